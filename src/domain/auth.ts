@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { memberRole, partnerRole } from './roles';
+
+/** Emails are compared lower-cased and trimmed everywhere. */
+export const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: 'must be an email address' }).max(254));
+
+/** argon2id takes any length; the cap keeps a huge body from costing much. */
+export const newPassword = z
+  .string()
+  .min(10, 'must be at least 10 characters')
+  .max(256, 'must be at most 256 characters');
+
+export const personName = z.string().trim().min(1, 'is required').max(200);
+
+export const signInBody = z
+  .object({ email, password: z.string().min(1, 'is required').max(256) })
+  .strict();
+
+export const sessionInfo = z
+  .object({
+    user: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+    kind: z.enum(['member', 'partner']),
+    role: z.union([memberRole, partnerRole]),
+    workspace: z.object({ id: z.string(), name: z.string() }),
+    partnerId: z.string().nullable(),
+  })
+  .meta({ id: 'SessionInfo' });
+export type SessionInfo = z.infer<typeof sessionInfo>;
+
+export const passwordResetRequestBody = z.object({ email }).strict();
+
+export const passwordResetConfirmBody = z
+  .object({ token: z.string().min(1).max(200), password: newPassword })
+  .strict();
+
+export const acceptInvitationBody = z
+  .object({ token: z.string().min(1).max(200), name: personName, password: newPassword })
+  .strict();

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { email } from './auth';
+import { memberRole, partnerRole } from './roles';
+
+/** An invitation grants a member role, or a partner role bound to one partner. */
+export const createInvitationBody = z.union([
+  z.object({ email, role: memberRole }).strict(),
+  z.object({ email, role: partnerRole, partnerId: z.uuid({ message: 'must be a UUID' }) }).strict(),
+]);
+export type CreateInvitation = z.infer<typeof createInvitationBody>;
+
+export const invitation = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    role: z.union([memberRole, partnerRole]),
+    partnerId: z.string().nullable(),
+    expiresAt: z.string(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Invitation' });
+
+export const createdInvitation = invitation
+  .extend({
+    /** Present only when Tandem cannot send mail: the admin passes the link on. */
+    inviteUrl: z.string().optional(),
+    mailed: z.boolean(),
+  })
+  .meta({ id: 'CreatedInvitation' });
+
+export const invitationList = z
+  .object({ items: z.array(invitation), nextCursor: z.string().nullable() })
+  .meta({ id: 'InvitationList' });

@@ -1,0 +1,211 @@
+import { z } from 'zod';
+import { countryCodes } from './countries';
+import { normalizeDomain } from './domains';
+import { cursorParam, limitParam, multiParam, pageOf, searchParam } from './pagination';
+
+export const partnerTypes = [
+  'technology',
+  'reseller',
+  'referral',
+  'strategic_alliance',
+  'co_marketing',
+  'supplier',
+  'distributor',
+  'other',
+] as const;
+export const partnerType = z.enum(partnerTypes);
+export type PartnerType = z.infer<typeof partnerType>;
+
+export const partnerStages = [
+  'prospect',
+  'onboarding',
+  'active',
+  'at_risk',
+  'inactive',
+  'ended',
+] as const;
+export const partnerStage = z.enum(partnerStages);
+export type PartnerStage = z.infer<typeof partnerStage>;
+
+/** Employee bands. */
+export const partnerSizes = ['1-10', '11-50', '51-200', '201-1000', '1001-5000', '5001+'] as const;
+export const partnerSize = z.enum(partnerSizes);
+
+/** The tiers a new workspace starts with, highest first; each workspace may change its list. */
+export const defaultTiers = ['platinum', 'gold', 'silver', 'bronze', 'registered'] as const;
+
+/** A domain as typed (`https://www.Acme.com/about`) becomes its canonical form (`acme.com`). */
+export const partnerDomain = z
+  .string()
+  .max(2048)
+  .transform((value, ctx) => {
+    const domain = normalizeDomain(value);
+    if (!domain) {
+      ctx.addIssue({ code: 'custom', message: 'is not a valid domain name' });
+      return z.NEVER;
+    }
+    return domain;
+  });
+
+/** Domains, normalized and without repeats (`acme.com` and `www.acme.com` are one). */
+export const partnerDomains = z
+  .array(partnerDomain)
+  .max(50)
+  .transform((domains) => [...new Set(domains)]);
+
+/** A tag: trimmed and lower-cased, so `Cloud` and `cloud ` are one tag (and one filter value). */
+export const partnerTag = z.string().trim().toLowerCase().min(1).max(50);
+export const partnerTags = z
+  .array(partnerTag)
+  .max(50)
+  .transform((tags) => [...new Set(tags)]);
+
+/** ISO 3166-1 alpha-2, upper-cased (`de` is stored as `DE`). */
+export const countryCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code')
+  .refine((code) => countryCodes.has(code), 'must be an ISO 3166-1 alpha-2 country code');
+
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+const website = z
+  .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+  .max(2048)
+  .nullable()
+  .optional();
+
+const partnerFields = {
+  name: z.string().trim().min(1).max(200),
+  domains: partnerDomains,
+  website,
+  type: partnerType,
+  tier: z.string().trim().min(1).max(50).nullable().optional(),
+  stage: partnerStage,
+  ownerId: z.uuid({ message: 'must be a UUID' }).nullable().optional(),
+  industry: optionalText(100),
+  country: countryCode.nullable().optional(),
+  size: partnerSize.nullable().optional(),
+  tags: partnerTags,
+  description: optionalText(10_000),
+};
+
+/**
+ * A new partner. Only `name` is required; `type` defaults to `other`, `stage` to `prospect`,
+ * and a missing `ownerId` to the signed-in member (none for an API key).
+ */
+export const PartnerCreate = z
+  .object({
+    ...partnerFields,
+    domains: partnerFields.domains.default([]),
+    type: partnerFields.type.default('other'),
+    stage: partnerFields.stage.default('prospect'),
+    tags: partnerFields.tags.default([]),
+  })
+  .strict()
+  .meta({ id: 'PartnerCreate' });
+export type PartnerCreate = z.infer<typeof PartnerCreate>;
+export type PartnerCreateInput = z.input<typeof PartnerCreate>;
+
+/** A change to a partner: only the fields given change; `null` clears an optional field. */
+export const PartnerUpdate = z
+  .object({
+    name: partnerFields.name.optional(),
+    domains: partnerFields.domains.optional(),
+    website: partnerFields.website,
+    type: partnerFields.type.optional(),
+    tier: partnerFields.tier,
+    stage: partnerFields.stage.optional(),
+    ownerId: partnerFields.ownerId,
+    industry: partnerFields.industry,
+    country: partnerFields.country,
+    size: partnerFields.size,
+    tags: partnerFields.tags.optional(),
+    description: partnerFields.description,
+  })
+  .strict()
+  .meta({ id: 'PartnerUpdate' });
+export type PartnerUpdate = z.infer<typeof PartnerUpdate>;
+export type PartnerUpdateInput = z.input<typeof PartnerUpdate>;
+
+const timestamp = z.iso.datetime();
+
+/** A partner as the API returns it. */
+export const Partner = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    domains: z.array(z.string()),
+    website: z.string().nullable(),
+    type: partnerType,
+    tier: z.string().nullable(),
+    stage: partnerStage,
+    ownerId: z.uuid().nullable(),
+    industry: z.string().nullable(),
+    country: z.string().nullable(),
+    size: partnerSize.nullable(),
+    tags: z.array(z.string()),
+    description: z.string().nullable(),
+    version: z.number().int().describe('Also sent as the ETag; send it back in If-Match'),
+    archivedAt: timestamp.nullable(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .meta({ id: 'Partner' });
+export type Partner = z.infer<typeof Partner>;
+
+export const PartnerPage = pageOf(Partner).meta({ id: 'PartnerPage' });
+export type PartnerPage = z.infer<typeof PartnerPage>;
+
+export const partnerSorts = [
+  'name',
+  '-name',
+  'createdAt',
+  '-createdAt',
+  'updatedAt',
+  '-updatedAt',
+] as const;
+export const partnerSort = z.enum(partnerSorts);
+export type PartnerSort = z.infer<typeof partnerSort>;
+
+/**
+ * The partner list's query. Filters take several values (`?stage=a&stage=b`) and match any of
+ * them; different filters all apply. Archived partners are hidden unless
+ * `archived=true` (active and archived) or `archived=only`.
+ */
+export const PartnerListQuery = z
+  .object({
+    q: searchParam,
+    type: multiParam(partnerType),
+    tier: multiParam(z.string().min(1).max(50)),
+    stage: multiParam(partnerStage),
+    ownerId: multiParam(z.uuid({ message: 'must be a UUID' })),
+    tag: multiParam(partnerTag),
+    country: multiParam(countryCode),
+    archived: z.enum(['false', 'true', 'only']).default('false'),
+    sort: partnerSort.default('name'),
+    limit: limitParam,
+    cursor: cursorParam,
+  })
+  .strict();
+export type PartnerListQuery = z.infer<typeof PartnerListQuery>;
+
+/** One entry of a partner's history: a change to the partner or one of its contacts. */
+export const PartnerHistoryEvent = z
+  .object({
+    id: z.uuid(),
+    action: z.string().describe('`partner.created`, `contact.deleted`, …'),
+    entityType: z.string(),
+    entityId: z.uuid(),
+    actorType: z.enum(['user', 'api_key']),
+    actorId: z.uuid().nullable(),
+    before: z.unknown().describe('The record before the change (null on create)'),
+    after: z.unknown().describe('The record after the change (null on delete)'),
+    createdAt: timestamp,
+  })
+  .meta({ id: 'PartnerHistoryEvent' });
+export type PartnerHistoryEvent = z.infer<typeof PartnerHistoryEvent>;
+
+export const PartnerHistoryPage = pageOf(PartnerHistoryEvent).meta({ id: 'PartnerHistoryPage' });
+
+export const PartnerHistoryQuery = z.object({ limit: limitParam, cursor: cursorParam }).strict();

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { email, newPassword, personName } from './auth';
+
+export const workspaceName = z.string().trim().min(1, 'is required').max(200);
+
+const tier = z.string().trim().min(1).max(50);
+
+export const workspace = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    tiers: z.array(z.string()),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Workspace' });
+
+export const updateWorkspaceBody = z
+  .object({
+    name: workspaceName.optional(),
+    /** The partner tiers, highest first. */
+    tiers: z
+      .array(tier)
+      .min(1)
+      .max(20)
+      .refine((t) => new Set(t).size === t.length, 'must not repeat a tier')
+      .optional(),
+  })
+  .strict();
+
+export const newWorkspaceInput = z.object({
+  name: workspaceName,
+  adminName: personName,
+  adminEmail: email,
+  adminPassword: newPassword,
+});
