@@ -1,0 +1,122 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+/** The root client or a transaction handle: query functions take either. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+export type DatabaseKind = 'embedded' | 'postgres';
+
+/** Runs multi-statement SQL or one parameterized statement; pg-boss and raw tools use it. */
+export type SqlRunner = (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
+
+export interface Database {
+  kind: DatabaseKind;
+  /** The root client. In tests it throws when used while a transaction is open in the same flow. */
+  db: Db;
+  /** Runs `fn` in one transaction; everything inside must go through `tx`. */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  sql: SqlRunner;
+  /** The embedded engine, when there is one (backup, restore). */
+  pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+const openTransaction = new AsyncLocalStorage<true>();
+const guardEnabled = process.env.NODE_ENV === 'test' || process.env.TANDEM_TX_GUARD === '1';
+const queryEntryPoints = new Set([
+  'select',
+  'selectDistinct',
+  'selectDistinctOn',
+  'insert',
+  'update',
+  'delete',
+  'execute',
+  'transaction',
+  'query',
+  'with',
+  '$count',
+]);
+
+/**
+ * On PGlite a root-client query inside an open transaction waits forever; on PostgreSQL it
+ * silently escapes the transaction. The guard makes either mistake fail loudly in tests.
+ */
+function guardRoot(db: Db): Db {
+  if (!guardEnabled) return db;
+  return new Proxy(db, {
+    get(target, prop, receiver) {
+      if (typeof prop === 'string' && queryEntryPoints.has(prop) && openTransaction.getStore()) {
+        throw new Error(
+          `Root database client used (${prop}) while a transaction is open: pass the transaction handle down`,
+        );
+      }
+      return Reflect.get(target, prop, receiver);
+    },
+  });
+}
+
+function wrap(
+  kind: DatabaseKind,
+  raw: Db,
+  sqlRunner: SqlRunner,
+  close: () => Promise<void>,
+  pglite?: PGlite,
+): Database {
+  return {
+    kind,
+    db: guardRoot(raw),
+    transaction: (fn) => raw.transaction((tx) => openTransaction.run(true, () => fn(tx))),
+    sql: sqlRunner,
+    pglite,
+    close,
+  };
+}
+
+export const pgliteExtensions = { pg_trgm };
+
+/** Opens the embedded database in `dataDir` (or in memory), or from a dump for tests. */
+export async function openEmbedded(options: {
+  dataDir?: string;
+  loadDataDir?: Blob;
+}): Promise<Database> {
+  const client = await PGlite.create({
+    dataDir: options.dataDir,
+    loadDataDir: options.loadDataDir,
+    extensions: pgliteExtensions,
+  });
+  const raw = drizzlePglite({ client, schema }) as unknown as Db;
+  const sqlRunner: SqlRunner = async (text, values) => {
+    if (!values || values.length === 0) {
+      // exec() runs several statements; query() takes one with parameters.
+      const results = await client.exec(text);
+      return { rows: results.at(-1)?.rows ?? [] };
+    }
+    const result = await client.query(text, values);
+    return { rows: result.rows };
+  };
+  return wrap('embedded', raw, sqlRunner, () => client.close(), client);
+}
+
+/** Connects a pool to a PostgreSQL server. */
+export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // Fail at start, with the server's own message, rather than on the first request.
+  const probe = await pool.connect();
+  probe.release();
+  const raw = drizzlePg({ client: pool, schema }) as unknown as Db;
+  const sqlRunner: SqlRunner = async (text, values) => {
+    const result = await pool.query(text, values);
+    const last = Array.isArray(result) ? result.at(-1) : result;
+    return { rows: last?.rows ?? [] };
+  };
+  return wrap('postgres', raw, sqlRunner, () => pool.end());
+}

@@ -1,0 +1,58 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { at, createdAt, id, updatedAt } from './columns';
+import { members, workspaces } from './workspaces';
+
+export const partners = pgTable(
+  'partners',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    name: text('name').notNull(),
+    /** Normalized domains, kept here for reading; partner_domains enforces uniqueness. */
+    domains: text('domains').array().notNull().default(sql`'{}'::text[]`),
+    website: text('website'),
+    type: text('type').notNull(),
+    tier: text('tier'),
+    stage: text('stage').notNull(),
+    ownerId: uuid('owner_id').references(() => members.id),
+    industry: text('industry'),
+    country: text('country'),
+    size: text('size'),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    description: text('description'),
+    /** Lower-cased name and domains, trigram-indexed for search. */
+    searchText: text('search_text').notNull(),
+    version: integer('version').notNull().default(1),
+    archivedAt: at('archived_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('partners_workspace_name_idx').on(t.workspaceId, t.name, t.id),
+    index('partners_workspace_created_idx').on(t.workspaceId, t.createdAt, t.id),
+    index('partners_workspace_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
+    index('partners_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('partners_tags_idx').using('gin', t.tags),
+  ],
+);
+
+/** One row per (workspace, domain): the unique key makes concurrent duplicate creates lose. */
+export const partnerDomains = pgTable(
+  'partner_domains',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    domain: text('domain').notNull(),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.domain] }),
+    index('partner_domains_partner_idx').on(t.partnerId),
+  ],
+);
