@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Scope } from './access/scope';
+import type { AppContext, ServiceContext } from './context';
+import { registerFeatures } from './features';
+import { registerAuthentication } from './http/authenticate';
+import { logRedactPaths } from './http/logging';
+import { type RouteAccess, registerRouteAccess } from './http/permissions';
+import { registerErrorHandling } from './http/problem';
+import { registerSecurity } from './http/security';
+import { registerWeb } from './http/web';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    scope: Scope | null;
+    ctx: ServiceContext;
+  }
+  interface FastifyInstance {
+    ctx: AppContext;
+    /** Every API route with the access it requires, for the snapshot test and the docs. */
+    routeAccess: Array<{ method: string; url: string; access: RouteAccess }>;
+  }
+}
+
+export type App = FastifyInstance;
+
+export type BuildOptions = { logger?: boolean; serveWeb?: boolean };
+
+/** Builds the whole HTTP app without listening: main.ts listens, tests inject. */
+export async function buildApp(
+  ctx: AppContext,
+  options: BuildOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : { level: ctx.config.logLevel, redact: { paths: logRedactPaths, censor: '[redacted]' } },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: ctx.config.trustProxy,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('ctx', ctx);
+  app.decorate('routeAccess', [] as FastifyInstance['routeAccess']);
+  app.decorateRequest('scope', null);
+  app.decorateRequest('ctx', null as unknown as ServiceContext);
+  app.addHook('onRequest', async (request, reply) => {
+    request.ctx = { ...ctx, requestId: request.id };
+    reply.header('x-request-id', request.id);
+  });
+
+  registerErrorHandling(app);
+  await app.register(fastifyCookie, { secret: ctx.config.secret });
+  await registerSecurity(app, ctx);
+  registerAuthentication(app);
+  registerRouteAccess(app, app.routeAccess);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Tandem API',
+        version: '1',
+        description:
+          'The partnership management API. Authenticate with a session cookie (browser) or `Authorization: Bearer <api key>`. Errors are RFC 9457 problem+json with a stable `code`.',
+      },
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'A workspace API key' },
+          session: { type: 'apiKey', in: 'cookie', name: 'tandem.session_token' },
+        },
+      },
+      security: [{ apiKey: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/api/ready', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await ctx.database.sql('SELECT 1');
+      return { status: 'ready' };
+    } catch {
+      return reply.status(503).send({ status: 'database unreachable' });
+    }
+  });
+
+  await app.register(
+    async (api) => {
+      await registerFeatures(api.withTypeProvider<ZodTypeProvider>());
+    },
+    { prefix: '/api/v1' },
+  );
+
+  if (options.serveWeb !== false) await registerWeb(app);
+  return app;
+}

@@ -1,0 +1,86 @@
+import { and, asc, eq, gt, isNull, lt, or } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client';
+import { apiKeys } from '../../db/schema';
+
+export function findActiveKeyByPrefix(db: Db, prefix: string) {
+  return db
+    .select({
+      id: apiKeys.id,
+      workspaceId: apiKeys.workspaceId,
+      role: apiKeys.role,
+      secretHash: apiKeys.secretHash,
+      lastUsedAt: apiKeys.lastUsedAt,
+    })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.prefix, prefix), isNull(apiKeys.revokedAt)))
+    .limit(1)
+    .then((rows) => rows[0]);
+}
+
+/** Stamps last use, at most once a minute per key so busy keys do not write on every call. */
+export function touchKey(db: Db, id: string, now: Date) {
+  const minuteAgo = new Date(now.getTime() - 60_000);
+  return db
+    .update(apiKeys)
+    .set({ lastUsedAt: now })
+    .where(
+      and(eq(apiKeys.id, id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, minuteAgo))),
+    );
+}
+
+/** Never the secret's hash: what a list may show. */
+const publicColumns = {
+  id: apiKeys.id,
+  name: apiKeys.name,
+  role: apiKeys.role,
+  prefix: apiKeys.prefix,
+  lastUsedAt: apiKeys.lastUsedAt,
+  createdAt: apiKeys.createdAt,
+};
+
+export function insertKey(
+  tx: Tx,
+  row: {
+    id: string;
+    workspaceId: string;
+    name: string;
+    role: string;
+    prefix: string;
+    secretHash: string;
+    createdBy: string | null;
+  },
+) {
+  return tx
+    .insert(apiKeys)
+    .values(row)
+    .returning(publicColumns)
+    .then((rows) => rows[0]);
+}
+
+export function listActiveKeys(
+  db: Db,
+  workspaceId: string,
+  page: { limit: number; after: string | null },
+) {
+  return db
+    .select(publicColumns)
+    .from(apiKeys)
+    .where(
+      and(
+        eq(apiKeys.workspaceId, workspaceId),
+        isNull(apiKeys.revokedAt),
+        page.after ? gt(apiKeys.id, page.after) : undefined,
+      ),
+    )
+    .orderBy(asc(apiKeys.id))
+    .limit(page.limit + 1);
+}
+
+export function revokeKey(tx: Tx, workspaceId: string, id: string, now: Date) {
+  return tx
+    .update(apiKeys)
+    .set({ revokedAt: now })
+    .where(and(eq(apiKeys.workspaceId, workspaceId), eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+    .returning(publicColumns)
+    .then((rows) => rows[0]);
+}

@@ -1,0 +1,107 @@
+import type { ApiKeyId, WorkspaceId } from '../../../domain/ids';
+import type { MemberRole } from '../../../domain/roles';
+import type { MemberScope, Scope } from '../../access/scope';
+import type { AppContext, ServiceContext } from '../../context';
+import { errors } from '../../http/errors';
+import { newId } from '../../ids';
+import { recordAudit } from '../audit/audit.service';
+import { afterId, idCursor } from '../members/members.cursor';
+import { findMemberByUser } from '../members/members.queries';
+import { findWorkspace } from '../workspaces/workspaces.queries';
+import { insertKey, listActiveKeys, revokeKey } from './api-keys.queries';
+import { generateApiKey } from './api-keys.secret';
+
+type KeyRow = {
+  id: string;
+  name: string;
+  role: string;
+  prefix: string;
+  lastUsedAt: Date | null;
+  createdAt: Date;
+};
+
+export function presentKey(row: KeyRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role as MemberRole,
+    prefix: row.prefix,
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** The CLI acts on a workspace as no one in particular: audit events name no actor. */
+function systemScope(workspaceId: WorkspaceId): MemberScope {
+  return { kind: 'member', workspaceId, role: 'admin', userId: null, apiKeyId: null };
+}
+
+/**
+ * Makes a workspace API key; the secret is in the answer once and stored only as SHA-256.
+ * Takes the caller's Scope, or a workspace id for the CLI (`tandem apikey create`).
+ */
+export async function createApiKey(
+  ctx: AppContext & { requestId?: string | null },
+  scopeOrWorkspace: Scope | WorkspaceId,
+  input: { name: string; role: MemberRole },
+) {
+  const scope =
+    typeof scopeOrWorkspace === 'string' ? systemScope(scopeOrWorkspace) : scopeOrWorkspace;
+  const serviceCtx: ServiceContext = { ...ctx, requestId: ctx.requestId ?? null };
+  const { key, prefix, secretHash } = generateApiKey();
+  const row = await ctx.database.transaction(async (tx) => {
+    if (!(await findWorkspace(tx, scope.workspaceId))) throw errors.notFound('workspace');
+    const createdBy = scope.userId
+      ? ((await findMemberByUser(tx, scope.workspaceId, scope.userId))?.id ?? null)
+      : null;
+    const created = await insertKey(tx, {
+      id: newId<ApiKeyId>(),
+      workspaceId: scope.workspaceId,
+      name: input.name,
+      role: input.role,
+      prefix,
+      secretHash,
+      createdBy,
+    });
+    if (!created) throw new Error('api key insert returned nothing');
+    await recordAudit(tx, serviceCtx, scope, {
+      action: 'api_key.created',
+      entityType: 'api_key',
+      entityId: created.id,
+      after: { name: input.name, role: input.role, prefix },
+    });
+    return created;
+  });
+  return { ...presentKey(row), key };
+}
+
+export async function listApiKeys(
+  ctx: ServiceContext,
+  scope: Scope,
+  page: { limit: number; cursor?: string },
+) {
+  const rows = await listActiveKeys(ctx.database.db, scope.workspaceId, {
+    limit: page.limit,
+    after: afterId(ctx.config.secret, page.cursor),
+  });
+  const items = rows.slice(0, page.limit);
+  const last = items.at(-1);
+  return {
+    items: items.map(presentKey),
+    nextCursor: rows.length > page.limit && last ? idCursor(ctx.config.secret, last.id) : null,
+  };
+}
+
+/** Revoked keys fail on their very next request: authentication reads `revoked_at`. */
+export async function revokeApiKey(ctx: ServiceContext, scope: Scope, id: string) {
+  await ctx.database.transaction(async (tx) => {
+    const row = await revokeKey(tx, scope.workspaceId, id, new Date());
+    if (!row) throw errors.notFound('API key');
+    await recordAudit(tx, ctx, scope, {
+      action: 'api_key.revoked',
+      entityType: 'api_key',
+      entityId: id,
+      before: presentKey(row),
+    });
+  });
+}

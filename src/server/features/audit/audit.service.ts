@@ -1,0 +1,55 @@
+import { and, desc, eq, lt } from 'drizzle-orm';
+import type { Scope } from '../../access/scope';
+import { actorOf } from '../../access/scope';
+import type { ServiceContext } from '../../context';
+import type { Tx } from '../../db/client';
+import { auditEvents } from '../../db/schema';
+import { newId } from '../../ids';
+
+export type AuditEntry = {
+  action: string;
+  entityType: string;
+  entityId: string;
+  partnerId?: string | null;
+  before?: unknown;
+  after?: unknown;
+};
+
+/** Writes an audit event through the same transaction as the change it records. */
+export async function recordAudit(tx: Tx, ctx: ServiceContext, scope: Scope, entry: AuditEntry) {
+  const actor = actorOf(scope);
+  await tx.insert(auditEvents).values({
+    id: newId(),
+    workspaceId: scope.workspaceId,
+    actorType: actor.actorType,
+    actorId: actor.actorId,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    partnerId: entry.partnerId ?? null,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    requestId: ctx.requestId,
+  });
+}
+
+/** A partner's history, newest first, keyset-paginated by id (UUIDv7 is time-ordered). */
+export async function listPartnerHistory(
+  ctx: ServiceContext,
+  scope: Scope,
+  partnerId: string,
+  page: { limit: number; before: string | null },
+) {
+  return ctx.database.db
+    .select()
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.workspaceId, scope.workspaceId),
+        eq(auditEvents.partnerId, partnerId),
+        page.before ? lt(auditEvents.id, page.before) : undefined,
+      ),
+    )
+    .orderBy(desc(auditEvents.id))
+    .limit(page.limit + 1);
+}

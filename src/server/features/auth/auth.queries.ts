@@ -1,0 +1,143 @@
+import { and, count, eq, gt, like, lt, min, or } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client';
+import {
+  accounts,
+  members,
+  partnerUsers,
+  sessions,
+  signInFailures,
+  users,
+  verifications,
+  workspaces,
+} from '../../db/schema';
+import { newId } from '../../ids';
+
+/** The user's one membership or partner-user row, with the workspace name. */
+export async function findUserAccess(db: Db | Tx, userId: string) {
+  const member = await db
+    .select({
+      role: members.role,
+      workspaceId: members.workspaceId,
+      workspaceName: workspaces.name,
+    })
+    .from(members)
+    .innerJoin(workspaces, eq(workspaces.id, members.workspaceId))
+    .where(eq(members.userId, userId))
+    .limit(1);
+  if (member[0]) return { kind: 'member' as const, partnerId: null, ...member[0] };
+  const partner = await db
+    .select({
+      role: partnerUsers.role,
+      workspaceId: partnerUsers.workspaceId,
+      workspaceName: workspaces.name,
+      partnerId: partnerUsers.partnerId,
+    })
+    .from(partnerUsers)
+    .innerJoin(workspaces, eq(workspaces.id, partnerUsers.workspaceId))
+    .where(eq(partnerUsers.userId, userId))
+    .limit(1);
+  if (partner[0]) return { kind: 'partner' as const, ...partner[0] };
+  return null;
+}
+
+export function findUserByEmail(db: Db | Tx, email: string) {
+  return db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(eq(users.email, email))
+    .limit(1)
+    .then((rows) => rows[0]);
+}
+
+/** Failures since `since` for this email and for this address, with the oldest of each. */
+export async function countFailures(db: Db, email: string, ip: string, since: Date) {
+  const [byEmail] = await db
+    .select({ n: count(), oldest: min(signInFailures.createdAt) })
+    .from(signInFailures)
+    .where(and(eq(signInFailures.email, email), gt(signInFailures.createdAt, since)));
+  const [byIp] = await db
+    .select({ n: count(), oldest: min(signInFailures.createdAt) })
+    .from(signInFailures)
+    .where(and(eq(signInFailures.ipAddress, ip), gt(signInFailures.createdAt, since)));
+  return {
+    email: { n: byEmail?.n ?? 0, oldest: byEmail?.oldest ?? null },
+    ip: { n: byIp?.n ?? 0, oldest: byIp?.oldest ?? null },
+  };
+}
+
+/** Records a failure and forgets this account's and address's failures past the window. */
+export async function recordFailure(db: Db, email: string, ip: string, windowStart: Date) {
+  await db
+    .delete(signInFailures)
+    .where(
+      and(
+        or(eq(signInFailures.email, email), eq(signInFailures.ipAddress, ip)),
+        lt(signInFailures.createdAt, windowStart),
+      ),
+    );
+  await db.insert(signInFailures).values({ id: newId(), email, ipAddress: ip });
+}
+
+/** A success forgives the account's failures; the address keeps its count. */
+export function clearEmailFailures(db: Db, email: string) {
+  return db.delete(signInFailures).where(eq(signInFailures.email, email));
+}
+
+export function deleteSessionByToken(db: Db, token: string) {
+  return db.delete(sessions).where(eq(sessions.token, token));
+}
+
+/** Signs a user out everywhere: their next request has no session. */
+export function deleteUserSessions(db: Db | Tx, userId: string) {
+  return db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** Stores a reset token's hash for the user, replacing any earlier one. */
+export async function insertResetToken(tx: Tx, userId: string, tokenHash: string, expiresAt: Date) {
+  await tx
+    .delete(verifications)
+    .where(
+      and(eq(verifications.value, userId), like(verifications.identifier, 'password-reset:%')),
+    );
+  await tx.insert(verifications).values({
+    id: newId(),
+    identifier: `password-reset:${tokenHash}`,
+    value: userId,
+    expiresAt,
+  });
+}
+
+/** Uses a reset token up: deleted whether or not it is still valid; answers its user if it was. */
+export async function takeResetToken(tx: Tx, tokenHash: string, now: Date) {
+  const rows = await tx
+    .delete(verifications)
+    .where(eq(verifications.identifier, `password-reset:${tokenHash}`))
+    .returning({ userId: verifications.value, expiresAt: verifications.expiresAt });
+  const row = rows[0];
+  return row && row.expiresAt > now ? row.userId : null;
+}
+
+export function setPassword(tx: Tx, userId: string, passwordHash: string) {
+  return tx
+    .update(accounts)
+    .set({ password: passwordHash, updatedAt: new Date() })
+    .where(and(eq(accounts.userId, userId), eq(accounts.providerId, 'credential')))
+    .returning({ id: accounts.id });
+}
+
+/** A new user with an email+password credential, as better-auth would have made it. */
+export async function insertUserWithPassword(
+  tx: Tx,
+  user: { id: string; name: string; email: string; passwordHash: string },
+) {
+  await tx
+    .insert(users)
+    .values({ id: user.id, name: user.name, email: user.email, emailVerified: true });
+  await tx.insert(accounts).values({
+    id: newId(),
+    userId: user.id,
+    accountId: user.id,
+    providerId: 'credential',
+    password: user.passwordHash,
+  });
+}

@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import type { UserId } from '../../../domain/ids';
+import type { ServiceContext } from '../../context';
+import type { Tx } from '../../db/client';
+import { errors } from '../../http/errors';
+import { passwordResetMail } from '../../mail/templates';
+import { sha256 } from '../api-keys/api-keys.secret';
+import { recordAudit } from '../audit/audit.service';
+import { hashPassword } from './auth.password';
+import {
+  deleteUserSessions,
+  findUserByEmail,
+  insertResetToken,
+  setPassword,
+  takeResetToken,
+} from './auth.queries';
+import { scopeForUser } from './auth.session';
+
+const RESET_TTL_MS = 60 * 60 * 1000;
+
+/** 256 random bits, URL-safe: invitation and reset tokens. Only their SHA-256 is stored. */
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/**
+ * Stores a single-use reset token for the user in the caller's transaction and answers the
+ * link. The link is built from TANDEM_PUBLIC_URL, never from the request's Host.
+ */
+export async function issueResetLink(tx: Tx, ctx: ServiceContext, userId: UserId) {
+  const token = newToken();
+  await insertResetToken(tx, userId, sha256(token), new Date(Date.now() + RESET_TTL_MS));
+  return `${ctx.config.publicUrl}/reset-password#token=${token}`;
+}
+
+/** Mails a reset link when the account exists and mail is configured; silent otherwise. */
+export async function requestPasswordReset(ctx: ServiceContext, email: string): Promise<void> {
+  if (!ctx.config.smtpUrl) return;
+  const user = await findUserByEmail(ctx.database.db, email);
+  if (!user) return;
+  const scope = await scopeForUser(ctx.database.db, user.id as UserId);
+  if (!scope) return;
+  await ctx.database.transaction(async (tx) => {
+    const url = await issueResetLink(tx, ctx, user.id as UserId);
+    await ctx.jobs.enqueue(tx, 'email.send', passwordResetMail(user.email, url));
+    await recordAudit(tx, ctx, scope, {
+      action: 'password_reset.requested',
+      entityType: 'user',
+      entityId: user.id,
+    });
+  });
+}
+
+/** Sets the new password with a valid token, once; every session of the user ends. */
+export async function confirmPasswordReset(
+  ctx: ServiceContext,
+  input: { token: string; password: string },
+): Promise<void> {
+  // Hashing is slow: done before the transaction, which holds only database work.
+  const passwordHash = await hashPassword(input.password);
+  const invalid = errors.badRequest('invalid_token', 'The reset link is not valid or has expired', [
+    { field: 'token', code: 'invalid_token', message: 'is not valid or has expired' },
+  ]);
+  const ok = await ctx.database.transaction(async (tx) => {
+    const userId = await takeResetToken(tx, sha256(input.token), new Date());
+    if (!userId) return false;
+    const scope = await scopeForUser(tx, userId as UserId);
+    const updated = await setPassword(tx, userId, passwordHash);
+    if (!scope || updated.length === 0) return false;
+    await deleteUserSessions(tx, userId);
+    await recordAudit(tx, ctx, scope, {
+      action: 'password_reset.completed',
+      entityType: 'user',
+      entityId: userId,
+    });
+    return true;
+  });
+  if (!ok) throw invalid;
+}

@@ -1,0 +1,57 @@
+import type { FastifyRequest } from 'fastify';
+import type { PartnerId, UserId, WorkspaceId } from '../../../domain/ids';
+import { memberRole, partnerRole } from '../../../domain/roles';
+import type { Scope } from '../../access/scope';
+import type { AppContext } from '../../context';
+import type { Db, Tx } from '../../db/client';
+import { authFor, toHeaders } from './auth.instance';
+import { findUserAccess } from './auth.queries';
+
+/** Only a request that carries our cookie costs a session lookup. */
+function hasSessionCookie(request: FastifyRequest): boolean {
+  return /(^|;\s*)(__Secure-)?tandem\.session_token=/.test(request.headers.cookie ?? '');
+}
+
+/** The signed-in user's id, or null when the cookie names no live session. */
+export async function sessionUser(
+  ctx: AppContext,
+  request: FastifyRequest,
+): Promise<{ id: UserId; name: string; email: string } | null> {
+  if (!hasSessionCookie(request)) return null;
+  const found = await authFor(ctx).api.getSession({ headers: toHeaders(request.headers) });
+  if (!found) return null;
+  return { id: found.user.id as UserId, name: found.user.name, email: found.user.email };
+}
+
+/** The Scope a user holds now: read on every request, so role changes apply at once. */
+export async function scopeForUser(db: Db | Tx, userId: UserId): Promise<Scope | null> {
+  const access = await findUserAccess(db, userId);
+  if (!access) return null;
+  if (access.kind === 'member') {
+    const role = memberRole.safeParse(access.role);
+    if (!role.success) return null;
+    return {
+      kind: 'member',
+      workspaceId: access.workspaceId as WorkspaceId,
+      role: role.data,
+      userId,
+      apiKeyId: null,
+    };
+  }
+  const role = partnerRole.safeParse(access.role);
+  if (!role.success) return null;
+  return {
+    kind: 'partner',
+    workspaceId: access.workspaceId as WorkspaceId,
+    role: role.data,
+    userId,
+    partnerId: access.partnerId as PartnerId,
+  };
+}
+
+/** The scope of the session cookie's user, or null when there is no live session. */
+export async function scopeForSession(request: FastifyRequest): Promise<Scope | null> {
+  const user = await sessionUser(request.ctx, request);
+  if (!user) return null;
+  return scopeForUser(request.ctx.database.db, user.id);
+}

@@ -1,0 +1,89 @@
+import { and, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
+import type { ContactListQuery } from '../../../domain/contacts';
+import type { Scope } from '../../access/scope';
+import type { Db, Tx } from '../../db/client';
+import { contacts } from '../../db/schema';
+import {
+  afterCursor,
+  type Cursor,
+  cursorColumns,
+  likePattern,
+  orderOf,
+  type SortSpec,
+} from '../../http/pagination';
+
+export type ContactRow = typeof contacts.$inferSelect;
+export type NewContactRow = typeof contacts.$inferInsert;
+
+/** What the caller may see: their workspace, and for a partner user only their partner's. */
+function visible(scope: Scope): SQL {
+  const inWorkspace = eq(contacts.workspaceId, scope.workspaceId);
+  if (scope.kind === 'partner')
+    return and(inWorkspace, eq(contacts.partnerId, scope.partnerId)) as SQL;
+  return inWorkspace;
+}
+
+export async function findContact(
+  db: Db | Tx,
+  scope: Scope,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<ContactRow | undefined> {
+  const query = db
+    .select()
+    .from(contacts)
+    .where(and(visible(scope), eq(contacts.id, id)));
+  const rows = options.forUpdate ? await query.for('update') : await query;
+  return rows[0];
+}
+
+export async function insertContactRow(tx: Tx, row: NewContactRow): Promise<ContactRow> {
+  const [inserted] = await tx.insert(contacts).values(row).returning();
+  if (!inserted) throw new Error('contact insert returned no row');
+  return inserted;
+}
+
+export async function updateContactRow(
+  tx: Tx,
+  scope: Scope,
+  id: string,
+  set: Partial<NewContactRow>,
+): Promise<ContactRow> {
+  const [updated] = await tx
+    .update(contacts)
+    .set(set)
+    .where(and(visible(scope), eq(contacts.id, id)))
+    .returning();
+  if (!updated) throw new Error('contact update matched no row');
+  return updated;
+}
+
+export async function deleteContactRow(tx: Tx, scope: Scope, id: string): Promise<void> {
+  await tx.delete(contacts).where(and(visible(scope), eq(contacts.id, id)));
+}
+
+/** One page (plus one row, to know whether there is another) of the filtered, sorted list. */
+export async function listContactRows(
+  db: Db | Tx,
+  scope: Scope,
+  query: ContactListQuery,
+  sort: SortSpec,
+  cursor: Cursor | null,
+) {
+  return db
+    .select({ ...getTableColumns(contacts), cursor: cursorColumns(sort) })
+    .from(contacts)
+    .where(
+      and(
+        visible(scope),
+        query.q
+          ? sql`${contacts.searchText} ILIKE ${likePattern(query.q.toLowerCase())}`
+          : undefined,
+        query.partnerId?.length ? inArray(contacts.partnerId, query.partnerId) : undefined,
+        query.role?.length ? inArray(contacts.role, query.role) : undefined,
+        cursor ? afterCursor(sort, cursor) : undefined,
+      ),
+    )
+    .orderBy(...orderOf(sort))
+    .limit(query.limit + 1);
+}

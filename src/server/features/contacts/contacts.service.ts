@@ -1,0 +1,149 @@
+import type { Contact, ContactCreate, ContactUpdate } from '../../../domain/contacts';
+import type { ContactId } from '../../../domain/ids';
+import { searchText } from '../../../domain/search-text';
+import type { Scope } from '../../access/scope';
+import type { ServiceContext } from '../../context';
+import type { Tx } from '../../db/client';
+import { errors } from '../../http/errors';
+import { checkIfMatch } from '../../http/etag';
+import { newId } from '../../ids';
+import { recordAudit } from '../audit/audit.service';
+import { partnerRef } from '../partners/partners.service';
+import {
+  type ContactRow,
+  deleteContactRow,
+  findContact,
+  insertContactRow,
+  type NewContactRow,
+  updateContactRow,
+} from './contacts.queries';
+import { toContact } from './contacts.view';
+
+/** The partner a body names, if the caller may use it; otherwise 422 naming `partnerId`. */
+async function usablePartner(tx: Tx, scope: Scope, partnerId: string) {
+  const partner = await partnerRef(tx, scope, partnerId);
+  if (!partner) throw errors.invalidReference('partnerId', 'partner');
+  return partner;
+}
+
+function contactSearchText(row: Pick<NewContactRow, 'firstName' | 'lastName' | 'email'>) {
+  return searchText(row.firstName, row.lastName, row.email);
+}
+
+export async function createContact(
+  ctx: ServiceContext,
+  scope: Scope,
+  input: ContactCreate,
+): Promise<Contact> {
+  return ctx.database.transaction(async (tx) => {
+    const partner = await usablePartner(tx, scope, input.partnerId);
+    const now = new Date();
+    const fields = {
+      firstName: input.firstName,
+      lastName: input.lastName,
+      title: input.title || null,
+      email: input.email || null,
+      phone: input.phone || null,
+      role: input.role,
+      notes: input.notes || null,
+    };
+    const row = await insertContactRow(tx, {
+      id: newId<ContactId>(),
+      workspaceId: scope.workspaceId,
+      partnerId: partner.id,
+      ...fields,
+      searchText: contactSearchText(fields),
+      createdAt: now,
+      updatedAt: now,
+    });
+    const contact = toContact(row, partner.name);
+    await recordAudit(tx, ctx, scope, {
+      action: 'contact.created',
+      entityType: 'contact',
+      entityId: row.id,
+      partnerId: row.partnerId,
+      after: contact,
+    });
+    return contact;
+  });
+}
+
+/** The contact and its partner's name, or 404 when the caller may not see it. */
+async function visibleContact(
+  db: Tx | ServiceContext['database']['db'],
+  scope: Scope,
+  id: string,
+  forUpdate = false,
+): Promise<{ row: ContactRow; partnerName: string }> {
+  const row = await findContact(db, scope, id, { forUpdate });
+  const partner = row ? await partnerRef(db, scope, row.partnerId) : null;
+  if (!row || !partner) throw errors.notFound('contact');
+  return { row, partnerName: partner.name };
+}
+
+export async function getContact(ctx: ServiceContext, scope: Scope, id: string): Promise<Contact> {
+  const { row, partnerName } = await visibleContact(ctx.database.db, scope, id);
+  return toContact(row, partnerName);
+}
+
+export async function updateContact(
+  ctx: ServiceContext,
+  scope: Scope,
+  id: string,
+  ifMatch: string | undefined,
+  input: ContactUpdate,
+): Promise<Contact> {
+  return ctx.database.transaction(async (tx) => {
+    const current = await visibleContact(tx, scope, id, true);
+    checkIfMatch(ifMatch, current.row.version, { required: true });
+    const set: Partial<NewContactRow> = {};
+    for (const [key, value] of Object.entries(input)) {
+      if (value !== undefined) (set as Record<string, unknown>)[key] = value === '' ? null : value;
+    }
+    const unchanged = Object.entries(set).every(
+      ([key, value]) => value === (current.row as Record<string, unknown>)[key],
+    );
+    if (unchanged) return toContact(current.row, current.partnerName);
+    let partnerName = current.partnerName;
+    if (set.partnerId !== undefined && set.partnerId !== current.row.partnerId)
+      partnerName = (await usablePartner(tx, scope, set.partnerId)).name;
+    const next = { ...current.row, ...set };
+    const row = await updateContactRow(tx, scope, id, {
+      ...set,
+      searchText: contactSearchText(next),
+      version: current.row.version + 1,
+      updatedAt: new Date(),
+    });
+    const contact = toContact(row, partnerName);
+    await recordAudit(tx, ctx, scope, {
+      action: 'contact.updated',
+      entityType: 'contact',
+      entityId: id,
+      partnerId: row.partnerId,
+      before: toContact(current.row, current.partnerName),
+      after: contact,
+    });
+    return contact;
+  });
+}
+
+/** Deletes a contact for real; its audit event keeps the deleted record in `before`. */
+export async function deleteContact(
+  ctx: ServiceContext,
+  scope: Scope,
+  id: string,
+  ifMatch: string | undefined,
+): Promise<void> {
+  await ctx.database.transaction(async (tx) => {
+    const current = await visibleContact(tx, scope, id, true);
+    checkIfMatch(ifMatch, current.row.version, { required: false });
+    await deleteContactRow(tx, scope, id);
+    await recordAudit(tx, ctx, scope, {
+      action: 'contact.deleted',
+      entityType: 'contact',
+      entityId: id,
+      partnerId: current.row.partnerId,
+      before: toContact(current.row, current.partnerName),
+    });
+  });
+}

@@ -1,0 +1,206 @@
+import { verify } from '@node-rs/argon2';
+import { asc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedWorkspace } from '../../../../test/factories';
+import { createTestApp, databaseSnapshot, request, type TestApp } from '../../../../test/harness';
+import { normalizeDomain } from '../../../domain/domains';
+import type { WorkspaceId } from '../../../domain/ids';
+import {
+  accounts,
+  auditEvents,
+  contacts,
+  members,
+  partnerDomains,
+  partners,
+  users,
+  workspaces,
+} from '../../db/schema';
+import { AppError } from '../../http/errors';
+import { newId } from '../../ids';
+import { createApiKey } from '../api-keys/api-keys.service';
+import { DEMO_PASSWORD } from './demo.catalog';
+import { type SeedDemoResult, seedDemo } from './demo.service';
+
+let t: TestApp;
+const now = new Date('2026-06-01T12:00:00Z');
+
+async function emptyWorkspace(name: string): Promise<WorkspaceId> {
+  const id = newId<WorkspaceId>();
+  await t.database.db.insert(workspaces).values({ id, name });
+  return id;
+}
+
+async function partnersOf(workspaceId: WorkspaceId) {
+  return t.database.db
+    .select()
+    .from(partners)
+    .where(eq(partners.workspaceId, workspaceId))
+    .orderBy(asc(partners.id));
+}
+
+async function contactsOf(workspaceId: WorkspaceId) {
+  return t.database.db
+    .select()
+    .from(contacts)
+    .where(eq(contacts.workspaceId, workspaceId))
+    .orderBy(asc(contacts.id));
+}
+
+describe('demo data', () => {
+  let first: WorkspaceId;
+  let second: WorkspaceId;
+  let seeded: SeedDemoResult;
+  const progress: Array<[number, number]> = [];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    first = await emptyWorkspace('Demo one');
+    second = await emptyWorkspace('Demo two');
+    seeded = await seedDemo(t.database, {
+      workspaceId: first,
+      size: 'small',
+      now,
+      onProgress: (done, total) => progress.push([done, total]),
+    });
+    await seedDemo(t.database, { workspaceId: second, size: 'small', now });
+  });
+  afterAll(() => t.close());
+
+  it('writes the same partners and contacts every time', async () => {
+    const [a, b] = [await partnersOf(first), await partnersOf(second)];
+    const shape = (p: (typeof a)[number]) => [
+      p.name,
+      p.domains,
+      p.type,
+      p.tier,
+      p.stage,
+      p.country,
+      p.size,
+      p.industry,
+      p.tags,
+      p.createdAt.toISOString(),
+    ];
+    expect(a.map(shape)).toEqual(b.map(shape));
+    const person = (c: Awaited<ReturnType<typeof contactsOf>>[number]) => [
+      c.firstName,
+      c.lastName,
+      c.email,
+      c.title,
+      c.role,
+    ];
+    expect((await contactsOf(first)).map(person)).toEqual((await contactsOf(second)).map(person));
+    // Not a constant: the data set has variety.
+    expect(new Set(a.map((p) => p.type)).size).toBeGreaterThan(4);
+    expect(new Set(a.map((p) => p.stage)).size).toBeGreaterThan(3);
+  });
+
+  it('writes the counts of the small size', async () => {
+    expect(seeded.partners).toBe(50);
+    expect(seeded.contacts).toBe(300);
+    expect(await partnersOf(first)).toHaveLength(50);
+    expect(await contactsOf(first)).toHaveLength(300);
+    const team = await t.database.db
+      .select({ role: members.role })
+      .from(members)
+      .where(eq(members.workspaceId, first));
+    expect(team.map((m) => m.role).sort()).toEqual(
+      ['admin', 'manager', 'member', 'member', 'viewer'].sort(),
+    );
+    expect(progress.at(-1)?.[0]).toBe(progress.at(-1)?.[1]);
+    expect(progress.every(([done], i) => i === 0 || done > (progress[i - 1]?.[0] ?? 0))).toBe(true);
+  });
+
+  it('gives every partner unique, normalized domains, mirrored in partner_domains', async () => {
+    const rows = await partnersOf(first);
+    const all = rows.flatMap((p) => p.domains);
+    expect(all.length).toBeGreaterThanOrEqual(50);
+    expect(new Set(all).size).toBe(all.length);
+    for (const domain of all) expect(normalizeDomain(domain)).toBe(domain);
+    const mirrored = await t.database.db
+      .select()
+      .from(partnerDomains)
+      .where(eq(partnerDomains.workspaceId, first));
+    expect(mirrored.map((d) => `${d.partnerId} ${d.domain}`).sort()).toEqual(
+      rows.flatMap((p) => p.domains.map((d) => `${p.id} ${d}`)).sort(),
+    );
+    for (const p of rows) expect(p.searchText).toContain(p.name.toLowerCase());
+  });
+
+  it('puts contacts at partners of the same workspace, with emails at their domain', async () => {
+    const byId = new Map((await partnersOf(first)).map((p) => [p.id, p]));
+    const people = await contactsOf(first);
+    for (const c of people) {
+      const partner = byId.get(c.partnerId);
+      expect(partner?.workspaceId).toBe(first);
+      expect(c.email?.endsWith(`@${partner?.domains[0]}`)).toBe(true);
+    }
+    expect(new Set(people.map((c) => c.partnerId)).size).toBe(50);
+  });
+
+  it('gives partners owners among the workspace members who can edit', async () => {
+    const editors = new Set<string>(
+      seeded.members.filter((m) => m.role !== 'viewer').map((m) => m.memberId),
+    );
+    const owners = (await partnersOf(first)).map((p) => p.ownerId).filter((o) => o !== null);
+    expect(owners.length).toBeGreaterThan(25);
+    for (const owner of owners) expect(editors.has(owner)).toBe(true);
+  });
+
+  it('records one system audit event per partner', async () => {
+    const events = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.workspaceId, first));
+    expect(events).toHaveLength(50);
+    for (const e of events) {
+      expect(e).toMatchObject({ action: 'partner.created', actorType: 'system', actorId: null });
+      expect(e.partnerId).toBe(e.entityId);
+    }
+    // The event records the partner as the API shows it, like the partners service's own events.
+    const { key } = await createApiKey(t.ctx, first, { name: 'reader', role: 'viewer' });
+    const sample = events[7];
+    const res = await request(t.app, {
+      method: 'GET',
+      url: `/api/v1/partners/${sample?.entityId}`,
+      key,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(sample?.after).toEqual(res.json());
+  });
+
+  it('lets demo members sign in with the documented password', async () => {
+    const admin = seeded.members.find((m) => m.role === 'admin');
+    expect(admin?.email).toBe('alex.morgan@example.com');
+    const [account] = await t.database.db
+      .select()
+      .from(accounts)
+      .where(eq(accounts.userId, admin?.userId ?? ''));
+    expect(account).toMatchObject({ providerId: 'credential', accountId: admin?.userId });
+    expect(await verify(account?.password ?? '', DEMO_PASSWORD)).toBe(true);
+    // A user belongs to one workspace: the second load tagged its addresses.
+    const emails = await t.database.db.select({ email: users.email }).from(users);
+    expect(emails.filter((u) => u.email.startsWith('alex.morgan'))).toHaveLength(2);
+  });
+
+  it('refuses a second load into the same workspace and changes nothing', async () => {
+    const before = await databaseSnapshot(t.database);
+    const error = await seedDemo(t.database, { workspaceId: first, size: 'small' }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ status: 409, code: 'workspace_not_empty' });
+    expect(await databaseSnapshot(t.database)).toBe(before);
+  });
+
+  it('refuses a workspace that already has partners, and an unknown workspace', async () => {
+    const used = await seedWorkspace(t.database, 'C');
+    const before = await databaseSnapshot(t.database);
+    await expect(
+      seedDemo(t.database, { workspaceId: used.workspaceId, size: 'small' }),
+    ).rejects.toMatchObject({ code: 'workspace_not_empty' });
+    await expect(
+      seedDemo(t.database, { workspaceId: newId<WorkspaceId>(), size: 'small' }),
+    ).rejects.toMatchObject({ status: 404 });
+    expect(await databaseSnapshot(t.database)).toBe(before);
+  });
+});

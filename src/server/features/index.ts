@@ -1,0 +1,38 @@
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { apiKeyRoutes } from './api-keys/api-keys.routes';
+import { authRoutes } from './auth/auth.routes';
+import { contactRoutes } from './contacts/contacts.routes';
+import { invitationRoutes } from './invitations/invitations.routes';
+import { memberRoutes } from './members/members.routes';
+import { partnerRoutes } from './partners/partners.routes';
+import { setupRoutes } from './setup/setup.routes';
+import { workspaceRoutes } from './workspaces/workspaces.routes';
+
+/** The app as feature routes see it: typed by the zod schemas of each route. */
+export type ZodApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** Each feature's routes, mounted under /api/v1. One line per feature. */
+export async function registerFeatures(api: ZodApp) {
+  void api;
+  await api.register(partnerRoutes);
+  await api.register(contactRoutes);
+  await api.register(authRoutes);
+  await api.register(setupRoutes);
+  await api.register(workspaceRoutes);
+  await api.register(memberRoutes);
+  await api.register(invitationRoutes);
+  await api.register(apiKeyRoutes);
+}

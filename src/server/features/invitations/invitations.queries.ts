@@ -1,0 +1,101 @@
+import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client';
+import { invitations, partners } from '../../db/schema';
+
+const columns = {
+  id: invitations.id,
+  email: invitations.email,
+  role: invitations.role,
+  partnerId: invitations.partnerId,
+  expiresAt: invitations.expiresAt,
+  createdAt: invitations.createdAt,
+};
+
+export function insertInvitation(
+  tx: Tx,
+  row: {
+    id: string;
+    workspaceId: string;
+    email: string;
+    role: string;
+    partnerId: string | null;
+    tokenHash: string;
+    invitedBy: string | null;
+    expiresAt: Date;
+  },
+) {
+  return tx
+    .insert(invitations)
+    .values(row)
+    .returning(columns)
+    .then((rows) => rows[0]);
+}
+
+/** Pending: neither accepted nor revoked nor expired. */
+export function listPendingInvitations(
+  db: Db,
+  workspaceId: string,
+  page: { limit: number; after: string | null },
+  now: Date,
+) {
+  return db
+    .select(columns)
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.workspaceId, workspaceId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, now),
+        page.after ? gt(invitations.id, page.after) : undefined,
+      ),
+    )
+    .orderBy(asc(invitations.id))
+    .limit(page.limit + 1);
+}
+
+export function revokeInvitation(tx: Tx, workspaceId: string, id: string, now: Date) {
+  return tx
+    .update(invitations)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(invitations.workspaceId, workspaceId),
+        eq(invitations.id, id),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    )
+    .returning(columns)
+    .then((rows) => rows[0]);
+}
+
+/** Uses the invitation up, atomically: a second acceptance finds nothing. */
+export function takeInvitation(tx: Tx, tokenHash: string, now: Date) {
+  return tx
+    .update(invitations)
+    .set({ acceptedAt: now })
+    .where(
+      and(
+        eq(invitations.tokenHash, tokenHash),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, now),
+      ),
+    )
+    .returning({ ...columns, workspaceId: invitations.workspaceId })
+    .then((rows) => rows[0]);
+}
+
+/**
+ * Whether the partner is in the workspace. Read here rather than through the partners
+ * service so invitations do not depend on its in-flight API.
+ */
+export async function partnerInWorkspace(db: Db | Tx, workspaceId: string, partnerId: string) {
+  const rows = await db
+    .select({ id: partners.id })
+    .from(partners)
+    .where(and(eq(partners.workspaceId, workspaceId), eq(partners.id, partnerId)))
+    .limit(1);
+  return rows.length > 0;
+}

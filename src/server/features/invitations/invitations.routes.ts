@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { invitationId } from '../../../domain/ids';
+import {
+  createdInvitation,
+  createInvitationBody,
+  invitationList,
+} from '../../../domain/invitations';
+import { listQuery } from '../../../domain/members';
+import { scopeOf } from '../../http/permissions';
+import type { ZodApp } from '../index';
+import { createInvitation, listInvitations, revokeInvitation } from './invitations.service';
+
+const tags = ['invitations'];
+const params = z.object({ id: invitationId }).strict();
+
+export async function invitationRoutes(app: ZodApp) {
+  app.post(
+    '/invitations',
+    {
+      config: { access: 'invitation.manage' },
+      schema: { tags, body: createInvitationBody, response: { 201: createdInvitation } },
+    },
+    async (request, reply) => {
+      const created = await createInvitation(request.ctx, scopeOf(request), request.body);
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.get(
+    '/invitations',
+    {
+      config: { access: 'invitation.manage' },
+      schema: { tags, querystring: listQuery, response: { 200: invitationList } },
+    },
+    async (request) => listInvitations(request.ctx, scopeOf(request), request.query),
+  );
+
+  app.delete(
+    '/invitations/:id',
+    {
+      config: { access: 'invitation.manage' },
+      schema: { tags, params, response: { 204: z.null() } },
+    },
+    async (request, reply) => {
+      await revokeInvitation(request.ctx, scopeOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+}

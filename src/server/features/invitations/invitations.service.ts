@@ -1,0 +1,123 @@
+import type { CreateInvitation } from '../../../domain/invitations';
+import type { Scope } from '../../access/scope';
+import type { ServiceContext } from '../../context';
+import { errors } from '../../http/errors';
+import { newId } from '../../ids';
+import { invitationMail } from '../../mail/templates';
+import { sha256 } from '../api-keys/api-keys.secret';
+import { recordAudit } from '../audit/audit.service';
+import { findUserByEmail } from '../auth/auth.queries';
+import { newToken } from '../auth/auth.reset';
+import { afterId, idCursor } from '../members/members.cursor';
+import { findMemberByUser } from '../members/members.queries';
+import { findWorkspace } from '../workspaces/workspaces.queries';
+import {
+  insertInvitation,
+  listPendingInvitations,
+  partnerInWorkspace,
+  revokeInvitation as revokeInvitationRow,
+} from './invitations.queries';
+
+const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+type InvitationRow = {
+  id: string;
+  email: string;
+  role: string;
+  partnerId: string | null;
+  expiresAt: Date;
+  createdAt: Date;
+};
+
+export function presentInvitation(row: InvitationRow) {
+  return {
+    id: row.id,
+    email: row.email,
+    role: row.role as CreateInvitation['role'],
+    partnerId: row.partnerId,
+    expiresAt: row.expiresAt.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export const emailTaken = () =>
+  errors.conflict('email_taken', 'An account with this email already exists', {}, [
+    { field: 'email', code: 'email_taken', message: 'already has an account' },
+  ]);
+
+/**
+ * Invites someone to exactly this workspace with exactly this role. The token is shown once
+ * (mailed, or handed to the admin without SMTP) and stored only as its SHA-256.
+ */
+export async function createInvitation(ctx: ServiceContext, scope: Scope, input: CreateInvitation) {
+  const partnerId = 'partnerId' in input ? input.partnerId : null;
+  const token = newToken();
+  const url = `${ctx.config.publicUrl}/accept-invitation#token=${token}`;
+  const mailed = Boolean(ctx.config.smtpUrl);
+  const row = await ctx.database.transaction(async (tx) => {
+    if (partnerId && !(await partnerInWorkspace(tx, scope.workspaceId, partnerId))) {
+      throw errors.invalidReference('partnerId', 'partner');
+    }
+    if (await findUserByEmail(tx, input.email)) throw emailTaken();
+    const workspace = await findWorkspace(tx, scope.workspaceId);
+    if (!workspace) throw errors.notFound('workspace');
+    const invitedBy = scope.userId
+      ? ((await findMemberByUser(tx, scope.workspaceId, scope.userId))?.id ?? null)
+      : null;
+    const created = await insertInvitation(tx, {
+      id: newId(),
+      workspaceId: scope.workspaceId,
+      email: input.email,
+      role: input.role,
+      partnerId,
+      tokenHash: sha256(token),
+      invitedBy,
+      expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+    });
+    if (!created) throw new Error('invitation insert returned nothing');
+    if (mailed)
+      await ctx.jobs.enqueue(tx, 'email.send', invitationMail(input.email, workspace.name, url));
+    await recordAudit(tx, ctx, scope, {
+      action: 'invitation.created',
+      entityType: 'invitation',
+      entityId: created.id,
+      partnerId,
+      after: { email: input.email, role: input.role, partnerId, mailed },
+    });
+    return created;
+  });
+  return { ...presentInvitation(row), mailed, ...(mailed ? {} : { inviteUrl: url }) };
+}
+
+export async function listInvitations(
+  ctx: ServiceContext,
+  scope: Scope,
+  page: { limit: number; cursor?: string },
+) {
+  const rows = await listPendingInvitations(
+    ctx.database.db,
+    scope.workspaceId,
+    { limit: page.limit, after: afterId(ctx.config.secret, page.cursor) },
+    new Date(),
+  );
+  const items = rows.slice(0, page.limit);
+  const last = items.at(-1);
+  return {
+    items: items.map(presentInvitation),
+    nextCursor: rows.length > page.limit && last ? idCursor(ctx.config.secret, last.id) : null,
+  };
+}
+
+export async function revokeInvitation(ctx: ServiceContext, scope: Scope, id: string) {
+  await ctx.database.transaction(async (tx) => {
+    const row = await revokeInvitationRow(tx, scope.workspaceId, id, new Date());
+    if (!row) throw errors.notFound('invitation');
+    await recordAudit(tx, ctx, scope, {
+      action: 'invitation.revoked',
+      entityType: 'invitation',
+      entityId: id,
+      partnerId: row.partnerId,
+      before: presentInvitation(row),
+    });
+  });
+}

@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedWorld, signIn, type World } from '../../../../test/factories';
+import {
+  createTestApp,
+  databaseSnapshot,
+  PUBLIC_URL,
+  request,
+  type TestApp,
+} from '../../../../test/harness';
+
+let t: TestApp;
+let world: World;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  world = await seedWorld(t.database);
+});
+afterAll(() => t.close());
+
+const password = 'a new password of mine';
+
+async function invite(payload: Record<string, unknown>, key = world.a.members.admin.key) {
+  return request(t.app, { method: 'POST', url: '/api/v1/invitations', key, payload });
+}
+
+function tokenOf(inviteUrl: string): string {
+  const match = /#token=([\w-]+)$/.exec(inviteUrl);
+  if (!match?.[1]) throw new Error(`no token in ${inviteUrl}`);
+  return match[1];
+}
+
+async function accept(token: string, name = 'New Person') {
+  return request(t.app, {
+    method: 'POST',
+    url: '/api/v1/auth/invitations/accept',
+    headers: { origin: PUBLIC_URL },
+    payload: { token, name, password },
+  });
+}
+
+describe('invitations', () => {
+  it('invites without SMTP: the link is shown once, the token stored only hashed', async () => {
+    const res = await invite({ email: 'New.Member@Example.test', role: 'member' });
+    expect(res.statusCode).toBe(201);
+    const body = res.json();
+    expect(body).toMatchObject({ email: 'new.member@example.test', role: 'member', mailed: false });
+    expect(body.inviteUrl).toMatch(/^http:\/\/tandem\.test\/accept-invitation#token=[\w-]{43}$/);
+    const token = tokenOf(body.inviteUrl);
+    const stored = await t.database.sql('SELECT token_hash FROM invitations WHERE id = $1', [
+      body.id,
+    ]);
+    expect((stored.rows[0] as { token_hash: string }).token_hash).not.toContain(token);
+    const list = await request(t.app, {
+      method: 'GET',
+      url: '/api/v1/invitations',
+      key: world.a.members.admin.key,
+    });
+    expect(list.json().items.map((i: { id: string }) => i.id)).toContain(body.id);
+    expect(JSON.stringify(list.json())).not.toContain(token);
+  });
+
+  it('is accepted once: the user gets exactly that role in exactly that workspace', async () => {
+    const res = await invite({ email: 'once@example.test', role: 'manager' });
+    const token = tokenOf(res.json().inviteUrl);
+    const accepted = await accept(token);
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json()).toMatchObject({
+      kind: 'member',
+      role: 'manager',
+      workspace: { id: world.a.workspaceId },
+    });
+    const cookie = accepted.cookies.find((c) => c.name === 'tandem.session_token');
+    expect(cookie?.httpOnly).toBe(true);
+    const before = await databaseSnapshot(t.database);
+    const again = await accept(token, 'Someone Else');
+    expect(again.statusCode).toBe(400);
+    expect(again.json().code).toBe('invalid_token');
+    expect(await databaseSnapshot(t.database)).toBe(before);
+    // The new member can sign in with their password.
+    expect(await signIn(t.app, 'once@example.test', password)).toContain('tandem.session_token=');
+  });
+
+  it('refuses an expired or revoked invitation', async () => {
+    const expired = await invite({ email: 'late@example.test', role: 'viewer' });
+    await t.database.sql(
+      "UPDATE invitations SET expires_at = now() - interval '1 minute' WHERE id = $1",
+      [expired.json().id],
+    );
+    expect((await accept(tokenOf(expired.json().inviteUrl))).statusCode).toBe(400);
+
+    const revoked = await invite({ email: 'revoked@example.test', role: 'viewer' });
+    const del = await request(t.app, {
+      method: 'DELETE',
+      url: `/api/v1/invitations/${revoked.json().id}`,
+      key: world.a.members.admin.key,
+    });
+    expect(del.statusCode).toBe(204);
+    expect((await accept(tokenOf(revoked.json().inviteUrl))).statusCode).toBe(400);
+    const users = await t.database.sql(
+      "SELECT count(*)::int AS n FROM users WHERE email IN ('late@example.test', 'revoked@example.test')",
+    );
+    expect((users.rows[0] as { n: number }).n).toBe(0);
+  });
+
+  it('answers 409 email_taken for an email that already has an account', async () => {
+    const before = await databaseSnapshot(t.database);
+    const res = await invite({ email: world.b.members.viewer.email, role: 'viewer' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('email_taken');
+    expect(await databaseSnapshot(t.database)).toBe(before);
+  });
+
+  it('invites a partner user bound to a partner of the same workspace only', async () => {
+    const before = await databaseSnapshot(t.database);
+    const foreign = await invite({
+      email: 'p@partner.test',
+      role: 'partner_admin',
+      partnerId: world.b.partners[0],
+    });
+    expect(foreign.statusCode).toBe(422);
+    expect(foreign.json().code).toBe('invalid_reference');
+    const missing = await invite({ email: 'p@partner.test', role: 'partner_admin' });
+    expect(missing.statusCode).toBe(400);
+    const memberWithPartner = await invite({
+      email: 'p@partner.test',
+      role: 'admin',
+      partnerId: world.a.partners[0],
+    });
+    expect(memberWithPartner.statusCode).toBe(400);
+    expect(await databaseSnapshot(t.database)).toBe(before);
+
+    const res = await invite({
+      email: 'p@partner.test',
+      role: 'partner_member',
+      partnerId: world.a.partners[1],
+    });
+    expect(res.statusCode).toBe(201);
+    const accepted = await accept(tokenOf(res.json().inviteUrl));
+    expect(accepted.json()).toMatchObject({
+      kind: 'partner',
+      role: 'partner_member',
+      partnerId: world.a.partners[1],
+      workspace: { id: world.a.workspaceId },
+    });
+  });
+
+  it("keeps workspace B's admin and non-admins out of A's invitations, changing nothing", async () => {
+    const mine = await invite({ email: 'pending@example.test', role: 'member' });
+    const before = await databaseSnapshot(t.database);
+    const keyB = world.b.members.admin.key;
+    const del = await request(t.app, {
+      method: 'DELETE',
+      url: `/api/v1/invitations/${mine.json().id}`,
+      key: keyB,
+    });
+    expect(del.statusCode).toBe(404);
+    const list = await request(t.app, { method: 'GET', url: '/api/v1/invitations', key: keyB });
+    expect(list.json().items.map((i: { id: string }) => i.id)).not.toContain(mine.json().id);
+    for (const role of ['manager', 'member', 'viewer'] as const) {
+      const key = world.a.members[role].key;
+      expect((await invite({ email: 'x@example.test', role: 'admin' }, key)).statusCode).toBe(403);
+      const d = await request(t.app, {
+        method: 'DELETE',
+        url: `/api/v1/invitations/${mine.json().id}`,
+        key,
+      });
+      expect(d.statusCode).toBe(403);
+    }
+    expect(await databaseSnapshot(t.database)).toBe(before);
+  });
+
+  it('never takes the workspace or the inviter from the body', async () => {
+    const before = await databaseSnapshot(t.database);
+    const res = await invite({
+      email: 'sneaky@example.test',
+      role: 'member',
+      workspaceId: world.b.workspaceId,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(await databaseSnapshot(t.database)).toBe(before);
+  });
+});

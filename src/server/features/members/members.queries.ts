@@ -1,0 +1,117 @@
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client';
+import { apiKeys, members, partners, partnerUsers, sessions, users } from '../../db/schema';
+
+const memberColumns = {
+  id: members.id,
+  userId: members.userId,
+  name: users.name,
+  email: users.email,
+  role: members.role,
+  createdAt: members.createdAt,
+  updatedAt: members.updatedAt,
+};
+
+export function listMembers(
+  db: Db,
+  workspaceId: string,
+  page: { limit: number; after: string | null },
+) {
+  return db
+    .select(memberColumns)
+    .from(members)
+    .innerJoin(users, eq(users.id, members.userId))
+    .where(
+      and(
+        eq(members.workspaceId, workspaceId),
+        page.after ? gt(members.id, page.after) : undefined,
+      ),
+    )
+    .orderBy(asc(members.id))
+    .limit(page.limit + 1);
+}
+
+export function findMember(db: Db | Tx, workspaceId: string, memberId: string) {
+  return db
+    .select(memberColumns)
+    .from(members)
+    .innerJoin(users, eq(users.id, members.userId))
+    .where(and(eq(members.workspaceId, workspaceId), eq(members.id, memberId)))
+    .limit(1)
+    .then((rows) => rows[0]);
+}
+
+export function findMemberByUser(db: Db | Tx, workspaceId: string, userId: string) {
+  return db
+    .select({ id: members.id })
+    .from(members)
+    .where(and(eq(members.workspaceId, workspaceId), eq(members.userId, userId)))
+    .limit(1)
+    .then((rows) => rows[0]);
+}
+
+/** The workspace's admins, locked: demoting or removing one cannot race another. */
+export function lockAdmins(tx: Tx, workspaceId: string) {
+  return tx
+    .select({ id: members.id })
+    .from(members)
+    .where(and(eq(members.workspaceId, workspaceId), eq(members.role, 'admin')))
+    .for('update');
+}
+
+export function insertMember(
+  tx: Tx,
+  row: { id: string; workspaceId: string; userId: string; role: string },
+) {
+  return tx.insert(members).values(row);
+}
+
+export function insertPartnerUser(
+  tx: Tx,
+  row: { id: string; workspaceId: string; partnerId: string; userId: string; role: string },
+) {
+  return tx.insert(partnerUsers).values(row);
+}
+
+export function setMemberRole(tx: Tx, workspaceId: string, memberId: string, role: string) {
+  return tx
+    .update(members)
+    .set({ role, updatedAt: new Date() })
+    .where(and(eq(members.workspaceId, workspaceId), eq(members.id, memberId)));
+}
+
+/** Removing the user removes their member row, sessions and credentials (cascade). */
+export function deleteUser(tx: Tx, userId: string) {
+  return tx.delete(users).where(eq(users.id, userId));
+}
+
+export function deleteSessionsOf(tx: Tx, userId: string) {
+  return tx.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** Keys a member made stop working with their access. */
+export function revokeKeysCreatedBy(tx: Tx, workspaceId: string, memberId: string, now: Date) {
+  return tx
+    .update(apiKeys)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(apiKeys.workspaceId, workspaceId),
+        eq(apiKeys.createdBy, memberId),
+        isNull(apiKeys.revokedAt),
+      ),
+    )
+    .returning({ id: apiKeys.id });
+}
+
+/**
+ * A removed member owns nothing: their partners become unowned (a new version, so stale
+ * edits of them are refused). The partners table allows no dangling owner.
+ */
+export function releasePartnersOwnedBy(tx: Tx, workspaceId: string, memberId: string) {
+  return tx
+    .update(partners)
+    .set({ ownerId: null, version: sql`${partners.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(partners.workspaceId, workspaceId), eq(partners.ownerId, memberId)))
+    .returning({ id: partners.id });
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { memberId } from '../../../domain/ids';
+import {
+  listQuery,
+  member,
+  memberList,
+  memberPasswordReset,
+  updateMemberBody,
+} from '../../../domain/members';
+import { scopeOf } from '../../http/permissions';
+import type { ZodApp } from '../index';
+import { etagOf } from '../workspaces/workspaces.etag';
+import {
+  changeMemberRole,
+  getMember,
+  listMembers,
+  presentMember,
+  removeMember,
+  resetMemberPassword,
+} from './members.service';
+
+const tags = ['members'];
+const params = z.object({ id: memberId }).strict();
+
+export async function memberRoutes(app: ZodApp) {
+  app.get(
+    '/members',
+    {
+      config: { access: 'member.read' },
+      schema: { tags, querystring: listQuery, response: { 200: memberList } },
+    },
+    async (request) => listMembers(request.ctx, scopeOf(request), request.query),
+  );
+
+  app.get(
+    '/members/:id',
+    { config: { access: 'member.read' }, schema: { tags, params, response: { 200: member } } },
+    async (request, reply) => {
+      const row = await getMember(request.ctx, scopeOf(request), request.params.id);
+      reply.header('etag', etagOf(row.updatedAt));
+      return presentMember(row);
+    },
+  );
+
+  app.patch(
+    '/members/:id',
+    {
+      config: { access: 'member.manage' },
+      schema: { tags, params, body: updateMemberBody, response: { 200: member } },
+    },
+    async (request, reply) => {
+      const row = await changeMemberRole(
+        request.ctx,
+        scopeOf(request),
+        request.params.id,
+        request.headers['if-match'],
+        request.body.role,
+      );
+      reply.header('etag', etagOf(row.updatedAt));
+      return presentMember(row);
+    },
+  );
+
+  app.delete(
+    '/members/:id',
+    { config: { access: 'member.manage' }, schema: { tags, params, response: { 204: z.null() } } },
+    async (request, reply) => {
+      await removeMember(request.ctx, scopeOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/members/:id/password-reset',
+    {
+      config: { access: 'member.manage' },
+      schema: { tags, params, response: { 200: memberPasswordReset } },
+    },
+    async (request) => resetMemberPassword(request.ctx, scopeOf(request), request.params.id),
+  );
+}

@@ -1,0 +1,154 @@
+import type { UserId } from '../../../domain/ids';
+import type { Member } from '../../../domain/members';
+import { type MemberRole, memberRoles } from '../../../domain/roles';
+import type { Scope } from '../../access/scope';
+import type { ServiceContext } from '../../context';
+import type { Tx } from '../../db/client';
+import { errors } from '../../http/errors';
+import { passwordResetMail } from '../../mail/templates';
+import { recordAudit } from '../audit/audit.service';
+import { issueResetLink } from '../auth/auth.reset';
+import { assertIfMatch } from '../workspaces/workspaces.etag';
+import { afterId, idCursor } from './members.cursor';
+import {
+  deleteSessionsOf,
+  deleteUser,
+  findMember,
+  listMembers as listMemberRows,
+  lockAdmins,
+  releasePartnersOwnedBy,
+  revokeKeysCreatedBy,
+  setMemberRole,
+} from './members.queries';
+
+type MemberRow = NonNullable<Awaited<ReturnType<typeof findMember>>>;
+
+export function presentMember(row: MemberRow): Member {
+  return {
+    id: row.id,
+    userId: row.userId,
+    name: row.name,
+    email: row.email,
+    role: row.role as MemberRole,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export async function listMembers(
+  ctx: ServiceContext,
+  scope: Scope,
+  page: { limit: number; cursor?: string },
+) {
+  const rows = await listMemberRows(ctx.database.db, scope.workspaceId, {
+    limit: page.limit,
+    after: afterId(ctx.config.secret, page.cursor),
+  });
+  const items = rows.slice(0, page.limit);
+  const last = items.at(-1);
+  return {
+    items: items.map(presentMember),
+    nextCursor: rows.length > page.limit && last ? idCursor(ctx.config.secret, last.id) : null,
+  };
+}
+
+export async function getMember(ctx: ServiceContext, scope: Scope, memberId: string) {
+  const row = await findMember(ctx.database.db, scope.workspaceId, memberId);
+  if (!row) throw errors.notFound('member');
+  return row;
+}
+
+const rank = (role: string) => memberRoles.indexOf(role as MemberRole);
+
+/** The last admin stays: a workspace without one could never be managed again. */
+async function assertNotLastAdmin(tx: Tx, scope: Scope, target: MemberRow) {
+  const admins = await lockAdmins(tx, scope.workspaceId);
+  if (target.role === 'admin' && admins.length <= 1) {
+    throw errors.conflict(
+      'last_admin',
+      'The last admin of a workspace cannot be removed or demoted',
+    );
+  }
+}
+
+/** Ends the member's sessions and revokes the keys they made: effective on the next request. */
+async function cutAccess(tx: Tx, scope: Scope, target: MemberRow) {
+  await deleteSessionsOf(tx, target.userId);
+  return revokeKeysCreatedBy(tx, scope.workspaceId, target.id, new Date());
+}
+
+export async function changeMemberRole(
+  ctx: ServiceContext,
+  scope: Scope,
+  memberId: string,
+  ifMatch: string | undefined,
+  role: MemberRole,
+) {
+  return ctx.database.transaction(async (tx) => {
+    const before = await findMember(tx, scope.workspaceId, memberId);
+    if (!before) throw errors.notFound('member');
+    assertIfMatch(ifMatch, before.updatedAt);
+    if (before.role === role) return before;
+    if (role !== 'admin') await assertNotLastAdmin(tx, scope, before);
+    await setMemberRole(tx, scope.workspaceId, memberId, role);
+    const demoted = rank(role) > rank(before.role);
+    const revokedKeys = demoted ? await cutAccess(tx, scope, before) : [];
+    const after = await findMember(tx, scope.workspaceId, memberId);
+    if (!after) throw errors.notFound('member');
+    await recordAudit(tx, ctx, scope, {
+      action: 'member.updated',
+      entityType: 'member',
+      entityId: memberId,
+      before: { role: before.role },
+      after: { role, revokedApiKeys: revokedKeys.map((k) => k.id) },
+    });
+    return after;
+  });
+}
+
+export async function removeMember(ctx: ServiceContext, scope: Scope, memberId: string) {
+  await ctx.database.transaction(async (tx) => {
+    const before = await findMember(tx, scope.workspaceId, memberId);
+    if (!before) throw errors.notFound('member');
+    await assertNotLastAdmin(tx, scope, before);
+    const revokedKeys = await cutAccess(tx, scope, before);
+    const released = await releasePartnersOwnedBy(tx, scope.workspaceId, before.id);
+    for (const partner of released) {
+      await recordAudit(tx, ctx, scope, {
+        action: 'partner.updated',
+        entityType: 'partner',
+        entityId: partner.id,
+        partnerId: partner.id,
+        before: { ownerId: before.id },
+        after: { ownerId: null },
+      });
+    }
+    // The account goes too: a user belongs to one workspace (decision 003).
+    await deleteUser(tx, before.userId);
+    await recordAudit(tx, ctx, scope, {
+      action: 'member.removed',
+      entityType: 'member',
+      entityId: memberId,
+      before: { ...presentMember(before) },
+      after: { revokedApiKeys: revokedKeys.map((k) => k.id) },
+    });
+  });
+}
+
+/** An admin starts a reset for a member: mailed, or the link handed to the admin. */
+export async function resetMemberPassword(ctx: ServiceContext, scope: Scope, memberId: string) {
+  return ctx.database.transaction(async (tx) => {
+    const target = await findMember(tx, scope.workspaceId, memberId);
+    if (!target) throw errors.notFound('member');
+    const url = await issueResetLink(tx, ctx, target.userId as UserId);
+    const mailed = Boolean(ctx.config.smtpUrl);
+    if (mailed) await ctx.jobs.enqueue(tx, 'email.send', passwordResetMail(target.email, url));
+    await recordAudit(tx, ctx, scope, {
+      action: 'member.password_reset_started',
+      entityType: 'member',
+      entityId: memberId,
+      after: { mailed },
+    });
+    return { resetUrl: mailed ? null : url, mailed };
+  });
+}

@@ -1,0 +1,187 @@
+import {
+  and,
+  arrayOverlaps,
+  eq,
+  getTableColumns,
+  inArray,
+  isNotNull,
+  isNull,
+  ne,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
+import type { PartnerListQuery } from '../../../domain/partners';
+import type { Scope } from '../../access/scope';
+import type { Db, Tx } from '../../db/client';
+import { members, partnerDomains, partners, workspaces } from '../../db/schema';
+import {
+  afterCursor,
+  type Cursor,
+  cursorColumns,
+  likePattern,
+  orderOf,
+  type SortSpec,
+} from '../../http/pagination';
+
+export type PartnerRow = typeof partners.$inferSelect;
+export type NewPartnerRow = typeof partners.$inferInsert;
+
+/** What the caller may see: their workspace, and for a partner user only their partner. */
+function visible(scope: Scope): SQL {
+  const inWorkspace = eq(partners.workspaceId, scope.workspaceId);
+  if (scope.kind === 'partner') return and(inWorkspace, eq(partners.id, scope.partnerId)) as SQL;
+  return inWorkspace;
+}
+
+export async function findPartner(
+  db: Db | Tx,
+  scope: Scope,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<PartnerRow | undefined> {
+  const query = db
+    .select()
+    .from(partners)
+    .where(and(visible(scope), eq(partners.id, id)));
+  const rows = options.forUpdate ? await query.for('update') : await query;
+  return rows[0];
+}
+
+export async function findPartnerNames(db: Db | Tx, scope: Scope, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: partners.id, name: partners.name })
+    .from(partners)
+    .where(and(visible(scope), inArray(partners.id, ids)));
+}
+
+export async function insertPartnerRow(tx: Tx, row: NewPartnerRow): Promise<PartnerRow> {
+  const [inserted] = await tx.insert(partners).values(row).returning();
+  if (!inserted) throw new Error('partner insert returned no row');
+  return inserted;
+}
+
+export async function updatePartnerRow(
+  tx: Tx,
+  scope: Scope,
+  id: string,
+  set: Partial<NewPartnerRow>,
+): Promise<PartnerRow> {
+  const [updated] = await tx
+    .update(partners)
+    .set(set)
+    .where(and(visible(scope), eq(partners.id, id)))
+    .returning();
+  if (!updated) throw new Error('partner update matched no row');
+  return updated;
+}
+
+/** Claims domains for a partner; a domain another partner holds fails with 23505. */
+export async function insertDomains(tx: Tx, scope: Scope, partnerId: string, domains: string[]) {
+  if (domains.length === 0) return;
+  await tx
+    .insert(partnerDomains)
+    .values(domains.map((domain) => ({ workspaceId: scope.workspaceId, domain, partnerId })));
+}
+
+export async function deleteDomains(tx: Tx, scope: Scope, partnerId: string, domains: string[]) {
+  if (domains.length === 0) return;
+  await tx
+    .delete(partnerDomains)
+    .where(
+      and(
+        eq(partnerDomains.workspaceId, scope.workspaceId),
+        eq(partnerDomains.partnerId, partnerId),
+        inArray(partnerDomains.domain, domains),
+      ),
+    );
+}
+
+/** The first of `domains` that another partner of the workspace holds, archived or not. */
+export async function findDomainHolder(
+  db: Db | Tx,
+  scope: Scope,
+  domains: string[],
+  exceptPartnerId: string | null,
+): Promise<{ domain: string; partnerId: string } | undefined> {
+  if (domains.length === 0) return undefined;
+  const rows = await db
+    .select({ domain: partnerDomains.domain, partnerId: partnerDomains.partnerId })
+    .from(partnerDomains)
+    .where(
+      and(
+        eq(partnerDomains.workspaceId, scope.workspaceId),
+        inArray(partnerDomains.domain, domains),
+        exceptPartnerId ? ne(partnerDomains.partnerId, exceptPartnerId) : undefined,
+      ),
+    );
+  return domains.flatMap((d) => rows.filter((r) => r.domain === d))[0];
+}
+
+export async function workspaceTiers(db: Db | Tx, scope: Scope): Promise<string[]> {
+  const [row] = await db
+    .select({ tiers: workspaces.tiers })
+    .from(workspaces)
+    .where(eq(workspaces.id, scope.workspaceId));
+  return row?.tiers ?? [];
+}
+
+/** Whether a member id names a member of the caller's workspace (owners must be). */
+export async function memberExists(db: Db | Tx, scope: Scope, memberId: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: members.id })
+    .from(members)
+    .where(and(eq(members.workspaceId, scope.workspaceId), eq(members.id, memberId)));
+  return rows.length > 0;
+}
+
+export async function memberIdOfUser(
+  db: Db | Tx,
+  scope: Scope,
+  userId: string,
+): Promise<string | null> {
+  const [row] = await db
+    .select({ id: members.id })
+    .from(members)
+    .where(and(eq(members.workspaceId, scope.workspaceId), eq(members.userId, userId)));
+  return row?.id ?? null;
+}
+
+/** One page (plus one row, to know whether there is another) of the filtered, sorted list. */
+export async function listPartnerRows(
+  db: Db | Tx,
+  scope: Scope,
+  query: PartnerListQuery,
+  sort: SortSpec,
+  cursor: Cursor | null,
+) {
+  const archived =
+    query.archived === 'false'
+      ? isNull(partners.archivedAt)
+      : query.archived === 'only'
+        ? isNotNull(partners.archivedAt)
+        : undefined;
+  const any = <T extends string>(column: Parameters<typeof inArray>[0], values?: T[]) =>
+    values && values.length > 0 ? inArray(column, values) : undefined;
+  return db
+    .select({ ...getTableColumns(partners), cursor: cursorColumns(sort) })
+    .from(partners)
+    .where(
+      and(
+        visible(scope),
+        archived,
+        query.q
+          ? sql`${partners.searchText} ILIKE ${likePattern(query.q.toLowerCase())}`
+          : undefined,
+        any(partners.type, query.type),
+        any(partners.tier, query.tier),
+        any(partners.stage, query.stage),
+        any(partners.ownerId, query.ownerId),
+        any(partners.country, query.country),
+        query.tag && query.tag.length > 0 ? arrayOverlaps(partners.tags, query.tag) : undefined,
+        cursor ? afterCursor(sort, cursor) : undefined,
+      ),
+    )
+    .orderBy(...orderOf(sort))
+    .limit(query.limit + 1);
+}

@@ -1,0 +1,253 @@
+import type { PartnerId } from '../../../domain/ids';
+import type { Partner, PartnerCreate, PartnerUpdate } from '../../../domain/partners';
+import { searchText } from '../../../domain/search-text';
+import type { Scope } from '../../access/scope';
+import type { ServiceContext } from '../../context';
+import type { Db, Tx } from '../../db/client';
+import { errors } from '../../http/errors';
+import { checkIfMatch } from '../../http/etag';
+import { newId } from '../../ids';
+import { recordAudit } from '../audit/audit.service';
+import {
+  deleteDomains,
+  findDomainHolder,
+  findPartner,
+  findPartnerNames,
+  insertDomains,
+  insertPartnerRow,
+  memberExists,
+  memberIdOfUser,
+  type NewPartnerRow,
+  type PartnerRow,
+  updatePartnerRow,
+  workspaceTiers,
+} from './partners.queries';
+import { isUniqueViolation, toPartner } from './partners.view';
+
+async function checkTier(db: Db | Tx, scope: Scope, tier: string | null | undefined) {
+  if (tier === undefined || tier === null) return;
+  const tiers = await workspaceTiers(db, scope);
+  if (!tiers.includes(tier))
+    throw errors.unprocessable('invalid_tier', `The workspace's tiers are: ${tiers.join(', ')}`, [
+      { field: 'tier', code: 'invalid_tier', message: 'is not one of the workspace tiers' },
+    ]);
+}
+
+async function checkOwner(db: Db | Tx, scope: Scope, ownerId: string | null) {
+  if (ownerId !== null && !(await memberExists(db, scope, ownerId)))
+    throw errors.invalidReference('ownerId', 'member');
+  return ownerId;
+}
+
+/** A partner someone creates is theirs unless they say otherwise; an API key owns nothing. */
+async function defaultOwner(db: Db | Tx, scope: Scope): Promise<string | null> {
+  if (scope.kind !== 'member' || !scope.userId) return null;
+  return memberIdOfUser(db, scope, scope.userId);
+}
+
+/**
+ * A unique violation on partner_domains means another partner holds a domain (perhaps since
+ * a moment ago, by a concurrent request): answer 409 with that partner's id.
+ */
+async function domainConflictOr(
+  ctx: ServiceContext,
+  scope: Scope,
+  error: unknown,
+  domains: string[],
+  partnerId: string | null,
+): Promise<unknown> {
+  if (!isUniqueViolation(error)) return error;
+  const holder = await findDomainHolder(ctx.database.db, scope, domains, partnerId);
+  const index = holder ? domains.indexOf(holder.domain) : 0;
+  return errors.conflict(
+    'domain_taken',
+    holder
+      ? `The domain ${holder.domain} belongs to another partner`
+      : 'A domain belongs to another partner',
+    holder ? { partnerId: holder.partnerId, domain: holder.domain } : {},
+    [{ field: `domains.${index}`, code: 'domain_taken', message: 'belongs to another partner' }],
+  );
+}
+
+export async function createPartner(
+  ctx: ServiceContext,
+  scope: Scope,
+  input: PartnerCreate,
+): Promise<Partner> {
+  try {
+    return await ctx.database.transaction(async (tx) => {
+      await checkTier(tx, scope, input.tier);
+      const ownerId =
+        input.ownerId === undefined
+          ? await defaultOwner(tx, scope)
+          : await checkOwner(tx, scope, input.ownerId);
+      const now = new Date();
+      const row = await insertPartnerRow(tx, {
+        id: newId<PartnerId>(),
+        workspaceId: scope.workspaceId,
+        name: input.name,
+        domains: input.domains,
+        website: input.website ?? null,
+        type: input.type,
+        tier: input.tier ?? null,
+        stage: input.stage,
+        ownerId,
+        industry: input.industry || null,
+        country: input.country ?? null,
+        size: input.size ?? null,
+        tags: input.tags,
+        description: input.description || null,
+        searchText: searchText(input.name, ...input.domains),
+        createdAt: now,
+        updatedAt: now,
+      });
+      await insertDomains(tx, scope, row.id, input.domains);
+      const partner = toPartner(row);
+      await recordAudit(tx, ctx, scope, {
+        action: 'partner.created',
+        entityType: 'partner',
+        entityId: row.id,
+        partnerId: row.id,
+        after: partner,
+      });
+      return partner;
+    });
+  } catch (error) {
+    throw await domainConflictOr(ctx, scope, error, input.domains, null);
+  }
+}
+
+export async function getPartner(ctx: ServiceContext, scope: Scope, id: string): Promise<Partner> {
+  const row = await findPartner(ctx.database.db, scope, id);
+  if (!row) throw errors.notFound('partner');
+  return toPartner(row);
+}
+
+/** The columns a change sets: only fields given, empty text cleared to null. */
+function changesOf(input: PartnerUpdate): Partial<NewPartnerRow> {
+  const set: Partial<NewPartnerRow> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (value === undefined) continue;
+    (set as Record<string, unknown>)[key] = value === '' ? null : value;
+  }
+  return set;
+}
+
+function differs(set: Partial<NewPartnerRow>, current: PartnerRow): boolean {
+  return Object.entries(set).some(
+    ([key, value]) =>
+      JSON.stringify(value) !== JSON.stringify((current as Record<string, unknown>)[key]),
+  );
+}
+
+export async function updatePartner(
+  ctx: ServiceContext,
+  scope: Scope,
+  id: string,
+  ifMatch: string | undefined,
+  input: PartnerUpdate,
+): Promise<Partner> {
+  try {
+    return await ctx.database.transaction(async (tx) => {
+      const current = await findPartner(tx, scope, id, { forUpdate: true });
+      if (!current) throw errors.notFound('partner');
+      checkIfMatch(ifMatch, current.version, { required: true });
+      const set = changesOf(input);
+      if (!differs(set, current)) return toPartner(current);
+      if (set.tier !== undefined && set.tier !== current.tier) await checkTier(tx, scope, set.tier);
+      if (set.ownerId !== undefined && set.ownerId !== current.ownerId)
+        await checkOwner(tx, scope, set.ownerId);
+      if (set.domains) {
+        const next = set.domains;
+        await deleteDomains(
+          tx,
+          scope,
+          id,
+          current.domains.filter((d) => !next.includes(d)),
+        );
+        await insertDomains(
+          tx,
+          scope,
+          id,
+          next.filter((d) => !current.domains.includes(d)),
+        );
+      }
+      const row = await updatePartnerRow(tx, scope, id, {
+        ...set,
+        searchText: searchText(set.name ?? current.name, ...(set.domains ?? current.domains)),
+        version: current.version + 1,
+        updatedAt: new Date(),
+      });
+      const partner = toPartner(row);
+      await recordAudit(tx, ctx, scope, {
+        action: 'partner.updated',
+        entityType: 'partner',
+        entityId: id,
+        partnerId: id,
+        before: toPartner(current),
+        after: partner,
+      });
+      return partner;
+    });
+  } catch (error) {
+    throw await domainConflictOr(ctx, scope, error, input.domains ?? [], id);
+  }
+}
+
+/**
+ * Archives (DELETE) or restores a partner. It keeps its domains, contacts and history either
+ * way; doing it twice changes nothing the second time. `If-Match` is checked when sent.
+ */
+export async function setPartnerArchived(
+  ctx: ServiceContext,
+  scope: Scope,
+  id: string,
+  ifMatch: string | undefined,
+  archived: boolean,
+): Promise<Partner> {
+  return ctx.database.transaction(async (tx) => {
+    const current = await findPartner(tx, scope, id, { forUpdate: true });
+    if (!current) throw errors.notFound('partner');
+    checkIfMatch(ifMatch, current.version, { required: false });
+    if ((current.archivedAt !== null) === archived) return toPartner(current);
+    const now = new Date();
+    const row = await updatePartnerRow(tx, scope, id, {
+      archivedAt: archived ? now : null,
+      version: current.version + 1,
+      updatedAt: now,
+    });
+    const partner = toPartner(row);
+    await recordAudit(tx, ctx, scope, {
+      action: archived ? 'partner.archived' : 'partner.restored',
+      entityType: 'partner',
+      entityId: id,
+      partnerId: id,
+      before: toPartner(current),
+      after: partner,
+    });
+    return partner;
+  });
+}
+
+/**
+ * The partner a record of another feature points to (a contact's `partnerId`), if the caller
+ * may use it: in their workspace, and their own partner for a partner user.
+ */
+export async function partnerRef(
+  db: Db | Tx,
+  scope: Scope,
+  id: string,
+): Promise<{ id: PartnerId; name: string } | null> {
+  const row = await findPartner(db, scope, id);
+  return row ? { id: row.id as PartnerId, name: row.name } : null;
+}
+
+/** Names of the given partners the caller may see, for lists of records that point to them. */
+export async function partnerNames(
+  db: Db | Tx,
+  scope: Scope,
+  ids: string[],
+): Promise<Map<string, string>> {
+  const rows = await findPartnerNames(db, scope, [...new Set(ids)]);
+  return new Map(rows.map((row) => [row.id, row.name]));
+}

@@ -1,0 +1,35 @@
+import type { Partner } from '../../../domain/partners';
+import type { PartnerRow } from './partners.queries';
+
+/** A partner row as the API shows it (and as audit events record it). */
+export function toPartner(row: PartnerRow): Partner {
+  return {
+    id: row.id,
+    name: row.name,
+    domains: row.domains,
+    website: row.website,
+    type: row.type as Partner['type'],
+    tier: row.tier,
+    stage: row.stage as Partner['stage'],
+    ownerId: row.ownerId,
+    industry: row.industry,
+    country: row.country,
+    size: row.size as Partner['size'],
+    tags: row.tags,
+    description: row.description,
+    version: row.version,
+    archivedAt: row.archivedAt ? row.archivedAt.toISOString() : null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** Postgres's unique_violation (23505), as PGlite and node-postgres both report it, however wrapped. */
+export function isUniqueViolation(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    if ((current as { code?: unknown }).code === '23505') return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}

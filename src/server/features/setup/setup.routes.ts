@@ -1,0 +1,37 @@
+import { sessionInfo } from '../../../domain/auth';
+import { setupBody, setupStatus } from '../../../domain/setup';
+import { headersFor } from '../auth/auth.instance';
+import { setCookies } from '../auth/auth.routes';
+import { signInAfterCreate } from '../auth/auth.service';
+import type { ZodApp } from '../index';
+import { runSetup, setupNeeded } from './setup.service';
+
+const tags = ['setup'];
+
+export async function setupRoutes(app: ZodApp) {
+  app.get(
+    '/setup',
+    { config: { access: 'public' }, schema: { tags, response: { 200: setupStatus } } },
+    async (request) => ({ needed: await setupNeeded(request.ctx) }),
+  );
+
+  app.post(
+    '/setup',
+    {
+      config: { access: 'public' },
+      schema: { tags, body: setupBody, response: { 201: sessionInfo } },
+    },
+    async (request, reply) => {
+      await runSetup(request.ctx, request.body);
+      // The token is spent: the running app forgets it.
+      request.server.ctx.setupToken = null;
+      const { setCookie, info } = await signInAfterCreate(request.ctx, {
+        email: request.body.adminEmail,
+        password: request.body.adminPassword,
+        headers: headersFor(request),
+      });
+      setCookies(reply, setCookie);
+      return reply.status(201).send(info);
+    },
+  );
+}

@@ -1,0 +1,60 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { SetupInput } from '../../../domain/setup';
+import type { ServiceContext } from '../../context';
+import { AppError, errors } from '../../http/errors';
+import { hashPassword } from '../auth/auth.password';
+import { seedDemo } from '../demo/demo.service';
+import { anyWorkspaceExists } from '../workspaces/workspaces.queries';
+import { insertWorkspaceWithAdmin } from '../workspaces/workspaces.service';
+import { lockFirstRun } from './setup.queries';
+
+/** The one-time token main.ts prints in the setup link while no workspace exists. */
+export function newSetupToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export async function setupNeeded(ctx: ServiceContext): Promise<boolean> {
+  return !(await anyWorkspaceExists(ctx.database.db));
+}
+
+function tokenMatches(expected: string | null, given: string): boolean {
+  if (!expected) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+const alreadySetUp = () =>
+  errors.conflict('already_set_up', 'Tandem is already set up; sign in instead');
+
+/**
+ * Creates the first workspace and its admin, once: under an advisory lock, and only while no
+ * workspace exists, so two concurrent setups cannot both win.
+ */
+export async function runSetup(ctx: ServiceContext, input: SetupInput) {
+  if (!tokenMatches(ctx.setupToken, input.token)) {
+    if (!(await setupNeeded(ctx))) throw alreadySetUp();
+    throw new AppError(
+      403,
+      'setup_token_invalid',
+      'Setup link not valid',
+      'Use the setup link the server printed at start',
+      [{ field: 'token', code: 'setup_token_invalid', message: 'is not the setup token' }],
+    );
+  }
+  const passwordHash = await hashPassword(input.adminPassword);
+  const created = await ctx.database.transaction(async (tx) => {
+    await lockFirstRun(tx);
+    if (await anyWorkspaceExists(tx)) throw alreadySetUp();
+    return insertWorkspaceWithAdmin(
+      tx,
+      ctx,
+      { name: input.workspaceName, adminName: input.adminName, adminEmail: input.adminEmail },
+      passwordHash,
+    );
+  });
+  // After the commit: the demo load is its own all-or-nothing transaction.
+  if (input.loadDemo)
+    await seedDemo(ctx.database, { workspaceId: created.workspaceId, size: 'small' });
+  return created;
+}

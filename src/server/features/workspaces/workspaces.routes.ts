@@ -1,0 +1,37 @@
+import { updateWorkspaceBody, workspace } from '../../../domain/workspaces';
+import { scopeOf } from '../../http/permissions';
+import type { ZodApp } from '../index';
+import { etagOf } from './workspaces.etag';
+import { getWorkspace, updateWorkspace } from './workspaces.service';
+
+const tags = ['workspace'];
+
+export async function workspaceRoutes(app: ZodApp) {
+  app.get(
+    '/workspace',
+    { config: { access: 'workspace.read' }, schema: { tags, response: { 200: workspace } } },
+    async (request, reply) => {
+      const { workspace: body, updatedAt } = await getWorkspace(request.ctx, scopeOf(request));
+      reply.header('etag', etagOf(updatedAt));
+      return body;
+    },
+  );
+
+  app.patch(
+    '/workspace',
+    {
+      config: { access: 'workspace.update' },
+      schema: { tags, body: updateWorkspaceBody, response: { 200: workspace } },
+    },
+    async (request, reply) => {
+      const { workspace: body, updatedAt } = await updateWorkspace(
+        request.ctx,
+        scopeOf(request),
+        request.headers['if-match'],
+        request.body,
+      );
+      reply.header('etag', etagOf(updatedAt));
+      return body;
+    },
+  );
+}

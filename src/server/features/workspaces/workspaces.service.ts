@@ -1,0 +1,129 @@
+import type { UserId, WorkspaceId } from '../../../domain/ids';
+import { newWorkspaceInput } from '../../../domain/workspaces';
+import type { MemberScope, Scope } from '../../access/scope';
+import type { AppContext, ServiceContext } from '../../context';
+import type { Tx } from '../../db/client';
+import { errors } from '../../http/errors';
+import { newId } from '../../ids';
+import { recordAudit } from '../audit/audit.service';
+import { hashPassword } from '../auth/auth.password';
+import { findUserByEmail, insertUserWithPassword } from '../auth/auth.queries';
+import { insertMember } from '../members/members.queries';
+import { assertIfMatch } from './workspaces.etag';
+import {
+  findWorkspace,
+  insertWorkspace,
+  lockWorkspace,
+  updateWorkspace as updateWorkspaceRow,
+} from './workspaces.queries';
+
+export type NewWorkspace = {
+  name: string;
+  adminName: string;
+  adminEmail: string;
+  adminPassword: string;
+};
+
+/** Writes the workspace, its first admin and the audit event in the caller's transaction. */
+export async function insertWorkspaceWithAdmin(
+  tx: Tx,
+  ctx: ServiceContext,
+  input: Omit<NewWorkspace, 'adminPassword'>,
+  passwordHash: string,
+): Promise<{ workspaceId: WorkspaceId; userId: UserId }> {
+  if (await findUserByEmail(tx, input.adminEmail)) {
+    throw errors.conflict('email_taken', 'An account with this email already exists');
+  }
+  const workspaceId = newId<WorkspaceId>();
+  const userId = newId<UserId>();
+  const memberId = newId();
+  await insertWorkspace(tx, { id: workspaceId, name: input.name });
+  await insertUserWithPassword(tx, {
+    id: userId,
+    name: input.adminName,
+    email: input.adminEmail,
+    passwordHash,
+  });
+  await insertMember(tx, { id: memberId, workspaceId, userId, role: 'admin' });
+  const scope: MemberScope = { kind: 'member', workspaceId, role: 'admin', userId, apiKeyId: null };
+  await recordAudit(tx, ctx, scope, {
+    action: 'workspace.created',
+    entityType: 'workspace',
+    entityId: workspaceId,
+    after: { name: input.name, admin: { userId, email: input.adminEmail } },
+  });
+  return { workspaceId, userId };
+}
+
+/** Validates the input the way the API does; the CLI gets the same rules. */
+function parseNewWorkspace(input: NewWorkspace): NewWorkspace {
+  const parsed = newWorkspaceInput.safeParse(input);
+  if (!parsed.success) {
+    throw errors.validation(
+      parsed.error.issues.map((i) => ({
+        field: i.path.map(String).join('.') || 'input',
+        code: i.code,
+        message: i.message,
+      })),
+    );
+  }
+  return parsed.data;
+}
+
+/** A new workspace with its first admin (the CLI's `tandem workspace create`). */
+export async function createWorkspace(
+  ctx: AppContext & { requestId?: string | null },
+  input: NewWorkspace,
+): Promise<{ workspaceId: WorkspaceId; userId: UserId }> {
+  const valid = parseNewWorkspace(input);
+  const passwordHash = await hashPassword(valid.adminPassword);
+  const serviceCtx: ServiceContext = { ...ctx, requestId: ctx.requestId ?? null };
+  return ctx.database.transaction((tx) =>
+    insertWorkspaceWithAdmin(tx, serviceCtx, valid, passwordHash),
+  );
+}
+
+function present(row: {
+  id: string;
+  name: string;
+  tiers: string[];
+  createdAt: Date;
+  updatedAt: Date;
+}) {
+  return {
+    id: row.id,
+    name: row.name,
+    tiers: row.tiers,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export async function getWorkspace(ctx: ServiceContext, scope: Scope) {
+  const row = await findWorkspace(ctx.database.db, scope.workspaceId);
+  if (!row) throw errors.notFound('workspace');
+  return { workspace: present(row), updatedAt: row.updatedAt };
+}
+
+export async function updateWorkspace(
+  ctx: ServiceContext,
+  scope: Scope,
+  ifMatch: string | undefined,
+  changes: { name?: string; tiers?: string[] },
+) {
+  return ctx.database.transaction(async (tx) => {
+    const before = await lockWorkspace(tx, scope.workspaceId);
+    if (!before) throw errors.notFound('workspace');
+    assertIfMatch(ifMatch, before.updatedAt);
+    const after = await updateWorkspaceRow(tx, scope.workspaceId, changes);
+    if (!after) throw errors.notFound('workspace');
+    await recordAudit(tx, ctx, scope, {
+      action: 'workspace.updated',
+      entityType: 'workspace',
+      entityId: scope.workspaceId,
+      before: { name: before.name, tiers: before.tiers },
+      after: { name: after.name, tiers: after.tiers },
+    });
+    return { workspace: present(after), updatedAt: after.updatedAt };
+  });
+}

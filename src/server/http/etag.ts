@@ -1,0 +1,24 @@
+import { errors } from './errors';
+
+/** A record's ETag: its version, quoted (`"3"`). */
+export function etagOf(version: number): string {
+  return `"${version}"`;
+}
+
+/**
+ * Checks an `If-Match` header against the record's version before a change: missing is 428
+ * when the change requires it, a list without the current ETag (or `*`) is 412.
+ */
+export function checkIfMatch(
+  header: string | undefined,
+  version: number,
+  options: { required: boolean },
+): void {
+  if (header === undefined || header.trim() === '') {
+    if (options.required) throw errors.preconditionRequired();
+    return;
+  }
+  const current = etagOf(version);
+  const tags = header.split(',').map((tag) => tag.trim());
+  if (!tags.some((tag) => tag === '*' || tag === current)) throw errors.preconditionFailed();
+}

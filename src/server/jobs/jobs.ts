@@ -1,0 +1,13 @@
+import type { Tx } from '../db/client';
+
+/** Names and payloads of the queued jobs Tandem runs. */
+export type JobPayloads = {
+  'email.send': { to: string; subject: string; text: string; html?: string };
+};
+export type JobName = keyof JobPayloads;
+
+/** The job queue. `enqueue` writes through the caller's transaction, so a job exists iff it committed. */
+export interface Jobs {
+  enqueue<N extends JobName>(tx: Tx, name: N, data: JobPayloads[N]): Promise<void>;
+  stop(): Promise<void>;
+}

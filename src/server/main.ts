@@ -1,0 +1,119 @@
+import { pathToFileURL } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import type { AppContext } from './context';
+import { DataDirLockedError } from './db/lock';
+import { migrate } from './db/migrate';
+import { openConfiguredDatabase } from './db/open';
+import { newSetupToken } from './features/setup/setup.service';
+import { anyWorkspaceExists } from './features/workspaces/workspaces.queries';
+import { createJobs, type JobQueue, prepareJobs } from './jobs/queue';
+import { createMailer } from './mail/mailer';
+
+export type RunningServer = {
+  app: FastifyInstance;
+  ctx: AppContext;
+  /** Stops accepting, finishes in-flight requests, drains jobs, closes the database. */
+  stop(): Promise<void>;
+};
+
+/** A failure to start that needs no stack trace: printed as one line. */
+export class StartError extends Error {}
+
+/** Reads the configuration, opens and migrates the database, starts the jobs, and listens. */
+export async function startServer(): Promise<RunningServer> {
+  const config = loadConfig();
+  let opened: Awaited<ReturnType<typeof openConfiguredDatabase>>;
+  try {
+    opened = await openConfiguredDatabase(config);
+  } catch (error) {
+    if (error instanceof DataDirLockedError) throw new StartError(error.message);
+    throw error;
+  }
+  const { database } = opened;
+  let jobs: JobQueue | undefined;
+  let app: FastifyInstance | undefined;
+  const stop = async () => {
+    // Order matters: no new requests, then no new jobs, then the database they both use.
+    await app?.close();
+    await jobs?.stop();
+    await opened.close();
+  };
+  try {
+    await migrate(database);
+    await prepareJobs(database);
+    jobs = createJobs(database, {
+      work: true,
+      mailer: createMailer(config),
+      onError: (error) => app?.log.error({ err: error }, 'job queue error'),
+    });
+    const setupToken = (await anyWorkspaceExists(database.db)) ? null : newSetupToken();
+    const ctx: AppContext = { config, database, jobs, setupToken };
+    app = await buildApp(ctx);
+    try {
+      await app.listen({ host: config.host, port: config.port });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE') {
+        throw new StartError(`port ${config.port} on ${config.host} is already in use (PORT)`);
+      }
+      if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
+        throw new StartError(`cannot listen on HOST ${config.host}: ${code}`);
+      }
+      throw error;
+    }
+    if (setupToken) {
+      process.stdout.write(
+        `Tandem is not set up yet. Open ${config.publicUrl}/setup#token=${setupToken}\n`,
+      );
+    }
+    process.stdout.write(`Tandem is listening on ${config.publicUrl}\n`);
+    return { app, ctx, stop };
+  } catch (error) {
+    await stop().catch(() => {});
+    throw error;
+  }
+}
+
+function shutDown(server: RunningServer): void {
+  server.stop().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`tandem: shutdown failed: ${(error as Error).message}\n`);
+      process.exit(1);
+    },
+  );
+}
+
+/**
+ * Starts the server for `tandem start` and `npm run dev`, and stops it cleanly on SIGTERM or
+ * SIGINT (also when the signal comes while it is still starting); a second signal forces the exit.
+ */
+export async function runServer(): Promise<void> {
+  let server: RunningServer | undefined;
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      process.stderr.write(`tandem: ${signal} again, exiting without a clean shutdown\n`);
+      process.exit(1);
+    }
+    stopping = true;
+    process.stderr.write(`tandem: ${signal} received, shutting down\n`);
+    if (server) shutDown(server);
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  server = await startServer();
+  if (stopping) shutDown(server);
+}
+
+// `npm run dev` runs this file directly; the CLI bundle imports it and calls runServer().
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runServer().catch((error: unknown) => {
+    const known = error instanceof ConfigError || error instanceof StartError;
+    process.stderr.write(`tandem: ${known ? (error as Error).message : String(error)}\n`);
+    if (!known) console.error(error);
+    process.exit(1);
+  });
+}
