@@ -1,0 +1,40 @@
+import { uuid, type WorkspaceId } from '../domain/ids';
+import { type MemberRole, memberRoles } from '../domain/roles';
+import { type Command, output, progress, requireOption, usageError } from './command';
+
+export const apikeyCreate: Command = {
+  name: 'apikey create',
+  summary: 'Create an API key for a workspace and print it once',
+  help: `Usage: tandem apikey create --workspace <id> --role <role> [--name <label>] [--json]
+
+Creates an API key with one role (${memberRoles.join(', ')}) in the workspace. The key is
+printed once and stored only as a hash; send it as "Authorization: Bearer <key>".
+--json prints {"id","key"}.`,
+  options: {
+    workspace: { type: 'string' },
+    role: { type: 'string' },
+    name: { type: 'string' },
+  },
+  async run({ values }) {
+    const workspace = requireOption(apikeyCreate, values, 'workspace');
+    if (!uuid.safeParse(workspace).success) {
+      throw usageError(apikeyCreate, `--workspace must be a UUID (got '${workspace}')`);
+    }
+    const role = requireOption(apikeyCreate, values, 'role') as MemberRole;
+    if (!(memberRoles as readonly string[]).includes(role)) {
+      throw usageError(
+        apikeyCreate,
+        `--role must be one of ${memberRoles.join(', ')} (got '${role}')`,
+      );
+    }
+    const label = typeof values.name === 'string' ? values.name.trim() : 'CLI key';
+    const { withServices } = await import('./runtime');
+    const { createApiKey } = await import('../server/features/api-keys/api-keys.service');
+    const created = await withServices(async (ctx) => {
+      progress(`Creating a ${role} key in workspace ${workspace}…`);
+      const key = await createApiKey(ctx, workspace as WorkspaceId, { name: label, role });
+      return { id: key.id, key: key.key };
+    });
+    output(values, created, `${created.key}\n(key ${created.id}; shown once, store it now)`);
+  },
+};

@@ -1,0 +1,53 @@
+import { loadConfig } from '../server/config';
+import type { ServiceContext } from '../server/context';
+import type { Database } from '../server/db/client';
+import { DataDirLockedError } from '../server/db/lock';
+import { migrate } from '../server/db/migrate';
+import { openConfiguredDatabase } from '../server/db/open';
+import { createJobs, prepareJobs } from '../server/jobs/queue';
+import { CliError, progress } from './command';
+
+/**
+ * Runs `fn` on the configured, migrated database with a service context, then closes it. On the
+ * embedded database this takes the data-directory lock, so it fails at once while the server runs.
+ */
+export async function withServices<T>(
+  fn: (ctx: ServiceContext, database: Database) => Promise<T>,
+  options: { migrate?: boolean; announce?: string } = {},
+): Promise<T> {
+  const config = loadConfig();
+  let opened: Awaited<ReturnType<typeof openConfiguredDatabase>>;
+  try {
+    opened = await openConfiguredDatabase(config);
+  } catch (error) {
+    if (error instanceof DataDirLockedError) {
+      throw new CliError(`${lowerFirst(error.message)} (is the server running?)`);
+    }
+    throw error;
+  }
+  // The CLI only enqueues; the server's workers send what it queued.
+  const jobs = createJobs(opened.database, { work: false, mailer: null });
+  try {
+    // Said only once the lock is held, so a refused run prints nothing but its error.
+    if (options.announce) progress(options.announce);
+    if (options.migrate !== false) {
+      await migrate(opened.database);
+      await prepareJobs(opened.database);
+    }
+    const ctx: ServiceContext = {
+      config,
+      database: opened.database,
+      jobs,
+      setupToken: null,
+      requestId: null,
+    };
+    return await fn(ctx, opened.database);
+  } finally {
+    await jobs.stop();
+    await opened.close();
+  }
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
