@@ -1,0 +1,164 @@
+import {
+  AppShell,
+  Burger,
+  Group,
+  Kbd,
+  Menu,
+  NavLink,
+  Text,
+  UnstyledButton,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useDisclosure, useOs } from '@mantine/hooks';
+import { spotlight } from '@mantine/spotlight';
+import {
+  IconBuildingStore,
+  IconChevronDown,
+  IconLogout,
+  IconSearch,
+  IconSettings,
+  IconUsers,
+} from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
+import { useEffect, useRef } from 'react';
+import { api } from '../api/client';
+import { ColorSchemeToggle } from '../components/ColorSchemeToggle';
+import { CommandPalette } from '../components/CommandPalette';
+import { Logo } from '../components/Logo';
+import { canEdit, isAdmin, useSession } from '../features/auth/session';
+import classes from './AppLayout.module.css';
+
+/** Moves focus to the new page's heading after a client-side navigation. */
+function useFocusOnNavigate() {
+  const pathname = useLocation({ select: (location) => location.pathname });
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    void pathname;
+    // Lazy pages render after their chunk loads: try for a short while.
+    let tries = 0;
+    const timer = window.setInterval(() => {
+      const heading = document.querySelector<HTMLElement>('main [data-page-title]');
+      tries += 1;
+      if (heading || tries > 20) {
+        window.clearInterval(timer);
+        heading?.focus({ preventScroll: true });
+      }
+    }, 50);
+    return () => window.clearInterval(timer);
+  }, [pathname]);
+}
+
+export function AppLayout() {
+  const session = useSession();
+  const [opened, { toggle, close }] = useDisclosure();
+  const pathname = useLocation({ select: (location) => location.pathname });
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const os = useOs();
+  useFocusOnNavigate();
+
+  useEffect(() => {
+    void pathname;
+    close();
+  }, [pathname, close]);
+
+  async function signOut() {
+    await api.POST('/api/v1/auth/sign-out');
+    queryClient.clear();
+    await navigate({ to: '/sign-in' });
+  }
+
+  // The route's guard loaded the session; it is gone only while signing out.
+  if (!session) return null;
+
+  const links = [
+    { to: '/partners', label: 'Partners', icon: IconBuildingStore },
+    { to: '/contacts', label: 'Contacts', icon: IconUsers },
+    ...(isAdmin(session) ? [{ to: '/settings', label: 'Settings', icon: IconSettings }] : []),
+  ] as const;
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
+      <a className="skip-link" href="#main-content">
+        Skip to content
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? 'Close navigation' : 'Open navigation'}
+            />
+            <Logo />
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <UnstyledButton
+              className={classes.search}
+              onClick={() => spotlight.open()}
+              aria-label="Search partners"
+              aria-keyshortcuts="Control+K Meta+K"
+            >
+              <IconSearch size={16} aria-hidden />
+              <Text size="sm" c="dimmed" visibleFrom="xs">
+                Search partners
+              </Text>
+              <Kbd size="xs" visibleFrom="xs">
+                {os === 'macos' ? '⌘' : 'Ctrl'} + K
+              </Kbd>
+            </UnstyledButton>
+            <ColorSchemeToggle />
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <UnstyledButton className={classes.user}>
+                  <Text size="sm" fw={500} visibleFrom="xs">
+                    {session.user.name}
+                  </Text>
+                  <VisuallyHidden>Account menu</VisuallyHidden>
+                  <IconChevronDown size={14} aria-hidden />
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>
+                  {session.workspace.name} · {session.role}
+                </Menu.Label>
+                <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={signOut}>
+                  Sign out
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" component="nav" aria-label="Main">
+        {links.map((link) => (
+          <NavLink
+            key={link.to}
+            component={Link}
+            to={link.to}
+            label={link.label}
+            leftSection={<link.icon size={18} aria-hidden />}
+            active={pathname === link.to || pathname.startsWith(`${link.to}/`)}
+            aria-current={pathname.startsWith(link.to) ? 'page' : undefined}
+            className={classes.navLink}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main id="main-content" tabIndex={-1}>
+        <Outlet />
+      </AppShell.Main>
+      <CommandPalette canCreate={canEdit(session)} />
+    </AppShell>
+  );
+}

@@ -1,0 +1,185 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { sessionQuery } from '../features/auth/session';
+import { partnerListSearch } from '../features/partners/partner-list-search';
+import { AppLayout } from './AppLayout';
+import { NotFoundPage } from './NotFoundPage';
+import { RouteError } from './RouteError';
+
+type RouterContext = { queryClient: QueryClient };
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+  errorComponent: RouteError,
+});
+
+// Pages reached without a session.
+const setupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/setup',
+  component: lazyRouteComponent(() => import('../features/auth/SetupPage'), 'SetupPage'),
+});
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: (search: Record<string, unknown>): { next?: string } =>
+    typeof search.next === 'string' && search.next.startsWith('/') ? { next: search.next } : {},
+  component: lazyRouteComponent(() => import('../features/auth/SignInPage'), 'SignInPage'),
+});
+const acceptInvitationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/accept-invitation',
+  component: lazyRouteComponent(
+    () => import('../features/auth/AcceptInvitationPage'),
+    'AcceptInvitationPage',
+  ),
+});
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/forgot-password',
+  component: lazyRouteComponent(
+    () => import('../features/auth/ForgotPasswordPage'),
+    'ForgotPasswordPage',
+  ),
+});
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reset-password',
+  component: lazyRouteComponent(
+    () => import('../features/auth/ResetPasswordPage'),
+    'ResetPasswordPage',
+  ),
+});
+
+// Everything else needs a session; the layout holds the navigation and the command palette.
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (!session) {
+      throw redirect({ to: '/sign-in', search: { next: location.href } });
+    }
+    return { session };
+  },
+  component: AppLayout,
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/partners' });
+  },
+});
+const partnersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/partners',
+  validateSearch: partnerListSearch,
+  component: lazyRouteComponent(
+    () => import('../features/partners/PartnerListPage'),
+    'PartnerListPage',
+  ),
+});
+const newPartnerRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/partners/new',
+  component: lazyRouteComponent(
+    () => import('../features/partners/PartnerCreatePage'),
+    'PartnerCreatePage',
+  ),
+});
+const partnerRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/partners/$partnerId',
+  validateSearch: (
+    search: Record<string, unknown>,
+  ): { tab?: 'overview' | 'contacts' | 'history' } =>
+    search.tab === 'contacts' || search.tab === 'history' ? { tab: search.tab } : {},
+  component: lazyRouteComponent(() => import('../features/partners/PartnerPage'), 'PartnerPage'),
+});
+const editPartnerRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/partners/$partnerId/edit',
+  component: lazyRouteComponent(
+    () => import('../features/partners/PartnerEditPage'),
+    'PartnerEditPage',
+  ),
+});
+const contactsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/contacts',
+  validateSearch: (search: Record<string, unknown>): { q?: string } =>
+    typeof search.q === 'string' && search.q !== '' ? { q: search.q } : {},
+  component: lazyRouteComponent(
+    () => import('../features/contacts/ContactListPage'),
+    'ContactListPage',
+  ),
+});
+const newContactRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/contacts/new',
+  validateSearch: (search: Record<string, unknown>): { partnerId?: string } =>
+    typeof search.partnerId === 'string' ? { partnerId: search.partnerId } : {},
+  component: lazyRouteComponent(
+    () => import('../features/contacts/ContactCreatePage'),
+    'ContactCreatePage',
+  ),
+});
+const editContactRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/contacts/$contactId/edit',
+  component: lazyRouteComponent(
+    () => import('../features/contacts/ContactEditPage'),
+    'ContactEditPage',
+  ),
+});
+const settingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/settings',
+  validateSearch: (search: Record<string, unknown>): { tab?: string } =>
+    typeof search.tab === 'string' ? { tab: search.tab } : {},
+  component: lazyRouteComponent(() => import('../features/settings/SettingsPage'), 'SettingsPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  setupRoute,
+  signInRoute,
+  acceptInvitationRoute,
+  forgotPasswordRoute,
+  resetPasswordRoute,
+  appRoute.addChildren([
+    indexRoute,
+    partnersRoute,
+    newPartnerRoute,
+    partnerRoute,
+    editPartnerRoute,
+    contactsRoute,
+    newContactRoute,
+    editContactRoute,
+    settingsRoute,
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

@@ -1,0 +1,42 @@
+import {
+  type CSSVariablesResolver,
+  createTheme,
+  localStorageColorSchemeManager,
+  Notification,
+} from '@mantine/core';
+
+export const theme = createTheme({
+  primaryColor: 'teal',
+  // Shade 9 keeps white button text above 4.5:1 (WCAG AA); Mantine's default 6 is 2.5:1.
+  primaryShade: { light: 9, dark: 9 },
+  defaultRadius: 'md',
+  fontFamily:
+    'Inter, ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+  headings: { fontWeight: '650' },
+  focusRing: 'auto',
+  cursorType: 'pointer',
+  components: {
+    // Notifications close with an icon only: give it a name for screen readers.
+    Notification: Notification.extend({
+      defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } },
+    }),
+  },
+});
+
+/** The colour scheme is kept in localStorage; no inline script is allowed to set it early. */
+export const colorSchemeManager = localStorageColorSchemeManager({ key: 'tandem-color-scheme' });
+
+/** Mantine's default dimmed grey is 3.3:1 on white; WCAG AA wants 4.5:1 for body text. */
+export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': t.colors.gray[7] ?? '#495057',
+    // Text on the pale "light" variant (active navigation, badges, alerts) must reach 4.5:1 too.
+    // Mantine's shade 9 on its own tint is about 4.3:1; these deeper tones reach 4.5:1.
+    '--mantine-primary-color-light-color': '#065441',
+    '--mantine-color-teal-light-color': '#065441',
+    '--mantine-color-yellow-light-color': '#7a4500',
+    '--mantine-color-orange-light-color': '#9a3208',
+  },
+  dark: { '--mantine-color-dimmed': t.colors.dark[1] ?? '#b8b8b8' },
+});

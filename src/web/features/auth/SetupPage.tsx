@@ -1,0 +1,102 @@
+import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { schemaResolver, useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+import { z } from 'zod';
+import { email, newPassword, personName } from '../../../domain/auth';
+import { api, unwrap } from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { applyProblem } from '../../lib/forms';
+import { useFragmentToken } from '../../lib/fragment';
+import { AuthLayout } from './AuthLayout';
+import { MissingToken } from './MissingToken';
+import { sessionQuery, setupQuery } from './session';
+
+/** The fields of the setup body the person fills in (the token comes from the link). */
+const setupForm = z.object({
+  workspaceName: z.string().trim().min(1, 'is required').max(200),
+  adminName: personName,
+  adminEmail: email,
+  adminPassword: newPassword,
+});
+
+export function SetupPage() {
+  const token = useFragmentToken();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [failure, setFailure] = useState<string | null>(null);
+  const form = useForm({
+    mode: 'uncontrolled',
+    initialValues: { workspaceName: '', adminName: '', adminEmail: '', adminPassword: '' },
+    validate: schemaResolver(setupForm, { sync: true }),
+  });
+  const setup = useMutation({
+    mutationFn: async (values: typeof form.values) =>
+      unwrap(await api.POST('/api/v1/setup', { body: { ...values, token: token ?? '' } })),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: setupQuery.queryKey });
+      const session = await queryClient.fetchQuery({ ...sessionQuery, staleTime: 0 });
+      notifications.show({ color: 'teal', message: 'Your workspace is ready.' });
+      await navigate({ to: session ? '/partners' : '/sign-in' });
+    },
+    onError: (error) => setFailure(applyProblem(form, error)),
+  });
+
+  return (
+    <AuthLayout
+      title="Set up Tandem"
+      intro="Name your workspace and create the first administrator account."
+    >
+      {token ? (
+        <form
+          noValidate
+          onSubmit={form.onSubmit((values) => {
+            setFailure(null);
+            setup.mutate(values);
+          })}
+        >
+          <Stack>
+            <ErrorAlert error={failure} title="Setup failed" />
+            <TextInput
+              label="Workspace name"
+              description="Usually your organization's name"
+              required
+              key={form.key('workspaceName')}
+              {...form.getInputProps('workspaceName')}
+            />
+            <TextInput
+              label="Your name"
+              autoComplete="name"
+              required
+              key={form.key('adminName')}
+              {...form.getInputProps('adminName')}
+            />
+            <TextInput
+              label="Your email"
+              type="email"
+              autoComplete="username"
+              required
+              key={form.key('adminEmail')}
+              {...form.getInputProps('adminEmail')}
+            />
+            <PasswordInput
+              label="Password"
+              description="At least 10 characters"
+              autoComplete="new-password"
+              required
+              key={form.key('adminPassword')}
+              {...form.getInputProps('adminPassword')}
+            />
+            <Button type="submit" loading={setup.isPending} fullWidth>
+              Create workspace
+            </Button>
+          </Stack>
+        </form>
+      ) : (
+        <MissingToken what="setup" />
+      )}
+    </AuthLayout>
+  );
+}

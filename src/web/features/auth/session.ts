@@ -1,0 +1,44 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { ApiError, api, unwrap } from '../../api/client';
+import type { components } from '../../api/schema';
+
+export type Session = components['schemas']['SessionInfo'];
+
+/** Who is signed in, or null. Every page below the app shell needs it. */
+export const sessionQuery = queryOptions({
+  queryKey: ['session'],
+  queryFn: async (): Promise<Session | null> => {
+    try {
+      return unwrap(await api.GET('/api/v1/auth/session'));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return null;
+      throw error;
+    }
+  },
+  staleTime: 60_000,
+});
+
+/** Whether this installation still waits for its first-run setup. */
+export const setupQuery = queryOptions({
+  queryKey: ['setup'],
+  queryFn: async () => unwrap(await api.GET('/api/v1/setup')),
+  staleTime: 30_000,
+});
+
+export function useSession(): Session | null {
+  return useQuery(sessionQuery).data ?? null;
+}
+
+export function isAdmin(session: Session | null): boolean {
+  return session?.kind === 'member' && session.role === 'admin';
+}
+
+/** Members other than viewers may create and edit partners and contacts. */
+export function canEdit(session: Session | null): boolean {
+  return session?.kind === 'member' && session.role !== 'viewer';
+}
+
+/** Archiving and restoring partners is for admins and managers. */
+export function canArchive(session: Session | null): boolean {
+  return session?.kind === 'member' && (session.role === 'admin' || session.role === 'manager');
+}

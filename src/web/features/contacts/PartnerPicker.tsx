@@ -1,0 +1,53 @@
+import { Select } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { searchPartners } from '../partners/partners.api';
+
+type Props = {
+  value: string | null;
+  /** The name of the partner already chosen, so it shows before any search. */
+  selectedName: string | null;
+  onChange: (id: string | null, name: string | null) => void;
+  error?: React.ReactNode;
+  label?: string;
+};
+
+/** Picks a partner by searching the API; there may be thousands, so nothing is preloaded. */
+export function PartnerPicker({ value, selectedName, onChange, error, label = 'Partner' }: Props) {
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 200);
+  const found = useQuery({
+    queryKey: ['partner-picker', debounced],
+    queryFn: ({ signal }) => searchPartners(debounced, signal),
+    placeholderData: keepPreviousData,
+  });
+  const data = useMemo(() => {
+    const options = (found.data ?? []).map((partner) => ({
+      value: partner.id,
+      label: partner.name,
+    }));
+    if (value && selectedName && !options.some((option) => option.value === value)) {
+      options.unshift({ value, label: selectedName });
+    }
+    return options;
+  }, [found.data, value, selectedName]);
+
+  return (
+    <Select
+      label={label}
+      required
+      searchable
+      data={data}
+      value={value}
+      searchValue={search}
+      onSearchChange={setSearch}
+      // The API already matched the names.
+      filter={({ options }) => options}
+      onChange={(id, option) => onChange(id, option?.label ?? null)}
+      nothingFoundMessage={found.isFetching ? 'Searching…' : 'No partner matches'}
+      placeholder="Search partners"
+      error={error}
+    />
+  );
+}

@@ -1,0 +1,82 @@
+import { Breadcrumbs, Center, Loader, Stack } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate, useParams } from '@tanstack/react-router';
+import { type ReactNode, useState } from 'react';
+import { ApiError } from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { AnchorLink } from '../../components/links';
+import { PageTitle } from '../../components/PageTitle';
+import { StaleRecordAlert } from '../../components/StaleRecordAlert';
+import { applyProblem } from '../../lib/forms';
+import { PartnerForm, type PartnerFormApi, partnerFormValues } from './PartnerForm';
+import { type PartnerUpdateBody, partnerQuery, updatePartner } from './partners.api';
+
+export function PartnerEditPage() {
+  const { partnerId } = useParams({ from: '/app/partners/$partnerId/edit' });
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const record = useQuery(partnerQuery(partnerId));
+  const [failure, setFailure] = useState<ReactNode>(null);
+  const save = useMutation({
+    mutationFn: ({ body, etag }: { body: PartnerUpdateBody; etag: string; form: PartnerFormApi }) =>
+      updatePartner(partnerId, etag, body),
+    onSuccess: async (partner) => {
+      await queryClient.invalidateQueries({ queryKey: ['partners'] });
+      queryClient.removeQueries({ queryKey: ['partner', partnerId] });
+      notifications.show({ color: 'teal', message: `${partner.name} was saved.` });
+      await navigate({ to: '/partners/$partnerId', params: { partnerId } });
+    },
+    onError: (error, { form }) => {
+      if (error instanceof ApiError && error.status === 412) {
+        setFailure(
+          <StaleRecordAlert
+            what="partner"
+            onReload={async () => {
+              setFailure(null);
+              await record.refetch();
+            }}
+          />,
+        );
+        return;
+      }
+      setFailure(applyProblem(form, error));
+    },
+  });
+
+  if (record.isPending) {
+    return (
+      <Center p="xl">
+        <Loader aria-label="Loading partner" />
+      </Center>
+    );
+  }
+  if (record.isError) return <ErrorAlert error={record.error} title="Could not load the partner" />;
+  const { partner, etag } = record.data;
+
+  return (
+    <Stack gap="lg">
+      <Breadcrumbs>
+        <AnchorLink to="/partners">Partners</AnchorLink>
+        <AnchorLink to="/partners/$partnerId" params={{ partnerId }}>
+          {partner.name}
+        </AnchorLink>
+        <span>Edit</span>
+      </Breadcrumbs>
+      <PageTitle title={`Edit ${partner.name}`} />
+      <PartnerForm
+        // A reload after a conflict starts the form again from the current version.
+        key={etag}
+        initial={partnerFormValues(partner)}
+        submitLabel="Save changes"
+        pending={save.isPending}
+        failure={failure}
+        onSubmit={(body, form) => {
+          setFailure(null);
+          save.mutate({ body, etag, form });
+        }}
+        onCancel={() => navigate({ to: '/partners/$partnerId', params: { partnerId } })}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,87 @@
+import { Center, Group, Loader, Stack, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { useCallback, useMemo } from 'react';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { ButtonLink } from '../../components/links';
+import { PageTitle } from '../../components/PageTitle';
+import { canEdit, useSession } from '../auth/session';
+import { membersQuery } from '../settings/settings.api';
+import { PartnerFilters } from './PartnerFilters';
+import { PartnerTable } from './PartnerTable';
+import type { PartnerListSearch } from './partner-list-search';
+import { listPartners } from './partners.api';
+
+export function PartnerListPage() {
+  const search = useSearch({ from: '/app/partners' });
+  const navigate = useNavigate({ from: '/partners' });
+  const session = useSession();
+  const members = useQuery(membersQuery);
+  const memberById = useMemo(
+    () => new Map((members.data ?? []).map((member) => [member.id, member])),
+    [members.data],
+  );
+  const partners = useInfiniteQuery({
+    queryKey: ['partners', search],
+    queryFn: ({ pageParam, signal }) => listPartners(search, pageParam, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+  const items = useMemo(
+    () => partners.data?.pages.flatMap((page) => page.items) ?? [],
+    [partners.data],
+  );
+  const { fetchNextPage, hasNextPage, isFetchingNextPage } = partners;
+  const loadMore = useCallback(() => {
+    void fetchNextPage();
+  }, [fetchNextPage]);
+  const setSearch = (next: PartnerListSearch) => navigate({ search: next, replace: true });
+  const filtered = Object.keys(search).some((key) => key !== 'sort');
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="center">
+        <PageTitle title="Partners" />
+        {canEdit(session) ? (
+          <ButtonLink to="/partners/new" leftSection={<IconPlus size={18} aria-hidden />}>
+            New partner
+          </ButtonLink>
+        ) : null}
+      </Group>
+      <PartnerFilters search={search} onChange={setSearch} />
+      <Text size="sm" c="dimmed" role="status" aria-live="polite">
+        {partners.isPending
+          ? 'Loading partners…'
+          : `${items.length}${hasNextPage ? '+' : ''} ${items.length === 1 ? 'partner' : 'partners'}${filtered ? ' match' : ''}`}
+      </Text>
+      {partners.isError ? <ErrorAlert error={partners.error} /> : null}
+      {partners.isPending ? (
+        <Center p="xl">
+          <Loader aria-label="Loading partners" />
+        </Center>
+      ) : items.length === 0 && !partners.isError ? (
+        <Center p="xl">
+          <Stack align="center" gap="xs">
+            <Text fw={600}>
+              {filtered ? 'No partner matches these filters' : 'No partners yet'}
+            </Text>
+            <Text c="dimmed" size="sm">
+              {filtered
+                ? 'Try fewer filters or another search.'
+                : 'Add the first organization you partner with.'}
+            </Text>
+          </Stack>
+        </Center>
+      ) : (
+        <PartnerTable
+          partners={items}
+          members={memberById}
+          hasMore={Boolean(hasNextPage)}
+          loadingMore={isFetchingNextPage}
+          onLoadMore={loadMore}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,167 @@
+import {
+  Alert,
+  Breadcrumbs,
+  Button,
+  Center,
+  Group,
+  Loader,
+  Stack,
+  Tabs,
+  Text,
+} from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import { IconArchive, IconEdit, IconRestore } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { describeError } from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { AnchorLink, ButtonLink } from '../../components/links';
+import { PageTitle } from '../../components/PageTitle';
+import { canArchive, canEdit, useSession } from '../auth/session';
+import { membersQuery } from '../settings/settings.api';
+import { PartnerContacts } from './PartnerContacts';
+import { PartnerHistory } from './PartnerHistory';
+import { PartnerOverview } from './PartnerOverview';
+import { formatDate, humanize } from './partner-labels';
+import { archivePartner, partnerQuery, restorePartner } from './partners.api';
+import { StageBadge } from './StageBadge';
+
+export function PartnerPage() {
+  const { partnerId } = useParams({ from: '/app/partners/$partnerId' });
+  const { tab = 'overview' } = useSearch({ from: '/app/partners/$partnerId' });
+  const navigate = useNavigate({ from: '/partners/$partnerId' });
+  const session = useSession();
+  const queryClient = useQueryClient();
+  const record = useQuery(partnerQuery(partnerId));
+  const members = useQuery(membersQuery);
+
+  const archive = useMutation({
+    mutationFn: ({ restore, etag }: { restore: boolean; etag: string }) =>
+      restore ? restorePartner(partnerId, etag) : archivePartner(partnerId, etag),
+    onSuccess: async (_data, { restore }) => {
+      await queryClient.invalidateQueries({ queryKey: ['partners'] });
+      await queryClient.invalidateQueries({ queryKey: ['partner', partnerId] });
+      await queryClient.invalidateQueries({ queryKey: ['partner-history', partnerId] });
+      notifications.show({
+        color: 'teal',
+        message: restore ? 'Partner restored.' : 'Partner archived.',
+      });
+    },
+    onError: (error) => notifications.show({ color: 'red', message: describeError(error) }),
+  });
+
+  if (record.isPending) {
+    return (
+      <Center p="xl">
+        <Loader aria-label="Loading partner" />
+      </Center>
+    );
+  }
+  if (record.isError) return <ErrorAlert error={record.error} title="Could not load the partner" />;
+  const { partner, etag } = record.data;
+  const owner = members.data?.find((member) => member.id === partner.ownerId);
+  const archived = partner.archivedAt !== null;
+
+  const confirmArchive = () =>
+    modals.openConfirmModal({
+      title: `Archive ${partner.name}?`,
+      children: (
+        <Text size="sm">
+          The partner leaves the list and search. Nothing is deleted; you can restore it later.
+        </Text>
+      ),
+      labels: { confirm: 'Archive', cancel: 'Cancel' },
+      confirmProps: { color: 'red' },
+      onConfirm: () => archive.mutate({ restore: false, etag }),
+    });
+
+  return (
+    <Stack gap="lg">
+      <Breadcrumbs>
+        <AnchorLink to="/partners">Partners</AnchorLink>
+        <span>{partner.name}</span>
+      </Breadcrumbs>
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={6}>
+          <Group gap="sm">
+            <PageTitle title={partner.name} />
+            <StageBadge stage={partner.stage} size="lg" />
+          </Group>
+          <Text c="dimmed" size="sm">
+            {[
+              humanize(partner.type),
+              partner.tier ? humanize(partner.tier) : null,
+              partner.domains[0],
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </Text>
+        </Stack>
+        <Group gap="sm">
+          {canEdit(session) && !archived ? (
+            <ButtonLink
+              to="/partners/$partnerId/edit"
+              params={{ partnerId }}
+              leftSection={<IconEdit size={16} aria-hidden />}
+            >
+              Edit
+            </ButtonLink>
+          ) : null}
+          {canArchive(session) ? (
+            archived ? (
+              <Button
+                variant="light"
+                leftSection={<IconRestore size={16} aria-hidden />}
+                loading={archive.isPending}
+                onClick={() => archive.mutate({ restore: true, etag })}
+              >
+                Restore
+              </Button>
+            ) : (
+              <Button
+                variant="default"
+                leftSection={<IconArchive size={16} aria-hidden />}
+                loading={archive.isPending}
+                onClick={confirmArchive}
+              >
+                Archive
+              </Button>
+            )
+          ) : null}
+        </Group>
+      </Group>
+      {archived && partner.archivedAt ? (
+        <Alert color="gray" title="Archived">
+          This partner was archived on {formatDate(partner.archivedAt)}. It is hidden from the list
+          and search until restored.
+        </Alert>
+      ) : null}
+      <Tabs
+        value={tab}
+        onChange={(value) =>
+          navigate({
+            search: value === 'contacts' || value === 'history' ? { tab: value } : {},
+            replace: true,
+          })
+        }
+        keepMounted={false}
+      >
+        <Tabs.List aria-label="Partner sections">
+          <Tabs.Tab value="overview">Overview</Tabs.Tab>
+          <Tabs.Tab value="contacts">Contacts</Tabs.Tab>
+          {session?.kind === 'member' ? <Tabs.Tab value="history">History</Tabs.Tab> : null}
+        </Tabs.List>
+        <Tabs.Panel value="overview" pt="lg">
+          <PartnerOverview partner={partner} owner={owner} />
+        </Tabs.Panel>
+        <Tabs.Panel value="contacts" pt="lg">
+          <PartnerContacts partnerId={partnerId} canAdd={canEdit(session) && !archived} />
+        </Tabs.Panel>
+        <Tabs.Panel value="history" pt="lg">
+          <PartnerHistory partnerId={partnerId} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

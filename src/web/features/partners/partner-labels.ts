@@ -1,0 +1,48 @@
+import type { PartnerStage } from '../../../domain/partners';
+
+/** `strategic_alliance` → `Strategic alliance`. */
+export function humanize(value: string): string {
+  const words = value.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export const stageColors: Record<PartnerStage, string> = {
+  prospect: 'gray',
+  onboarding: 'blue',
+  active: 'teal',
+  at_risk: 'orange',
+  inactive: 'yellow',
+  ended: 'red',
+};
+
+const regionNames =
+  typeof Intl.DisplayNames === 'function'
+    ? new Intl.DisplayNames(['en'], { type: 'region' })
+    : undefined;
+
+/** `DE` → `Germany`, falling back to the code. */
+export function countryName(code: string): string {
+  try {
+    return regionNames?.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export function formatDate(iso: string): string {
+  return new Date(iso).toLocaleDateString(undefined, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+  });
+}
+
+export function formatDateTime(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}

@@ -1,0 +1,34 @@
+import { type PartnerSort, partnerSorts } from '../../../domain/partners';
+
+/** The partner list's filters, kept in the URL so a filtered list can be shared and reloaded. */
+export type PartnerListSearch = {
+  q?: string;
+  type?: string[];
+  tier?: string[];
+  stage?: string[];
+  ownerId?: string[];
+  tag?: string[];
+  country?: string[];
+  sort?: PartnerSort;
+};
+
+const listKeys = ['type', 'tier', 'stage', 'ownerId', 'tag', 'country'] as const;
+
+function strings(value: unknown): string[] | undefined {
+  const list = (Array.isArray(value) ? value : [value]).filter(
+    (item): item is string => typeof item === 'string' && item !== '',
+  );
+  return list.length > 0 ? list : undefined;
+}
+
+export function partnerListSearch(raw: Record<string, unknown>): PartnerListSearch {
+  const search: PartnerListSearch = {};
+  if (typeof raw.q === 'string' && raw.q.trim() !== '') search.q = raw.q;
+  for (const key of listKeys) {
+    const values = strings(raw[key]);
+    if (values) search[key] = values;
+  }
+  if ((partnerSorts as readonly unknown[]).includes(raw.sort))
+    search.sort = raw.sort as PartnerSort;
+  return search;
+}

@@ -1,0 +1,85 @@
+import { queryOptions } from '@tanstack/react-query';
+import { api, etagOf, unwrap } from '../../api/client';
+import type { components } from '../../api/schema';
+import type { PartnerListSearch } from './partner-list-search';
+
+export type Partner = components['schemas']['Partner'];
+export type PartnerHistoryEvent = components['schemas']['PartnerHistoryEvent'];
+export type PartnerCreateBody = components['schemas']['PartnerCreateInput'];
+export type PartnerUpdateBody = components['schemas']['PartnerUpdateInput'];
+
+/** A partner as read, with the ETag an edit must send back in If-Match. */
+export type PartnerRecord = { partner: Partner; etag: string };
+
+export const PAGE_SIZE = 100;
+
+export async function listPartners(
+  search: PartnerListSearch,
+  cursor: string | undefined,
+  signal?: AbortSignal,
+) {
+  return unwrap(
+    await api.GET('/api/v1/partners', {
+      params: { query: { ...search, limit: PAGE_SIZE, cursor } },
+      signal,
+    }),
+  );
+}
+
+/** The command palette's lookup: the first few partners whose name or domain matches. */
+export async function searchPartners(q: string, signal?: AbortSignal): Promise<Partner[]> {
+  const page = unwrap(
+    await api.GET('/api/v1/partners', { params: { query: { q, limit: 8 } }, signal }),
+  );
+  return page.items;
+}
+
+export const partnerQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['partner', id],
+    queryFn: async ({ signal }): Promise<PartnerRecord> => {
+      const result = await api.GET('/api/v1/partners/{id}', {
+        params: { path: { id } },
+        signal,
+      });
+      const partner = unwrap(result);
+      return { partner, etag: etagOf(result.response) || `"${partner.version}"` };
+    },
+  });
+
+export async function createPartner(body: PartnerCreateBody): Promise<Partner> {
+  return unwrap(await api.POST('/api/v1/partners', { body }));
+}
+
+export async function updatePartner(id: string, etag: string, body: PartnerUpdateBody) {
+  return unwrap(
+    await api.PATCH('/api/v1/partners/{id}', {
+      params: { path: { id }, header: { 'if-match': etag } },
+      body,
+    }),
+  );
+}
+
+export async function archivePartner(id: string, etag: string) {
+  return unwrap(
+    await api.DELETE('/api/v1/partners/{id}', {
+      params: { path: { id }, header: { 'if-match': etag } },
+    }),
+  );
+}
+
+export async function restorePartner(id: string, etag: string) {
+  return unwrap(
+    await api.POST('/api/v1/partners/{id}/restore', {
+      params: { path: { id }, header: { 'if-match': etag } },
+    }),
+  );
+}
+
+export async function partnerHistory(id: string, cursor: string | undefined) {
+  return unwrap(
+    await api.GET('/api/v1/partners/{id}/history', {
+      params: { path: { id }, query: { limit: 50, cursor } },
+    }),
+  );
+}

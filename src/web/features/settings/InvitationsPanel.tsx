@@ -1,0 +1,214 @@
+import {
+  ActionIcon,
+  Button,
+  Card,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Tooltip,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { IconSend, IconX } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { createInvitationBody } from '../../../domain/invitations';
+import { memberRoles, partnerRoles } from '../../../domain/roles';
+import { api, describeError, unwrap } from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { applyProblem, schemaErrors } from '../../lib/forms';
+import { PartnerPicker } from '../contacts/PartnerPicker';
+import { formatDate, humanize } from '../partners/partner-labels';
+import { ShownOnce } from './ShownOnce';
+
+type CreateBody = { email: string; role: string; partnerId?: string };
+
+const invitationsQuery = {
+  queryKey: ['invitations'],
+  queryFn: async () =>
+    unwrap(await api.GET('/api/v1/invitations', { params: { query: { limit: 200 } } })).items,
+};
+
+const roleOptions = [
+  { group: 'Workspace members', items: memberRoles.map((r) => ({ value: r, label: humanize(r) })) },
+  {
+    group: 'Partner portal',
+    items: partnerRoles.map((r) => ({
+      value: r,
+      label: humanize(r.replace('partner_', 'partner ')),
+    })),
+  },
+];
+
+export function InvitationsPanel() {
+  const queryClient = useQueryClient();
+  const invitations = useQuery(invitationsQuery);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [link, setLink] = useState<string | null>(null);
+  const [partnerName, setPartnerName] = useState<string | null>(null);
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { email: '', role: 'member', partnerId: '' },
+    validate: (values) => {
+      const errors = schemaErrors(createInvitationBody, body(values));
+      if (values.role.startsWith('partner_') && !values.partnerId) {
+        return { partnerId: 'Choose the partner this person belongs to' };
+      }
+      // A union reports a mismatch at its root; point it at the email, the only free text.
+      return Object.keys(errors).length > 0 && !errors.email
+        ? { email: 'Enter a valid email address' }
+        : errors;
+    },
+  });
+  const partnerRole = form.values.role.startsWith('partner_');
+
+  function body(values: typeof form.values): CreateBody {
+    return values.role.startsWith('partner_')
+      ? { email: values.email.trim(), role: values.role, partnerId: values.partnerId }
+      : { email: values.email.trim(), role: values.role };
+  }
+
+  const create = useMutation({
+    mutationFn: async (values: typeof form.values) =>
+      unwrap(
+        await api.POST('/api/v1/invitations', {
+          body: body(values) as never,
+        }),
+      ),
+    onSuccess: (invitation) => {
+      form.reset();
+      if (invitation.inviteUrl) setLink(invitation.inviteUrl);
+      else
+        notifications.show({ color: 'teal', message: `Invitation sent to ${invitation.email}.` });
+      return queryClient.invalidateQueries({ queryKey: invitationsQuery.queryKey });
+    },
+    onError: (error) => setFailure(applyProblem(form, error)),
+  });
+  const revoke = useMutation({
+    mutationFn: async (id: string) =>
+      unwrap(await api.DELETE('/api/v1/invitations/{id}', { params: { path: { id } } })),
+    onSuccess: () => {
+      notifications.show({ color: 'teal', message: 'Invitation revoked.' });
+      return queryClient.invalidateQueries({ queryKey: invitationsQuery.queryKey });
+    },
+    onError: (error) => notifications.show({ color: 'red', message: describeError(error) }),
+  });
+
+  return (
+    <Stack gap="md">
+      <Card withBorder>
+        <form
+          noValidate
+          onSubmit={form.onSubmit((values) => {
+            setFailure(null);
+            setLink(null);
+            create.mutate(values);
+          })}
+        >
+          <Stack gap="sm">
+            <Text component="h3" fw={600}>
+              Invite someone
+            </Text>
+            <ErrorAlert error={failure} title="Not invited" />
+            <Group align="flex-start" wrap="wrap">
+              <TextInput
+                label="Email"
+                type="email"
+                required
+                w={{ base: '100%', sm: 280 }}
+                {...form.getInputProps('email')}
+              />
+              <Select
+                label="Role"
+                data={roleOptions}
+                allowDeselect={false}
+                w={200}
+                {...form.getInputProps('role')}
+              />
+              {partnerRole ? (
+                <PartnerPicker
+                  value={form.values.partnerId || null}
+                  selectedName={partnerName}
+                  onChange={(id, name) => {
+                    form.setFieldValue('partnerId', id ?? '');
+                    setPartnerName(name);
+                  }}
+                  error={form.errors.partnerId}
+                />
+              ) : null}
+            </Group>
+            <Group>
+              <Button
+                type="submit"
+                loading={create.isPending}
+                leftSection={<IconSend size={16} aria-hidden />}
+              >
+                Send invitation
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Card>
+      {link ? (
+        <ShownOnce
+          title="Invitation created"
+          note="Tandem cannot send email here. Pass this link on yourself; it is shown only now."
+          value={link}
+          onDone={() => setLink(null)}
+        />
+      ) : null}
+      {invitations.isError ? <ErrorAlert error={invitations.error} /> : null}
+      <Card withBorder p={0}>
+        <Table.ScrollContainer minWidth={520}>
+          <Table verticalSpacing="sm">
+            <Table.Caption>Invitations not yet accepted</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Email</Table.Th>
+                <Table.Th scope="col">Role</Table.Th>
+                <Table.Th scope="col">Expires</Table.Th>
+                <Table.Th scope="col">
+                  <VisuallyHidden>Actions</VisuallyHidden>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(invitations.data ?? []).length === 0 ? (
+                <Table.Tr>
+                  <Table.Td colSpan={4}>
+                    <Text c="dimmed" size="sm">
+                      No open invitations.
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ) : null}
+              {(invitations.data ?? []).map((invitation) => (
+                <Table.Tr key={invitation.id}>
+                  <Table.Td>{invitation.email}</Table.Td>
+                  <Table.Td>{humanize(invitation.role)}</Table.Td>
+                  <Table.Td>{formatDate(invitation.expiresAt)}</Table.Td>
+                  <Table.Td>
+                    <Tooltip label={`Revoke the invitation of ${invitation.email}`}>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={`Revoke the invitation of ${invitation.email}`}
+                        onClick={() => revoke.mutate(invitation.id)}
+                      >
+                        <IconX size={16} aria-hidden />
+                      </ActionIcon>
+                    </Tooltip>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Card>
+    </Stack>
+  );
+}

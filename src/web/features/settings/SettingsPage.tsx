@@ -1,0 +1,57 @@
+import { Stack, Tabs, Text } from '@mantine/core';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { PageTitle } from '../../components/PageTitle';
+import { isAdmin, useSession } from '../auth/session';
+import { ApiKeysPanel } from './ApiKeysPanel';
+import { InvitationsPanel } from './InvitationsPanel';
+import { MembersPanel } from './MembersPanel';
+import { WorkspacePanel } from './WorkspacePanel';
+
+const tabs = ['workspace', 'members', 'invitations', 'api-keys'] as const;
+
+/** Workspace settings: for admins (the navigation shows it to no one else). */
+export function SettingsPage() {
+  const session = useSession();
+  const search = useSearch({ from: '/app/settings' });
+  const navigate = useNavigate({ from: '/settings' });
+  const tab = (tabs as readonly string[]).includes(search.tab ?? '') ? search.tab : 'members';
+
+  if (!isAdmin(session)) {
+    return (
+      <Stack>
+        <PageTitle title="Settings" />
+        <Text c="dimmed">Only administrators manage the workspace.</Text>
+      </Stack>
+    );
+  }
+
+  return (
+    <Stack gap="lg">
+      <PageTitle title="Settings" />
+      <Tabs
+        value={tab}
+        onChange={(value) => navigate({ search: value ? { tab: value } : {}, replace: true })}
+        keepMounted={false}
+      >
+        <Tabs.List aria-label="Settings sections">
+          <Tabs.Tab value="members">Members</Tabs.Tab>
+          <Tabs.Tab value="invitations">Invitations</Tabs.Tab>
+          <Tabs.Tab value="api-keys">API keys</Tabs.Tab>
+          <Tabs.Tab value="workspace">Workspace</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="members" pt="lg">
+          <MembersPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="invitations" pt="lg">
+          <InvitationsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="api-keys" pt="lg">
+          <ApiKeysPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="workspace" pt="lg">
+          <WorkspacePanel />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

@@ -1,0 +1,34 @@
+import { queryOptions } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client';
+import type { components } from '../../api/schema';
+
+export type Member = components['schemas']['Member'];
+export type Workspace = components['schemas']['Workspace'];
+
+/** Every member of the workspace (owners, role changes); workspaces are small, so page through all. */
+export const membersQuery = queryOptions({
+  queryKey: ['members'],
+  queryFn: async (): Promise<Member[]> => {
+    const all: Member[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = unwrap(
+        await api.GET('/api/v1/members', { params: { query: { limit: 200, cursor } } }),
+      );
+      all.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return all;
+  },
+  staleTime: 60_000,
+});
+
+export const workspaceQuery = queryOptions({
+  queryKey: ['workspace'],
+  queryFn: async (): Promise<{ workspace: Workspace; etag: string }> => {
+    const result = await api.GET('/api/v1/workspace');
+    const workspace = unwrap(result);
+    return { workspace, etag: result.response.headers.get('etag') ?? '' };
+  },
+  staleTime: 60_000,
+});
