@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  runCli,
+  type ServerProcess,
+  startServerProcess,
+  stopServerProcess,
+  tempDir,
+} from './cli-process';
+import { withDatabase } from './global-setup';
+
+const onPostgres = process.env.TANDEM_TEST_DATABASE === 'postgres';
+
+/** On PostgreSQL there is no data-directory lock: the CLI runs beside the server. */
+describe.runIf(onPostgres)('tandem on PostgreSQL', { timeout: 180_000 }, () => {
+  const name = `tandem_cli_${randomBytes(5).toString('hex')}`;
+  const adminUrl = process.env.DATABASE_URL ?? 'postgres://unused';
+  const env = {
+    DATABASE_URL: withDatabase(adminUrl, name),
+    TANDEM_SECRET: 'a-secret-that-is-at-least-32-characters',
+  };
+  const dataDir = join(tempDir(), 'unused');
+  let server: ServerProcess | undefined;
+
+  beforeAll(async () => {
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+  });
+  afterAll(async () => {
+    if (server) await stopServerProcess(server, 'SIGKILL');
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  });
+
+  it('migrates, serves, lets commands run beside the server, and shuts down cleanly', async () => {
+    const migrated = await runCli(['migrate', '--json'], { dataDir, env });
+    expect(migrated.code).toBe(0);
+
+    server = await startServerProcess(dataDir, env);
+    expect(server.stdout()).toMatch(
+      /^Tandem is not set up yet\. Open http:\/\/localhost:\d+\/setup#token=/m,
+    );
+
+    const created = await runCli(
+      [
+        'workspace',
+        'create',
+        '--name',
+        'Acme',
+        '--admin-email',
+        'ada@acme.test',
+        '--admin-password-stdin',
+        '--json',
+      ],
+      { dataDir, env, input: 'a long enough password' },
+    );
+    expect(created.stderr).not.toMatch(/tandem:/);
+    expect(created.code).toBe(0);
+    const { workspaceId } = JSON.parse(created.stdout);
+    const key = await runCli(
+      ['apikey', 'create', '--workspace', workspaceId, '--role', 'admin', '--json'],
+      {
+        dataDir,
+        env,
+      },
+    );
+    expect(key.code).toBe(0);
+    const response = await fetch(`${server.url}/api/v1/partners`, {
+      headers: { authorization: `Bearer ${JSON.parse(key.stdout).key}` },
+    });
+    expect(response.status).toBe(200);
+
+    const backup = await runCli(['backup', join(dataDir, 'x.gz')], { dataDir, env });
+    expect(backup.code).toBe(1);
+    expect(backup.stderr).toMatch(/use pg_dump/);
+
+    expect(await stopServerProcess(server)).toBe(0);
+    server = undefined;
+  });
+});

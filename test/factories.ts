@@ -1,0 +1,160 @@
+import type { FastifyInstance } from 'fastify';
+import type { MemberId, PartnerId, UserId, WorkspaceId } from '../src/domain/ids';
+import type { MemberRole, PartnerRole } from '../src/domain/roles';
+import type { Database } from '../src/server/db/client';
+import {
+  accounts,
+  apiKeys,
+  members,
+  partners,
+  partnerUsers,
+  users,
+  workspaces,
+} from '../src/server/db/schema';
+import { generateApiKey } from '../src/server/features/api-keys/api-keys.secret';
+import { hashPassword } from '../src/server/features/auth/auth.password';
+import { newId } from '../src/server/ids';
+import { PUBLIC_URL } from './harness';
+
+export type SeededMember = { userId: UserId; memberId: MemberId; email: string; key: string };
+export type SeededWorkspace = {
+  workspaceId: WorkspaceId;
+  name: string;
+  members: Record<MemberRole, SeededMember>;
+  /** Two partners, so cross-partner access can be tested inside one workspace. */
+  partners: [PartnerId, PartnerId];
+};
+export type World = { a: SeededWorkspace; b: SeededWorkspace };
+
+const roles: MemberRole[] = ['admin', 'manager', 'member', 'viewer'];
+
+export async function seedWorkspace(database: Database, label: string): Promise<SeededWorkspace> {
+  const workspaceId = newId<WorkspaceId>();
+  const seeded = {} as Record<MemberRole, SeededMember>;
+  const passwordHash = await testPasswordHash();
+  await database.transaction(async (tx) => {
+    await tx.insert(workspaces).values({ id: workspaceId, name: `Workspace ${label}` });
+    for (const role of roles) {
+      const userId = newId<UserId>();
+      const memberId = newId<MemberId>();
+      const email = `${role}@${label.toLowerCase()}.test`;
+      await tx
+        .insert(users)
+        .values({ id: userId, name: `${label} ${role}`, email, emailVerified: true });
+      await tx.insert(members).values({ id: memberId, workspaceId, userId, role });
+      await tx.insert(accounts).values({
+        id: newId(),
+        userId,
+        accountId: userId,
+        providerId: 'credential',
+        password: passwordHash,
+      });
+      const { key, prefix, secretHash } = generateApiKey();
+      await tx.insert(apiKeys).values({
+        id: newId(),
+        workspaceId,
+        name: `${role} key`,
+        role,
+        prefix,
+        secretHash,
+        createdBy: memberId,
+      });
+      seeded[role] = { userId, memberId, email, key };
+    }
+  });
+  const first = await insertPartner(database, workspaceId, { name: `${label} Partner One` });
+  const second = await insertPartner(database, workspaceId, { name: `${label} Partner Two` });
+  return { workspaceId, name: `Workspace ${label}`, members: seeded, partners: [first, second] };
+}
+
+/** Two workspaces, each with every role and two partners. */
+export async function seedWorld(database: Database): Promise<World> {
+  return { a: await seedWorkspace(database, 'A'), b: await seedWorkspace(database, 'B') };
+}
+
+/** A bare partner row, for tests of other features; the partners service is what the API uses. */
+export async function insertPartner(
+  database: Database,
+  workspaceId: WorkspaceId,
+  fields: { name: string; stage?: string; type?: string },
+): Promise<PartnerId> {
+  const id = newId<PartnerId>();
+  await database.db.insert(partners).values({
+    id,
+    workspaceId,
+    name: fields.name,
+    type: fields.type ?? 'technology',
+    stage: fields.stage ?? 'prospect',
+    searchText: fields.name.toLowerCase(),
+  });
+  return id;
+}
+
+/** Every seeded member and partner user signs in with this password. */
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+let cachedHash: Promise<string> | null = null;
+/** argon2id is slow on purpose: hash the shared test password once per file. */
+export function testPasswordHash(): Promise<string> {
+  cachedHash ??= hashPassword(TEST_PASSWORD);
+  return cachedHash;
+}
+
+export type SeededPartnerUser = {
+  userId: UserId;
+  partnerUserId: string;
+  partnerId: PartnerId;
+  email: string;
+  password: string;
+};
+
+/** A portal user of one partner, who signs in with TEST_PASSWORD. */
+export async function seedPartnerUser(
+  database: Database,
+  workspace: SeededWorkspace,
+  partnerId: PartnerId,
+  role: PartnerRole,
+): Promise<SeededPartnerUser> {
+  const passwordHash = await testPasswordHash();
+  const userId = newId<UserId>();
+  const partnerUserId = newId();
+  const email = `${role}.${partnerId.slice(-8)}.${userId.slice(-6)}@partner.test`;
+  await database.transaction(async (tx) => {
+    await tx
+      .insert(users)
+      .values({ id: userId, name: `Partner ${role}`, email, emailVerified: true });
+    await tx.insert(accounts).values({
+      id: newId(),
+      userId,
+      accountId: userId,
+      providerId: 'credential',
+      password: passwordHash,
+    });
+    await tx.insert(partnerUsers).values({
+      id: partnerUserId,
+      workspaceId: workspace.workspaceId,
+      partnerId,
+      userId,
+      role,
+    });
+  });
+  return { userId, partnerUserId, partnerId, email, password: TEST_PASSWORD };
+}
+
+/** Signs in through the API and answers the `Cookie` header value for later requests. */
+export async function signIn(
+  app: FastifyInstance,
+  email: string,
+  password: string = TEST_PASSWORD,
+): Promise<string> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/sign-in',
+    headers: { origin: PUBLIC_URL },
+    payload: { email, password },
+  });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name.endsWith('tandem.session_token'));
+  if (!cookie) throw new Error('sign-in set no session cookie');
+  return `${cookie.name}=${cookie.value}`;
+}

@@ -1,0 +1,124 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { buildApp } from '../src/server/app';
+import type { Config } from '../src/server/config';
+import type { AppContext } from '../src/server/context';
+import { type Database, openEmbedded, openPostgres } from '../src/server/db/client';
+import { createTestJobs } from './jobs';
+
+export const PUBLIC_URL = 'http://tandem.test';
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: '',
+    databaseUrl: undefined,
+    publicUrl: PUBLIC_URL,
+    secret: 'test-secret-that-is-at-least-32-characters-long',
+    trustProxy: false,
+    smtpUrl: undefined,
+    mailFrom: 'Tandem <tandem@tandem.test>',
+    logLevel: 'silent',
+    ...overrides,
+  };
+}
+
+/** A fresh, migrated database for one test file: a copy of the run's template. */
+export async function openTestDatabase(): Promise<{ database: Database; drop(): Promise<void> }> {
+  const template = inject('postgresTemplate');
+  if (template) {
+    const url = process.env.DATABASE_URL ?? '';
+    const name = `tandem_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+    const target = new URL(url);
+    target.pathname = `/${name}`;
+    const database = await openPostgres(target.toString(), { max: 5 });
+    return {
+      database,
+      async drop() {
+        await database.close();
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.end();
+      },
+    };
+  }
+  const dump = readFileSync(inject('embeddedDump'));
+  const database = await openEmbedded({ loadDataDir: new Blob([dump]) });
+  return { database, drop: () => database.close() };
+}
+
+export type TestApp = {
+  app: FastifyInstance;
+  ctx: AppContext;
+  database: Database;
+  close(): Promise<void>;
+};
+
+/** The whole app on a fresh database, ready for `app.inject`. */
+export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const { database, drop } = await openTestDatabase();
+  const config = testConfig(overrides);
+  const jobs = createTestJobs(database, config);
+  const ctx: AppContext = { config, database, jobs, setupToken: null };
+  const app = await buildApp(ctx, { logger: false, serveWeb: false });
+  await app.ready();
+  return {
+    app,
+    ctx,
+    database,
+    async close() {
+      await app.close();
+      await jobs.stop();
+      await drop();
+    },
+  };
+}
+
+/** Sends a request as an API key holder (no Origin needed) or anonymously. */
+export function request(
+  app: FastifyInstance,
+  options: InjectOptions & { key?: string; cookie?: string },
+): Promise<LightMyRequestResponse> {
+  const { key, cookie, headers, ...rest } = options;
+  return app.inject({
+    ...rest,
+    headers: {
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+      ...(cookie ? { cookie, origin: PUBLIC_URL } : {}),
+      ...headers,
+    },
+  });
+}
+
+/**
+ * Every row of every table, minus columns that reading touches (last use of a key, session
+ * refresh), so a test can assert that a denied request changed nothing.
+ */
+export async function databaseSnapshot(database: Database): Promise<string> {
+  const tables = (
+    await database.sql(
+      "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE '\\_\\_%' ORDER BY tablename",
+    )
+  ).rows as Array<{ tablename: string }>;
+  const volatile = new Set(['last_used_at', 'sign_in_failures']);
+  const out: Record<string, unknown[]> = {};
+  for (const { tablename } of tables) {
+    if (volatile.has(tablename)) continue;
+    const rows = (await database.sql(`SELECT * FROM "${tablename}"`)).rows as Array<
+      Record<string, unknown>
+    >;
+    out[tablename] = rows
+      .map((row) => {
+        const { last_used_at: _used, updated_at_session: _s, ...rest } = row;
+        return JSON.stringify(rest);
+      })
+      .sort();
+  }
+  return JSON.stringify(out);
+}

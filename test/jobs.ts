@@ -1,0 +1,15 @@
+import type { Config } from '../src/server/config';
+import type { Database } from '../src/server/db/client';
+import { createJobs, type JobQueue } from '../src/server/jobs/queue';
+import { createMailer } from '../src/server/mail/mailer';
+
+/**
+ * The real pg-boss queue, not working by default: jobs are enqueued in the test database and
+ * stay there. A test that wants them run calls `startWork()`.
+ */
+export function createTestJobs(
+  database: Database,
+  config?: Pick<Config, 'smtpUrl' | 'mailFrom'>,
+): JobQueue {
+  return createJobs(database, { work: false, mailer: config ? createMailer(config) : null });
+}
