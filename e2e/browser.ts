@@ -1,0 +1,72 @@
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+/** A command name found on the PATH, as playwright wants an absolute executable path. */
+function resolveExecutable(command: string): string {
+  if (command.includes('/')) return command;
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    const candidate = join(dir, command);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // Not in this folder.
+    }
+  }
+  throw new Error(`${command} is not on the PATH; install chromium or set CHROMIUM_PATH`);
+}
+
+/** Debian's chromium, never a downloaded one. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: resolveExecutable(process.env.CHROMIUM_PATH ?? 'chromium'),
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Collects console errors, failed requests and CSP violations: a journey ends with none. */
+export function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') {
+      const at = message.location();
+      problems.push(`console: ${message.text()} (${at.url}:${at.lineNumber})`);
+    }
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) {
+      problems.push(`HTTP ${response.status()} ${response.request().method()} ${response.url()}`);
+    }
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  return problems;
+}
+
+/** Runs axe-core on the page as it is now; any serious or critical violation fails. */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter(
+    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+  );
+  if (bad.length > 0) {
+    const lines = bad.map(
+      (violation) =>
+        `${violation.impact} ${violation.id}: ${violation.help}\n    ${violation.nodes
+          .slice(0, 3)
+          .map((node) => `${node.target.join(' ')}  ${node.html.slice(0, 200)}`)
+          .join('\n    ')}`,
+    );
+    throw new Error(`Accessibility violations on ${where}:\n  ${lines.join('\n  ')}`);
+  }
+}
