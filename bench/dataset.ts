@@ -1,0 +1,115 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { MemberId, WorkspaceId } from '../src/domain/ids';
+import type { AppContext } from '../src/server/context';
+import { type Database, openEmbedded, openPostgres } from '../src/server/db/client';
+import { migrate } from '../src/server/db/migrate';
+import { embeddedDatabaseDir } from '../src/server/db/open';
+import { workspaces } from '../src/server/db/schema';
+import { createApiKey } from '../src/server/features/api-keys/api-keys.service';
+import { seedDemo } from '../src/server/features/demo/demo.service';
+import { newId } from '../src/server/ids';
+
+/** Where the benchmark's own data lives, and how to reach and remove it. */
+export type Dataset = {
+  kind: Database['kind'];
+  /** Environment for a server process on this data. */
+  serverEnv: Record<string, string>;
+  /** The embedded database folder or the database URL, for the bare-driver figure. */
+  driverTarget: string;
+  workspaceId: WorkspaceId;
+  ownerIds: MemberId[];
+  apiKey: string;
+  open(): Promise<Database>;
+  cleanup(): Promise<void>;
+};
+
+const secret = randomBytes(32).toString('base64url');
+
+/** A fresh database (a temp data directory, or a new database on DATABASE_URL's server). */
+async function freshDatabase(): Promise<Omit<Dataset, 'workspaceId' | 'ownerIds' | 'apiKey'>> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const name = `tandem_bench_${randomBytes(5).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const target = new URL(url);
+    target.pathname = `/${name}`;
+    const databaseUrl = target.toString();
+    return {
+      kind: 'postgres',
+      serverEnv: { DATABASE_URL: databaseUrl, TANDEM_SECRET: secret },
+      driverTarget: databaseUrl,
+      open: () => openPostgres(databaseUrl, { max: 10 }),
+      async cleanup() {
+        // pg's pool.end() resolves before the server has seen every client leave; forcing the
+        // drop on a client still leaving makes that client throw, so wait for them first.
+        for (let i = 0; i < 50; i++) {
+          const { rows } = await admin.query(
+            'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+            [name],
+          );
+          if (rows[0]?.n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.end();
+      },
+    };
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
+  const embeddedDir = embeddedDatabaseDir(dataDir);
+  return {
+    kind: 'embedded',
+    serverEnv: { TANDEM_DATA_DIR: dataDir, TANDEM_SECRET: secret },
+    driverTarget: embeddedDir,
+    open: () => openEmbedded({ dataDir: embeddedDir }),
+    async cleanup() {
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Migrates a fresh database and loads the `large` demo data set plus a viewer API key. */
+export async function prepareDataset(say: (line: string) => void): Promise<Dataset> {
+  const fresh = await freshDatabase();
+  try {
+    const database = await fresh.open();
+    try {
+      await migrate(database);
+      const workspaceId = newId<WorkspaceId>();
+      await database.db.insert(workspaces).values({ id: workspaceId, name: 'Benchmark' });
+      const started = performance.now();
+      let shown = 0;
+      const seeded = await seedDemo(database, {
+        workspaceId,
+        size: 'large',
+        onProgress(done, total) {
+          if (done === total || done - shown >= total / 4) {
+            shown = done;
+            say(`loading the large data set: ${Math.round((done / total) * 100)}%`);
+          }
+        },
+      });
+      say(`loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      // The key is made as `tandem apikey create` makes it; the service reads only the database.
+      const ctx = { database, requestId: null } as unknown as AppContext;
+      const { key } = await createApiKey(ctx, workspaceId, { name: 'benchmark', role: 'viewer' });
+      return {
+        ...fresh,
+        workspaceId,
+        ownerIds: seeded.members.filter((m) => m.role !== 'viewer').map((m) => m.memberId),
+        apiKey: key,
+      };
+    } finally {
+      await database.close();
+    }
+  } catch (error) {
+    await fresh.cleanup();
+    throw error;
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * `npm run bench`: builds its own `large` data set in a temporary database, measures the
+ * figures DESIGN.md §8 asks for, each as a ratio to a baseline measured in the same run, prints
+ * one line per figure, and removes the data. Embedded by default; PostgreSQL with DATABASE_URL.
+ *
+ * The machine is shared and noisy, so each figure and its baseline are measured in alternating
+ * rounds (the driver alone, then the server, then the in-process mix) and the medians reported.
+ */
+import { join } from 'node:path';
+import { packageRoot } from '../src/server/paths';
+import type { LoopResult } from './closed-loop';
+import { type Dataset, prepareDataset } from './dataset';
+import { deepPage } from './deep-page';
+import { directRate, type LoopTiming } from './direct';
+import { queryMix } from './mix';
+import { freePort, residentMiB, runNode, spawnServer, waitReady } from './processes';
+
+const ROUNDS = 3;
+const timing: LoopTiming = {
+  concurrency: 10,
+  warmupMs: 1_000,
+  durationMs: 5_000,
+  maxRequests: 50_000,
+};
+
+function say(line: string) {
+  process.stderr.write(`  ${line}\n`);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+type Round = {
+  aloneMs: number;
+  aloneRss: number;
+  bootMs: number;
+  rss: number;
+  http: LoopResult;
+  direct: LoopResult;
+  deep: { firstMs: number; deepMs: number } | null;
+};
+
+/** One round: the bare driver, then the real server under load, then the in-process baseline. */
+async function round(dataset: Dataset, mix: string[], withDeepPage: boolean): Promise<Round> {
+  const alone = await runNode<{ rssMiB: number }>([
+    join(packageRoot, 'bench/driver-alone.mjs'),
+    dataset.driverTarget,
+    dataset.workspaceId,
+  ]);
+
+  const port = await freePort();
+  const started = performance.now();
+  const server = spawnServer(dataset.serverEnv, port);
+  let bootMs: number;
+  let rss: number;
+  let http: LoopResult;
+  let deep: Round['deep'] = null;
+  try {
+    await waitReady(server.url, server.child);
+    bootMs = performance.now() - started;
+    const first = await fetch(`${server.url}/api/v1/partners?limit=50`, {
+      headers: { authorization: `Bearer ${dataset.apiKey}` },
+    });
+    if (first.status !== 200) {
+      throw new Error(`GET /api/v1/partners answered ${first.status}: ${await first.text()}`);
+    }
+    await first.arrayBuffer();
+    rss = residentMiB(server.child.pid ?? 0);
+    say(`server (${server.command}) ready in ${bootMs.toFixed(0)} ms, ${rss.toFixed(0)} MiB`);
+
+    const load = await runNode<LoopResult>([
+      '--import',
+      'tsx',
+      join(packageRoot, 'bench/load.ts'),
+      JSON.stringify({ url: server.url, key: dataset.apiKey, paths: mix, ...timing }),
+    ]);
+    http = load.result;
+    if (withDeepPage) deep = await deepPage(server.url, dataset.apiKey, 200);
+  } finally {
+    await server.stop();
+  }
+
+  const direct = await directRate(dataset, mix, timing);
+  for (const [label, run] of [
+    ['over HTTP', http],
+    ['in-process', direct],
+  ] as const) {
+    say(`${label}: ${run.perSecond.toFixed(0)} req/s`);
+    if (run.errors > 0) say(`  ${run.errors} failed (first: ${run.firstError})`);
+  }
+  return {
+    aloneMs: alone.firstOutputMs,
+    aloneRss: alone.result.rssMiB,
+    bootMs,
+    rss,
+    http,
+    direct,
+    deep,
+  };
+}
+
+async function main() {
+  const dataset = await prepareDataset(say);
+  const where = dataset.kind;
+  const figure = (name: string, value: string, ratio: number, target: string) => {
+    process.stdout.write(
+      `bench ${name} (${where}): ${value} ratio=${ratio.toFixed(2)} target=${target}\n`,
+    );
+  };
+  try {
+    const mix = queryMix(dataset.ownerIds);
+    const rounds: Round[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      say(`round ${i + 1} of ${ROUNDS}`);
+      rounds.push(await round(dataset, mix, i === 0));
+    }
+    const of = (pick: (r: Round) => number) => median(rounds.map(pick));
+    const deep = rounds[0]?.deep ?? { firstMs: Number.NaN, deepMs: Number.NaN };
+    const driver = where === 'embedded' ? 'pglite' : 'pg';
+
+    const httpRate = of((r) => r.http.perSecond);
+    const directRateMedian = of((r) => r.direct.perSecond);
+    const listRatio = of((r) => r.http.perSecond / r.direct.perSecond);
+    figure('partners-list', `${httpRate.toFixed(0)} req/s`, listRatio, '>=0.6');
+    figure('partners-list-direct', `${directRateMedian.toFixed(0)} req/s`, 1, 'baseline');
+    figure(
+      'partners-deep-page',
+      `${deep.deepMs.toFixed(2)} ms`,
+      deep.deepMs / deep.firstMs,
+      '<=1.5',
+    );
+    figure('partners-first-page', `${deep.firstMs.toFixed(2)} ms`, 1, 'baseline');
+    figure(
+      'boot',
+      `${of((r) => r.bootMs).toFixed(0)} ms`,
+      of((r) => r.bootMs / r.aloneMs),
+      'report',
+    );
+    figure(`boot-${driver}-alone`, `${of((r) => r.aloneMs).toFixed(0)} ms`, 1, 'baseline');
+    figure(
+      'boot-rss',
+      `${of((r) => r.rss).toFixed(0)} MiB`,
+      of((r) => r.rss / r.aloneRss),
+      'report',
+    );
+    figure(`boot-rss-${driver}-alone`, `${of((r) => r.aloneRss).toFixed(0)} MiB`, 1, 'baseline');
+  } finally {
+    await dataset.cleanup();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});
