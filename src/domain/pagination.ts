@@ -20,13 +20,16 @@ export const cursorParam = z
   .optional()
   .describe('The `nextCursor` of the previous page; omit for the first page');
 
-/** Search text: matched anywhere in the record's search text, case-insensitively. */
+/**
+ * Search text: matched anywhere in the record's search text, case-insensitively. Blank text
+ * (`?q=`, as an emptied search box sends) means no search.
+ */
 export const searchParam = z
   .string()
   .trim()
-  .min(1)
   .max(200)
   .optional()
+  .transform((text) => (text === '' ? undefined : text))
   .describe('Search text, matched anywhere in the name (and domains or email), ignoring case');
 
 /**

@@ -121,6 +121,12 @@ describe('partner list filters and search', () => {
     expect(names((await list('q=%25')).body)).toEqual(['Delta 100% Partners']);
   });
 
+  it('treats blank search text as no search', async () => {
+    const all = names((await list('limit=100')).body);
+    expect(names((await list('q=&limit=100')).body)).toEqual(all);
+    expect(names((await list('q=%20%20&limit=100')).body)).toEqual(all);
+  });
+
   it('hides archived partners unless asked', async () => {
     const { body } = await list('q=bluebay');
     const id = body.items[0].id;
