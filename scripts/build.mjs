@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Builds what `tandem` runs: the server and CLI bundle (esbuild) and the web app (Vite).
-// `--if-stale` skips the work when dist/ is newer than every source file.
+// `--if-stale` skips the work when dist/ is newer than every source file; `--quiet` then says
+// nothing (the `tandem` command runs it before every command).
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,7 @@ const cliOut = join(dist, 'cli.js');
 const webOut = join(dist, 'web');
 const viteConfig = join(root, 'vite.config.ts');
 const ifStale = process.argv.includes('--if-stale');
+const quiet = process.argv.includes('--quiet');
 
 function say(line) {
   process.stdout.write(`build: ${line}\n`);
@@ -45,7 +47,7 @@ if (ifStale) {
   const built = oldestOutput();
   const changed = Math.max(...inputs.map((input) => newest(join(root, input))));
   if (built > changed) {
-    say('dist/ is up to date, nothing to do');
+    if (!quiet) say('dist/ is up to date, nothing to do');
     process.exit(0);
   }
 }

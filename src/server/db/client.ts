@@ -109,6 +109,11 @@ export async function openEmbedded(options: {
 /** Connects a pool to a PostgreSQL server. */
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // An idle connection the server closed (a restart, a terminated backend) is dropped and
+  // replaced by the pool on the next query; unhandled, its error would end the process.
+  pool.on('error', (error) => {
+    process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`);
+  });
   // Fail at start, with the server's own message, rather than on the first request.
   const probe = await pool.connect();
   probe.release();

@@ -1,11 +1,10 @@
-import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { z } from 'zod';
-import { email, newPassword, personName } from '../../../domain/auth';
+import { setupBody } from '../../../domain/setup';
 import { api, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyProblem } from '../../lib/forms';
@@ -14,13 +13,8 @@ import { AuthLayout } from './AuthLayout';
 import { MissingToken } from './MissingToken';
 import { sessionQuery, setupQuery } from './session';
 
-/** The fields of the setup body the person fills in (the token comes from the link). */
-const setupForm = z.object({
-  workspaceName: z.string().trim().min(1, 'is required').max(200),
-  adminName: personName,
-  adminEmail: email,
-  adminPassword: newPassword,
-});
+/** The API's setup body, less the token, which comes from the link. */
+const setupForm = setupBody.omit({ token: true });
 
 export function SetupPage() {
   const token = useFragmentToken();
@@ -29,7 +23,13 @@ export function SetupPage() {
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm({
     mode: 'uncontrolled',
-    initialValues: { workspaceName: '', adminName: '', adminEmail: '', adminPassword: '' },
+    initialValues: {
+      workspaceName: '',
+      adminName: '',
+      adminEmail: '',
+      adminPassword: '',
+      loadDemo: false,
+    },
     validate: schemaResolver(setupForm, { sync: true }),
   });
   const setup = useMutation({
@@ -88,6 +88,12 @@ export function SetupPage() {
               required
               key={form.key('adminPassword')}
               {...form.getInputProps('adminPassword')}
+            />
+            <Checkbox
+              label="Load demo data"
+              description="50 partners and 300 contacts to explore; the demo team signs in with the password tandem-demo"
+              key={form.key('loadDemo')}
+              {...form.getInputProps('loadDemo', { type: 'checkbox' })}
             />
             <Button type="submit" loading={setup.isPending} fullWidth>
               Create workspace

@@ -1,11 +1,13 @@
-import { Breadcrumbs, Stack } from '@mantine/core';
+import { Breadcrumbs, Center, Loader, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { AnchorLink } from '../../components/links';
 import { PageTitle } from '../../components/PageTitle';
 import { applyProblem } from '../../lib/forms';
+import { useSession } from '../auth/session';
+import { membersQuery } from '../settings/settings.api';
 import { PartnerForm, type PartnerFormApi, partnerFormValues } from './PartnerForm';
 import { createPartner, type PartnerCreateBody } from './partners.api';
 
@@ -13,7 +15,8 @@ export function PartnerCreatePage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [failure, setFailure] = useState<string | null>(null);
-  const [initial] = useState(() => partnerFormValues());
+  const session = useSession();
+  const members = useQuery(membersQuery);
   const create = useMutation({
     mutationFn: ({ body }: { body: PartnerCreateBody; form: PartnerFormApi }) =>
       createPartner(body),
@@ -32,17 +35,27 @@ export function PartnerCreatePage() {
         <span>New</span>
       </Breadcrumbs>
       <PageTitle title="New partner" />
-      <PartnerForm
-        initial={initial}
-        submitLabel="Create partner"
-        pending={create.isPending}
-        failure={failure}
-        onSubmit={(body, form) => {
-          setFailure(null);
-          create.mutate({ body, form });
-        }}
-        onCancel={() => navigate({ to: '/partners' })}
-      />
+      {members.isPending ? (
+        <Center py="xl">
+          <Loader aria-label="Loading the form" />
+        </Center>
+      ) : (
+        <PartnerForm
+          // A new partner is its creator's to look after unless they pick someone else.
+          initial={{
+            ...partnerFormValues(),
+            ownerId: members.data?.find((member) => member.userId === session?.user.id)?.id ?? null,
+          }}
+          submitLabel="Create partner"
+          pending={create.isPending}
+          failure={failure}
+          onSubmit={(body, form) => {
+            setFailure(null);
+            create.mutate({ body, form });
+          }}
+          onCancel={() => navigate({ to: '/partners' })}
+        />
+      )}
     </Stack>
   );
 }
