@@ -97,8 +97,8 @@ export function request(
 }
 
 /**
- * Every row of every table, minus columns that reading touches (last use of a key, session
- * refresh), so a test can assert that a denied request changed nothing.
+ * Every row of every table and every queued job, minus columns that reading touches (last use
+ * of a key, session refresh), so a test can assert that a denied request changed nothing.
  */
 export async function databaseSnapshot(database: Database): Promise<string> {
   const tables = (
@@ -120,5 +120,8 @@ export async function databaseSnapshot(database: Database): Promise<string> {
       })
       .sort();
   }
+  // Queued jobs too: a denied request must not have enqueued a mail.
+  const jobs = await database.sql('SELECT name, data FROM pgboss.job ORDER BY created_on, id');
+  out['pgboss.job'] = jobs.rows.map((row) => JSON.stringify(row));
   return JSON.stringify(out);
 }

@@ -20,6 +20,8 @@ export const permissions = {
   'partner.read': [...internal, ...partnerSide],
   'partner.create': [...editors],
   'partner.update': [...editors],
+  /** Giving a partner to someone else, or taking it from them; members may only take unowned ones. */
+  'partner.assign_owner': ['admin', 'manager'],
   'partner.archive': ['admin', 'manager'],
   'partner.history': [...internal],
   'contact.read': [...internal, ...partnerSide],

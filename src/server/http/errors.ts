@@ -32,8 +32,8 @@ export const errors = {
     ),
   unauthenticated: (detail = 'Sign in or send an API key') =>
     new AppError(401, 'unauthenticated', 'Authentication required', detail),
-  forbidden: (detail = 'Your role does not allow this') =>
-    new AppError(403, 'forbidden', 'Not allowed', detail),
+  forbidden: (detail = 'Your role does not allow this', fields: FieldError[] = []) =>
+    new AppError(403, 'forbidden', 'Not allowed', detail, fields),
   forbiddenOrigin: () =>
     new AppError(
       403,

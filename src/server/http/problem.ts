@@ -94,6 +94,8 @@ export function registerErrorHandling(app: FastifyInstance) {
         status: known.status,
         detail: error.message,
         code: known.code,
+        // The body as a whole is at fault (Content-Length is a header, but it measures the body).
+        errors: [{ field: 'body', code: known.code, message: known.title }],
       });
     }
     if (error.statusCode === 429) {

@@ -31,7 +31,10 @@ const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sign-in',
   validateSearch: (search: Record<string, unknown>): { next?: string } =>
-    typeof search.next === 'string' && search.next.startsWith('/') ? { next: search.next } : {},
+    // Only a path on this site: `//host` or `/\host` would send the person elsewhere.
+    typeof search.next === 'string' && /^\/(?![/\\])/.test(search.next)
+      ? { next: search.next }
+      : {},
   component: lazyRouteComponent(() => import('../features/auth/SignInPage'), 'SignInPage'),
 });
 const acceptInvitationRoute = createRoute({
@@ -177,6 +180,8 @@ export function createAppRouter(queryClient: QueryClient) {
     scrollRestoration: true,
   });
 }
+
+export type AppRouter = ReturnType<typeof createAppRouter>;
 
 declare module '@tanstack/react-router' {
   interface Register {

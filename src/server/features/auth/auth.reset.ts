@@ -61,19 +61,19 @@ export async function confirmPasswordReset(
   const invalid = errors.badRequest('invalid_token', 'The reset link is not valid or has expired', [
     { field: 'token', code: 'invalid_token', message: 'is not valid or has expired' },
   ]);
-  const ok = await ctx.database.transaction(async (tx) => {
+  // Thrown inside the transaction, so a refused reset changes nothing (the token included).
+  await ctx.database.transaction(async (tx) => {
     const userId = await takeResetToken(tx, sha256(input.token), new Date());
-    if (!userId) return false;
+    if (!userId) throw invalid;
     const scope = await scopeForUser(tx, userId as UserId);
+    if (!scope) throw invalid;
     const updated = await setPassword(tx, userId, passwordHash);
-    if (!scope || updated.length === 0) return false;
+    if (updated.length === 0) throw invalid;
     await deleteUserSessions(tx, userId);
     await recordAudit(tx, ctx, scope, {
       action: 'password_reset.completed',
       entityType: 'user',
       entityId: userId,
     });
-    return true;
   });
-  if (!ok) throw invalid;
 }

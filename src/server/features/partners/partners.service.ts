@@ -1,6 +1,7 @@
 import type { PartnerId } from '../../../domain/ids';
 import type { Partner, PartnerCreate, PartnerUpdate } from '../../../domain/partners';
 import { searchText } from '../../../domain/search-text';
+import { can } from '../../access/permissions';
 import type { Scope } from '../../access/scope';
 import type { ServiceContext } from '../../context';
 import type { Db, Tx } from '../../db/client';
@@ -33,9 +34,26 @@ async function checkTier(db: Db | Tx, scope: Scope, tier: string | null | undefi
     ]);
 }
 
-async function checkOwner(db: Db | Tx, scope: Scope, ownerId: string | null) {
+/**
+ * The owner a caller asks for, checked against the scope and their role: without
+ * `partner.assign_owner`, a caller may only take an unowned partner or give up their own.
+ */
+async function checkOwner(
+  db: Db | Tx,
+  scope: Scope,
+  ownerId: string | null,
+  currentOwnerId: string | null,
+) {
   if (ownerId !== null && !(await memberExists(db, scope, ownerId)))
     throw errors.invalidReference('ownerId', 'member');
+  if (!can(scope, 'partner.assign_owner')) {
+    const self = await defaultOwner(db, scope);
+    const allowed = (id: string | null) => id === null || id === self;
+    if (!allowed(ownerId) || !allowed(currentOwnerId))
+      throw errors.forbidden('Your role may not give a partner to someone else', [
+        { field: 'ownerId', code: 'forbidden', message: 'Only yourself or no one' },
+      ]);
+  }
   return ownerId;
 }
 
@@ -80,7 +98,7 @@ export async function createPartner(
       const ownerId =
         input.ownerId === undefined
           ? await defaultOwner(tx, scope)
-          : await checkOwner(tx, scope, input.ownerId);
+          : await checkOwner(tx, scope, input.ownerId, null);
       const now = new Date();
       const row = await insertPartnerRow(tx, {
         id: newId<PartnerId>(),
@@ -156,7 +174,7 @@ export async function updatePartner(
       if (!differs(set, current)) return toPartner(current);
       if (set.tier !== undefined && set.tier !== current.tier) await checkTier(tx, scope, set.tier);
       if (set.ownerId !== undefined && set.ownerId !== current.ownerId)
-        await checkOwner(tx, scope, set.ownerId);
+        await checkOwner(tx, scope, set.ownerId, current.ownerId);
       if (set.domains) {
         const next = set.domains;
         await deleteDomains(

@@ -94,6 +94,79 @@ describe('creating and reading a partner', () => {
   });
 });
 
+describe('ownership', () => {
+  it('lets a member take an unowned partner or give up their own, and nothing else', async () => {
+    const member = world.a.members.member;
+    const cookie = await signIn(t.app, member.email);
+    const asMember = (method: 'POST' | 'PATCH', url: string, payload: object, ifMatch?: string) =>
+      request(t.app, {
+        method,
+        url,
+        cookie,
+        payload,
+        headers: ifMatch ? { 'if-match': ifMatch } : {},
+      });
+    const managers = world.a.members.manager.memberId;
+
+    const before = await databaseSnapshot(t.database);
+    const forOther = await asMember('POST', '/api/v1/partners', {
+      name: 'Theirs',
+      ownerId: managers,
+    });
+    expect(forOther.statusCode).toBe(403);
+    expect(forOther.json()).toMatchObject({ code: 'forbidden', errors: [{ field: 'ownerId' }] });
+    const othersPartner = (await create({ name: 'Managed', ownerId: managers })).json();
+    const afterCreate = await databaseSnapshot(t.database);
+    const taken = await asMember(
+      'PATCH',
+      `/api/v1/partners/${othersPartner.id}`,
+      { ownerId: member.memberId },
+      '"1"',
+    );
+    expect(taken.statusCode).toBe(403);
+    expect(await databaseSnapshot(t.database)).toBe(afterCreate);
+    expect(before).not.toBe(afterCreate);
+
+    // Editing someone else's partner without touching the owner is fine.
+    const edited = await asMember(
+      'PATCH',
+      `/api/v1/partners/${othersPartner.id}`,
+      { industry: 'Retail', ownerId: managers },
+      '"1"',
+    );
+    expect(edited.statusCode).toBe(200);
+
+    const unowned = (await create({ name: 'Nobody’s' })).json();
+    const mine = await asMember(
+      'PATCH',
+      `/api/v1/partners/${unowned.id}`,
+      { ownerId: member.memberId },
+      '"1"',
+    );
+    expect(mine.statusCode).toBe(200);
+    const givenUp = await asMember(
+      'PATCH',
+      `/api/v1/partners/${unowned.id}`,
+      { ownerId: null },
+      '"2"',
+    );
+    expect(givenUp.statusCode).toBe(200);
+    expect(givenUp.json().ownerId).toBeNull();
+  });
+
+  it('lets a manager give a partner to anyone in the workspace', async () => {
+    const partner = (await create({ name: 'Handed over' })).json();
+    const res = await patch(
+      partner.id,
+      { ownerId: world.a.members.member.memberId },
+      '"1"',
+      world.a.members.manager.key,
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.json().ownerId).toBe(world.a.members.member.memberId);
+  });
+});
+
 describe('bad input', () => {
   const cases: Array<[string, unknown, string]> = [
     ['a missing name', { domains: [] }, 'name'],
@@ -117,7 +190,8 @@ describe('bad input', () => {
     expect(await databaseSnapshot(t.database)).toBe(before);
   });
 
-  it('answers malformed JSON, an oversized body and a non-UUID id', async () => {
+  it('answers malformed JSON, an oversized body and a non-UUID id, changing nothing', async () => {
+    const before = await databaseSnapshot(t.database);
     const malformed = await request(t.app, {
       method: 'POST',
       url: '/api/v1/partners',
@@ -126,12 +200,21 @@ describe('bad input', () => {
       payload: '{"name": ',
     });
     expect(malformed.statusCode).toBe(400);
-    expect(malformed.json().code).toBe('malformed_json');
+    expect(malformed.json()).toMatchObject({
+      code: 'malformed_json',
+      errors: [{ field: 'body', code: 'malformed_json' }],
+    });
     const huge = await create({ name: 'X', description: 'x'.repeat(100_000) });
     expect(huge.statusCode).toBe(413);
+    expect(huge.headers['content-type']).toContain('application/problem+json');
+    expect(huge.json()).toMatchObject({
+      code: 'payload_too_large',
+      errors: [{ field: 'body' }],
+    });
     const badId = await get('not-a-uuid');
     expect(badId.statusCode).toBe(400);
     expect(badId.json().errors[0].field).toBe('id');
+    expect(await databaseSnapshot(t.database)).toBe(before);
   });
 });
 

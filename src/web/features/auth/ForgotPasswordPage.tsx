@@ -29,8 +29,9 @@ export function ForgotPasswordPage() {
     >
       {request.isSuccess ? (
         <Alert color="teal" title="Check your email" role="status">
-          If an account uses that address, a reset link is on its way. The link works for a short
-          time only.
+          If an account uses that address, a reset link is on its way; it works for one hour. No
+          mail after a few minutes? This Tandem may not be set up to send mail: ask your workspace
+          admin, who can give you a reset link from Settings.
         </Alert>
       ) : (
         <form

@@ -104,6 +104,7 @@ export function ContactEditPage() {
         initial={contactFormValues(contact)}
         partnerName={contact.partnerName}
         submitLabel="Save changes"
+        readOnly={!editable}
         pending={save.isPending}
         failure={failure}
         onSubmit={(body, form) => {

@@ -1,4 +1,13 @@
-import { Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import {
+  Button,
+  Fieldset,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { ReactNode } from 'react';
 import { ContactCreate, contactRoles } from '../../../domain/contacts';
@@ -68,6 +77,8 @@ type Props = {
   onSubmit: (body: ContactCreateBody, form: ContactFormApi) => void;
   onCancel: () => void;
   extraActions?: ReactNode;
+  /** Shown to those who may read the contact but not change it: every field disabled. */
+  readOnly?: boolean;
 };
 
 /** Create and edit form of a contact. */
@@ -84,56 +95,67 @@ export function ContactForm(props: Props) {
         ) : (
           props.failure
         )}
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label="First name"
-            required
-            autoComplete="off"
-            {...form.getInputProps('firstName')}
-          />
-          <TextInput
-            label="Last name"
-            required
-            autoComplete="off"
-            {...form.getInputProps('lastName')}
-          />
-        </SimpleGrid>
-        <PartnerPicker
-          value={form.values.partnerId || null}
-          selectedName={props.partnerName}
-          onChange={(id) => form.setFieldValue('partnerId', id ?? '')}
-          error={form.errors.partnerId}
-        />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label="Job title" {...form.getInputProps('title')} />
-          <Select
-            label="Role in the partnership"
-            data={contactRoles.map((value) => ({ value, label: humanize(value) }))}
-            allowDeselect={false}
-            {...form.getInputProps('role')}
-          />
-          <TextInput
-            label="Email"
-            type="email"
-            autoComplete="off"
-            {...form.getInputProps('email')}
-          />
-          <TextInput label="Phone" type="tel" autoComplete="off" {...form.getInputProps('phone')} />
-        </SimpleGrid>
-        <Textarea
-          label="Notes"
-          autosize
-          minRows={3}
-          maxRows={10}
-          {...form.getInputProps('notes')}
-        />
+        <Fieldset variant="unstyled" disabled={props.readOnly}>
+          <Stack gap="md">
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput
+                label="First name"
+                required
+                autoComplete="off"
+                {...form.getInputProps('firstName')}
+              />
+              <TextInput
+                label="Last name"
+                required
+                autoComplete="off"
+                {...form.getInputProps('lastName')}
+              />
+            </SimpleGrid>
+            <PartnerPicker
+              value={form.values.partnerId || null}
+              selectedName={props.partnerName}
+              onChange={(id) => form.setFieldValue('partnerId', id ?? '')}
+              error={form.errors.partnerId}
+            />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput label="Job title" {...form.getInputProps('title')} />
+              <Select
+                label="Role in the partnership"
+                data={contactRoles.map((value) => ({ value, label: humanize(value) }))}
+                allowDeselect={false}
+                {...form.getInputProps('role')}
+              />
+              <TextInput
+                label="Email"
+                type="email"
+                autoComplete="off"
+                {...form.getInputProps('email')}
+              />
+              <TextInput
+                label="Phone"
+                type="tel"
+                autoComplete="off"
+                {...form.getInputProps('phone')}
+              />
+            </SimpleGrid>
+            <Textarea
+              label="Notes"
+              autosize
+              minRows={3}
+              maxRows={10}
+              {...form.getInputProps('notes')}
+            />
+          </Stack>
+        </Fieldset>
         <Group justify="space-between">
           <Group>
-            <Button type="submit" loading={props.pending}>
-              {props.submitLabel}
-            </Button>
+            {props.readOnly ? null : (
+              <Button type="submit" loading={props.pending}>
+                {props.submitLabel}
+              </Button>
+            )}
             <Button variant="default" onClick={props.onCancel}>
-              Cancel
+              {props.readOnly ? 'Back' : 'Cancel'}
             </Button>
           </Group>
           {props.extraActions}

@@ -12,7 +12,7 @@ import {
 } from '../../../domain/partners';
 import { membersQuery, workspaceQuery } from '../settings/settings.api';
 import { countryName, humanize } from './partner-labels';
-import type { PartnerListSearch } from './partner-list-search';
+import type { PartnerArchivedFilter, PartnerListSearch } from './partner-list-search';
 
 const typeOptions = partnerTypes.map((value) => ({ value, label: humanize(value) }));
 const stageOptions = partnerStages.map((value) => ({ value, label: humanize(value) }));
@@ -25,6 +25,12 @@ const sortOptions: Array<{ value: PartnerSort; label: string }> = [
   { value: '-updatedAt', label: 'Recently updated' },
   { value: '-createdAt', label: 'Newest first' },
   { value: 'createdAt', label: 'Oldest first' },
+];
+
+const archivedOptions = [
+  { value: 'false', label: 'Hidden' },
+  { value: 'true', label: 'Included' },
+  { value: 'only', label: 'Only archived' },
 ];
 
 type Props = { search: PartnerListSearch; onChange: (next: PartnerListSearch) => void };
@@ -48,7 +54,8 @@ export function PartnerFilters({ search, onChange }: Props) {
       search.stage ||
       search.ownerId ||
       search.tag ||
-      search.country,
+      search.country ||
+      search.archived,
   );
 
   return (
@@ -120,6 +127,19 @@ export function PartnerFilters({ search, onChange }: Props) {
           searchable
           clearable
           w={170}
+        />
+        <Select
+          label="Archived"
+          data={archivedOptions}
+          value={search.archived ?? 'false'}
+          onChange={(value) =>
+            onChange({
+              ...search,
+              archived: value && value !== 'false' ? (value as PartnerArchivedFilter) : undefined,
+            })
+          }
+          allowDeselect={false}
+          w={150}
         />
         <Select
           label="Sort"

@@ -100,8 +100,9 @@ export function PartnerTable({ partners, members, hasMore, loadingMore, onLoadMo
                   >
                     {partner.name}
                   </AnchorLink>
-                  {partner.domains[0] ? (
+                  {partner.archivedAt || partner.domains[0] ? (
                     <Text size="xs" c="dimmed" truncate="end">
+                      {partner.archivedAt ? 'Archived · ' : ''}
                       {partner.domains[0]}
                     </Text>
                   ) : null}

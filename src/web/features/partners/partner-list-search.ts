@@ -10,7 +10,12 @@ export type PartnerListSearch = {
   tag?: string[];
   country?: string[];
   sort?: PartnerSort;
+  /** Absent: archived partners are hidden. */
+  archived?: PartnerArchivedFilter;
 };
+
+export const archivedFilters = ['true', 'only'] as const;
+export type PartnerArchivedFilter = (typeof archivedFilters)[number];
 
 const listKeys = ['type', 'tier', 'stage', 'ownerId', 'tag', 'country'] as const;
 
@@ -30,5 +35,9 @@ export function partnerListSearch(raw: Record<string, unknown>): PartnerListSear
   }
   if ((partnerSorts as readonly unknown[]).includes(raw.sort))
     search.sort = raw.sort as PartnerSort;
+  // A link may carry `archived=true` as a boolean once the router has parsed it.
+  const archived = String(raw.archived);
+  if ((archivedFilters as readonly string[]).includes(archived))
+    search.archived = archived as PartnerArchivedFilter;
   return search;
 }
