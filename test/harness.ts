@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { buildApp } from '../src/server/app';
+import { type BuildOptions, buildApp } from '../src/server/app';
 import type { Config } from '../src/server/config';
 import type { AppContext } from '../src/server/context';
 import { type Database, openEmbedded, openPostgres } from '../src/server/db/client';
@@ -60,13 +60,19 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-/** The whole app on a fresh database, ready for `app.inject`. */
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+/**
+ * The whole app on a fresh database, ready for `app.inject`. Without logs and without the web
+ * app unless `build` asks for them.
+ */
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  build: BuildOptions = {},
+): Promise<TestApp> {
   const { database, drop } = await openTestDatabase();
   const config = testConfig(overrides);
   const jobs = createTestJobs(database, config);
   const ctx: AppContext = { config, database, jobs, setupToken: null };
-  const app = await buildApp(ctx, { logger: false, serveWeb: false });
+  const app = await buildApp(ctx, { logger: false, serveWeb: false, ...build });
   await app.ready();
   return {
     app,

@@ -10,6 +10,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Scope } from './access/scope';
 import type { AppContext, ServiceContext } from './context';
 import { registerFeatures } from './features';
@@ -104,6 +105,12 @@ export async function buildApp(
     } catch {
       return reply.status(503).send({ status: 'database unreachable' });
     }
+  });
+
+  // A route that takes no query parameters refuses any, as bodies refuse unknown fields.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/v1') || route.schema?.querystring) return;
+    route.schema = { ...route.schema, querystring: z.object({}).strict() };
   });
 
   await app.register(

@@ -15,6 +15,7 @@ export type Problem = {
   detail?: string;
   code?: string;
   errors?: FieldError[];
+  [member: string]: unknown;
 };
 
 /** A failed API call: the status and the problem the server explained it with. */
@@ -22,6 +23,8 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fieldErrors: FieldError[];
+  /** The problem's own members beyond RFC 9457's (`partnerId` of a domain_taken conflict). */
+  readonly extra: Record<string, unknown>;
 
   constructor(status: number, problem: Problem) {
     super(problem.detail ?? problem.title ?? `The server answered ${status}`);
@@ -29,6 +32,16 @@ export class ApiError extends Error {
     this.status = status;
     this.code = problem.code ?? 'unknown';
     this.fieldErrors = Array.isArray(problem.errors) ? problem.errors : [];
+    const {
+      type: _t,
+      title: _ti,
+      status: _s,
+      detail: _d,
+      code: _c,
+      errors: _e,
+      ...extra
+    } = problem;
+    this.extra = extra;
   }
 }
 

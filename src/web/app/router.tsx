@@ -8,6 +8,7 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import { sessionQuery } from '../features/auth/session';
+import { contactListSearch } from '../features/contacts/contact-list-search';
 import { partnerListSearch } from '../features/partners/partner-list-search';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
@@ -120,8 +121,7 @@ const editPartnerRoute = createRoute({
 const contactsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/contacts',
-  validateSearch: (search: Record<string, unknown>): { q?: string } =>
-    typeof search.q === 'string' && search.q !== '' ? { q: search.q } : {},
+  validateSearch: contactListSearch,
   component: lazyRouteComponent(
     () => import('../features/contacts/ContactListPage'),
     'ContactListPage',

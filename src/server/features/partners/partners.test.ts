@@ -214,6 +214,17 @@ describe('bad input', () => {
     const badId = await get('not-a-uuid');
     expect(badId.statusCode).toBe(400);
     expect(badId.json().errors[0].field).toBe('id');
+    const { id } = (
+      await request(t.app, { method: 'GET', url: '/api/v1/partners?limit=1', key: admin })
+    ).json().items[0];
+    const unknownQuery = await request(t.app, {
+      method: 'DELETE',
+      url: `/api/v1/partners/${id}?force=true`,
+      key: admin,
+    });
+    expect(unknownQuery.statusCode).toBe(400);
+    expect(unknownQuery.json()).toMatchObject({ code: 'validation_failed' });
+    expect(JSON.stringify(unknownQuery.json().errors)).toContain('force');
     expect(await databaseSnapshot(t.database)).toBe(before);
   });
 });

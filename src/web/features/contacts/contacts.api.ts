@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, etagOf, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
+import type { ContactListSearch } from './contact-list-search';
 
 export type Contact = components['schemas']['Contact'];
 export type ContactCreateBody = components['schemas']['ContactCreateInput'];
@@ -10,7 +11,7 @@ export type ContactRecord = { contact: Contact; etag: string };
 export const CONTACT_PAGE_SIZE = 100;
 
 export async function listContacts(
-  query: { q?: string; partnerId?: string },
+  query: ContactListSearch & { partnerId?: string },
   cursor: string | undefined,
   signal?: AbortSignal,
 ) {

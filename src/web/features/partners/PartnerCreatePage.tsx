@@ -2,19 +2,20 @@ import { Breadcrumbs, Center, Loader, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { AnchorLink } from '../../components/links';
 import { PageTitle } from '../../components/PageTitle';
 import { applyProblem } from '../../lib/forms';
 import { useSession } from '../auth/session';
 import { membersQuery } from '../settings/settings.api';
+import { domainTakenAlert } from './DomainTakenAlert';
 import { PartnerForm, type PartnerFormApi, partnerFormValues } from './PartnerForm';
 import { createPartner, type PartnerCreateBody } from './partners.api';
 
 export function PartnerCreatePage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<ReactNode>(null);
   const session = useSession();
   const members = useQuery(membersQuery);
   const create = useMutation({
@@ -25,7 +26,10 @@ export function PartnerCreatePage() {
       notifications.show({ color: 'teal', message: `${partner.name} was added.` });
       await navigate({ to: '/partners/$partnerId', params: { partnerId: partner.id } });
     },
-    onError: (error, { form }) => setFailure(applyProblem(form, error)),
+    onError: (error, { form }) => {
+      const message = applyProblem(form, error);
+      setFailure(domainTakenAlert(error) ?? message);
+    },
   });
 
   return (

@@ -9,6 +9,7 @@ import { AnchorLink } from '../../components/links';
 import { PageTitle } from '../../components/PageTitle';
 import { StaleRecordAlert } from '../../components/StaleRecordAlert';
 import { applyProblem } from '../../lib/forms';
+import { domainTakenAlert } from './DomainTakenAlert';
 import { PartnerForm, type PartnerFormApi, partnerFormValues } from './PartnerForm';
 import { type PartnerUpdateBody, partnerQuery, updatePartner } from './partners.api';
 
@@ -40,7 +41,8 @@ export function PartnerEditPage() {
         );
         return;
       }
-      setFailure(applyProblem(form, error));
+      const message = applyProblem(form, error);
+      setFailure(domainTakenAlert(error) ?? message);
     },
   });
 

@@ -6,7 +6,15 @@ import { membersQuery } from '../settings/settings.api';
 import { formatDateTime, humanize } from './partner-labels';
 import { type PartnerHistoryEvent, partnerHistory } from './partners.api';
 
-const hidden = new Set(['id', 'workspaceId', 'version', 'createdAt', 'updatedAt', 'searchText']);
+const hidden = new Set([
+  'id',
+  'workspaceId',
+  'version',
+  'createdAt',
+  'updatedAt',
+  'searchText',
+  'partnerName',
+]);
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
@@ -15,20 +23,36 @@ function show(value: unknown): string {
   return String(value);
 }
 
-/** The fields an event changed, as `field: before → after` lines (text only, never HTML). */
+type Fields = Record<string, unknown>;
+
+/** Who or what an event is about, when it is a contact: their name, also once deleted. */
+function subject(event: PartnerHistoryEvent): string | null {
+  if (event.entityType !== 'contact') return null;
+  const record = (event.after ?? event.before ?? {}) as Fields;
+  const name = [record.firstName, record.lastName].filter((part) => typeof part === 'string');
+  return name.length > 0 ? name.join(' ') : null;
+}
+
+/**
+ * What an event recorded, as `field: before → after` lines (text only, never HTML). A created
+ * or deleted record shows the fields it had.
+ */
 function changes(
   event: PartnerHistoryEvent,
+  memberName: (id: string) => string,
 ): Array<{ field: string; before: string; after: string }> {
-  const before = (event.before ?? {}) as Record<string, unknown>;
-  const after = (event.after ?? {}) as Record<string, unknown>;
-  if (event.before == null || event.after == null) return [];
+  const before = (event.before ?? {}) as Fields;
+  const after = (event.after ?? {}) as Fields;
   const fields = new Set([...Object.keys(before), ...Object.keys(after)]);
+  const shown = (field: string, value: unknown) =>
+    field === 'ownerId' && typeof value === 'string' ? memberName(value) : show(value);
   const list: Array<{ field: string; before: string; after: string }> = [];
   for (const field of fields) {
     if (hidden.has(field)) continue;
-    const from = show(before[field]);
-    const to = show(after[field]);
-    if (from !== to) list.push({ field, before: from, after: to });
+    const from = event.before == null ? '' : shown(field, before[field]);
+    const to = event.after == null ? '' : shown(field, after[field]);
+    if (from === to || (from === '' && to === '—') || (to === '' && from === '—')) continue;
+    list.push({ field: field === 'ownerId' ? 'owner' : field, before: from, after: to });
   }
   return list;
 }
@@ -54,6 +78,8 @@ export function PartnerHistory({ partnerId }: { partnerId: string }) {
     const member = members.data?.find((m) => m.userId === event.actorId || m.id === event.actorId);
     return member?.name ?? 'Someone';
   };
+  const memberName = (id: string) =>
+    members.data?.find((member) => member.id === id)?.name ?? 'a former member';
 
   return (
     <Stack gap="md">
@@ -74,13 +100,14 @@ export function PartnerHistory({ partnerId }: { partnerId: string }) {
       ) : (
         <Timeline bulletSize={26} lineWidth={2} component="ol" aria-label="Changes, newest first">
           {events.map((event) => {
-            const changed = changes(event);
+            const changed = changes(event, memberName);
+            const about = subject(event);
             return (
               <Timeline.Item
                 key={event.id}
                 component="li"
                 bullet={icon(event.action)}
-                title={`${humanize(event.action.replace('.', ' '))}`}
+                title={`${humanize(event.action.replace('.', ' '))}${about ? `: ${about}` : ''}`}
               >
                 <Text size="sm" c="dimmed">
                   {actorName(event)} ·{' '}
@@ -90,7 +117,10 @@ export function PartnerHistory({ partnerId }: { partnerId: string }) {
                   <Stack gap={2} mt={6}>
                     {changed.map((change) => (
                       <Text size="sm" key={change.field}>
-                        <Code>{change.field}</Code> {change.before} → {change.after}
+                        <Code>{change.field}</Code>{' '}
+                        {change.before && change.after
+                          ? `${change.before} → ${change.after}`
+                          : change.before || change.after}
                       </Text>
                     ))}
                   </Stack>
