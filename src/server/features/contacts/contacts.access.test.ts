@@ -4,11 +4,14 @@ import { createTestApp, databaseSnapshot, request, type TestApp } from '../../..
 
 let t: TestApp;
 let world: World;
-/** A's contacts: one at partner 1, one at partner 2. */
+/** A's contacts: one at partner 1, one at partner 2, and one to search for at partner 2. */
 let atOne: string;
 let atTwo: string;
+let secret: string;
 let partnerAdmin: string;
 let partnerMember: string;
+/** B's admin, signed in: a session in the other workspace. */
+let bCookie: string;
 
 type Options = { method: string; url: string; key?: string; cookie?: string; payload?: object };
 const send = (options: Options) => request(t.app, options as Parameters<typeof request>[1]);
@@ -38,11 +41,29 @@ beforeAll(async () => {
     ).json().id as string;
   atOne = await make(world.a.partners[0], 'One');
   atTwo = await make(world.a.partners[1], 'Two');
+  secret = (
+    await send({
+      method: 'POST',
+      url: '/api/v1/contacts',
+      key,
+      payload: {
+        partnerId: world.a.partners[1],
+        firstName: 'Quentin',
+        lastName: 'Secretsson',
+        email: 'quentin@a-partner.test',
+        role: 'legal',
+      },
+    })
+  ).json().id;
   const admin = await seedPartnerUser(t.database, world.a, world.a.partners[0], 'partner_admin');
   const member = await seedPartnerUser(t.database, world.a, world.a.partners[0], 'partner_member');
   partnerAdmin = await signIn(t.app, admin.email);
   partnerMember = await signIn(t.app, member.email);
+  bCookie = await signIn(t.app, world.b.members.admin.email);
 });
+
+const ids = (res: { json(): { items: Array<{ id: string }> } }) =>
+  res.json().items.map((c) => c.id);
 afterAll(() => t.close());
 
 describe('another workspace', () => {
@@ -169,5 +190,129 @@ describe('partner users', () => {
       payload: { partnerId: world.a.partners[0], firstName: 'M', lastName: 'M' },
     });
     await denied(403, { method: 'DELETE', url: `/api/v1/contacts/${atOne}`, cookie });
+  });
+});
+
+describe('another workspace, signed in with a session', () => {
+  it("cannot read, change or delete A's contacts (404) nor add one at A's partner (422)", async () => {
+    const cookie = bCookie;
+    const url = `/api/v1/contacts/${atOne}`;
+    await denied(404, { method: 'GET', url, cookie });
+    await denied(404, { method: 'PATCH', url, cookie, payload: { title: 'X' } });
+    const before = await databaseSnapshot(t.database);
+    const withEtag = await request(t.app, {
+      method: 'PATCH',
+      url,
+      cookie,
+      headers: { 'if-match': '"1"' },
+      payload: { title: 'X' },
+    });
+    expect(withEtag.statusCode).toBe(404);
+    expect(await databaseSnapshot(t.database)).toBe(before);
+    await denied(404, { method: 'DELETE', url, cookie });
+    const created = await denied(422, {
+      method: 'POST',
+      url: '/api/v1/contacts',
+      cookie,
+      payload: { partnerId: world.a.partners[0], firstName: 'B', lastName: 'B' },
+    });
+    expect(created.json()).toMatchObject({
+      code: 'invalid_reference',
+      errors: [{ field: 'partnerId', code: 'invalid_reference' }],
+    });
+    // The session itself works: a contact at B's own partner can be made.
+    const own = await send({
+      method: 'POST',
+      url: '/api/v1/contacts',
+      cookie,
+      payload: { partnerId: world.b.partners[0], firstName: 'B', lastName: 'Session' },
+    });
+    expect(own.statusCode).toBe(201);
+  });
+});
+
+describe('lists across workspaces', () => {
+  it("finds none of A's contacts by search, partner or role, with a key or a session", async () => {
+    const aKey = world.a.members.admin.key;
+    const mine = await send({
+      method: 'POST',
+      url: '/api/v1/contacts',
+      key: world.b.members.admin.key,
+      payload: {
+        partnerId: world.b.partners[1],
+        firstName: 'Quentin',
+        lastName: 'Bee',
+        role: 'legal',
+      },
+    });
+    expect(mine.statusCode).toBe(201);
+    const aIds = [atOne, atTwo, secret];
+    const list = (query: string, auth: { key?: string; cookie?: string }) =>
+      send({ method: 'GET', url: `/api/v1/contacts?${query}`, ...auth });
+
+    const queries = [
+      'q=secretsson',
+      'q=quentin%40a-partner',
+      `partnerId=${world.a.partners[1]}`,
+      `partnerId=${world.a.partners[0]}`,
+    ];
+    for (const query of queries) {
+      // Each finds an A contact for A, so an empty answer for B is the scope at work.
+      expect(ids(await list(query, { key: aKey })).length, query).toBeGreaterThan(0);
+    }
+    const before = await databaseSnapshot(t.database);
+    for (const auth of [{ key: world.b.members.admin.key }, { cookie: bCookie }]) {
+      for (const query of queries) {
+        const res = await list(query, auth);
+        expect(res.statusCode, query).toBe(200);
+        expect(res.json().items, `${query} ${Object.keys(auth)[0]}`).toEqual([]);
+      }
+      expect(ids(await list('q=quentin', auth))).toEqual([mine.json().id]);
+      expect(ids(await list('role=legal', auth))).toEqual([mine.json().id]);
+      const all = ids(await list('limit=100', auth));
+      expect(all).toContain(mine.json().id);
+      for (const id of aIds) expect(all).not.toContain(id);
+    }
+    expect(await databaseSnapshot(t.database)).toBe(before);
+  });
+});
+
+describe('a partner user and the other partner of the workspace', () => {
+  it('cannot find its contacts by search, partner or role, nor add one there (422)', async () => {
+    // A's members find the contact at A's second partner; the partner users of the first do not.
+    const other = secret;
+    const found = await send({
+      method: 'GET',
+      url: '/api/v1/contacts?q=secretsson',
+      key: world.a.members.admin.key,
+    });
+    expect(ids(found)).toEqual([other]);
+    const before = await databaseSnapshot(t.database);
+    for (const cookie of [partnerAdmin, partnerMember]) {
+      for (const query of [
+        'q=secretsson',
+        'q=two',
+        'role=legal',
+        `partnerId=${world.a.partners[1]}`,
+        'limit=100',
+      ]) {
+        const res = await send({ method: 'GET', url: `/api/v1/contacts?${query}`, cookie });
+        expect(res.statusCode, query).toBe(200);
+        expect(ids(res), query).not.toContain(other);
+        expect(ids(res), query).not.toContain(atTwo);
+      }
+      await denied(404, { method: 'GET', url: `/api/v1/contacts/${other}`, cookie });
+    }
+    expect(await databaseSnapshot(t.database)).toBe(before);
+    const refused = await denied(422, {
+      method: 'POST',
+      url: '/api/v1/contacts',
+      cookie: partnerAdmin,
+      payload: { partnerId: world.a.partners[1], firstName: 'P', lastName: 'Other' },
+    });
+    expect(refused.json()).toMatchObject({
+      code: 'invalid_reference',
+      errors: [{ field: 'partnerId', code: 'invalid_reference' }],
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedWorld, signIn, type World } from '../../../../test/factories';
 import {
@@ -78,6 +79,95 @@ describe('invitations', () => {
     expect(await databaseSnapshot(t.database)).toBe(before);
     // The new member can sign in with their password.
     expect(await signIn(t.app, 'once@example.test', password)).toContain('tandem.session_token=');
+  });
+
+  it('stores a seven-day expiry and only the SHA-256 of the token', async () => {
+    const sent = Date.now();
+    const res = await invite({ email: 'week@example.test', role: 'viewer' });
+    expect(res.statusCode).toBe(201);
+    const token = tokenOf(res.json().inviteUrl);
+    const { rows } = await t.database.sql(
+      'SELECT token_hash, expires_at, created_at, workspace_id, role FROM invitations WHERE id = $1',
+      [res.json().id],
+    );
+    const row = rows[0] as {
+      token_hash: string;
+      expires_at: Date | string;
+      created_at: Date | string;
+      workspace_id: string;
+      role: string;
+    };
+    const week = 7 * 24 * 60 * 60 * 1000;
+    const minute = 60 * 1000;
+    const expires = new Date(row.expires_at).getTime();
+    expect(Math.abs(expires - new Date(row.created_at).getTime() - week)).toBeLessThanOrEqual(
+      minute,
+    );
+    expect(Math.abs(expires - sent - week)).toBeLessThanOrEqual(minute);
+    expect(new Date(res.json().expiresAt).getTime()).toBe(expires);
+    expect(row.token_hash).not.toBe(token);
+    expect(row.token_hash).toBe(createHash('sha256').update(token).digest('hex'));
+    expect(row).toMatchObject({ workspace_id: world.a.workspaceId, role: 'viewer' });
+  });
+
+  it('grants, in the database, exactly the invited role in exactly the inviting workspace', async () => {
+    // B's admin invites: the new member must land in B, not in A (the inviter of most tests).
+    const res = await invite(
+      { email: 'exact@example.test', role: 'viewer' },
+      world.b.members.admin.key,
+    );
+    expect(res.statusCode).toBe(201);
+    const token = tokenOf(res.json().inviteUrl);
+    const accepted = await accept(token);
+    expect(accepted.statusCode).toBe(200);
+    const user = (await t.database.sql("SELECT id FROM users WHERE email = 'exact@example.test'"))
+      .rows as Array<{ id: string }>;
+    expect(user).toHaveLength(1);
+    const userId = user[0]?.id;
+    const memberships = await t.database.sql(
+      'SELECT workspace_id, role FROM members WHERE user_id = $1',
+      [userId],
+    );
+    expect(memberships.rows).toEqual([{ workspace_id: world.b.workspaceId, role: 'viewer' }]);
+    const portal = await t.database.sql('SELECT id FROM partner_users WHERE user_id = $1', [
+      userId,
+    ]);
+    expect(portal.rows).toEqual([]);
+    const used = await t.database.sql('SELECT accepted_at FROM invitations WHERE id = $1', [
+      res.json().id,
+    ]);
+    expect((used.rows[0] as { accepted_at: unknown }).accepted_at).not.toBeNull();
+
+    // The session acts as a viewer of B: reads B, cannot write, sees nothing of A.
+    const cookie = `tandem.session_token=${
+      accepted.cookies.find((c) => c.name === 'tandem.session_token')?.value
+    }`;
+    const own = await request(t.app, {
+      method: 'GET',
+      url: `/api/v1/partners/${world.b.partners[0]}`,
+      cookie,
+    });
+    expect(own.statusCode).toBe(200);
+    const before = await databaseSnapshot(t.database);
+    const write = await request(t.app, {
+      method: 'POST',
+      url: '/api/v1/partners',
+      cookie,
+      payload: { name: 'Viewer made this' },
+    });
+    expect(write.statusCode).toBe(403);
+    const foreign = await request(t.app, {
+      method: 'GET',
+      url: `/api/v1/partners/${world.a.partners[0]}`,
+      cookie,
+    });
+    expect(foreign.statusCode).toBe(404);
+
+    // The same token again: refused, nothing changes.
+    const again = await accept(token, 'Second Taker');
+    expect(again.statusCode).toBe(400);
+    expect(again.json().code).toBe('invalid_token');
+    expect(await databaseSnapshot(t.database)).toBe(before);
   });
 
   it('refuses an expired or revoked invitation', async () => {

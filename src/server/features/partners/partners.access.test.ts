@@ -5,12 +5,15 @@ import { createTestApp, databaseSnapshot, request, type TestApp } from '../../..
 let t: TestApp;
 let world: World;
 let partnerCookie: string;
+/** B's admin, signed in: a session in the other workspace. */
+let bCookie: string;
 
 beforeAll(async () => {
   t = await createTestApp();
   world = await seedWorld(t.database);
   const user = await seedPartnerUser(t.database, world.a, world.a.partners[0], 'partner_admin');
   partnerCookie = await signIn(t.app, user.email);
+  bCookie = await signIn(t.app, world.b.members.admin.email);
 });
 afterAll(() => t.close());
 
@@ -91,6 +94,97 @@ describe('another workspace', () => {
   });
 });
 
+describe('another workspace, signed in with a session', () => {
+  it("cannot read, change, archive, restore or see the history of A's partners (404)", async () => {
+    const cookie = bCookie;
+    const id = world.a.partners[0];
+    await denied(404, { method: 'GET', url: `/api/v1/partners/${id}`, cookie });
+    await denied(404, {
+      method: 'PATCH',
+      url: `/api/v1/partners/${id}`,
+      cookie,
+      payload: { name: 'Stolen' },
+    });
+    const before = await databaseSnapshot(t.database);
+    const patchWithEtag = await request(t.app, {
+      method: 'PATCH',
+      url: `/api/v1/partners/${id}`,
+      cookie,
+      headers: { 'if-match': '"1"' },
+      payload: { name: 'Stolen' },
+    });
+    expect(patchWithEtag.statusCode).toBe(404);
+    expect(await databaseSnapshot(t.database)).toBe(before);
+    await denied(404, { method: 'DELETE', url: `/api/v1/partners/${id}`, cookie });
+    await denied(404, { method: 'POST', url: `/api/v1/partners/${id}/restore`, cookie });
+    await denied(404, { method: 'GET', url: `/api/v1/partners/${id}/history`, cookie });
+    // The session itself works: B's own partner answers.
+    const own = await request(t.app, {
+      method: 'GET',
+      url: `/api/v1/partners/${world.b.partners[0]}`,
+      cookie,
+    });
+    expect(own.statusCode).toBe(200);
+  });
+});
+
+describe('lists across workspaces', () => {
+  const ids = (res: { json(): { items: Array<{ id: string }> } }) =>
+    res.json().items.map((p) => p.id);
+
+  it("finds none of A's partners by search, owner or tag, with a key or a session", async () => {
+    const aKey = world.a.members.admin.key;
+    const owner = world.a.members.admin.memberId;
+    const aTagged = await request(t.app, {
+      method: 'POST',
+      url: '/api/v1/partners',
+      key: aKey,
+      payload: { name: 'A Secret Alliance', ownerId: owner, tags: ['a-only', 'shared'] },
+    });
+    expect(aTagged.statusCode).toBe(201);
+    const aId: string = aTagged.json().id;
+    const bTagged = await request(t.app, {
+      method: 'POST',
+      url: '/api/v1/partners',
+      key: world.b.members.admin.key,
+      payload: { name: 'B Shared Alliance', tags: ['shared'] },
+    });
+    expect(bTagged.statusCode).toBe(201);
+    const bId: string = bTagged.json().id;
+
+    const queries = [
+      'q=A%20Secret%20Alliance',
+      'q=A%20Partner%20One',
+      `ownerId=${owner}`,
+      'tag=a-only',
+    ];
+    // Each query finds A's partner for A, so an empty answer for B is the scope at work.
+    const list = (url: string, auth: { key?: string; cookie?: string }) =>
+      request(t.app, { method: 'GET', url: `/api/v1/partners?archived=true&${url}`, ...auth });
+    for (const query of queries) {
+      const forA = await list(query, { key: aKey });
+      expect(forA.statusCode).toBe(200);
+      expect(ids(forA).length, query).toBeGreaterThan(0);
+    }
+    const aIds = [...world.a.partners, aId];
+    const before = await databaseSnapshot(t.database);
+    for (const auth of [{ key: world.b.members.admin.key }, { cookie: bCookie }]) {
+      for (const query of queries) {
+        const res = await list(query, auth);
+        expect(res.statusCode, query).toBe(200);
+        expect(res.json().items, `${query} ${Object.keys(auth)[0]}`).toEqual([]);
+      }
+      const shared = await list('tag=shared', auth);
+      expect(ids(shared)).toEqual([bId]);
+      const all = await list('', auth);
+      for (const id of aIds) expect(ids(all)).not.toContain(id);
+      expect(ids(all)).toContain(bId);
+    }
+    expect(await databaseSnapshot(t.database)).toBe(before);
+    expect(ids(await list('tag=shared', { key: aKey }))).toEqual([aId]);
+  });
+});
+
 describe('roles', () => {
   it('refuses a viewer every change (403)', async () => {
     const key = world.a.members.viewer.key;
@@ -153,6 +247,54 @@ describe('a partner user', () => {
     });
     await denied(403, { method: 'DELETE', url: `/api/v1/partners/${id}`, cookie });
     await denied(403, { method: 'GET', url: `/api/v1/partners/${id}/history`, cookie });
+  });
+});
+
+describe('a partner user and the other partner of the workspace', () => {
+  it('cannot find it by search, tag or owner, nor read it (404), changing nothing', async () => {
+    const aKey = world.a.members.admin.key;
+    const other = world.a.partners[1];
+    const current = await request(t.app, {
+      method: 'GET',
+      url: `/api/v1/partners/${other}`,
+      key: aKey,
+    });
+    const tagged = await request(t.app, {
+      method: 'PATCH',
+      url: `/api/v1/partners/${other}`,
+      key: aKey,
+      headers: { 'if-match': String(current.headers.etag) },
+      payload: { tags: ['p2-only'], ownerId: world.a.members.admin.memberId },
+    });
+    expect(tagged.statusCode).toBe(200);
+    const queries = [
+      'q=A%20Partner%20Two',
+      'tag=p2-only',
+      `ownerId=${world.a.members.admin.memberId}`,
+      'archived=true',
+    ];
+    const before = await databaseSnapshot(t.database);
+    for (const query of queries) {
+      // A member finds the other partner with each query; the partner user does not.
+      const forMember = await request(t.app, {
+        method: 'GET',
+        url: `/api/v1/partners?${query}`,
+        key: aKey,
+      });
+      expect(forMember.json().items.map((p: { id: string }) => p.id)).toContain(other);
+      const res = await request(t.app, {
+        method: 'GET',
+        url: `/api/v1/partners?${query}`,
+        cookie: partnerCookie,
+      });
+      expect(res.statusCode, query).toBe(200);
+      expect(
+        res.json().items.map((p: { id: string }) => p.id),
+        query,
+      ).not.toContain(other);
+    }
+    expect(await databaseSnapshot(t.database)).toBe(before);
+    await denied(404, { method: 'GET', url: `/api/v1/partners/${other}`, cookie: partnerCookie });
   });
 });
 
