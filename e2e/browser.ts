@@ -53,8 +53,27 @@ export function watchProblems(page: Page): string[] {
   return problems;
 }
 
-/** Runs axe-core on the page as it is now; any serious or critical violation fails. */
+/**
+ * Waits until no button is loading and no finite animation or transition runs: a button that
+ * just stopped loading fades its label back in, and axe would measure it half transparent.
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document.querySelector('[data-loading]') === null &&
+      document
+        .getAnimations()
+        .every(
+          (animation) =>
+            animation.playState !== 'running' ||
+            animation.effect?.getComputedTiming().endTime === Number.POSITIVE_INFINITY,
+        ),
+  );
+}
+
+/** Runs axe-core on the page once it has settled; any serious or critical violation fails. */
 export async function expectAccessible(page: Page, where: string): Promise<void> {
+  await settle(page);
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter(
     (violation) => violation.impact === 'serious' || violation.impact === 'critical',

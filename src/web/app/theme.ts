@@ -2,6 +2,7 @@ import {
   type CSSVariablesResolver,
   createTheme,
   localStorageColorSchemeManager,
+  Modal,
   Notification,
 } from '@mantine/core';
 
@@ -20,6 +21,8 @@ export const theme = createTheme({
     Notification: Notification.extend({
       defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } },
     }),
+    // Dialogs too (confirmations from @mantine/modals included).
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
   },
 });
 
@@ -28,7 +31,8 @@ export const colorSchemeManager = localStorageColorSchemeManager({ key: 'tandem-
 
 /** Mantine's default dimmed grey is 3.3:1 on white; WCAG AA wants 4.5:1 for body text. */
 export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
-  variables: {},
+  // A hovered filled button darkens rather than lightens, keeping white text above 4.5:1.
+  variables: { '--mantine-primary-color-filled-hover': '#076b4e' },
   light: {
     '--mantine-color-dimmed': t.colors.gray[7] ?? '#495057',
     // Text on the pale "light" variant (active navigation, badges, alerts) must reach 4.5:1 too.

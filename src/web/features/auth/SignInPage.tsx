@@ -25,8 +25,10 @@ export function SignInPage() {
   const signIn = useMutation({
     mutationFn: async (body: typeof form.values) =>
       unwrap(await api.POST('/api/v1/auth/sign-in', { body })),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: sessionQuery.queryKey });
+    onSuccess: async (session) => {
+      // The answer is the new session; caching it lets the app's guard see it at once (a
+      // cached "signed out" from before would otherwise send the person back here).
+      queryClient.setQueryData(sessionQuery.queryKey, session);
       await navigate({ to: search.next ?? '/partners' });
     },
     onError: (error) => setFailure(applyProblem(form, error)),
