@@ -11,6 +11,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { problemResponses } from '../domain/problem';
 import type { Scope } from './access/scope';
 import type { AppContext, ServiceContext } from './context';
 import { registerFeatures } from './features';
@@ -107,10 +108,16 @@ export async function buildApp(
     }
   });
 
-  // A route that takes no query parameters refuses any, as bodies refuse unknown fields.
+  // Every API route documents its errors as problem+json, and one that takes no query
+  // parameters refuses any, as bodies refuse unknown fields.
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api/v1') || route.schema?.querystring) return;
-    route.schema = { ...route.schema, querystring: z.object({}).strict() };
+    if (!route.url.startsWith('/api/v1')) return;
+    const schema = route.schema ?? {};
+    route.schema = {
+      ...schema,
+      querystring: schema.querystring ?? z.object({}).strict(),
+      response: { ...(schema.response as object | undefined), ...problemResponses },
+    };
   });
 
   await app.register(

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { errors } from './errors';
 
 /** A record's ETag: its version, quoted (`"3"`). */
@@ -22,3 +23,11 @@ export function checkIfMatch(
   const tags = header.split(',').map((tag) => tag.trim());
   if (!tags.some((tag) => tag === '*' || tag === current)) throw errors.preconditionFailed();
 }
+
+/** The request header of a change guarded by the record's ETag. */
+export const ifMatchHeaders = z.looseObject({
+  'if-match': z
+    .string()
+    .optional()
+    .describe('The ETag of the version you read (`"3"`); required on PATCH'),
+});

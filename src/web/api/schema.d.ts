@@ -21,6 +21,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description An error (RFC 9457 problem+json with a stable `code`) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -50,6 +59,15 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description An error (RFC 9457 problem+json with a stable `code`) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -88,6 +106,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description An error (RFC 9457 problem+json with a stable `code`) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Default Response */
                 204: {
                     headers: {
@@ -128,6 +155,15 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description An error (RFC 9457 problem+json with a stable `code`) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -170,6 +206,15 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description An error (RFC 9457 problem+json with a stable `code`) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Default Response */
                 204: {
                     headers: {
@@ -209,6 +254,15 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description An error (RFC 9457 problem+json with a stable `code`) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Default Response */
                 202: {
                     headers: {
@@ -240,6 +294,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description An error (RFC 9457 problem+json with a stable `code`) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -284,6 +347,15 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description An error (RFC 9457 problem+json with a stable `code`) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -319,6 +391,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description An error (RFC 9457 problem+json with a stable `code`) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Default Response */
                 204: {
                     headers: {
@@ -558,6 +639,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description An error (RFC 9457 problem+json with a stable `code`) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -593,6 +683,15 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description An error (RFC 9457 problem+json with a stable `code`) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -631,6 +730,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description An error (RFC 9457 problem+json with a stable `code`) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Default Response */
                 204: {
                     headers: {
@@ -664,6 +772,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description An error (RFC 9457 problem+json with a stable `code`) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -701,6 +818,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description An error (RFC 9457 problem+json with a stable `code`) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -725,6 +851,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description An error (RFC 9457 problem+json with a stable `code`) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Default Response */
                 204: {
                     headers: {
@@ -739,7 +874,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version you read (`"3"`); required on PATCH */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -754,6 +892,15 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description An error (RFC 9457 problem+json with a stable `code`) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -787,6 +934,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description An error (RFC 9457 problem+json with a stable `code`) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -1134,6 +1290,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description An error (RFC 9457 problem+json with a stable `code`) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -1170,6 +1335,15 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description An error (RFC 9457 problem+json with a stable `code`) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -1203,6 +1377,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description An error (RFC 9457 problem+json with a stable `code`) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {
@@ -1222,7 +1405,10 @@ export interface paths {
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The ETag of the version you read (`"3"`); required on PATCH */
+                    "if-match"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1235,6 +1421,15 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description An error (RFC 9457 problem+json with a stable `code`) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Default Response */
                 200: {
                     headers: {

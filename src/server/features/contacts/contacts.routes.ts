@@ -7,8 +7,7 @@ import {
   ContactUpdate,
 } from '../../../domain/contacts';
 import { idParams } from '../../../domain/pagination';
-import { problemResponses } from '../../../domain/problem';
-import { etagOf } from '../../http/etag';
+import { etagOf, ifMatchHeaders } from '../../http/etag';
 import { scopeOf } from '../../http/permissions';
 import type { ZodApp } from '../index';
 import { listContacts } from './contacts.list';
@@ -17,12 +16,6 @@ import { createContact, deleteContact, getContact, updateContact } from './conta
 const tags = ['contacts'];
 /** A contact is a few kilobytes at most; anything near this is not one. */
 const bodyLimit = 64 * 1024;
-const ifMatchHeaders = z.looseObject({
-  'if-match': z
-    .string()
-    .optional()
-    .describe('The ETag of the version you read (`"3"`); required on PATCH'),
-});
 
 export async function contactRoutes(app: ZodApp) {
   app.get(
@@ -33,7 +26,7 @@ export async function contactRoutes(app: ZodApp) {
         tags,
         summary: 'List contacts (search, filters, sort, keyset pages)',
         querystring: ContactListQuery,
-        response: { 200: ContactPage, ...problemResponses },
+        response: { 200: ContactPage },
       },
     },
     async (request) => listContacts(request.ctx, scopeOf(request), request.query),
@@ -48,7 +41,7 @@ export async function contactRoutes(app: ZodApp) {
         tags,
         summary: 'Create a contact at a partner',
         body: ContactCreate,
-        response: { 201: Contact, ...problemResponses },
+        response: { 201: Contact },
       },
     },
     async (request, reply) => {
@@ -67,7 +60,7 @@ export async function contactRoutes(app: ZodApp) {
         tags,
         summary: 'Get a contact',
         params: idParams,
-        response: { 200: Contact, ...problemResponses },
+        response: { 200: Contact },
       },
     },
     async (request, reply) => {
@@ -88,7 +81,7 @@ export async function contactRoutes(app: ZodApp) {
         params: idParams,
         headers: ifMatchHeaders,
         body: ContactUpdate,
-        response: { 200: Contact, ...problemResponses },
+        response: { 200: Contact },
       },
     },
     async (request, reply) => {
@@ -113,7 +106,7 @@ export async function contactRoutes(app: ZodApp) {
         summary: 'Delete a contact (the audit event keeps it)',
         params: idParams,
         headers: ifMatchHeaders,
-        response: { 204: z.null().describe('Deleted'), ...problemResponses },
+        response: { 204: z.null().describe('Deleted') },
       },
     },
     async (request, reply) => {

@@ -7,6 +7,7 @@ import {
   memberPasswordReset,
   updateMemberBody,
 } from '../../../domain/members';
+import { ifMatchHeaders } from '../../http/etag';
 import { scopeOf } from '../../http/permissions';
 import type { ZodApp } from '../index';
 import { etagOf } from '../workspaces/workspaces.etag';
@@ -46,7 +47,13 @@ export async function memberRoutes(app: ZodApp) {
     '/members/:id',
     {
       config: { access: 'member.manage' },
-      schema: { tags, params, body: updateMemberBody, response: { 200: member } },
+      schema: {
+        tags,
+        params,
+        headers: ifMatchHeaders,
+        body: updateMemberBody,
+        response: { 200: member },
+      },
     },
     async (request, reply) => {
       const row = await changeMemberRole(

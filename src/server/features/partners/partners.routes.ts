@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { idParams } from '../../../domain/pagination';
 import {
   Partner,
@@ -9,8 +8,7 @@ import {
   PartnerPage,
   PartnerUpdate,
 } from '../../../domain/partners';
-import { problemResponses } from '../../../domain/problem';
-import { etagOf } from '../../http/etag';
+import { etagOf, ifMatchHeaders } from '../../http/etag';
 import { scopeOf } from '../../http/permissions';
 import type { ZodApp } from '../index';
 import { listPartners, partnerHistory } from './partners.list';
@@ -19,12 +17,6 @@ import { createPartner, getPartner, setPartnerArchived, updatePartner } from './
 const tags = ['partners'];
 /** A partner is a few kilobytes at most; anything near this is not one. */
 const bodyLimit = 64 * 1024;
-const ifMatchHeaders = z.looseObject({
-  'if-match': z
-    .string()
-    .optional()
-    .describe('The ETag of the version you read (`"3"`); required on PATCH'),
-});
 
 export async function partnerRoutes(app: ZodApp) {
   app.get(
@@ -35,7 +27,7 @@ export async function partnerRoutes(app: ZodApp) {
         tags,
         summary: 'List partners (search, filters, sort, keyset pages)',
         querystring: PartnerListQuery,
-        response: { 200: PartnerPage, ...problemResponses },
+        response: { 200: PartnerPage },
       },
     },
     async (request) => listPartners(request.ctx, scopeOf(request), request.query),
@@ -50,7 +42,7 @@ export async function partnerRoutes(app: ZodApp) {
         tags,
         summary: 'Create a partner (409 domain_taken names the partner holding a domain)',
         body: PartnerCreate,
-        response: { 201: Partner, ...problemResponses },
+        response: { 201: Partner },
       },
     },
     async (request, reply) => {
@@ -69,7 +61,7 @@ export async function partnerRoutes(app: ZodApp) {
         tags,
         summary: 'Get a partner',
         params: idParams,
-        response: { 200: Partner, ...problemResponses },
+        response: { 200: Partner },
       },
     },
     async (request, reply) => {
@@ -90,7 +82,7 @@ export async function partnerRoutes(app: ZodApp) {
         params: idParams,
         headers: ifMatchHeaders,
         body: PartnerUpdate,
-        response: { 200: Partner, ...problemResponses },
+        response: { 200: Partner },
       },
     },
     async (request, reply) => {
@@ -115,7 +107,7 @@ export async function partnerRoutes(app: ZodApp) {
         summary: 'Archive a partner (it keeps its domains, contacts and history)',
         params: idParams,
         headers: ifMatchHeaders,
-        response: { 200: Partner, ...problemResponses },
+        response: { 200: Partner },
       },
     },
     async (request, reply) => {
@@ -140,7 +132,7 @@ export async function partnerRoutes(app: ZodApp) {
         summary: 'Restore an archived partner',
         params: idParams,
         headers: ifMatchHeaders,
-        response: { 200: Partner, ...problemResponses },
+        response: { 200: Partner },
       },
     },
     async (request, reply) => {
@@ -165,7 +157,7 @@ export async function partnerRoutes(app: ZodApp) {
         summary: "A partner's history: changes to it and its contacts, newest first",
         params: idParams,
         querystring: PartnerHistoryQuery,
-        response: { 200: PartnerHistoryPage, ...problemResponses },
+        response: { 200: PartnerHistoryPage },
       },
     },
     async (request) =>

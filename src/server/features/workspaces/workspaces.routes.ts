@@ -1,4 +1,5 @@
 import { updateWorkspaceBody, workspace } from '../../../domain/workspaces';
+import { ifMatchHeaders } from '../../http/etag';
 import { scopeOf } from '../../http/permissions';
 import type { ZodApp } from '../index';
 import { etagOf } from './workspaces.etag';
@@ -21,7 +22,12 @@ export async function workspaceRoutes(app: ZodApp) {
     '/workspace',
     {
       config: { access: 'workspace.update' },
-      schema: { tags, body: updateWorkspaceBody, response: { 200: workspace } },
+      schema: {
+        tags,
+        headers: ifMatchHeaders,
+        body: updateWorkspaceBody,
+        response: { 200: workspace },
+      },
     },
     async (request, reply) => {
       const { workspace: body, updatedAt } = await updateWorkspace(
