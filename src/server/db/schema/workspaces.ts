@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { at, createdAt, id, updatedAt } from './columns';
+import { partners } from './partners';
 
 /** A tenant. Every tenant-owned row carries its id. */
 export const workspaces = pgTable('workspaces', {
@@ -45,7 +46,9 @@ export const partnerUsers = pgTable(
     workspaceId: uuid('workspace_id')
       .notNull()
       .references(() => workspaces.id),
-    partnerId: uuid('partner_id').notNull(),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -69,9 +72,10 @@ export const invitations = pgTable(
       .references(() => workspaces.id),
     email: text('email').notNull(),
     role: text('role').notNull(),
-    partnerId: uuid('partner_id'),
+    partnerId: uuid('partner_id').references(() => partners.id),
     tokenHash: text('token_hash').notNull().unique(),
-    invitedBy: uuid('invited_by'),
+    /** The member who invited; kept empty once they leave. */
+    invitedBy: uuid('invited_by').references(() => members.id, { onDelete: 'set null' }),
     expiresAt: at('expires_at').notNull(),
     acceptedAt: at('accepted_at'),
     revokedAt: at('revoked_at'),
@@ -92,7 +96,8 @@ export const apiKeys = pgTable(
     role: text('role').notNull(),
     prefix: text('prefix').notNull().unique(),
     secretHash: text('secret_hash').notNull(),
-    createdBy: uuid('created_by'),
+    /** The member who made the key; kept empty once they leave (their keys are revoked). */
+    createdBy: uuid('created_by').references(() => members.id, { onDelete: 'set null' }),
     lastUsedAt: at('last_used_at'),
     revokedAt: at('revoked_at'),
     createdAt: createdAt(),
