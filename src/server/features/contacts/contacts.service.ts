@@ -115,14 +115,25 @@ export async function updateContact(
       updatedAt: new Date(),
     });
     const contact = toContact(row, partnerName);
-    await recordAudit(tx, ctx, scope, {
-      action: 'contact.updated',
+    const change = {
       entityType: 'contact',
       entityId: id,
-      partnerId: row.partnerId,
       before: toContact(current.row, current.partnerName),
       after: contact,
+    };
+    await recordAudit(tx, ctx, scope, {
+      ...change,
+      action: 'contact.updated',
+      partnerId: row.partnerId,
     });
+    // A contact who moves to another partner leaves a trace in the old partner's history too.
+    if (current.row.partnerId !== row.partnerId) {
+      await recordAudit(tx, ctx, scope, {
+        ...change,
+        action: 'contact.moved_away',
+        partnerId: current.row.partnerId,
+      });
+    }
     return contact;
   });
 }

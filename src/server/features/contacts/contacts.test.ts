@@ -96,6 +96,27 @@ describe('contact CRUD', () => {
     });
     expect(moved.headers.etag).toBe('"2"');
     expect(lastNames((await list('q=bletchley')).body)).toEqual(['Turing']);
+    // Both partners' histories show the move.
+    const historyOf = async (partnerId: string) =>
+      (
+        await request(t.app, {
+          method: 'GET',
+          url: `/api/v1/partners/${partnerId}/history`,
+          key: admin,
+        })
+      ).json().items[0];
+    const contactId = moved.json().id;
+    expect(await historyOf(partnerTwo)).toMatchObject({
+      action: 'contact.updated',
+      entityId: contactId,
+      before: { partnerId: partnerOne },
+      after: { partnerId: partnerTwo },
+    });
+    expect(await historyOf(partnerOne)).toMatchObject({
+      action: 'contact.moved_away',
+      entityId: contactId,
+      after: { partnerId: partnerTwo },
+    });
   });
 
   it('deletes for real and keeps the deleted contact in the partner history', async () => {
