@@ -11,6 +11,7 @@ import { authRoutes } from './auth/auth.routes';
 import { contactRoutes } from './contacts/contacts.routes';
 import { invitationRoutes } from './invitations/invitations.routes';
 import { memberRoutes } from './members/members.routes';
+import { partnerUserRoutes } from './partner-users/partner-users.routes';
 import { partnerRoutes } from './partners/partners.routes';
 import { setupRoutes } from './setup/setup.routes';
 import { workspaceRoutes } from './workspaces/workspaces.routes';
@@ -34,5 +35,6 @@ export async function registerFeatures(api: ZodApp) {
   await api.register(workspaceRoutes);
   await api.register(memberRoutes);
   await api.register(invitationRoutes);
+  await api.register(partnerUserRoutes);
   await api.register(apiKeyRoutes);
 }

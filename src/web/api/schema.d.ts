@@ -960,6 +960,169 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/partner-users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    /** @description Only the people of this partner */
+                    partnerId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error (RFC 9457 problem+json with a stable `code`) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartnerUserList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner-users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error (RFC 9457 problem+json with a stable `code`) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartnerUser"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error (RFC 9457 problem+json with a stable `code`) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description The ETag of the version you read (`"3"`); required on PATCH */
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        role: "partner_admin" | "partner_member";
+                    };
+                };
+            };
+            responses: {
+                /** @description An error (RFC 9457 problem+json with a stable `code`) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartnerUser"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/partners": {
         parameters: {
             query?: never;
@@ -1874,6 +2037,38 @@ export interface components {
             /** @enum {string} */
             type?: "technology" | "reseller" | "referral" | "strategic_alliance" | "co_marketing" | "supplier" | "distributor" | "other";
             website?: string | null;
+        };
+        PartnerUser: {
+            createdAt: string;
+            email: string;
+            id: string;
+            name: string;
+            partnerId: string;
+            partnerName: string;
+            /** @enum {string} */
+            role: "partner_admin" | "partner_member";
+            updatedAt: string;
+            userId: string;
+        };
+        PartnerUserInput: {
+            createdAt: string;
+            email: string;
+            id: string;
+            name: string;
+            partnerId: string;
+            partnerName: string;
+            /** @enum {string} */
+            role: "partner_admin" | "partner_member";
+            updatedAt: string;
+            userId: string;
+        };
+        PartnerUserList: {
+            items: components["schemas"]["PartnerUser"][];
+            nextCursor: string | null;
+        };
+        PartnerUserListInput: {
+            items: components["schemas"]["PartnerUserInput"][];
+            nextCursor: string | null;
         };
         Problem: {
             /** @description Stable error code: `validation_failed`, `not_found`, … */

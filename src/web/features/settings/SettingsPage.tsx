@@ -5,16 +5,20 @@ import { isAdmin, useSession } from '../auth/session';
 import { ApiKeysPanel } from './ApiKeysPanel';
 import { InvitationsPanel } from './InvitationsPanel';
 import { MembersPanel } from './MembersPanel';
+import { PartnerUsersPanel } from './PartnerUsersPanel';
 import { WorkspacePanel } from './WorkspacePanel';
 
-const tabs = ['workspace', 'members', 'invitations', 'api-keys'] as const;
+const tabs = ['workspace', 'members', 'partner-users', 'invitations', 'api-keys'] as const;
 
 /** Workspace settings: for admins (the navigation shows it to no one else). */
 export function SettingsPage() {
   const session = useSession();
   const search = useSearch({ from: '/app/settings' });
   const navigate = useNavigate({ from: '/settings' });
-  const tab = (tabs as readonly string[]).includes(search.tab ?? '') ? search.tab : 'members';
+  // Partner users are listed to those who may read members (`member.read`: internal roles).
+  const canReadMembers = session?.kind === 'member';
+  const shown = tabs.filter((name) => name !== 'partner-users' || canReadMembers);
+  const tab = (shown as readonly string[]).includes(search.tab ?? '') ? search.tab : 'members';
 
   if (!isAdmin(session)) {
     return (
@@ -35,6 +39,7 @@ export function SettingsPage() {
       >
         <Tabs.List aria-label="Settings sections">
           <Tabs.Tab value="members">Members</Tabs.Tab>
+          {canReadMembers ? <Tabs.Tab value="partner-users">Partner users</Tabs.Tab> : null}
           <Tabs.Tab value="invitations">Invitations</Tabs.Tab>
           <Tabs.Tab value="api-keys">API keys</Tabs.Tab>
           <Tabs.Tab value="workspace">Workspace</Tabs.Tab>
@@ -42,6 +47,11 @@ export function SettingsPage() {
         <Tabs.Panel value="members" pt="lg">
           <MembersPanel />
         </Tabs.Panel>
+        {canReadMembers ? (
+          <Tabs.Panel value="partner-users" pt="lg">
+            <PartnerUsersPanel />
+          </Tabs.Panel>
+        ) : null}
         <Tabs.Panel value="invitations" pt="lg">
           <InvitationsPanel />
         </Tabs.Panel>

@@ -3,6 +3,7 @@ import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 
 export type Member = components['schemas']['Member'];
+export type PartnerUser = components['schemas']['PartnerUser'];
 export type Workspace = components['schemas']['Workspace'];
 
 /** Every member of the workspace (owners, role changes); workspaces are small, so page through all. */
@@ -14,6 +15,24 @@ export const membersQuery = queryOptions({
     do {
       const page = unwrap(
         await api.GET('/api/v1/members', { params: { query: { limit: 200, cursor } } }),
+      );
+      all.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return all;
+  },
+  staleTime: 60_000,
+});
+
+/** Every partner user of the workspace, across its partners; page through all, as members. */
+export const partnerUsersQuery = queryOptions({
+  queryKey: ['partner-users'],
+  queryFn: async (): Promise<PartnerUser[]> => {
+    const all: PartnerUser[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = unwrap(
+        await api.GET('/api/v1/partner-users', { params: { query: { limit: 200, cursor } } }),
       );
       all.push(...page.items);
       cursor = page.nextCursor ?? undefined;

@@ -1,0 +1,67 @@
+import { and, asc, eq, gt } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client';
+import { partners, partnerUsers, users } from '../../db/schema';
+
+const partnerUserColumns = {
+  id: partnerUsers.id,
+  userId: partnerUsers.userId,
+  name: users.name,
+  email: users.email,
+  role: partnerUsers.role,
+  partnerId: partnerUsers.partnerId,
+  partnerName: partners.name,
+  createdAt: partnerUsers.createdAt,
+  updatedAt: partnerUsers.updatedAt,
+};
+
+/** The partner is joined on the workspace too: a row can never show another tenant's partner. */
+function joined(db: Db | Tx) {
+  return db
+    .select(partnerUserColumns)
+    .from(partnerUsers)
+    .innerJoin(users, eq(users.id, partnerUsers.userId))
+    .innerJoin(
+      partners,
+      and(
+        eq(partners.id, partnerUsers.partnerId),
+        eq(partners.workspaceId, partnerUsers.workspaceId),
+      ),
+    );
+}
+
+export function listPartnerUsers(
+  db: Db,
+  workspaceId: string,
+  filter: { partnerId?: string },
+  page: { limit: number; after: string | null },
+) {
+  return joined(db)
+    .where(
+      and(
+        eq(partnerUsers.workspaceId, workspaceId),
+        filter.partnerId ? eq(partnerUsers.partnerId, filter.partnerId) : undefined,
+        page.after ? gt(partnerUsers.id, page.after) : undefined,
+      ),
+    )
+    .orderBy(asc(partnerUsers.id))
+    .limit(page.limit + 1);
+}
+
+export function findPartnerUser(db: Db | Tx, workspaceId: string, partnerUserId: string) {
+  return joined(db)
+    .where(and(eq(partnerUsers.workspaceId, workspaceId), eq(partnerUsers.id, partnerUserId)))
+    .limit(1)
+    .then((rows) => rows[0]);
+}
+
+export function setPartnerUserRole(
+  tx: Tx,
+  workspaceId: string,
+  partnerUserId: string,
+  role: string,
+) {
+  return tx
+    .update(partnerUsers)
+    .set({ role, updatedAt: new Date() })
+    .where(and(eq(partnerUsers.workspaceId, workspaceId), eq(partnerUsers.id, partnerUserId)));
+}

@@ -1,0 +1,107 @@
+import type { PartnerUser, PartnerUserListQuery } from '../../../domain/partner-users';
+import { type PartnerRole, partnerRoles } from '../../../domain/roles';
+import type { Scope } from '../../access/scope';
+import type { ServiceContext } from '../../context';
+import { errors } from '../../http/errors';
+import { recordAudit } from '../audit/audit.service';
+import { afterId, idCursor } from '../members/members.cursor';
+import { deleteSessionsOf, deleteUser } from '../members/members.queries';
+import { assertIfMatch } from '../workspaces/workspaces.etag';
+import {
+  findPartnerUser,
+  listPartnerUsers as listPartnerUserRows,
+  setPartnerUserRole,
+} from './partner-users.queries';
+
+type PartnerUserRow = NonNullable<Awaited<ReturnType<typeof findPartnerUser>>>;
+
+export function presentPartnerUser(row: PartnerUserRow): PartnerUser {
+  return {
+    id: row.id,
+    userId: row.userId,
+    name: row.name,
+    email: row.email,
+    role: row.role as PartnerRole,
+    partnerId: row.partnerId,
+    partnerName: row.partnerName,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export async function listPartnerUsers(
+  ctx: ServiceContext,
+  scope: Scope,
+  query: PartnerUserListQuery,
+) {
+  const rows = await listPartnerUserRows(
+    ctx.database.db,
+    scope.workspaceId,
+    { partnerId: query.partnerId },
+    { limit: query.limit, after: afterId(ctx.config.secret, query.cursor) },
+  );
+  const items = rows.slice(0, query.limit);
+  const last = items.at(-1);
+  return {
+    items: items.map(presentPartnerUser),
+    nextCursor: rows.length > query.limit && last ? idCursor(ctx.config.secret, last.id) : null,
+  };
+}
+
+export async function getPartnerUser(ctx: ServiceContext, scope: Scope, partnerUserId: string) {
+  const row = await findPartnerUser(ctx.database.db, scope.workspaceId, partnerUserId);
+  if (!row) throw errors.notFound('partner user');
+  return row;
+}
+
+const rank = (role: string) => partnerRoles.indexOf(role as PartnerRole);
+
+/**
+ * Changes a partner user's role. Lowering it ends their sessions, so the new role applies on
+ * their very next request.
+ */
+export async function changePartnerUserRole(
+  ctx: ServiceContext,
+  scope: Scope,
+  partnerUserId: string,
+  ifMatch: string | undefined,
+  role: PartnerRole,
+) {
+  return ctx.database.transaction(async (tx) => {
+    const before = await findPartnerUser(tx, scope.workspaceId, partnerUserId);
+    if (!before) throw errors.notFound('partner user');
+    assertIfMatch(ifMatch, before.updatedAt);
+    if (before.role === role) return before;
+    await setPartnerUserRole(tx, scope.workspaceId, partnerUserId, role);
+    const lowered = rank(role) > rank(before.role);
+    if (lowered) await deleteSessionsOf(tx, before.userId);
+    const after = await findPartnerUser(tx, scope.workspaceId, partnerUserId);
+    if (!after) throw errors.notFound('partner user');
+    await recordAudit(tx, ctx, scope, {
+      action: 'partner_user.updated',
+      entityType: 'partner_user',
+      entityId: partnerUserId,
+      partnerId: before.partnerId,
+      before: { role: before.role },
+      after: { role, sessionsEnded: lowered },
+    });
+    return after;
+  });
+}
+
+/** Removes a partner user and their account: sessions end at once (decision 003). */
+export async function removePartnerUser(ctx: ServiceContext, scope: Scope, partnerUserId: string) {
+  await ctx.database.transaction(async (tx) => {
+    const before = await findPartnerUser(tx, scope.workspaceId, partnerUserId);
+    if (!before) throw errors.notFound('partner user');
+    // Deleting the user cascades their partner-user row, sessions and credentials.
+    await deleteUser(tx, before.userId);
+    await recordAudit(tx, ctx, scope, {
+      action: 'partner_user.removed',
+      entityType: 'partner_user',
+      entityId: partnerUserId,
+      partnerId: before.partnerId,
+      before: { ...presentPartnerUser(before) },
+    });
+  });
+}
