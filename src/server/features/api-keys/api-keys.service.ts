@@ -3,9 +3,9 @@ import type { MemberRole } from '../../../domain/roles';
 import type { MemberScope, Scope } from '../../access/scope';
 import type { AppContext, ServiceContext } from '../../context';
 import { errors } from '../../http/errors';
+import { afterId, pageById } from '../../http/id-pages';
 import { newId } from '../../ids';
 import { recordAudit } from '../audit/audit.service';
-import { afterId, idCursor } from '../members/members.cursor';
 import { findMemberByUser } from '../members/members.queries';
 import { findWorkspace } from '../workspaces/workspaces.queries';
 import { insertKey, listActiveKeys, revokeKey } from './api-keys.queries';
@@ -84,12 +84,7 @@ export async function listApiKeys(
     limit: page.limit,
     after: afterId(ctx.config.secret, page.cursor),
   });
-  const items = rows.slice(0, page.limit);
-  const last = items.at(-1);
-  return {
-    items: items.map(presentKey),
-    nextCursor: rows.length > page.limit && last ? idCursor(ctx.config.secret, last.id) : null,
-  };
+  return pageById(ctx.config.secret, rows, page.limit, presentKey);
 }
 
 /** Revoked keys fail on their very next request: authentication reads `revoked_at`. */

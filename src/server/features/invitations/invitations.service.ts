@@ -2,13 +2,13 @@ import type { CreateInvitation } from '../../../domain/invitations';
 import type { Scope } from '../../access/scope';
 import type { ServiceContext } from '../../context';
 import { errors } from '../../http/errors';
+import { afterId, pageById } from '../../http/id-pages';
 import { newId } from '../../ids';
 import { invitationMail } from '../../mail/templates';
 import { sha256 } from '../api-keys/api-keys.secret';
 import { recordAudit } from '../audit/audit.service';
 import { findUserByEmail } from '../auth/auth.queries';
 import { newToken } from '../auth/auth.reset';
-import { afterId, idCursor } from '../members/members.cursor';
 import { findMemberByUser } from '../members/members.queries';
 import { findWorkspace } from '../workspaces/workspaces.queries';
 import {
@@ -100,12 +100,7 @@ export async function listInvitations(
     { limit: page.limit, after: afterId(ctx.config.secret, page.cursor) },
     new Date(),
   );
-  const items = rows.slice(0, page.limit);
-  const last = items.at(-1);
-  return {
-    items: items.map(presentInvitation),
-    nextCursor: rows.length > page.limit && last ? idCursor(ctx.config.secret, last.id) : null,
-  };
+  return pageById(ctx.config.secret, rows, page.limit, presentInvitation);
 }
 
 export async function revokeInvitation(ctx: ServiceContext, scope: Scope, id: string) {

@@ -5,11 +5,11 @@ import type { Scope } from '../../access/scope';
 import type { ServiceContext } from '../../context';
 import type { Tx } from '../../db/client';
 import { errors } from '../../http/errors';
+import { afterId, pageById } from '../../http/id-pages';
 import { passwordResetMail } from '../../mail/templates';
 import { recordAudit } from '../audit/audit.service';
 import { issueResetLink } from '../auth/auth.reset';
 import { assertIfMatch } from '../workspaces/workspaces.etag';
-import { afterId, idCursor } from './members.cursor';
 import {
   deleteSessionsOf,
   deleteUser,
@@ -44,12 +44,7 @@ export async function listMembers(
     limit: page.limit,
     after: afterId(ctx.config.secret, page.cursor),
   });
-  const items = rows.slice(0, page.limit);
-  const last = items.at(-1);
-  return {
-    items: items.map(presentMember),
-    nextCursor: rows.length > page.limit && last ? idCursor(ctx.config.secret, last.id) : null,
-  };
+  return pageById(ctx.config.secret, rows, page.limit, presentMember);
 }
 
 export async function getMember(ctx: ServiceContext, scope: Scope, memberId: string) {

@@ -3,8 +3,8 @@ import { type PartnerRole, partnerRoles } from '../../../domain/roles';
 import type { Scope } from '../../access/scope';
 import type { ServiceContext } from '../../context';
 import { errors } from '../../http/errors';
+import { afterId, pageById } from '../../http/id-pages';
 import { recordAudit } from '../audit/audit.service';
-import { afterId, idCursor } from '../members/members.cursor';
 import { deleteSessionsOf, deleteUser } from '../members/members.queries';
 import { assertIfMatch } from '../workspaces/workspaces.etag';
 import {
@@ -40,12 +40,7 @@ export async function listPartnerUsers(
     { partnerId: query.partnerId },
     { limit: query.limit, after: afterId(ctx.config.secret, query.cursor) },
   );
-  const items = rows.slice(0, query.limit);
-  const last = items.at(-1);
-  return {
-    items: items.map(presentPartnerUser),
-    nextCursor: rows.length > query.limit && last ? idCursor(ctx.config.secret, last.id) : null,
-  };
+  return pageById(ctx.config.secret, rows, query.limit, presentPartnerUser);
 }
 
 export async function getPartnerUser(ctx: ServiceContext, scope: Scope, partnerUserId: string) {

@@ -1,8 +1,6 @@
 import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { acceptInvitationBody } from '../../../domain/auth';
 import { api, unwrap } from '../../api/client';
@@ -11,20 +9,19 @@ import { applyProblem } from '../../lib/forms';
 import { useFragmentToken } from '../../lib/fragment';
 import { AuthLayout } from './AuthLayout';
 import { MissingToken } from './MissingToken';
-import { sessionQuery } from './session';
+import { useEnterApp } from './session';
 
 const acceptForm = acceptInvitationBody.omit({ token: true });
 
 export function AcceptInvitationPage() {
   const token = useFragmentToken();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm({
     mode: 'uncontrolled',
     initialValues: { name: '', password: '' },
     validate: schemaResolver(acceptForm, { sync: true }),
   });
+  const enterApp = useEnterApp();
   const accept = useMutation({
     mutationFn: async (values: typeof form.values) =>
       unwrap(
@@ -32,11 +29,7 @@ export function AcceptInvitationPage() {
           body: { ...values, token: token ?? '' },
         }),
       ),
-    onSuccess: async () => {
-      const session = await queryClient.fetchQuery({ ...sessionQuery, staleTime: 0 });
-      notifications.show({ color: 'teal', message: 'Welcome to Tandem.' });
-      await navigate({ to: session ? '/partners' : '/sign-in' });
-    },
+    onSuccess: (session) => enterApp(session, { welcome: 'Welcome to Tandem.' }),
     onError: (error) => setFailure(applyProblem(form, error)),
   });
 

@@ -1,8 +1,6 @@
 import { Button, Checkbox, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { setupBody } from '../../../domain/setup';
 import { api, unwrap } from '../../api/client';
@@ -11,14 +9,13 @@ import { applyProblem } from '../../lib/forms';
 import { useFragmentToken } from '../../lib/fragment';
 import { AuthLayout } from './AuthLayout';
 import { MissingToken } from './MissingToken';
-import { sessionQuery, setupQuery } from './session';
+import { setupQuery, useEnterApp } from './session';
 
 /** The API's setup body, less the token, which comes from the link. */
 const setupForm = setupBody.omit({ token: true });
 
 export function SetupPage() {
   const token = useFragmentToken();
-  const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm({
@@ -32,14 +29,13 @@ export function SetupPage() {
     },
     validate: schemaResolver(setupForm, { sync: true }),
   });
+  const enterApp = useEnterApp();
   const setup = useMutation({
     mutationFn: async (values: typeof form.values) =>
       unwrap(await api.POST('/api/v1/setup', { body: { ...values, token: token ?? '' } })),
-    onSuccess: async () => {
+    onSuccess: async (session) => {
       await queryClient.invalidateQueries({ queryKey: setupQuery.queryKey });
-      const session = await queryClient.fetchQuery({ ...sessionQuery, staleTime: 0 });
-      notifications.show({ color: 'teal', message: 'Your workspace is ready.' });
-      await navigate({ to: session ? '/partners' : '/sign-in' });
+      await enterApp(session, { welcome: 'Your workspace is ready.' });
     },
     onError: (error) => setFailure(applyProblem(form, error)),
   });

@@ -1,7 +1,7 @@
 import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate, useSearch } from '@tanstack/react-router';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { signInBody } from '../../../domain/auth';
 import { api, unwrap } from '../../api/client';
@@ -9,12 +9,10 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { AnchorLink } from '../../components/links';
 import { applyProblem } from '../../lib/forms';
 import { AuthLayout } from './AuthLayout';
-import { sessionQuery, setupQuery } from './session';
+import { setupQuery, useEnterApp } from './session';
 
 export function SignInPage() {
   const search = useSearch({ from: '/sign-in' });
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const setup = useQuery(setupQuery);
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm({
@@ -22,15 +20,11 @@ export function SignInPage() {
     initialValues: { email: '', password: '' },
     validate: schemaResolver(signInBody, { sync: true }),
   });
+  const enterApp = useEnterApp();
   const signIn = useMutation({
     mutationFn: async (body: typeof form.values) =>
       unwrap(await api.POST('/api/v1/auth/sign-in', { body })),
-    onSuccess: async (session) => {
-      // The answer is the new session; caching it lets the app's guard see it at once (a
-      // cached "signed out" from before would otherwise send the person back here).
-      queryClient.setQueryData(sessionQuery.queryKey, session);
-      await navigate({ to: search.next ?? '/partners' });
-    },
+    onSuccess: (session) => enterApp(session, { to: search.next }),
     onError: (error) => setFailure(applyProblem(form, error)),
   });
 

@@ -1,4 +1,6 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { notifications } from '@mantine/notifications';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
 import { ApiError, api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 
@@ -41,4 +43,19 @@ export function canEdit(session: Session | null): boolean {
 /** Archiving and restoring partners is for admins and managers. */
 export function canArchive(session: Session | null): boolean {
   return session?.kind === 'member' && (session.role === 'admin' || session.role === 'manager');
+}
+
+/**
+ * After signing in, setting up or joining: the server's answer is the new session. Caching it
+ * lets the app's guard see it at once (a cached "signed out" from before would otherwise send
+ * the person back to sign in), then the app opens.
+ */
+export function useEnterApp() {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  return async (session: Session, options: { to?: string; welcome?: string } = {}) => {
+    queryClient.setQueryData(sessionQuery.queryKey, session);
+    if (options.welcome) notifications.show({ color: 'teal', message: options.welcome });
+    await navigate({ to: options.to ?? '/partners' });
+  };
 }
