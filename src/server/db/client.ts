@@ -123,5 +123,25 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     const last = Array.isArray(result) ? result.at(-1) : result;
     return { rows: last?.rows ?? [] };
   };
-  return wrap('postgres', raw, sqlRunner, () => pool.end());
+  return wrap('postgres', raw, sqlRunner, () => endPool(pool));
+}
+
+/**
+ * Ends the pool once its connections have closed: `pool.end()` resolves when it has asked them
+ * to, not when they are gone, and a database dropped right after would cut them off.
+ */
+async function endPool(pool: pg.Pool): Promise<void> {
+  const open = pool.totalCount;
+  const closed = new Promise<void>((resolve) => {
+    if (open === 0) return resolve();
+    let removed = 0;
+    pool.on('remove', () => {
+      removed += 1;
+      if (removed >= open) resolve();
+    });
+    // A connection held forever by a stuck query must not hold up shutdown forever.
+    setTimeout(resolve, 5000).unref();
+  });
+  await pool.end();
+  await closed;
 }
