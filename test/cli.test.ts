@@ -63,6 +63,24 @@ describe('tandem arguments', { timeout: 60_000 }, () => {
     ],
     [['apikey', 'create', '--role', 'admin'], 2, /--workspace is required/],
     [
+      ['apikey', 'create', '--workspace', uuid, '--role', 'viewer', '--name', '   '],
+      2,
+      /--name must be 1 to 100 characters/,
+    ],
+    [
+      [
+        'workspace',
+        'create',
+        '--name',
+        'x'.repeat(201),
+        '--admin-email',
+        'a@b.co',
+        '--admin-password-stdin',
+      ],
+      2,
+      /--name must be 1 to 200 characters/,
+    ],
+    [
       ['workspace', 'create', '--name', 'A', '--admin-email', 'a@b.co', '--admin-password', 'pw'],
       2,
       /Unknown option '--admin-password'/,
@@ -94,6 +112,9 @@ describe('tandem arguments', { timeout: 60_000 }, () => {
     ['migrate', 'PORT', '70000', /^tandem: PORT must be between 1 and 65535/],
     ['start', 'TANDEM_PUBLIC_URL', 'ftp://x', /^tandem: TANDEM_PUBLIC_URL must be an http/],
     ['seed', 'DATABASE_URL', 'mysql://x', /^tandem: DATABASE_URL must be a postgres/],
+    // Values that may hold a password are never repeated.
+    ['migrate', 'SMTP_URL', 'ftp://user:hunter2@x', /^tandem: SMTP_URL must be an smtp[^"]*$/],
+    ['start', 'LOG_LEVEL', 'loud', /^tandem: LOG_LEVEL must be one of fatal, error/],
   ])('%s stops on a bad %s with one line naming it', async (command, name, value, pattern) => {
     const args = command === 'seed' ? ['seed', '--demo'] : [command];
     const result = await runCli(args, { dataDir, env: { [name]: value } });

@@ -1,6 +1,7 @@
+import { createApiKeyBody } from '../domain/api-keys';
 import { uuid, type WorkspaceId } from '../domain/ids';
 import { type MemberRole, memberRoles } from '../domain/roles';
-import { type Command, output, progress, requireOption, usageError } from './command';
+import { type Command, output, requireOption, usageError } from './command';
 
 export const apikeyCreate: Command = {
   name: 'apikey create',
@@ -27,12 +28,17 @@ printed once and stored only as a hash; send it as "Authorization: Bearer <key>"
         `--role must be one of ${memberRoles.join(', ')} (got '${role}')`,
       );
     }
-    const label = typeof values.name === 'string' ? values.name.trim() : 'CLI key';
+    // The same rule as the API's: a label of 1 to 100 characters.
+    const label = createApiKeyBody.shape.name.safeParse(
+      typeof values.name === 'string' ? values.name : 'CLI key',
+    );
+    if (!label.success) {
+      throw usageError(apikeyCreate, '--name must be 1 to 100 characters, not only spaces');
+    }
     const { withServices } = await import('./runtime');
     const { createApiKey } = await import('../server/features/api-keys/api-keys.service');
     const created = await withServices(async (ctx) => {
-      progress(`Creating a ${role} key in workspace ${workspace}…`);
-      const key = await createApiKey(ctx, workspace as WorkspaceId, { name: label, role });
+      const key = await createApiKey(ctx, workspace as WorkspaceId, { name: label.data, role });
       return { id: key.id, key: key.key };
     });
     output(values, created, `${created.key}\n(key ${created.id}; shown once, store it now)`);

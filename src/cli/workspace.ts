@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { newPassword } from '../domain/auth';
+import { workspaceName } from '../domain/workspaces';
 import { AppError } from '../server/http/errors';
-import { CliError, type Command, output, progress, requireOption, usageError } from './command';
+import { CliError, type Command, output, requireOption, usageError } from './command';
 import { readPassword } from './password';
 
 const email = z.email();
@@ -35,7 +37,10 @@ never taken on the command line. --json prints {"workspaceId","userId"}.`,
     'admin-password-stdin': { type: 'boolean' },
   },
   async run({ values }) {
-    const name = requireOption(workspaceCreate, values, 'name');
+    const name = requireOption(workspaceCreate, values, 'name').trim();
+    if (!workspaceName.safeParse(name).success) {
+      throw usageError(workspaceCreate, '--name must be 1 to 200 characters');
+    }
     const adminEmail = requireOption(workspaceCreate, values, 'admin-email').toLowerCase();
     if (!email.safeParse(adminEmail).success) {
       throw usageError(
@@ -54,10 +59,15 @@ never taken on the command line. --json prints {"workspaceId","userId"}.`,
         ? values['admin-name'].trim()
         : (adminEmail.split('@')[0] ?? adminEmail);
     const adminPassword = await readPassword('Admin password');
+    const passwordCheck = newPassword.safeParse(adminPassword);
+    if (!passwordCheck.success) {
+      throw new CliError(
+        `the password ${passwordCheck.error.issues[0]?.message ?? 'is not valid'}`,
+      );
+    }
     const { withServices } = await import('./runtime');
     const { createWorkspace } = await import('../server/features/workspaces/workspaces.service');
     const created = await withServices(async (ctx) => {
-      progress(`Creating workspace ${name}…`);
       try {
         return await createWorkspace(ctx, { name, adminName, adminEmail, adminPassword });
       } catch (error) {

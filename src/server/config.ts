@@ -28,9 +28,21 @@ const env = z.object({
   SMTP_URL: z
     .url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL' })
     .optional(),
-  MAIL_FROM: z.string().min(3).default('Tandem <tandem@localhost>'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MAIL_FROM: z
+    .string()
+    .regex(/^(?:[^<>]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, {
+      message: 'must be an address, `name@example.com` or `Name <name@example.com>`',
+    })
+    .default('Tandem <tandem@localhost>'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      message: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
 });
+
+/** Values that may hold a password or key: never repeated in an error message. */
+const secretVariables = new Set(['TANDEM_SECRET', 'DATABASE_URL', 'SMTP_URL']);
 
 export type Config = {
   port: number;
@@ -55,10 +67,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? 'environment');
-    const given = source[name];
-    throw new ConfigError(
-      `${name} ${issue?.message ?? 'is invalid'} (got ${JSON.stringify(given)})`,
-    );
+    const given = secretVariables.has(name) ? '' : ` (got ${JSON.stringify(source[name])})`;
+    throw new ConfigError(`${name} ${issue?.message ?? 'is invalid'}${given}`);
   }
   const e = parsed.data;
   const dataDir = resolve(e.TANDEM_DATA_DIR);
@@ -67,7 +77,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     if (e.DATABASE_URL) {
       throw new ConfigError('TANDEM_SECRET is required with DATABASE_URL (at least 32 characters)');
     }
-    secret = embeddedSecret(dataDir);
+    try {
+      secret = embeddedSecret(dataDir);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      throw new ConfigError(
+        `TANDEM_DATA_DIR ${dataDir} cannot be used: ${reason} (Tandem must be able to create and write it)`,
+      );
+    }
   }
   return {
     port: e.PORT,

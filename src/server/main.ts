@@ -1,7 +1,6 @@
-import { pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
-import { ConfigError, loadConfig } from './config';
+import { loadConfig } from './config';
 import type { AppContext } from './context';
 import { DataDirLockedError } from './db/lock';
 import { migrate } from './db/migrate';
@@ -22,7 +21,7 @@ export type RunningServer = {
 export class StartError extends Error {}
 
 /** Reads the configuration, opens and migrates the database, starts the jobs, and listens. */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: { json?: boolean } = {}): Promise<RunningServer> {
   const config = loadConfig();
   let opened: Awaited<ReturnType<typeof openConfiguredDatabase>>;
   try {
@@ -63,12 +62,13 @@ export async function startServer(): Promise<RunningServer> {
       }
       throw error;
     }
-    if (setupToken) {
-      process.stdout.write(
-        `Tandem is not set up yet. Open ${config.publicUrl}/setup#token=${setupToken}\n`,
-      );
+    const setupUrl = setupToken ? `${config.publicUrl}/setup#token=${setupToken}` : null;
+    if (options.json) {
+      process.stdout.write(`${JSON.stringify({ url: config.publicUrl, setupUrl })}\n`);
+    } else {
+      if (setupUrl) process.stdout.write(`Tandem is not set up yet. Open ${setupUrl}\n`);
+      process.stdout.write(`Tandem is listening on ${config.publicUrl}\n`);
     }
-    process.stdout.write(`Tandem is listening on ${config.publicUrl}\n`);
     return { app, ctx, stop };
   } catch (error) {
     await stop().catch(() => {});
@@ -90,7 +90,7 @@ function shutDown(server: RunningServer): void {
  * Starts the server for `tandem start` and `npm run dev`, and stops it cleanly on SIGTERM or
  * SIGINT (also when the signal comes while it is still starting); a second signal forces the exit.
  */
-export async function runServer(): Promise<void> {
+export async function runServer(options: { json?: boolean } = {}): Promise<void> {
   let server: RunningServer | undefined;
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -104,16 +104,6 @@ export async function runServer(): Promise<void> {
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
-  server = await startServer();
+  server = await startServer(options);
   if (stopping) shutDown(server);
-}
-
-// `npm run dev` runs this file directly; the CLI bundle imports it and calls runServer().
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  runServer().catch((error: unknown) => {
-    const known = error instanceof ConfigError || error instanceof StartError;
-    process.stderr.write(`tandem: ${known ? (error as Error).message : String(error)}\n`);
-    if (!known) console.error(error);
-    process.exit(1);
-  });
 }

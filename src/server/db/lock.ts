@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** PGlite has no lock of its own; two processes on one directory would corrupt it. */
@@ -13,29 +13,44 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Takes `tandem.lock` in the data directory, or takes over a lock whose process is gone. */
+/**
+ * Takes `tandem.lock` in the data directory, or takes over a lock whose process is gone. The
+ * pid is written to a file of its own first and then linked into place, so the lock file never
+ * exists without its pid and two processes starting together cannot both win.
+ */
 export function lockDataDir(dataDir: string): { release(): void } {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'tandem.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      writeFileSync(file, String(process.pid), { flag: 'wx' });
-      return {
-        release() {
-          if (readFileSync(file, 'utf8').trim() === String(process.pid))
-            rmSync(file, { force: true });
-        },
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number.parseInt(readFileSync(file, 'utf8'), 10);
-      if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
-        throw new DataDirLockedError(
-          `The data directory ${dataDir} is in use by another Tandem process (pid ${holder}); stop it first`,
-        );
+  const mine = join(dataDir, `tandem.lock.${process.pid}`);
+  writeFileSync(mine, String(process.pid));
+  try {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        linkSync(mine, file);
+        return {
+          release() {
+            if (readFileSync(file, 'utf8').trim() === String(process.pid))
+              rmSync(file, { force: true });
+          },
+        };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        const holder = Number.parseInt(readFileSync(file, 'utf8'), 10);
+        if (holder === process.pid) {
+          throw new DataDirLockedError(
+            `The data directory ${dataDir} is already open in this process`,
+          );
+        }
+        if (Number.isInteger(holder) && isAlive(holder)) {
+          throw new DataDirLockedError(
+            `The data directory ${dataDir} is in use by another Tandem process (pid ${holder}); stop it first. If no Tandem is running, delete ${file}`,
+          );
+        }
+        rmSync(file, { force: true }); // stale: its process is gone
       }
-      rmSync(file, { force: true }); // stale: its process is gone
     }
+    throw new DataDirLockedError(`Could not lock the data directory ${dataDir}`);
+  } finally {
+    rmSync(mine, { force: true });
   }
-  throw new DataDirLockedError(`Could not lock the data directory ${dataDir}`);
 }

@@ -1,13 +1,13 @@
 import { Breadcrumbs, Center, Loader, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { AnchorLink } from '../../components/links';
 import { PageTitle } from '../../components/PageTitle';
 import { applyProblem } from '../../lib/forms';
 import { useSession } from '../auth/session';
-import { membersQuery } from '../settings/settings.api';
+import { useMembers } from '../settings/settings.api';
 import { domainTakenAlert } from './DomainTakenAlert';
 import { PartnerForm, type PartnerFormApi, partnerFormValues } from './PartnerForm';
 import { createPartner, type PartnerCreateBody } from './partners.api';
@@ -17,7 +17,7 @@ export function PartnerCreatePage() {
   const queryClient = useQueryClient();
   const [failure, setFailure] = useState<ReactNode>(null);
   const session = useSession();
-  const members = useQuery(membersQuery);
+  const members = useMembers();
   const create = useMutation({
     mutationFn: ({ body }: { body: PartnerCreateBody; form: PartnerFormApi }) =>
       createPartner(body),
@@ -39,7 +39,7 @@ export function PartnerCreatePage() {
         <span>New</span>
       </Breadcrumbs>
       <PageTitle title="New partner" />
-      {members.isPending ? (
+      {members.isLoading ? (
         <Center py="xl">
           <Loader aria-label="Loading the form" />
         </Center>

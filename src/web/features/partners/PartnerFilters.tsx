@@ -10,7 +10,8 @@ import {
   partnerStages,
   partnerTypes,
 } from '../../../domain/partners';
-import { membersQuery, workspaceQuery } from '../settings/settings.api';
+import { useSession } from '../auth/session';
+import { useMembers, workspaceQuery } from '../settings/settings.api';
 import { countryName, humanize } from './partner-labels';
 import type { PartnerArchivedFilter, PartnerListSearch } from './partner-list-search';
 
@@ -38,7 +39,8 @@ type Props = { search: PartnerListSearch; onChange: (next: PartnerListSearch) =>
 /** Search box, filters and sort of the partner list; every change lands in the URL. */
 export function PartnerFilters({ search, onChange }: Props) {
   const [text, setText] = useState(search.q ?? '');
-  const members = useQuery(membersQuery);
+  const session = useSession();
+  const members = useMembers();
   const workspace = useQuery(workspaceQuery);
   const tiers = workspace.data?.workspace.tiers ?? [...defaultTiers];
   const setQuery = useDebouncedCallback((q: string) => {
@@ -100,16 +102,19 @@ export function PartnerFilters({ search, onChange }: Props) {
           clearable
           w={160}
         />
-        <MultiSelect
-          label="Owner"
-          data={(members.data ?? []).map((member) => ({ value: member.id, label: member.name }))}
-          value={search.ownerId ?? []}
-          onChange={set('ownerId')}
-          placeholder={search.ownerId ? undefined : 'Anyone'}
-          searchable
-          clearable
-          w={170}
-        />
+        {/* Owners are members, whom partner users do not see. */}
+        {session?.kind === 'member' ? (
+          <MultiSelect
+            label="Owner"
+            data={(members.data ?? []).map((member) => ({ value: member.id, label: member.name }))}
+            value={search.ownerId ?? []}
+            onChange={set('ownerId')}
+            placeholder={search.ownerId ? undefined : 'Anyone'}
+            searchable
+            clearable
+            w={170}
+          />
+        ) : null}
         <TagsInput
           label="Tag"
           value={search.tag ?? []}

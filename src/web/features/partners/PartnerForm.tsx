@@ -21,7 +21,7 @@ import {
 } from '../../../domain/partners';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { blankToNull, schemaErrors } from '../../lib/forms';
-import { membersQuery, workspaceQuery } from '../settings/settings.api';
+import { useMembers, workspaceQuery } from '../settings/settings.api';
 import { countryName, humanize } from './partner-labels';
 import type { Partner, PartnerCreateBody } from './partners.api';
 
@@ -100,7 +100,7 @@ function usePartnerForm(initial: PartnerFormValues) {
 /** Create and edit form of a partner. */
 export function PartnerForm({ initial, submitLabel, pending, failure, onSubmit, onCancel }: Props) {
   const form = usePartnerForm(initial);
-  const members = useQuery(membersQuery);
+  const members = useMembers();
   const workspace = useQuery(workspaceQuery);
   const tiers = workspace.data?.workspace.tiers ?? [...defaultTiers];
 

@@ -1,8 +1,8 @@
 import { Button, Card, Center, Code, Loader, Stack, Text, Timeline } from '@mantine/core';
 import { IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { membersQuery } from '../settings/settings.api';
+import { useMembers } from '../settings/settings.api';
 import { formatDateTime, humanize } from './partner-labels';
 import { type PartnerHistoryEvent, partnerHistory } from './partners.api';
 
@@ -65,7 +65,7 @@ function icon(action: string) {
 
 /** The audit events of a partner and its contacts, newest first. */
 export function PartnerHistory({ partnerId }: { partnerId: string }) {
-  const members = useQuery(membersQuery);
+  const members = useMembers();
   const history = useInfiniteQuery({
     queryKey: ['partner-history', partnerId],
     queryFn: ({ pageParam }) => partnerHistory(partnerId, pageParam),

@@ -1,13 +1,13 @@
 import { Center, Group, Loader, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useCallback, useMemo } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ButtonLink } from '../../components/links';
 import { PageTitle } from '../../components/PageTitle';
 import { canEdit, useSession } from '../auth/session';
-import { membersQuery } from '../settings/settings.api';
+import { useMembers } from '../settings/settings.api';
 import { PartnerFilters } from './PartnerFilters';
 import { PartnerTable } from './PartnerTable';
 import type { PartnerListSearch } from './partner-list-search';
@@ -17,7 +17,7 @@ export function PartnerListPage() {
   const search = useSearch({ from: '/app/partners' });
   const navigate = useNavigate({ from: '/partners' });
   const session = useSession();
-  const members = useQuery(membersQuery);
+  const members = useMembers();
   const memberById = useMemo(
     () => new Map((members.data ?? []).map((member) => [member.id, member])),
     [members.data],

@@ -19,7 +19,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { AnchorLink, ButtonLink } from '../../components/links';
 import { PageTitle } from '../../components/PageTitle';
 import { canArchive, canEdit, useSession } from '../auth/session';
-import { membersQuery } from '../settings/settings.api';
+import { useMembers } from '../settings/settings.api';
 import { PartnerContacts } from './PartnerContacts';
 import { PartnerHistory } from './PartnerHistory';
 import { PartnerOverview } from './PartnerOverview';
@@ -34,7 +34,7 @@ export function PartnerPage() {
   const session = useSession();
   const queryClient = useQueryClient();
   const record = useQuery(partnerQuery(partnerId));
-  const members = useQuery(membersQuery);
+  const members = useMembers();
 
   const archive = useMutation({
     mutationFn: ({ restore, etag }: { restore: boolean; etag: string }) =>

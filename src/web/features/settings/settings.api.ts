@@ -1,6 +1,7 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
+import { useSession } from '../auth/session';
 
 export type Member = components['schemas']['Member'];
 export type PartnerUser = components['schemas']['PartnerUser'];
@@ -51,3 +52,9 @@ export const workspaceQuery = queryOptions({
   },
   staleTime: 60_000,
 });
+
+/** The members, for owner names and pickers; partner users may not list them, so they skip it. */
+export function useMembers() {
+  const session = useSession();
+  return useQuery({ ...membersQuery, enabled: session?.kind === 'member' });
+}
