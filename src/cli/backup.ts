@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { CliError, type Command, output, progress } from './command';
 
 export const backup: Command = {
@@ -26,14 +27,15 @@ pg_dump instead.`,
     if (existsSync(file) && values.force !== true) {
       throw new CliError(`${file} already exists; pass --force to overwrite it`);
     }
+    if (!existsSync(dirname(resolve(file)))) {
+      throw new CliError(`no such directory: ${dirname(file)}`);
+    }
     if (!existsSync(embeddedDatabaseDir(config.dataDir))) {
       throw new CliError(`there is no database in ${config.dataDir} yet; nothing to back up`);
     }
     const result = await withServices(
-      async (_ctx, database) => {
-        progress(`Writing the backup to ${file}…`);
-        return backupEmbedded(database, file, { force: values.force === true });
-      },
+      async (_ctx, database) =>
+        backupEmbedded(database, file, { force: values.force === true, progress }),
       { migrate: false },
     );
     const size = `${(result.bytes / 1024 / 1024).toFixed(1)} MB`;

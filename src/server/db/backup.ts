@@ -11,8 +11,9 @@ export class BackupError extends Error {}
 export async function backupEmbedded(
   database: Database,
   file: string,
-  options: { force?: boolean } = {},
+  options: { force?: boolean; progress?: (line: string) => void } = {},
 ): Promise<{ file: string; bytes: number }> {
+  const say = options.progress ?? (() => {});
   const target = resolve(file);
   if (!database.pglite) {
     throw new BackupError(
@@ -23,8 +24,10 @@ export async function backupEmbedded(
     throw new BackupError(`${file} already exists; pass --force to overwrite it`);
   }
   if (!existsSync(dirname(target))) throw new BackupError(`no such directory: ${dirname(file)}`);
+  say('Dumping the database…');
   const dump = await database.pglite.dumpDataDir('gzip');
   const bytes = Buffer.from(await dump.arrayBuffer());
+  say(`Writing ${(bytes.length / 1024 / 1024).toFixed(1)} MB to ${file}…`);
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {
     writeFileSync(temporary, bytes, { flag: 'w', mode: 0o600 });
