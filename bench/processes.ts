@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { packageRoot } from '../src/server/paths';
@@ -33,14 +33,11 @@ export type ServerProcess = {
 };
 
 /**
- * Starts the real server as users do (`node bin/tandem.js start`, the built bundle); without a
- * build, the same entry point from source through tsx, which the report then names.
+ * Starts the real server as users do: `node bin/tandem.js start`, the built bundle (`npm run
+ * bench` builds what is stale first).
  */
 export function spawnServer(env: Record<string, string>, port: number): ServerProcess {
-  const built = existsSync(join(packageRoot, 'dist/cli.js'));
-  const args = built
-    ? [join(packageRoot, 'bin/tandem.js'), 'start']
-    : ['--import', 'tsx', join(packageRoot, 'src/server/main.ts')];
+  const args = [join(packageRoot, 'bin/tandem.js'), 'start'];
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, args, {
     cwd: packageRoot,
@@ -59,7 +56,7 @@ export function spawnServer(env: Record<string, string>, port: number): ServerPr
   return {
     child,
     url,
-    command: built ? 'node bin/tandem.js start' : 'node --import tsx src/server/main.ts',
+    command: 'node bin/tandem.js start',
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;
