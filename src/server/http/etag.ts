@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { errors } from './errors';
 
-/** A record's ETag: its version, quoted (`"3"`). */
-export function etagOf(version: number): string {
-  return `"${version}"`;
+/**
+ * A record's ETag: its version, quoted (`"3"`). Workspaces, members and partner users carry no
+ * version column; their last change time (milliseconds, set on every update) serves instead.
+ */
+export function etagOf(version: number | Date): string {
+  return `"${typeof version === 'number' ? version : version.getTime()}"`;
 }
 
 /**
@@ -12,7 +15,7 @@ export function etagOf(version: number): string {
  */
 export function checkIfMatch(
   header: string | undefined,
-  version: number,
+  version: number | Date,
   options: { required: boolean },
 ): void {
   if (header === undefined || header.trim() === '') {
@@ -20,7 +23,7 @@ export function checkIfMatch(
     return;
   }
   const current = etagOf(version);
-  const tags = header.split(',').map((tag) => tag.trim());
+  const tags = header.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
   if (!tags.some((tag) => tag === '*' || tag === current)) throw errors.preconditionFailed();
 }
 

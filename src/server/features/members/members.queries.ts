@@ -31,14 +31,21 @@ export function listMembers(
     .limit(page.limit + 1);
 }
 
-export function findMember(db: Db | Tx, workspaceId: string, memberId: string) {
-  return db
+/** A member; `forUpdate` locks the row so a change checked against it cannot race another. */
+export async function findMember(
+  db: Db | Tx,
+  workspaceId: string,
+  memberId: string,
+  options: { forUpdate?: boolean } = {},
+) {
+  const query = db
     .select(memberColumns)
     .from(members)
     .innerJoin(users, eq(users.id, members.userId))
     .where(and(eq(members.workspaceId, workspaceId), eq(members.id, memberId)))
-    .limit(1)
-    .then((rows) => rows[0]);
+    .limit(1);
+  const rows = options.forUpdate ? await query.for('update', { of: members }) : await query;
+  return rows[0];
 }
 
 export function findMemberByUser(db: Db | Tx, workspaceId: string, userId: string) {
@@ -50,12 +57,13 @@ export function findMemberByUser(db: Db | Tx, workspaceId: string, userId: strin
     .then((rows) => rows[0]);
 }
 
-/** The workspace's admins, locked: demoting or removing one cannot race another. */
+/** The workspace's admins, locked in id order: demoting or removing one cannot race another. */
 export function lockAdmins(tx: Tx, workspaceId: string) {
   return tx
     .select({ id: members.id })
     .from(members)
     .where(and(eq(members.workspaceId, workspaceId), eq(members.role, 'admin')))
+    .orderBy(members.id)
     .for('update');
 }
 

@@ -7,10 +7,9 @@ import {
   memberPasswordReset,
   updateMemberBody,
 } from '../../../domain/members';
-import { ifMatchHeaders } from '../../http/etag';
+import { etagOf, ifMatchHeaders } from '../../http/etag';
 import { scopeOf } from '../../http/permissions';
 import type { ZodApp } from '../index';
-import { etagOf } from '../workspaces/workspaces.etag';
 import {
   changeMemberRole,
   getMember,

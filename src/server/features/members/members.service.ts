@@ -5,11 +5,11 @@ import type { Scope } from '../../access/scope';
 import type { ServiceContext } from '../../context';
 import type { Tx } from '../../db/client';
 import { errors } from '../../http/errors';
+import { checkIfMatch } from '../../http/etag';
 import { afterId, pageById } from '../../http/id-pages';
 import { passwordResetMail } from '../../mail/templates';
 import { recordAudit } from '../audit/audit.service';
 import { issueResetLink } from '../auth/auth.reset';
-import { assertIfMatch } from '../workspaces/workspaces.etag';
 import {
   deleteSessionsOf,
   deleteUser,
@@ -56,14 +56,24 @@ export async function getMember(ctx: ServiceContext, scope: Scope, memberId: str
 const rank = (role: string) => memberRoles.indexOf(role as MemberRole);
 
 /** The last admin stays: a workspace without one could never be managed again. */
-async function assertNotLastAdmin(tx: Tx, scope: Scope, target: MemberRow) {
-  const admins = await lockAdmins(tx, scope.workspaceId);
+function assertNotLastAdmin(admins: Array<{ id: string }>, target: MemberRow) {
   if (target.role === 'admin' && admins.length <= 1) {
     throw errors.conflict(
       'last_admin',
       'The last admin of a workspace cannot be removed or demoted',
     );
   }
+}
+
+/**
+ * Locks what a change to a member is checked against: the admins first, in id order, then the
+ * member, so that two changes at once wait for each other instead of deadlocking.
+ */
+async function lockForChange(tx: Tx, scope: Scope, memberId: string) {
+  const admins = await lockAdmins(tx, scope.workspaceId);
+  const target = await findMember(tx, scope.workspaceId, memberId, { forUpdate: true });
+  if (!target) throw errors.notFound('member');
+  return { admins, target };
 }
 
 /** Ends the member's sessions and revokes the keys they made: effective on the next request. */
@@ -80,11 +90,10 @@ export async function changeMemberRole(
   role: MemberRole,
 ) {
   return ctx.database.transaction(async (tx) => {
-    const before = await findMember(tx, scope.workspaceId, memberId);
-    if (!before) throw errors.notFound('member');
-    assertIfMatch(ifMatch, before.updatedAt);
+    const { admins, target: before } = await lockForChange(tx, scope, memberId);
+    checkIfMatch(ifMatch, before.updatedAt, { required: true });
     if (before.role === role) return before;
-    if (role !== 'admin') await assertNotLastAdmin(tx, scope, before);
+    if (role !== 'admin') assertNotLastAdmin(admins, before);
     await setMemberRole(tx, scope.workspaceId, memberId, role);
     const demoted = rank(role) > rank(before.role);
     const revokedKeys = demoted ? await cutAccess(tx, scope, before) : [];
@@ -103,9 +112,8 @@ export async function changeMemberRole(
 
 export async function removeMember(ctx: ServiceContext, scope: Scope, memberId: string) {
   await ctx.database.transaction(async (tx) => {
-    const before = await findMember(tx, scope.workspaceId, memberId);
-    if (!before) throw errors.notFound('member');
-    await assertNotLastAdmin(tx, scope, before);
+    const { admins, target: before } = await lockForChange(tx, scope, memberId);
+    assertNotLastAdmin(admins, before);
     const revokedKeys = await cutAccess(tx, scope, before);
     const released = await releasePartnersOwnedBy(tx, scope.workspaceId, before.id);
     for (const partner of released) {

@@ -47,11 +47,18 @@ export function listPartnerUsers(
     .limit(page.limit + 1);
 }
 
-export function findPartnerUser(db: Db | Tx, workspaceId: string, partnerUserId: string) {
-  return joined(db)
+/** A partner user; `forUpdate` locks the row so a change checked against it cannot race. */
+export async function findPartnerUser(
+  db: Db | Tx,
+  workspaceId: string,
+  partnerUserId: string,
+  options: { forUpdate?: boolean } = {},
+) {
+  const query = joined(db)
     .where(and(eq(partnerUsers.workspaceId, workspaceId), eq(partnerUsers.id, partnerUserId)))
-    .limit(1)
-    .then((rows) => rows[0]);
+    .limit(1);
+  const rows = options.forUpdate ? await query.for('update', { of: partnerUsers }) : await query;
+  return rows[0];
 }
 
 export function setPartnerUserRole(

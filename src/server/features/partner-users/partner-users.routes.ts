@@ -6,10 +6,9 @@ import {
   partnerUserListQuery,
   updatePartnerUserBody,
 } from '../../../domain/partner-users';
-import { ifMatchHeaders } from '../../http/etag';
+import { etagOf, ifMatchHeaders } from '../../http/etag';
 import { scopeOf } from '../../http/permissions';
 import type { ZodApp } from '../index';
-import { etagOf } from '../workspaces/workspaces.etag';
 import {
   changePartnerUserRole,
   getPartnerUser,

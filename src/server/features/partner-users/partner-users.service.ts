@@ -3,10 +3,10 @@ import { type PartnerRole, partnerRoles } from '../../../domain/roles';
 import type { Scope } from '../../access/scope';
 import type { ServiceContext } from '../../context';
 import { errors } from '../../http/errors';
+import { checkIfMatch } from '../../http/etag';
 import { afterId, pageById } from '../../http/id-pages';
 import { recordAudit } from '../audit/audit.service';
 import { deleteSessionsOf, deleteUser } from '../members/members.queries';
-import { assertIfMatch } from '../workspaces/workspaces.etag';
 import {
   findPartnerUser,
   listPartnerUsers as listPartnerUserRows,
@@ -63,9 +63,9 @@ export async function changePartnerUserRole(
   role: PartnerRole,
 ) {
   return ctx.database.transaction(async (tx) => {
-    const before = await findPartnerUser(tx, scope.workspaceId, partnerUserId);
+    const before = await findPartnerUser(tx, scope.workspaceId, partnerUserId, { forUpdate: true });
     if (!before) throw errors.notFound('partner user');
-    assertIfMatch(ifMatch, before.updatedAt);
+    checkIfMatch(ifMatch, before.updatedAt, { required: true });
     if (before.role === role) return before;
     await setPartnerUserRole(tx, scope.workspaceId, partnerUserId, role);
     const lowered = rank(role) > rank(before.role);
@@ -87,7 +87,7 @@ export async function changePartnerUserRole(
 /** Removes a partner user and their account: sessions end at once (decision 003). */
 export async function removePartnerUser(ctx: ServiceContext, scope: Scope, partnerUserId: string) {
   await ctx.database.transaction(async (tx) => {
-    const before = await findPartnerUser(tx, scope.workspaceId, partnerUserId);
+    const before = await findPartnerUser(tx, scope.workspaceId, partnerUserId, { forUpdate: true });
     if (!before) throw errors.notFound('partner user');
     // Deleting the user cascades their partner-user row, sessions and credentials.
     await deleteUser(tx, before.userId);

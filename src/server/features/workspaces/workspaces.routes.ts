@@ -1,8 +1,7 @@
 import { updateWorkspaceBody, workspace } from '../../../domain/workspaces';
-import { ifMatchHeaders } from '../../http/etag';
+import { etagOf, ifMatchHeaders } from '../../http/etag';
 import { scopeOf } from '../../http/permissions';
 import type { ZodApp } from '../index';
-import { etagOf } from './workspaces.etag';
 import { getWorkspace, updateWorkspace } from './workspaces.service';
 
 const tags = ['workspace'];

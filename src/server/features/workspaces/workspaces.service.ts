@@ -4,12 +4,12 @@ import type { MemberScope, Scope } from '../../access/scope';
 import type { AppContext, ServiceContext } from '../../context';
 import type { Tx } from '../../db/client';
 import { errors } from '../../http/errors';
+import { checkIfMatch } from '../../http/etag';
 import { newId } from '../../ids';
 import { recordAudit } from '../audit/audit.service';
 import { hashPassword } from '../auth/auth.password';
 import { findUserByEmail, insertUserWithPassword } from '../auth/auth.queries';
 import { insertMember } from '../members/members.queries';
-import { assertIfMatch } from './workspaces.etag';
 import {
   findWorkspace,
   insertWorkspace,
@@ -114,7 +114,7 @@ export async function updateWorkspace(
   return ctx.database.transaction(async (tx) => {
     const before = await lockWorkspace(tx, scope.workspaceId);
     if (!before) throw errors.notFound('workspace');
-    assertIfMatch(ifMatch, before.updatedAt);
+    checkIfMatch(ifMatch, before.updatedAt, { required: true });
     const after = await updateWorkspaceRow(tx, scope.workspaceId, changes);
     if (!after) throw errors.notFound('workspace');
     await recordAudit(tx, ctx, scope, {
