@@ -5,10 +5,10 @@ import type { AppContext } from './context';
 import { DataDirLockedError } from './db/lock';
 import { migrate } from './db/migrate';
 import { openConfiguredDatabase } from './db/open';
-import { newSetupToken } from './features/setup/setup.service';
 import { anyWorkspaceExists } from './features/workspaces/workspaces.queries';
 import { createJobs, type JobQueue, prepareJobs } from './jobs/queue';
 import { createMailer } from './mail/mailer';
+import { newToken } from './tokens';
 
 export type RunningServer = {
   app: FastifyInstance;
@@ -47,7 +47,7 @@ export async function startServer(options: { json?: boolean } = {}): Promise<Run
       mailer: createMailer(config),
       onError: (error) => app?.log.error({ err: error }, 'job queue error'),
     });
-    const setupToken = (await anyWorkspaceExists(database.db)) ? null : newSetupToken();
+    const setupToken = (await anyWorkspaceExists(database.db)) ? null : newToken();
     const ctx: AppContext = { config, database, jobs, setupToken };
     app = await buildApp(ctx);
     try {

@@ -1,4 +1,5 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { newToken, sha256 } from '../../tokens';
 
 /**
  * A key reads `tdm_<prefix>_<secret>`: the prefix finds the row with one indexed read, the
@@ -6,13 +7,9 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
  */
 const KEY_PATTERN = /^tdm_([A-Za-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
 
-export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
 export function generateApiKey(): { key: string; prefix: string; secretHash: string } {
   const prefix = randomBytes(9).toString('base64url').replace(/[-_]/g, 'x').slice(0, 12);
-  const secret = randomBytes(32).toString('base64url');
+  const secret = newToken();
   const key = `tdm_${prefix}_${secret}`;
   return { key, prefix, secretHash: sha256(key) };
 }

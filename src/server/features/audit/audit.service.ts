@@ -16,21 +16,34 @@ export type AuditEntry = {
 };
 
 /** Writes an audit event through the same transaction as the change it records. */
-export async function recordAudit(tx: Tx, ctx: ServiceContext, scope: Scope, entry: AuditEntry) {
+export function recordAudit(tx: Tx, ctx: ServiceContext, scope: Scope, entry: AuditEntry) {
+  return recordAudits(tx, ctx, scope, [entry]);
+}
+
+/** Writes several audit events of one change in a single statement. */
+export async function recordAudits(
+  tx: Tx,
+  ctx: ServiceContext,
+  scope: Scope,
+  entries: AuditEntry[],
+) {
+  if (entries.length === 0) return;
   const actor = actorOf(scope);
-  await tx.insert(auditEvents).values({
-    id: newId(),
-    workspaceId: scope.workspaceId,
-    actorType: actor.actorType,
-    actorId: actor.actorId,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    partnerId: entry.partnerId ?? null,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-    requestId: ctx.requestId,
-  });
+  await tx.insert(auditEvents).values(
+    entries.map((entry) => ({
+      id: newId(),
+      workspaceId: scope.workspaceId,
+      actorType: actor.actorType,
+      actorId: actor.actorId,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      partnerId: entry.partnerId ?? null,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+      requestId: ctx.requestId,
+    })),
+  );
 }
 
 /** A partner's history, newest first, keyset-paginated by id (UUIDv7 is time-ordered). */

@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import type { UserId } from '../../../domain/ids';
 import type { ServiceContext } from '../../context';
 import type { Tx } from '../../db/client';
 import { errors } from '../../http/errors';
 import { passwordResetMail } from '../../mail/templates';
-import { sha256 } from '../api-keys/api-keys.secret';
+import { newToken, sha256 } from '../../tokens';
 import { recordAudit } from '../audit/audit.service';
 import { hashPassword } from './auth.password';
 import {
@@ -17,11 +16,6 @@ import {
 import { scopeForUser } from './auth.session';
 
 const RESET_TTL_MS = 60 * 60 * 1000;
-
-/** 256 random bits, URL-safe: invitation and reset tokens. Only their SHA-256 is stored. */
-export function newToken(): string {
-  return randomBytes(32).toString('base64url');
-}
 
 /**
  * Stores a single-use reset token for the user in the caller's transaction and answers the

@@ -7,7 +7,7 @@ import type { Tx } from '../../db/client';
 import { errors } from '../../http/errors';
 import { checkIfMatch } from '../../http/etag';
 import { newId } from '../../ids';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit, recordAudits } from '../audit/audit.service';
 import { partnerRef } from '../partners/partners.service';
 import {
   type ContactRow,
@@ -121,19 +121,14 @@ export async function updateContact(
       before: toContact(current.row, current.partnerName),
       after: contact,
     };
-    await recordAudit(tx, ctx, scope, {
-      ...change,
-      action: 'contact.updated',
-      partnerId: row.partnerId,
-    });
-    // A contact who moves to another partner leaves a trace in the old partner's history too.
-    if (current.row.partnerId !== row.partnerId) {
-      await recordAudit(tx, ctx, scope, {
-        ...change,
-        action: 'contact.moved_away',
-        partnerId: current.row.partnerId,
-      });
-    }
+    const moved = current.row.partnerId !== row.partnerId;
+    await recordAudits(tx, ctx, scope, [
+      { ...change, action: 'contact.updated', partnerId: row.partnerId },
+      // A contact who moves to another partner leaves a trace in the old partner's history too.
+      ...(moved
+        ? [{ ...change, action: 'contact.moved_away', partnerId: current.row.partnerId }]
+        : []),
+    ]);
     return contact;
   });
 }

@@ -1,4 +1,3 @@
-import { hash } from '@node-rs/argon2';
 import type { MemberId, UserId, WorkspaceId } from '../../../domain/ids';
 import type { MemberRole } from '../../../domain/roles';
 import type { Database } from '../../db/client';
@@ -13,6 +12,7 @@ import {
 } from '../../db/schema';
 import { errors } from '../../http/errors';
 import { newId } from '../../ids';
+import { hashPassword } from '../auth/auth.password';
 import { toPartner } from '../partners/partners.view';
 import { DEMO_PASSWORD, type DemoSize, demoMembers } from './demo.catalog';
 import { generateDemoRows } from './demo.generate';
@@ -75,7 +75,7 @@ export async function seedDemo(
     memberId: newId<MemberId>(),
   }));
   // Hashing is slow on purpose: done before the transaction, never inside it.
-  const passwordHashes = await Promise.all(team.map(() => hash(DEMO_PASSWORD)));
+  const passwordHashes = await Promise.all(team.map(() => hashPassword(DEMO_PASSWORD)));
   const now = options.now ?? new Date();
   const rows = generateDemoRows({
     workspaceId,

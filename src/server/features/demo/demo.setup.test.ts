@@ -2,10 +2,10 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, PUBLIC_URL, request, type TestApp } from '../../../../test/harness';
 import { contacts, members, partners, workspaces } from '../../db/schema';
-import { newSetupToken } from '../setup/setup.service';
+import { newToken } from '../../tokens';
 
 let t: TestApp;
-const token = newSetupToken();
+const token = newToken();
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -5,7 +5,7 @@ import type { Scope } from '../../access/scope';
 import type { ServiceContext } from '../../context';
 import { errors } from '../../http/errors';
 import { newId } from '../../ids';
-import { sha256 } from '../api-keys/api-keys.secret';
+import { sha256 } from '../../tokens';
 import { recordAudit } from '../audit/audit.service';
 import { hashPassword } from '../auth/auth.password';
 import { findUserByEmail, insertUserWithPassword } from '../auth/auth.queries';

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
-import { invitations, partners } from '../../db/schema';
+import { invitations } from '../../db/schema';
 
 const columns = {
   id: invitations.id,
@@ -85,17 +85,4 @@ export function takeInvitation(tx: Tx, tokenHash: string, now: Date) {
     )
     .returning({ ...columns, workspaceId: invitations.workspaceId })
     .then((rows) => rows[0]);
-}
-
-/**
- * Whether the partner is in the workspace. Read here rather than through the partners
- * service so invitations do not depend on its in-flight API.
- */
-export async function partnerInWorkspace(db: Db | Tx, workspaceId: string, partnerId: string) {
-  const rows = await db
-    .select({ id: partners.id })
-    .from(partners)
-    .where(and(eq(partners.workspaceId, workspaceId), eq(partners.id, partnerId)))
-    .limit(1);
-  return rows.length > 0;
 }

@@ -5,16 +5,15 @@ import { errors } from '../../http/errors';
 import { afterId, pageById } from '../../http/id-pages';
 import { newId } from '../../ids';
 import { invitationMail } from '../../mail/templates';
-import { sha256 } from '../api-keys/api-keys.secret';
+import { newToken, sha256 } from '../../tokens';
 import { recordAudit } from '../audit/audit.service';
 import { findUserByEmail } from '../auth/auth.queries';
-import { newToken } from '../auth/auth.reset';
 import { findMemberByUser } from '../members/members.queries';
+import { partnerRef } from '../partners/partners.service';
 import { findWorkspace } from '../workspaces/workspaces.queries';
 import {
   insertInvitation,
   listPendingInvitations,
-  partnerInWorkspace,
   revokeInvitation as revokeInvitationRow,
 } from './invitations.queries';
 
@@ -55,7 +54,7 @@ export async function createInvitation(ctx: ServiceContext, scope: Scope, input:
   const url = `${ctx.config.publicUrl}/accept-invitation#token=${token}`;
   const mailed = Boolean(ctx.config.smtpUrl);
   const row = await ctx.database.transaction(async (tx) => {
-    if (partnerId && !(await partnerInWorkspace(tx, scope.workspaceId, partnerId))) {
+    if (partnerId && !(await partnerRef(tx, scope, partnerId))) {
       throw errors.invalidReference('partnerId', 'partner');
     }
     if (await findUserByEmail(tx, input.email)) throw emailTaken();

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
-import { apiKeys, members, partners, partnerUsers, sessions, users } from '../../db/schema';
+import { apiKeys, members, partners, partnerUsers, users } from '../../db/schema';
 
 const memberColumns = {
   id: members.id,
@@ -91,10 +91,6 @@ export function setMemberRole(tx: Tx, workspaceId: string, memberId: string, rol
 /** Removing the user removes their member row, sessions and credentials (cascade). */
 export function deleteUser(tx: Tx, userId: string) {
   return tx.delete(users).where(eq(users.id, userId));
-}
-
-export function deleteSessionsOf(tx: Tx, userId: string) {
-  return tx.delete(sessions).where(eq(sessions.userId, userId));
 }
 
 /** Keys a member made stop working with their access. */

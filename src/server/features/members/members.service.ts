@@ -8,10 +8,10 @@ import { errors } from '../../http/errors';
 import { checkIfMatch } from '../../http/etag';
 import { afterId, pageById } from '../../http/id-pages';
 import { passwordResetMail } from '../../mail/templates';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit, recordAudits } from '../audit/audit.service';
+import { deleteUserSessions } from '../auth/auth.queries';
 import { issueResetLink } from '../auth/auth.reset';
 import {
-  deleteSessionsOf,
   deleteUser,
   findMember,
   listMembers as listMemberRows,
@@ -78,7 +78,7 @@ async function lockForChange(tx: Tx, scope: Scope, memberId: string) {
 
 /** Ends the member's sessions and revokes the keys they made: effective on the next request. */
 async function cutAccess(tx: Tx, scope: Scope, target: MemberRow) {
-  await deleteSessionsOf(tx, target.userId);
+  await deleteUserSessions(tx, target.userId);
   return revokeKeysCreatedBy(tx, scope.workspaceId, target.id, new Date());
 }
 
@@ -116,16 +116,19 @@ export async function removeMember(ctx: ServiceContext, scope: Scope, memberId: 
     assertNotLastAdmin(admins, before);
     const revokedKeys = await cutAccess(tx, scope, before);
     const released = await releasePartnersOwnedBy(tx, scope.workspaceId, before.id);
-    for (const partner of released) {
-      await recordAudit(tx, ctx, scope, {
+    await recordAudits(
+      tx,
+      ctx,
+      scope,
+      released.map((partner) => ({
         action: 'partner.updated',
         entityType: 'partner',
         entityId: partner.id,
         partnerId: partner.id,
         before: { ownerId: before.id },
         after: { ownerId: null },
-      });
-    }
+      })),
+    );
     // The account goes too: a user belongs to one workspace (decision 003).
     await deleteUser(tx, before.userId);
     await recordAudit(tx, ctx, scope, {

@@ -6,7 +6,8 @@ import { errors } from '../../http/errors';
 import { checkIfMatch } from '../../http/etag';
 import { afterId, pageById } from '../../http/id-pages';
 import { recordAudit } from '../audit/audit.service';
-import { deleteSessionsOf, deleteUser } from '../members/members.queries';
+import { deleteUserSessions } from '../auth/auth.queries';
+import { deleteUser } from '../members/members.queries';
 import {
   findPartnerUser,
   listPartnerUsers as listPartnerUserRows,
@@ -69,7 +70,7 @@ export async function changePartnerUserRole(
     if (before.role === role) return before;
     await setPartnerUserRole(tx, scope.workspaceId, partnerUserId, role);
     const lowered = rank(role) > rank(before.role);
-    if (lowered) await deleteSessionsOf(tx, before.userId);
+    if (lowered) await deleteUserSessions(tx, before.userId);
     const after = await findPartnerUser(tx, scope.workspaceId, partnerUserId);
     if (!after) throw errors.notFound('partner user');
     await recordAudit(tx, ctx, scope, {

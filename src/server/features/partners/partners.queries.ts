@@ -135,18 +135,6 @@ export async function memberExists(db: Db | Tx, scope: Scope, memberId: string):
   return rows.length > 0;
 }
 
-export async function memberIdOfUser(
-  db: Db | Tx,
-  scope: Scope,
-  userId: string,
-): Promise<string | null> {
-  const [row] = await db
-    .select({ id: members.id })
-    .from(members)
-    .where(and(eq(members.workspaceId, scope.workspaceId), eq(members.userId, userId)));
-  return row?.id ?? null;
-}
-
 /** One page (plus one row, to know whether there is another) of the filtered, sorted list. */
 export async function listPartnerRows(
   db: Db | Tx,

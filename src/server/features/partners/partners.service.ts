@@ -9,6 +9,7 @@ import { errors } from '../../http/errors';
 import { checkIfMatch } from '../../http/etag';
 import { newId } from '../../ids';
 import { recordAudit } from '../audit/audit.service';
+import { findMemberByUser } from '../members/members.queries';
 import {
   deleteDomains,
   findDomainHolder,
@@ -17,7 +18,6 @@ import {
   insertDomains,
   insertPartnerRow,
   memberExists,
-  memberIdOfUser,
   type NewPartnerRow,
   type PartnerRow,
   updatePartnerRow,
@@ -60,7 +60,7 @@ async function checkOwner(
 /** A partner someone creates is theirs unless they say otherwise; an API key owns nothing. */
 async function defaultOwner(db: Db | Tx, scope: Scope): Promise<string | null> {
   if (scope.kind !== 'member' || !scope.userId) return null;
-  return memberIdOfUser(db, scope, scope.userId);
+  return (await findMemberByUser(db, scope.workspaceId, scope.userId))?.id ?? null;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { SetupInput } from '../../../domain/setup';
 import type { ServiceContext } from '../../context';
 import { AppError, errors } from '../../http/errors';
@@ -7,11 +7,6 @@ import { seedDemo } from '../demo/demo.service';
 import { anyWorkspaceExists } from '../workspaces/workspaces.queries';
 import { insertWorkspaceWithAdmin } from '../workspaces/workspaces.service';
 import { lockFirstRun } from './setup.queries';
-
-/** The one-time token main.ts prints in the setup link while no workspace exists. */
-export function newSetupToken(): string {
-  return randomBytes(32).toString('base64url');
-}
 
 export async function setupNeeded(ctx: ServiceContext): Promise<boolean> {
   return !(await anyWorkspaceExists(ctx.database.db));

@@ -6,10 +6,10 @@ import {
   request,
   type TestApp,
 } from '../../../../test/harness';
-import { newSetupToken } from './setup.service';
+import { newToken } from '../../tokens';
 
 let t: TestApp;
-const token = newSetupToken();
+const token = newToken();
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -38,7 +38,7 @@ function setup(payload: Record<string, unknown>) {
 describe('first-run setup', () => {
   it('makes random URL-safe tokens', () => {
     expect(token).toMatch(/^[\w-]{43}$/);
-    expect(newSetupToken()).not.toBe(token);
+    expect(newToken()).not.toBe(token);
   });
 
   it('is needed while no workspace exists', async () => {
