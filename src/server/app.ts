@@ -15,6 +15,7 @@ import { problemResponses } from '../domain/problem';
 import type { Scope } from './access/scope';
 import type { AppContext, ServiceContext } from './context';
 import { registerFeatures } from './features';
+import type { SessionUser } from './features/auth/auth.session';
 import { registerAuthentication } from './http/authenticate';
 import { logRedactPaths } from './http/logging';
 import { type RouteAccess, registerRouteAccess } from './http/permissions';
@@ -25,6 +26,8 @@ import { registerWeb } from './http/web';
 declare module 'fastify' {
   interface FastifyRequest {
     scope: Scope | null;
+    /** The session cookie's user, when the caller signed in with one (read once, with the scope). */
+    sessionUser: SessionUser | null;
     ctx: ServiceContext;
   }
   interface FastifyInstance {
@@ -63,6 +66,7 @@ export async function buildApp(
   app.decorate('ctx', ctx);
   app.decorate('routeAccess', [] as FastifyInstance['routeAccess']);
   app.decorateRequest('scope', null);
+  app.decorateRequest('sessionUser', null);
   app.decorateRequest('ctx', null as unknown as ServiceContext);
   app.addHook('onRequest', async (request, reply) => {
     request.ctx = { ...ctx, requestId: request.id };

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { scopeForApiKey } from '../features/api-keys/api-keys.auth';
-import { scopeForSession } from '../features/auth/auth.session';
+import { resolveSession } from '../features/auth/auth.session';
 import { errors } from './errors';
 
 /**
@@ -18,6 +18,8 @@ export function registerAuthentication(app: FastifyInstance) {
       request.scope = scope;
       return;
     }
-    request.scope = await scopeForSession(request);
+    const session = await resolveSession(request);
+    request.sessionUser = session.user;
+    request.scope = session.scope;
   });
 }

@@ -13,7 +13,6 @@ import { acceptInvitation } from '../invitations/invitations.accept';
 import { headersFor } from './auth.instance';
 import { confirmPasswordReset, requestPasswordReset } from './auth.reset';
 import { sessionInfoFor, signIn, signOut } from './auth.service';
-import { sessionUser } from './auth.session';
 
 const tags = ['auth'];
 
@@ -53,7 +52,8 @@ export async function authRoutes(app: ZodApp) {
     '/auth/session',
     { config: { access: 'public' }, schema: { tags, response: { 200: sessionInfo } } },
     async (request) => {
-      const user = await sessionUser(request.ctx, request);
+      // The authentication hook has read the session already.
+      const user = request.sessionUser;
       if (!user) throw errors.unauthenticated('No session');
       return sessionInfoFor(request.ctx, user);
     },

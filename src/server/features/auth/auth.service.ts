@@ -12,6 +12,12 @@ type User = { id: UserId; name: string; email: string };
 export async function sessionInfoFor(ctx: AppContext, user: User): Promise<SessionInfo> {
   const access = await findUserAccess(ctx.database.db, user.id);
   if (!access) throw errors.unauthenticated('This account has no workspace');
+  return toSessionInfo(user, access);
+}
+
+type UserAccess = NonNullable<Awaited<ReturnType<typeof findUserAccess>>>;
+
+function toSessionInfo(user: User, access: UserAccess): SessionInfo {
   return {
     user: { id: user.id, name: user.name, email: user.email },
     kind: access.kind,
@@ -52,11 +58,7 @@ export async function signIn(
     throw errors.unauthenticated('The email or the password is not right');
   }
   await noteSuccess(ctx, input.email);
-  const info = await sessionInfoFor(ctx, {
-    id: user.id as UserId,
-    name: user.name,
-    email: user.email,
-  });
+  const info = toSessionInfo({ id: user.id as UserId, name: user.name, email: user.email }, access);
   return { setCookie: result.headers.getSetCookie(), info };
 }
 

@@ -12,11 +12,13 @@ function hasSessionCookie(request: FastifyRequest): boolean {
   return /(^|;\s*)(__Secure-)?tandem\.session_token=/.test(request.headers.cookie ?? '');
 }
 
-/** The signed-in user's id, or null when the cookie names no live session. */
+export type SessionUser = { id: UserId; name: string; email: string };
+
+/** The signed-in user, or null when the cookie names no live session. */
 export async function sessionUser(
   ctx: AppContext,
   request: FastifyRequest,
-): Promise<{ id: UserId; name: string; email: string } | null> {
+): Promise<SessionUser | null> {
   if (!hasSessionCookie(request)) return null;
   const found = await authFor(ctx).api.getSession({ headers: toHeaders(request.headers) });
   if (!found) return null;
@@ -49,9 +51,11 @@ export async function scopeForUser(db: Db | Tx, userId: UserId): Promise<Scope |
   };
 }
 
-/** The scope of the session cookie's user, or null when there is no live session. */
-export async function scopeForSession(request: FastifyRequest): Promise<Scope | null> {
+/** The session cookie's user and their scope, both null when there is no live session. */
+export async function resolveSession(
+  request: FastifyRequest,
+): Promise<{ user: SessionUser | null; scope: Scope | null }> {
   const user = await sessionUser(request.ctx, request);
-  if (!user) return null;
-  return scopeForUser(request.ctx.database.db, user.id);
+  if (!user) return { user: null, scope: null };
+  return { user, scope: await scopeForUser(request.ctx.database.db, user.id) };
 }
