@@ -1,23 +1,17 @@
 import { useDebouncedValue } from '@mantine/hooks';
 import { Spotlight, type SpotlightActionData } from '@mantine/spotlight';
 import { IconBuildingStore, IconPlus, IconSearch, IconUsers } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
-import { searchPartners } from '../features/partners/partners.api';
+import { partnerSearchQuery } from '../features/partners/partners.api';
 
 /** Ctrl/⌘+K: finds partners through the API and jumps to one; also the main destinations. */
 export function CommandPalette({ canCreate }: { canCreate: boolean }) {
   const navigate = useNavigate();
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), 200);
-  const found = useQuery({
-    queryKey: ['palette', debounced],
-    queryFn: ({ signal }) => searchPartners(debounced, signal),
-    enabled: debounced.length > 0,
-    placeholderData: keepPreviousData,
-    staleTime: 10_000,
-  });
+  const found = useQuery({ ...partnerSearchQuery(debounced), enabled: debounced.length > 0 });
 
   const actions = useMemo(() => {
     const list: SpotlightActionData[] = [];

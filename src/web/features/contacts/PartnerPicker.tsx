@@ -1,8 +1,8 @@
 import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { searchPartners } from '../partners/partners.api';
+import { partnerSearchQuery } from '../partners/partners.api';
 
 type Props = {
   value: string | null;
@@ -17,11 +17,7 @@ type Props = {
 export function PartnerPicker({ value, selectedName, onChange, error, label = 'Partner' }: Props) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 200);
-  const found = useQuery({
-    queryKey: ['partner-picker', debounced],
-    queryFn: ({ signal }) => searchPartners(debounced, signal),
-    placeholderData: keepPreviousData,
-  });
+  const found = useQuery(partnerSearchQuery(debounced));
   const data = useMemo(() => {
     const options = (found.data ?? []).map((partner) => ({
       value: partner.id,

@@ -23,7 +23,10 @@ export function PartnerEditPage() {
     mutationFn: ({ body, etag }: { body: PartnerUpdateBody; etag: string; form: PartnerFormApi }) =>
       updatePartner(partnerId, etag, body),
     onSuccess: async (partner) => {
-      await queryClient.invalidateQueries({ queryKey: ['partners'] });
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['partners'] }),
+        queryClient.invalidateQueries({ queryKey: ['partner-history', partnerId] }),
+      ]);
       queryClient.removeQueries({ queryKey: ['partner', partnerId] });
       notifications.show({ color: 'teal', message: `${partner.name} was saved.` });
       await navigate({ to: '/partners/$partnerId', params: { partnerId } });

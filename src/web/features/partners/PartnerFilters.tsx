@@ -3,7 +3,6 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch, IconX } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { countryCodes } from '../../../domain/countries';
 import {
   defaultTiers,
   type PartnerSort,
@@ -12,14 +11,11 @@ import {
 } from '../../../domain/partners';
 import { useSession } from '../auth/session';
 import { useMembers, workspaceQuery } from '../settings/settings.api';
-import { countryName, humanize } from './partner-labels';
+import { countryOptions, humanize } from './partner-labels';
 import type { PartnerArchivedFilter, PartnerListSearch } from './partner-list-search';
 
 const typeOptions = partnerTypes.map((value) => ({ value, label: humanize(value) }));
 const stageOptions = partnerStages.map((value) => ({ value, label: humanize(value) }));
-const countryOptions = [...countryCodes]
-  .map((value) => ({ value, label: countryName(value) }))
-  .sort((a, b) => a.label.localeCompare(b.label));
 const sortOptions: Array<{ value: PartnerSort; label: string }> = [
   { value: 'name', label: 'Name A–Z' },
   { value: '-name', label: 'Name Z–A' },

@@ -11,7 +11,6 @@ import {
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { countryCodes } from '../../../domain/countries';
 import {
   defaultTiers,
   PartnerCreate,
@@ -22,7 +21,7 @@ import {
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { blankToNull, schemaErrors } from '../../lib/forms';
 import { useMembers, workspaceQuery } from '../settings/settings.api';
-import { countryName, humanize } from './partner-labels';
+import { countryOptions, humanize } from './partner-labels';
 import type { Partner, PartnerCreateBody } from './partners.api';
 
 export type PartnerFormValues = {
@@ -74,10 +73,6 @@ export function partnerBody(values: PartnerFormValues): PartnerCreateBody {
     description: blankToNull(values.description),
   };
 }
-
-const countryOptions = [...countryCodes]
-  .map((value) => ({ value, label: countryName(value) }))
-  .sort((a, b) => a.label.localeCompare(b.label));
 
 type Props = {
   initial: PartnerFormValues;

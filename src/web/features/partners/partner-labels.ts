@@ -1,3 +1,4 @@
+import { countryCodes } from '../../../domain/countries';
 import type { PartnerStage } from '../../../domain/partners';
 
 /** `strategic_alliance` → `Strategic alliance`. */
@@ -29,20 +30,29 @@ export function countryName(code: string): string {
   }
 }
 
+// Made once: the lists call these for every row they render.
+const dateFormat = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+});
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
 export function formatDate(iso: string): string {
-  return new Date(iso).toLocaleDateString(undefined, {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-  });
+  return dateFormat.format(new Date(iso));
 }
 
 export function formatDateTime(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+  return dateTimeFormat.format(new Date(iso));
 }
+
+/** Every country, by name, for pickers and filters. */
+export const countryOptions = [...countryCodes]
+  .map((value) => ({ value, label: countryName(value) }))
+  .sort((a, b) => a.label.localeCompare(b.label));

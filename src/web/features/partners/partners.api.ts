@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, etagOf, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import type { PartnerListSearch } from './partner-list-search';
@@ -26,13 +26,22 @@ export async function listPartners(
   );
 }
 
-/** The command palette's lookup: the first few partners whose name or domain matches. */
-export async function searchPartners(q: string, signal?: AbortSignal): Promise<Partner[]> {
-  const page = unwrap(
-    await api.GET('/api/v1/partners', { params: { query: { q, limit: 8 } }, signal }),
-  );
-  return page.items;
-}
+/**
+ * The first few partners whose name or domain matches: the command palette's and the partner
+ * picker's lookup, cached once for both.
+ */
+export const partnerSearchQuery = (q: string) =>
+  queryOptions({
+    queryKey: ['partner-search', q],
+    queryFn: async ({ signal }): Promise<Partner[]> => {
+      const page = unwrap(
+        await api.GET('/api/v1/partners', { params: { query: { q, limit: 8 } }, signal }),
+      );
+      return page.items;
+    },
+    placeholderData: keepPreviousData,
+    staleTime: 10_000,
+  });
 
 export const partnerQuery = (id: string) =>
   queryOptions({
