@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { MemberId, WorkspaceId } from '../src/domain/ids';
-import type { AppContext } from '../src/server/context';
+import { systemScope } from '../src/server/access/scope';
+import type { ServiceContext } from '../src/server/context';
 import { type Database, openEmbedded, openPostgres } from '../src/server/db/client';
 import { migrate } from '../src/server/db/migrate';
 import { embeddedDatabaseDir } from '../src/server/db/open';
@@ -97,8 +98,11 @@ export async function prepareDataset(say: (line: string) => void): Promise<Datas
       });
       say(`loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       // The key is made as `tandem apikey create` makes it; the service reads only the database.
-      const ctx = { database, requestId: null } as unknown as AppContext;
-      const { key } = await createApiKey(ctx, workspaceId, { name: 'benchmark', role: 'viewer' });
+      const ctx = { database, requestId: null } as unknown as ServiceContext;
+      const { key } = await createApiKey(ctx, systemScope(workspaceId, 'cli'), {
+        name: 'benchmark',
+        role: 'viewer',
+      });
       return {
         ...fresh,
         workspaceId,

@@ -38,7 +38,9 @@ printed once and stored only as a hash; send it as "Authorization: Bearer <key>"
     const { withServices } = await import('./runtime');
     const { createApiKey } = await import('../server/features/api-keys/api-keys.service');
     const created = await withServices(async (ctx) => {
-      const key = await createApiKey(ctx, workspace as WorkspaceId, { name: label.data, role });
+      const { systemScope } = await import('../server/access/scope');
+      const scope = systemScope(workspace as WorkspaceId, 'cli');
+      const key = await createApiKey(ctx, scope, { name: label.data, role });
       return { id: key.id, key: key.key };
     });
     output(values, created, `${created.key}\n(key ${created.id}; shown once, store it now)`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Actor } from './audit';
 import { countryCodes } from './countries';
 import { normalizeDomain } from './domains';
 import { cursorParam, limitParam, multiParam, pageOf, searchParam } from './pagination';
@@ -197,8 +198,11 @@ export const PartnerHistoryEvent = z
     action: z.string().describe('`partner.created`, `contact.deleted`, …'),
     entityType: z.string(),
     entityId: z.uuid(),
-    actorType: z.enum(['user', 'api_key']),
-    actorId: z.uuid().nullable(),
+    actorType: z
+      .enum(['user', 'api_key', 'system'])
+      .describe('Superseded by `actor.kind`: `user` for members and partner users'),
+    actorId: z.uuid().nullable().describe('Superseded by `actor.id`'),
+    actor: Actor,
     before: z.unknown().describe('The record before the change (null on create)'),
     after: z.unknown().describe('The record after the change (null on delete)'),
     createdAt: timestamp,

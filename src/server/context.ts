@@ -1,5 +1,5 @@
 import type { Config } from './config';
-import type { Database } from './db/client';
+import type { Database, Tx } from './db/client';
 import type { Jobs } from './jobs/jobs';
 
 /** What the running app holds: its settings, its database and its job queue. */
@@ -11,5 +11,12 @@ export type AppContext = {
   setupToken: string | null;
 };
 
-/** The app context plus the current request's id, for audit events. */
-export type ServiceContext = AppContext & { requestId: string | null };
+/**
+ * What every service function takes first: the app context, the request's id for audit events,
+ * and the unit of work, an open transaction when the caller already holds one
+ * (`db/unit-of-work.ts`).
+ */
+export type ServiceContext = AppContext & { requestId: string | null; tx?: Tx };
+
+/** A service context inside a transaction: `withTransaction` hands it to its callback. */
+export type TxContext = ServiceContext & { tx: Tx };

@@ -1,3 +1,4 @@
+import type { ActorKind } from '../../domain/audit';
 import type { ApiKeyId, PartnerId, UserId, WorkspaceId } from '../../domain/ids';
 import type { MemberRole, PartnerRole } from '../../domain/roles';
 
@@ -20,11 +21,45 @@ export type PartnerScope = {
   partnerId: PartnerId;
 };
 
-export type Scope = MemberScope | PartnerScope;
+/**
+ * Tandem itself acting in one workspace: the demo loader, the command line, a job. It holds
+ * every permission (the code that makes one is trusted) and is named in audit events.
+ */
+export type SystemActor = 'demo' | 'cli' | `job:${string}`;
 
-/** Who an audit event names. */
-export function actorOf(scope: Scope): { actorType: 'user' | 'api_key'; actorId: string | null } {
-  if (scope.kind === 'member' && scope.apiKeyId)
-    return { actorType: 'api_key', actorId: scope.apiKeyId };
-  return { actorType: 'user', actorId: scope.userId };
+export type SystemScope = {
+  kind: 'system';
+  workspaceId: WorkspaceId;
+  actor: SystemActor;
+};
+
+export type Scope = MemberScope | PartnerScope | SystemScope;
+
+/** The scope of work Tandem does on its own in a workspace. */
+export function systemScope(workspaceId: WorkspaceId, actor: SystemActor): SystemScope {
+  return { kind: 'system', workspaceId, actor };
+}
+
+/**
+ * Who an audit event names: a member or partner user by user id, an API key by its id, a
+ * system actor by its name (`actorId` null).
+ */
+export function actorOf(scope: Scope): {
+  kind: ActorKind;
+  id: string | null;
+  systemActor: SystemActor | null;
+} {
+  if (scope.kind === 'system') return { kind: 'system', id: null, systemActor: scope.actor };
+  if (scope.kind === 'partner')
+    return { kind: 'partner_user', id: scope.userId, systemActor: null };
+  if (scope.apiKeyId) return { kind: 'api_key', id: scope.apiKeyId, systemActor: null };
+  return { kind: 'member', id: scope.userId, systemActor: null };
+}
+
+/** How a system actor reads in history: "Demo data", "Command line", "Job: email.send". */
+export function systemActorName(actor: string): string {
+  if (actor === 'demo') return 'Demo data';
+  if (actor === 'cli') return 'Command line';
+  if (actor.startsWith('job:')) return `Job: ${actor.slice(4)}`;
+  return 'Tandem';
 }

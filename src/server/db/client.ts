@@ -22,8 +22,12 @@ export interface Database {
   kind: DatabaseKind;
   /** The root client. In tests it throws when used while a transaction is open in the same flow. */
   db: Db;
-  /** Runs `fn` in one transaction; everything inside must go through `tx`. */
+  /**
+   * Runs `fn` in one transaction; everything inside must go through `tx`. Services do not call
+   * it: they use `withTransaction(ctx, …)`, which joins the caller's transaction.
+   */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Raw SQL on the root client; in tests it throws when used while a transaction is open. */
   sql: SqlRunner;
   /** The embedded engine, when there is one (backup, restore). */
   pglite?: PGlite;
@@ -55,13 +59,37 @@ function guardRoot(db: Db): Db {
   return new Proxy(db, {
     get(target, prop, receiver) {
       if (typeof prop === 'string' && queryEntryPoints.has(prop) && openTransaction.getStore()) {
-        throw new Error(
-          `Root database client used (${prop}) while a transaction is open: pass the transaction handle down`,
-        );
+        throw misuse(`Root database client used (${prop})`);
       }
       return Reflect.get(target, prop, receiver);
     },
   });
+}
+
+function misuse(what: string): Error {
+  return new Error(
+    `${what} while a transaction is open: join it with withTransaction(ctx, …) and query through ctx.tx`,
+  );
+}
+
+/**
+ * `transaction` and `sql` on the root are misuses inside an open transaction too: a nested
+ * `transaction` opens a second one (on PGlite it waits forever), `sql` runs outside it.
+ */
+function guardTransaction(raw: Db): Database['transaction'] {
+  return (fn) => {
+    if (guardEnabled && openTransaction.getStore())
+      return Promise.reject(misuse('database.transaction() called'));
+    return raw.transaction((tx) => openTransaction.run(true, () => fn(tx)));
+  };
+}
+
+function guardSql(runner: SqlRunner): SqlRunner {
+  if (!guardEnabled) return runner;
+  return (text, values) => {
+    if (openTransaction.getStore()) return Promise.reject(misuse('database.sql() called'));
+    return runner(text, values);
+  };
 }
 
 function wrap(
@@ -74,11 +102,16 @@ function wrap(
   return {
     kind,
     db: guardRoot(raw),
-    transaction: (fn) => raw.transaction((tx) => openTransaction.run(true, () => fn(tx))),
-    sql: sqlRunner,
+    transaction: guardTransaction(raw),
+    sql: guardSql(sqlRunner),
     pglite,
     close,
   };
+}
+
+/** Whether the current async flow is inside a transaction opened by `database.transaction`. */
+export function inTransaction(): boolean {
+  return openTransaction.getStore() === true;
 }
 
 export const pgliteExtensions = { pg_trgm };

@@ -1610,6 +1610,28 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Actor: {
+            /** @description The user id of a member or partner user, the API key id; null for `system` */
+            id: string | null;
+            /**
+             * @description `member` (a person of the workspace), `api_key`, `partner_user`, or `system` (demo data, the command line, a job)
+             * @enum {string}
+             */
+            kind: "member" | "api_key" | "partner_user" | "system";
+            /** @description The name at the time of the change: the person, the API key, or "Demo data", "Command line", "Job: …" */
+            name: string;
+        };
+        ActorInput: {
+            /** @description The user id of a member or partner user, the API key id; null for `system` */
+            id: string | null;
+            /**
+             * @description `member` (a person of the workspace), `api_key`, `partner_user`, or `system` (demo data, the command line, a job)
+             * @enum {string}
+             */
+            kind: "member" | "api_key" | "partner_user" | "system";
+            /** @description The name at the time of the change: the person, the API key, or "Demo data", "Command line", "Job: …" */
+            name: string;
+        };
         ApiKey: {
             createdAt: string;
             id: string;
@@ -1928,9 +1950,14 @@ export interface components {
         PartnerHistoryEvent: {
             /** @description `partner.created`, `contact.deleted`, … */
             action: string;
+            actor: components["schemas"]["Actor"];
+            /** @description Superseded by `actor.id` */
             actorId: string | null;
-            /** @enum {string} */
-            actorType: "user" | "api_key";
+            /**
+             * @description Superseded by `actor.kind`: `user` for members and partner users
+             * @enum {string}
+             */
+            actorType: "user" | "api_key" | "system";
             /** @description The record after the change (null on delete) */
             after: unknown;
             /** @description The record before the change (null on create) */
@@ -1946,9 +1973,14 @@ export interface components {
         PartnerHistoryEventInput: {
             /** @description `partner.created`, `contact.deleted`, … */
             action: string;
+            actor: components["schemas"]["ActorInput"];
+            /** @description Superseded by `actor.id` */
             actorId: string | null;
-            /** @enum {string} */
-            actorType: "user" | "api_key";
+            /**
+             * @description Superseded by `actor.kind`: `user` for members and partner users
+             * @enum {string}
+             */
+            actorType: "user" | "api_key" | "system";
             /** @description The record after the change (null on delete) */
             after: unknown;
             /** @description The record before the change (null on create) */

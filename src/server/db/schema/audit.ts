@@ -10,8 +10,12 @@ export const auditEvents = pgTable(
     workspaceId: uuid('workspace_id')
       .notNull()
       .references(() => workspaces.id),
+    /** `member`, `api_key`, `partner_user` or `system`. */
     actorType: text('actor_type').notNull(),
+    /** The user id of a member or partner user, or the API key id; null for a system actor. */
     actorId: uuid('actor_id'),
+    /** The actor's name when it acted (a person, a key), or a system actor's key (`demo`, `job:…`). */
+    actorName: text('actor_name'),
     action: text('action').notNull(),
     entityType: text('entity_type').notNull(),
     entityId: uuid('entity_id').notNull(),

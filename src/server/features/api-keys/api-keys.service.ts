@@ -1,7 +1,8 @@
-import type { ApiKeyId, WorkspaceId } from '../../../domain/ids';
+import type { ApiKeyId } from '../../../domain/ids';
 import type { MemberRole } from '../../../domain/roles';
-import type { MemberScope, Scope } from '../../access/scope';
-import type { AppContext, ServiceContext } from '../../context';
+import type { Scope } from '../../access/scope';
+import type { ServiceContext } from '../../context';
+import { dbOf, withTransaction } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
 import { afterId, pageById } from '../../http/id-pages';
 import { newId } from '../../ids';
@@ -31,29 +32,22 @@ export function presentKey(row: KeyRow) {
   };
 }
 
-/** The CLI acts on a workspace as no one in particular: audit events name no actor. */
-function systemScope(workspaceId: WorkspaceId): MemberScope {
-  return { kind: 'member', workspaceId, role: 'admin', userId: null, apiKeyId: null };
-}
-
 /**
  * Makes a workspace API key; the secret is in the answer once and stored only as SHA-256.
- * Takes the caller's Scope, or a workspace id for the CLI (`tandem apikey create`).
+ * The CLI (`tandem apikey create`) calls it with a system Scope.
  */
 export async function createApiKey(
-  ctx: AppContext & { requestId?: string | null },
-  scopeOrWorkspace: Scope | WorkspaceId,
+  ctx: ServiceContext,
+  scope: Scope,
   input: { name: string; role: MemberRole },
 ) {
-  const scope =
-    typeof scopeOrWorkspace === 'string' ? systemScope(scopeOrWorkspace) : scopeOrWorkspace;
-  const serviceCtx: ServiceContext = { ...ctx, requestId: ctx.requestId ?? null };
   const { key, prefix, secretHash } = generateApiKey();
-  const row = await ctx.database.transaction(async (tx) => {
+  const row = await withTransaction(ctx, async (tx, ctx) => {
     if (!(await findWorkspace(tx, scope.workspaceId))) throw errors.notFound('workspace');
-    const createdBy = scope.userId
-      ? ((await findMemberByUser(tx, scope.workspaceId, scope.userId))?.id ?? null)
-      : null;
+    const createdBy =
+      scope.kind === 'member' && scope.userId
+        ? ((await findMemberByUser(tx, scope.workspaceId, scope.userId))?.id ?? null)
+        : null;
     const created = await insertKey(tx, {
       id: newId<ApiKeyId>(),
       workspaceId: scope.workspaceId,
@@ -64,7 +58,7 @@ export async function createApiKey(
       createdBy,
     });
     if (!created) throw new Error('api key insert returned nothing');
-    await recordAudit(tx, serviceCtx, scope, {
+    await recordAudit(tx, ctx, scope, {
       action: 'api_key.created',
       entityType: 'api_key',
       entityId: created.id,
@@ -80,7 +74,7 @@ export async function listApiKeys(
   scope: Scope,
   page: { limit: number; cursor?: string },
 ) {
-  const rows = await listActiveKeys(ctx.database.db, scope.workspaceId, {
+  const rows = await listActiveKeys(dbOf(ctx), scope.workspaceId, {
     limit: page.limit,
     after: afterId(ctx.config.secret, page.cursor),
   });
@@ -89,7 +83,7 @@ export async function listApiKeys(
 
 /** Revoked keys fail on their very next request: authentication reads `revoked_at`. */
 export async function revokeApiKey(ctx: ServiceContext, scope: Scope, id: string) {
-  await ctx.database.transaction(async (tx) => {
+  await withTransaction(ctx, async (tx, ctx) => {
     const row = await revokeKey(tx, scope.workspaceId, id, new Date());
     if (!row) throw errors.notFound('API key');
     await recordAudit(tx, ctx, scope, {

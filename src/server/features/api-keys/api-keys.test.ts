@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedWorld, signIn, type World } from '../../../../test/factories';
 import { createTestApp, databaseSnapshot, request, type TestApp } from '../../../../test/harness';
 import type { WorkspaceId } from '../../../domain/ids';
+import { systemScope } from '../../access/scope';
 import { createApiKey } from './api-keys.service';
 
 let t: TestApp;
@@ -101,19 +102,19 @@ describe('API keys', () => {
 
   it('creates keys for the CLI by workspace id, with an audit event', async () => {
     const ctx = { ...t.ctx, requestId: null };
-    const { id, key } = await createApiKey(ctx, world.b.workspaceId, {
+    const { id, key } = await createApiKey(ctx, systemScope(world.b.workspaceId, 'cli'), {
       name: 'cli',
       role: 'admin',
     });
     const res = await request(t.app, { method: 'GET', url: '/api/v1/workspace', key });
     expect(res.json().id).toBe(world.b.workspaceId);
     const audit = await t.database.sql(
-      "SELECT actor_id FROM audit_events WHERE action = 'api_key.created' AND entity_id = $1",
+      "SELECT actor_type, actor_id, actor_name FROM audit_events WHERE action = 'api_key.created' AND entity_id = $1",
       [id],
     );
-    expect(audit.rows).toHaveLength(1);
+    expect(audit.rows).toEqual([{ actor_type: 'system', actor_id: null, actor_name: 'cli' }]);
     await expect(
-      createApiKey(ctx, '01900000-0000-7000-8000-000000000000' as WorkspaceId, {
+      createApiKey(ctx, systemScope('01900000-0000-7000-8000-000000000000' as WorkspaceId, 'cli'), {
         name: 'x',
         role: 'admin',
       }),

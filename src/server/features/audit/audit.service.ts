@@ -1,9 +1,11 @@
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
+import type { Actor } from '../../../domain/audit';
 import type { Scope } from '../../access/scope';
-import { actorOf } from '../../access/scope';
+import { actorOf, systemActorName } from '../../access/scope';
 import type { ServiceContext } from '../../context';
 import type { Tx } from '../../db/client';
-import { auditEvents } from '../../db/schema';
+import { apiKeys, auditEvents, users } from '../../db/schema';
+import { dbOf } from '../../db/unit-of-work';
 import { newId } from '../../ids';
 
 export type AuditEntry = {
@@ -14,6 +16,19 @@ export type AuditEntry = {
   before?: unknown;
   after?: unknown;
 };
+
+/**
+ * The actor's name as the statement writes it: looked up in the same statement for a person or
+ * a key, so history keeps it after they are gone; a system actor's key as is.
+ */
+export function actorNameSql(scope: Scope): SQL | string | null {
+  const actor = actorOf(scope);
+  if (actor.kind === 'system') return actor.systemActor;
+  if (!actor.id) return null;
+  if (actor.kind === 'api_key')
+    return sql`(SELECT ${apiKeys.name} FROM ${apiKeys} WHERE ${apiKeys.id} = ${actor.id})`;
+  return sql`(SELECT ${users.name} FROM ${users} WHERE ${users.id} = ${actor.id})`;
+}
 
 /** Writes an audit event through the same transaction as the change it records. */
 export function recordAudit(tx: Tx, ctx: ServiceContext, scope: Scope, entry: AuditEntry) {
@@ -29,12 +44,14 @@ export async function recordAudits(
 ) {
   if (entries.length === 0) return;
   const actor = actorOf(scope);
+  const actorName = actorNameSql(scope);
   await tx.insert(auditEvents).values(
     entries.map((entry) => ({
       id: newId(),
       workspaceId: scope.workspaceId,
-      actorType: actor.actorType,
-      actorId: actor.actorId,
+      actorType: actor.kind,
+      actorId: actor.id,
+      actorName,
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId,
@@ -46,6 +63,24 @@ export async function recordAudits(
   );
 }
 
+type ActorColumns = { actorType: string; actorId: string | null; actorName: string | null };
+
+const formerActor: Record<string, string> = {
+  member: 'A former member',
+  partner_user: 'A former partner user',
+  api_key: 'A deleted API key',
+};
+
+/** Who made a change, as history shows it. */
+export function presentActor(row: ActorColumns): Actor {
+  const kind = (['member', 'api_key', 'partner_user', 'system'] as const).find(
+    (k) => k === row.actorType,
+  );
+  if (!kind) return { kind: 'member', id: row.actorId, name: row.actorName ?? 'Unknown' };
+  if (kind === 'system') return { kind, id: null, name: systemActorName(row.actorName ?? '') };
+  return { kind, id: row.actorId, name: row.actorName ?? formerActor[kind] ?? 'Unknown' };
+}
+
 /** A partner's history, newest first, keyset-paginated by id (UUIDv7 is time-ordered). */
 export async function listPartnerHistory(
   ctx: ServiceContext,
@@ -53,7 +88,7 @@ export async function listPartnerHistory(
   partnerId: string,
   page: { limit: number; before: string | null },
 ) {
-  return ctx.database.db
+  return dbOf(ctx)
     .select()
     .from(auditEvents)
     .where(

@@ -1,6 +1,7 @@
 import type { UserId } from '../../../domain/ids';
 import type { ServiceContext } from '../../context';
 import type { Tx } from '../../db/client';
+import { dbOf, withTransaction } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
 import { passwordResetMail } from '../../mail/templates';
 import { newToken, sha256 } from '../../tokens';
@@ -30,11 +31,11 @@ export async function issueResetLink(tx: Tx, ctx: ServiceContext, userId: UserId
 /** Mails a reset link when the account exists and mail is configured; silent otherwise. */
 export async function requestPasswordReset(ctx: ServiceContext, email: string): Promise<void> {
   if (!ctx.config.smtpUrl) return;
-  const user = await findUserByEmail(ctx.database.db, email);
+  const user = await findUserByEmail(dbOf(ctx), email);
   if (!user) return;
-  const scope = await scopeForUser(ctx.database.db, user.id as UserId);
+  const scope = await scopeForUser(dbOf(ctx), user.id as UserId);
   if (!scope) return;
-  await ctx.database.transaction(async (tx) => {
+  await withTransaction(ctx, async (tx, ctx) => {
     const url = await issueResetLink(tx, ctx, user.id as UserId);
     await ctx.jobs.enqueue(tx, 'email.send', passwordResetMail(user.email, url));
     await recordAudit(tx, ctx, scope, {
@@ -56,7 +57,7 @@ export async function confirmPasswordReset(
     { field: 'token', code: 'invalid_token', message: 'is not valid or has expired' },
   ]);
   // Thrown inside the transaction, so a refused reset changes nothing (the token included).
-  await ctx.database.transaction(async (tx) => {
+  await withTransaction(ctx, async (tx, ctx) => {
     const userId = await takeResetToken(tx, sha256(input.token), new Date());
     if (!userId) throw invalid;
     const scope = await scopeForUser(tx, userId as UserId);

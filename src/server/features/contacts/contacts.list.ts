@@ -2,6 +2,7 @@ import type { ContactListQuery, ContactPage, ContactSort } from '../../../domain
 import type { Scope } from '../../access/scope';
 import type { ServiceContext } from '../../context';
 import { contacts } from '../../db/schema';
+import { dbOf } from '../../db/unit-of-work';
 import { decodeCursor, pageFrom, type SortKey, type SortSpec } from '../../http/pagination';
 import { partnerNames } from '../partners/partners.service';
 import { listContactRows } from './contacts.queries';
@@ -29,7 +30,7 @@ export async function listContacts(
   const sort = sorts[query.sort];
   const secret = ctx.config.secret;
   const cursor = query.cursor ? decodeCursor(secret, sort, query.cursor) : null;
-  const db = ctx.database.db;
+  const db = dbOf(ctx);
   const page = pageFrom(
     secret,
     sort,

@@ -4,6 +4,7 @@ import { searchText } from '../../../domain/search-text';
 import type { Scope } from '../../access/scope';
 import type { ServiceContext } from '../../context';
 import type { Tx } from '../../db/client';
+import { dbOf, withTransaction } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
 import { checkIfMatch } from '../../http/etag';
 import { newId } from '../../ids';
@@ -35,7 +36,7 @@ export async function createContact(
   scope: Scope,
   input: ContactCreate,
 ): Promise<Contact> {
-  return ctx.database.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx, ctx) => {
     const partner = await usablePartner(tx, scope, input.partnerId);
     const now = new Date();
     const fields = {
@@ -82,7 +83,7 @@ async function visibleContact(
 }
 
 export async function getContact(ctx: ServiceContext, scope: Scope, id: string): Promise<Contact> {
-  const { row, partnerName } = await visibleContact(ctx.database.db, scope, id);
+  const { row, partnerName } = await visibleContact(dbOf(ctx), scope, id);
   return toContact(row, partnerName);
 }
 
@@ -93,7 +94,7 @@ export async function updateContact(
   ifMatch: string | undefined,
   input: ContactUpdate,
 ): Promise<Contact> {
-  return ctx.database.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx, ctx) => {
     const current = await visibleContact(tx, scope, id, true);
     checkIfMatch(ifMatch, current.row.version, { required: true });
     const set: Partial<NewContactRow> = {};
@@ -140,7 +141,7 @@ export async function deleteContact(
   id: string,
   ifMatch: string | undefined,
 ): Promise<void> {
-  await ctx.database.transaction(async (tx) => {
+  await withTransaction(ctx, async (tx, ctx) => {
     const current = await visibleContact(tx, scope, id, true);
     checkIfMatch(ifMatch, current.row.version, { required: false });
     await deleteContactRow(tx, scope, id);

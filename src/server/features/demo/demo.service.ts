@@ -89,6 +89,7 @@ export async function seedDemo(
     workspaceId,
     actorType: 'system',
     actorId: null,
+    actorName: 'demo',
     action: 'partner.created',
     entityType: 'partner',
     entityId: p.id,

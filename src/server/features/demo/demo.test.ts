@@ -5,6 +5,7 @@ import { seedWorkspace } from '../../../../test/factories';
 import { createTestApp, databaseSnapshot, request, type TestApp } from '../../../../test/harness';
 import { normalizeDomain } from '../../../domain/domains';
 import type { WorkspaceId } from '../../../domain/ids';
+import { systemScope } from '../../access/scope';
 import {
   accounts,
   auditEvents,
@@ -157,7 +158,10 @@ describe('demo data', () => {
       expect(e.partnerId).toBe(e.entityId);
     }
     // The event records the partner as the API shows it, like the partners service's own events.
-    const { key } = await createApiKey(t.ctx, first, { name: 'reader', role: 'viewer' });
+    const { key } = await createApiKey({ ...t.ctx, requestId: null }, systemScope(first, 'cli'), {
+      name: 'reader',
+      role: 'viewer',
+    });
     const sample = events[7];
     const res = await request(t.app, {
       method: 'GET',

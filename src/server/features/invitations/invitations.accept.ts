@@ -3,6 +3,7 @@ import type { PartnerId, UserId, WorkspaceId } from '../../../domain/ids';
 import { memberRole, partnerRole } from '../../../domain/roles';
 import type { Scope } from '../../access/scope';
 import type { ServiceContext } from '../../context';
+import { withTransaction } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
 import { newId } from '../../ids';
 import { sha256 } from '../../tokens';
@@ -29,7 +30,7 @@ export async function acceptInvitation(
 ): Promise<{ setCookie: string[]; info: SessionInfo }> {
   // Hashing is slow: done before the transaction, which holds only database work.
   const passwordHash = await hashPassword(input.password);
-  const email = await ctx.database.transaction(async (tx) => {
+  const email = await withTransaction(ctx, async (tx, ctx) => {
     const invitation = await takeInvitation(tx, sha256(input.token), new Date());
     if (!invitation) throw invalidToken();
     if (await findUserByEmail(tx, invitation.email)) throw emailTaken();

@@ -1,6 +1,7 @@
 import type { CreateInvitation } from '../../../domain/invitations';
 import type { Scope } from '../../access/scope';
 import type { ServiceContext } from '../../context';
+import { dbOf, withTransaction } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
 import { afterId, pageById } from '../../http/id-pages';
 import { newId } from '../../ids';
@@ -53,16 +54,17 @@ export async function createInvitation(ctx: ServiceContext, scope: Scope, input:
   const token = newToken();
   const url = `${ctx.config.publicUrl}/accept-invitation#token=${token}`;
   const mailed = Boolean(ctx.config.smtpUrl);
-  const row = await ctx.database.transaction(async (tx) => {
+  const row = await withTransaction(ctx, async (tx, ctx) => {
     if (partnerId && !(await partnerRef(tx, scope, partnerId))) {
       throw errors.invalidReference('partnerId', 'partner');
     }
     if (await findUserByEmail(tx, input.email)) throw emailTaken();
     const workspace = await findWorkspace(tx, scope.workspaceId);
     if (!workspace) throw errors.notFound('workspace');
-    const invitedBy = scope.userId
-      ? ((await findMemberByUser(tx, scope.workspaceId, scope.userId))?.id ?? null)
-      : null;
+    const invitedBy =
+      scope.kind === 'member' && scope.userId
+        ? ((await findMemberByUser(tx, scope.workspaceId, scope.userId))?.id ?? null)
+        : null;
     const created = await insertInvitation(tx, {
       id: newId(),
       workspaceId: scope.workspaceId,
@@ -94,7 +96,7 @@ export async function listInvitations(
   page: { limit: number; cursor?: string },
 ) {
   const rows = await listPendingInvitations(
-    ctx.database.db,
+    dbOf(ctx),
     scope.workspaceId,
     { limit: page.limit, after: afterId(ctx.config.secret, page.cursor) },
     new Date(),
@@ -103,7 +105,7 @@ export async function listInvitations(
 }
 
 export async function revokeInvitation(ctx: ServiceContext, scope: Scope, id: string) {
-  await ctx.database.transaction(async (tx) => {
+  await withTransaction(ctx, async (tx, ctx) => {
     const row = await revokeInvitationRow(tx, scope.workspaceId, id, new Date());
     if (!row) throw errors.notFound('invitation');
     await recordAudit(tx, ctx, scope, {

@@ -4,6 +4,7 @@ import { type MemberRole, memberRoles } from '../../../domain/roles';
 import type { Scope } from '../../access/scope';
 import type { ServiceContext } from '../../context';
 import type { Tx } from '../../db/client';
+import { dbOf, withTransaction } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
 import { checkIfMatch } from '../../http/etag';
 import { afterId, pageById } from '../../http/id-pages';
@@ -40,7 +41,7 @@ export async function listMembers(
   scope: Scope,
   page: { limit: number; cursor?: string },
 ) {
-  const rows = await listMemberRows(ctx.database.db, scope.workspaceId, {
+  const rows = await listMemberRows(dbOf(ctx), scope.workspaceId, {
     limit: page.limit,
     after: afterId(ctx.config.secret, page.cursor),
   });
@@ -48,7 +49,7 @@ export async function listMembers(
 }
 
 export async function getMember(ctx: ServiceContext, scope: Scope, memberId: string) {
-  const row = await findMember(ctx.database.db, scope.workspaceId, memberId);
+  const row = await findMember(dbOf(ctx), scope.workspaceId, memberId);
   if (!row) throw errors.notFound('member');
   return row;
 }
@@ -89,7 +90,7 @@ export async function changeMemberRole(
   ifMatch: string | undefined,
   role: MemberRole,
 ) {
-  return ctx.database.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx, ctx) => {
     const { admins, target: before } = await lockForChange(tx, scope, memberId);
     checkIfMatch(ifMatch, before.updatedAt, { required: true });
     if (before.role === role) return before;
@@ -111,7 +112,7 @@ export async function changeMemberRole(
 }
 
 export async function removeMember(ctx: ServiceContext, scope: Scope, memberId: string) {
-  await ctx.database.transaction(async (tx) => {
+  await withTransaction(ctx, async (tx, ctx) => {
     const { admins, target: before } = await lockForChange(tx, scope, memberId);
     assertNotLastAdmin(admins, before);
     const revokedKeys = await cutAccess(tx, scope, before);
@@ -143,7 +144,7 @@ export async function removeMember(ctx: ServiceContext, scope: Scope, memberId: 
 
 /** An admin starts a reset for a member: mailed, or the link handed to the admin. */
 export async function resetMemberPassword(ctx: ServiceContext, scope: Scope, memberId: string) {
-  return ctx.database.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx, ctx) => {
     const target = await findMember(tx, scope.workspaceId, memberId);
     if (!target) throw errors.notFound('member');
     const url = await issueResetLink(tx, ctx, target.userId as UserId);

@@ -2,6 +2,7 @@ import type { PartnerUser, PartnerUserListQuery } from '../../../domain/partner-
 import { type PartnerRole, partnerRoles } from '../../../domain/roles';
 import type { Scope } from '../../access/scope';
 import type { ServiceContext } from '../../context';
+import { dbOf, withTransaction } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
 import { checkIfMatch } from '../../http/etag';
 import { afterId, pageById } from '../../http/id-pages';
@@ -36,7 +37,7 @@ export async function listPartnerUsers(
   query: PartnerUserListQuery,
 ) {
   const rows = await listPartnerUserRows(
-    ctx.database.db,
+    dbOf(ctx),
     scope.workspaceId,
     { partnerId: query.partnerId },
     { limit: query.limit, after: afterId(ctx.config.secret, query.cursor) },
@@ -45,7 +46,7 @@ export async function listPartnerUsers(
 }
 
 export async function getPartnerUser(ctx: ServiceContext, scope: Scope, partnerUserId: string) {
-  const row = await findPartnerUser(ctx.database.db, scope.workspaceId, partnerUserId);
+  const row = await findPartnerUser(dbOf(ctx), scope.workspaceId, partnerUserId);
   if (!row) throw errors.notFound('partner user');
   return row;
 }
@@ -63,7 +64,7 @@ export async function changePartnerUserRole(
   ifMatch: string | undefined,
   role: PartnerRole,
 ) {
-  return ctx.database.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx, ctx) => {
     const before = await findPartnerUser(tx, scope.workspaceId, partnerUserId, { forUpdate: true });
     if (!before) throw errors.notFound('partner user');
     checkIfMatch(ifMatch, before.updatedAt, { required: true });
@@ -87,7 +88,7 @@ export async function changePartnerUserRole(
 
 /** Removes a partner user and their account: sessions end at once (decision 003). */
 export async function removePartnerUser(ctx: ServiceContext, scope: Scope, partnerUserId: string) {
-  await ctx.database.transaction(async (tx) => {
+  await withTransaction(ctx, async (tx, ctx) => {
     const before = await findPartnerUser(tx, scope.workspaceId, partnerUserId, { forUpdate: true });
     if (!before) throw errors.notFound('partner user');
     // Deleting the user cascades their partner-user row, sessions and credentials.

@@ -7,9 +7,10 @@ import type {
 import type { Scope } from '../../access/scope';
 import type { ServiceContext } from '../../context';
 import { partners } from '../../db/schema';
+import { dbOf } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
 import { decodeCursor, encodeCursor, pageFrom, type SortSpec } from '../../http/pagination';
-import { listPartnerHistory } from '../audit/audit.service';
+import { listPartnerHistory, presentActor } from '../audit/audit.service';
 import { findPartner, listPartnerRows } from './partners.queries';
 import { toPartner } from './partners.view';
 
@@ -61,9 +62,14 @@ export async function listPartners(
   const sort = sorts[query.sort];
   const secret = ctx.config.secret;
   const cursor = query.cursor ? decodeCursor(secret, sort, query.cursor) : null;
-  const rows = await listPartnerRows(ctx.database.db, scope, query, sort, cursor);
+  const rows = await listPartnerRows(dbOf(ctx), scope, query, sort, cursor);
   const page = pageFrom(secret, sort, rows, query.limit);
   return { items: page.rows.map(toPartner), nextCursor: page.nextCursor };
+}
+
+/** The field `actor` superseded: members and partner users were both `user`. */
+function legacyActorType(kind: string): 'user' | 'api_key' | 'system' {
+  return kind === 'api_key' || kind === 'system' ? kind : 'user';
 }
 
 const historyOrder = { name: 'history', keys: [] };
@@ -75,7 +81,7 @@ export async function partnerHistory(
   id: string,
   query: { limit: number; cursor?: string | undefined },
 ): Promise<{ items: PartnerHistoryEvent[]; nextCursor: string | null }> {
-  if (!(await findPartner(ctx.database.db, scope, id))) throw errors.notFound('partner');
+  if (!(await findPartner(dbOf(ctx), scope, id))) throw errors.notFound('partner');
   const secret = ctx.config.secret;
   const cursor = query.cursor ? decodeCursor(secret, historyOrder, query.cursor) : null;
   const rows = await listPartnerHistory(ctx, scope, id, {
@@ -90,8 +96,9 @@ export async function partnerHistory(
       action: row.action,
       entityType: row.entityType,
       entityId: row.entityId,
-      actorType: row.actorType === 'api_key' ? 'api_key' : 'user',
+      actorType: legacyActorType(row.actorType),
       actorId: row.actorId,
+      actor: presentActor(row),
       before: row.before,
       after: row.after,
       createdAt: row.createdAt.toISOString(),

@@ -5,6 +5,7 @@ import { can } from '../../access/permissions';
 import type { Scope } from '../../access/scope';
 import type { ServiceContext } from '../../context';
 import type { Db, Tx } from '../../db/client';
+import { dbOf, withTransaction } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
 import { checkIfMatch } from '../../http/etag';
 import { newId } from '../../ids';
@@ -75,7 +76,7 @@ async function domainConflictOr(
   partnerId: string | null,
 ): Promise<unknown> {
   if (!isUniqueViolation(error)) return error;
-  const holder = await findDomainHolder(ctx.database.db, scope, domains, partnerId);
+  const holder = await findDomainHolder(dbOf(ctx), scope, domains, partnerId);
   const index = holder ? domains.indexOf(holder.domain) : 0;
   return errors.conflict(
     'domain_taken',
@@ -93,7 +94,7 @@ export async function createPartner(
   input: PartnerCreate,
 ): Promise<Partner> {
   try {
-    return await ctx.database.transaction(async (tx) => {
+    return await withTransaction(ctx, async (tx, ctx) => {
       await checkTier(tx, scope, input.tier);
       const ownerId =
         input.ownerId === undefined
@@ -136,7 +137,7 @@ export async function createPartner(
 }
 
 export async function getPartner(ctx: ServiceContext, scope: Scope, id: string): Promise<Partner> {
-  const row = await findPartner(ctx.database.db, scope, id);
+  const row = await findPartner(dbOf(ctx), scope, id);
   if (!row) throw errors.notFound('partner');
   return toPartner(row);
 }
@@ -166,7 +167,7 @@ export async function updatePartner(
   input: PartnerUpdate,
 ): Promise<Partner> {
   try {
-    return await ctx.database.transaction(async (tx) => {
+    return await withTransaction(ctx, async (tx, ctx) => {
       const current = await findPartner(tx, scope, id, { forUpdate: true });
       if (!current) throw errors.notFound('partner');
       checkIfMatch(ifMatch, current.version, { required: true });
@@ -223,7 +224,7 @@ export async function setPartnerArchived(
   ifMatch: string | undefined,
   archived: boolean,
 ): Promise<Partner> {
-  return ctx.database.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx, ctx) => {
     const current = await findPartner(tx, scope, id, { forUpdate: true });
     if (!current) throw errors.notFound('partner');
     checkIfMatch(ifMatch, current.version, { required: false });

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { SetupInput } from '../../../domain/setup';
 import type { ServiceContext } from '../../context';
+import { dbOf, withTransaction } from '../../db/unit-of-work';
 import { AppError, errors } from '../../http/errors';
 import { hashPassword } from '../auth/auth.password';
 import { seedDemo } from '../demo/demo.service';
@@ -9,7 +10,7 @@ import { insertWorkspaceWithAdmin } from '../workspaces/workspaces.service';
 import { lockFirstRun } from './setup.queries';
 
 export async function setupNeeded(ctx: ServiceContext): Promise<boolean> {
-  return !(await anyWorkspaceExists(ctx.database.db));
+  return !(await anyWorkspaceExists(dbOf(ctx)));
 }
 
 function tokenMatches(expected: string | null, given: string): boolean {
@@ -38,7 +39,7 @@ export async function runSetup(ctx: ServiceContext, input: SetupInput) {
     );
   }
   const passwordHash = await hashPassword(input.adminPassword);
-  const created = await ctx.database.transaction(async (tx) => {
+  const created = await withTransaction(ctx, async (tx, ctx) => {
     await lockFirstRun(tx);
     if (await anyWorkspaceExists(tx)) throw alreadySetUp();
     return insertWorkspaceWithAdmin(

@@ -1,8 +1,9 @@
 import type { UserId, WorkspaceId } from '../../../domain/ids';
 import { newWorkspaceInput } from '../../../domain/workspaces';
-import type { MemberScope, Scope } from '../../access/scope';
-import type { AppContext, ServiceContext } from '../../context';
+import { type Scope, type SystemActor, systemScope } from '../../access/scope';
+import type { ServiceContext } from '../../context';
 import type { Tx } from '../../db/client';
+import { dbOf, withTransaction } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
 import { checkIfMatch } from '../../http/etag';
 import { newId } from '../../ids';
@@ -24,12 +25,16 @@ export type NewWorkspace = {
   adminPassword: string;
 };
 
-/** Writes the workspace, its first admin and the audit event in the caller's transaction. */
+/**
+ * Writes the workspace, its first admin and the audit event in the caller's transaction. The
+ * event names the admin (setup) or the system actor that made it (the command line).
+ */
 export async function insertWorkspaceWithAdmin(
   tx: Tx,
   ctx: ServiceContext,
   input: Omit<NewWorkspace, 'adminPassword'>,
   passwordHash: string,
+  by: SystemActor | 'admin' = 'admin',
 ): Promise<{ workspaceId: WorkspaceId; userId: UserId }> {
   if (await findUserByEmail(tx, input.adminEmail)) {
     throw errors.conflict('email_taken', 'An account with this email already exists');
@@ -45,7 +50,10 @@ export async function insertWorkspaceWithAdmin(
     passwordHash,
   });
   await insertMember(tx, { id: memberId, workspaceId, userId, role: 'admin' });
-  const scope: MemberScope = { kind: 'member', workspaceId, role: 'admin', userId, apiKeyId: null };
+  const scope: Scope =
+    by === 'admin'
+      ? { kind: 'member', workspaceId, role: 'admin', userId, apiKeyId: null }
+      : systemScope(workspaceId, by);
   await recordAudit(tx, ctx, scope, {
     action: 'workspace.created',
     entityType: 'workspace',
@@ -72,14 +80,13 @@ function parseNewWorkspace(input: NewWorkspace): NewWorkspace {
 
 /** A new workspace with its first admin (the CLI's `tandem workspace create`). */
 export async function createWorkspace(
-  ctx: AppContext & { requestId?: string | null },
+  ctx: ServiceContext,
   input: NewWorkspace,
 ): Promise<{ workspaceId: WorkspaceId; userId: UserId }> {
   const valid = parseNewWorkspace(input);
   const passwordHash = await hashPassword(valid.adminPassword);
-  const serviceCtx: ServiceContext = { ...ctx, requestId: ctx.requestId ?? null };
-  return ctx.database.transaction((tx) =>
-    insertWorkspaceWithAdmin(tx, serviceCtx, valid, passwordHash),
+  return withTransaction(ctx, (tx, ctx) =>
+    insertWorkspaceWithAdmin(tx, ctx, valid, passwordHash, 'cli'),
   );
 }
 
@@ -100,7 +107,7 @@ function present(row: {
 }
 
 export async function getWorkspace(ctx: ServiceContext, scope: Scope) {
-  const row = await findWorkspace(ctx.database.db, scope.workspaceId);
+  const row = await findWorkspace(dbOf(ctx), scope.workspaceId);
   if (!row) throw errors.notFound('workspace');
   return { workspace: present(row), updatedAt: row.updatedAt };
 }
@@ -111,7 +118,7 @@ export async function updateWorkspace(
   ifMatch: string | undefined,
   changes: { name?: string; tiers?: string[] },
 ) {
-  return ctx.database.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx, ctx) => {
     const before = await lockWorkspace(tx, scope.workspaceId);
     if (!before) throw errors.notFound('workspace');
     checkIfMatch(ifMatch, before.updatedAt, { required: true });
