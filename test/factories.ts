@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { MemberId, PartnerId, UserId, WorkspaceId } from '../src/domain/ids';
 import type { MemberRole, PartnerRole } from '../src/domain/roles';
@@ -11,6 +12,7 @@ import {
   users,
   workspaces,
 } from '../src/server/db/schema';
+import { uuidv7Sql } from '../src/server/db/uuid-sql';
 import { generateApiKey } from '../src/server/features/api-keys/api-keys.secret';
 import { hashPassword } from '../src/server/features/auth/auth.password';
 import { newId } from '../src/server/ids';
@@ -88,6 +90,26 @@ export async function insertPartner(
     searchText: fields.name.toLowerCase(),
   });
   return id;
+}
+
+/**
+ * Many partners at once, in one set-based statement (so tests with thousands stay fast), owned
+ * by `ownerId` when given. Answers their ids.
+ */
+export async function insertManyPartners(
+  database: Database,
+  workspaceId: WorkspaceId,
+  count: number,
+  fields: { ownerId?: MemberId; namePrefix?: string } = {},
+): Promise<PartnerId[]> {
+  const prefix = fields.namePrefix ?? 'Bulk partner';
+  const result = await database.db.execute(sql`
+    INSERT INTO partners (id, workspace_id, name, type, stage, owner_id, search_text)
+    SELECT ${uuidv7Sql}, ${workspaceId}::uuid, ${prefix}::text || ' ' || n, 'technology', 'prospect',
+      ${fields.ownerId ?? null}::uuid, lower(${prefix}::text || ' ' || n)
+    FROM generate_series(1, ${count}::int) AS n
+    RETURNING id`);
+  return (result as unknown as { rows: Array<{ id: PartnerId }> }).rows.map((row) => row.id);
 }
 
 /** Every seeded member and partner user signs in with this password. */

@@ -1,12 +1,12 @@
-import { index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id } from './columns';
+import { index, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, tenantId } from './columns';
 import { workspaces } from './workspaces';
 
 /** Append-only: who changed what, when, with the record before and after. */
 export const auditEvents = pgTable(
   'audit_events',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id')
       .notNull()
       .references(() => workspaces.id),
@@ -27,6 +27,7 @@ export const auditEvents = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     index('audit_events_entity_idx').on(t.workspaceId, t.entityType, t.entityId, t.id),
     index('audit_events_partner_idx').on(t.workspaceId, t.partnerId, t.id),
   ],

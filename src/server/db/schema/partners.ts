@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
-import { at, createdAt, id, updatedAt } from './columns';
+import { foreignKey, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { at, createdAt, tenantId, updatedAt, version } from './columns';
 import { members, workspaces } from './workspaces';
 
 export const partners = pgTable(
   'partners',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id')
       .notNull()
       .references(() => workspaces.id),
@@ -17,7 +17,7 @@ export const partners = pgTable(
     type: text('type').notNull(),
     tier: text('tier'),
     stage: text('stage').notNull(),
-    ownerId: uuid('owner_id').references(() => members.id),
+    ownerId: uuid('owner_id'),
     industry: text('industry'),
     country: text('country'),
     size: text('size'),
@@ -25,12 +25,19 @@ export const partners = pgTable(
     description: text('description'),
     /** Lower-cased name and domains, trigram-indexed for search. */
     searchText: text('search_text').notNull(),
-    version: integer('version').notNull().default(1),
+    version: version(),
     archivedAt: at('archived_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    foreignKey({
+      name: 'partners_owner_fk',
+      columns: [t.workspaceId, t.ownerId],
+      foreignColumns: [members.workspaceId, members.id],
+    }),
+    index('partners_owner_idx').on(t.workspaceId, t.ownerId),
     index('partners_workspace_name_idx').on(t.workspaceId, t.name, t.id),
     index('partners_workspace_created_idx').on(t.workspaceId, t.createdAt, t.id),
     index('partners_workspace_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
@@ -47,12 +54,15 @@ export const partnerDomains = pgTable(
       .notNull()
       .references(() => workspaces.id),
     domain: text('domain').notNull(),
-    partnerId: uuid('partner_id')
-      .notNull()
-      .references(() => partners.id),
+    partnerId: uuid('partner_id').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.domain] }),
-    index('partner_domains_partner_idx').on(t.partnerId),
+    foreignKey({
+      name: 'partner_domains_partner_fk',
+      columns: [t.workspaceId, t.partnerId],
+      foreignColumns: [partners.workspaceId, partners.id],
+    }),
+    index('partner_domains_partner_idx').on(t.workspaceId, t.partnerId),
   ],
 );

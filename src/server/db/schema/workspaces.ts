@@ -1,7 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  foreignKey,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from './auth';
-import { at, createdAt, id, updatedAt } from './columns';
+import { at, createdAt, id, tenantId, updatedAt, version } from './columns';
 import { partners } from './partners';
 
 /** A tenant. Every tenant-owned row carries its id. */
@@ -13,6 +21,7 @@ export const workspaces = pgTable('workspaces', {
     .array()
     .notNull()
     .default(sql`ARRAY['platinum','gold','silver','bronze','registered']::text[]`),
+  version: version(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -21,7 +30,7 @@ export const workspaces = pgTable('workspaces', {
 export const members = pgTable(
   'members',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id')
       .notNull()
       .references(() => workspaces.id),
@@ -29,12 +38,14 @@ export const members = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     role: text('role').notNull(),
+    version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    // Global on purpose: a user belongs to one workspace (decision 003).
     uniqueIndex('members_user_idx').on(t.userId),
-    index('members_workspace_idx').on(t.workspaceId),
   ],
 );
 
@@ -42,21 +53,27 @@ export const members = pgTable(
 export const partnerUsers = pgTable(
   'partner_users',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id')
       .notNull()
       .references(() => workspaces.id),
-    partnerId: uuid('partner_id')
-      .notNull()
-      .references(() => partners.id),
+    partnerId: uuid('partner_id').notNull(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     role: text('role').notNull(),
+    version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    foreignKey({
+      name: 'partner_users_partner_fk',
+      columns: [t.workspaceId, t.partnerId],
+      foreignColumns: [partners.workspaceId, partners.id],
+    }),
+    // Global on purpose: a user belongs to one workspace (decision 003).
     uniqueIndex('partner_users_user_idx').on(t.userId),
     index('partner_users_partner_idx').on(t.workspaceId, t.partnerId),
   ],
@@ -66,29 +83,44 @@ export const partnerUsers = pgTable(
 export const invitations = pgTable(
   'invitations',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id')
       .notNull()
       .references(() => workspaces.id),
     email: text('email').notNull(),
     role: text('role').notNull(),
-    partnerId: uuid('partner_id').references(() => partners.id),
+    partnerId: uuid('partner_id'),
     tokenHash: text('token_hash').notNull().unique(),
-    /** The member who invited; kept empty once they leave. */
-    invitedBy: uuid('invited_by').references(() => members.id, { onDelete: 'set null' }),
+    /** The member who invited; emptied by the invitations feature when they leave. */
+    invitedBy: uuid('invited_by'),
     expiresAt: at('expires_at').notNull(),
     acceptedAt: at('accepted_at'),
     revokedAt: at('revoked_at'),
     createdAt: createdAt(),
   },
-  (t) => [index('invitations_workspace_idx').on(t.workspaceId, t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    foreignKey({
+      name: 'invitations_partner_fk',
+      columns: [t.workspaceId, t.partnerId],
+      foreignColumns: [partners.workspaceId, partners.id],
+    }),
+    foreignKey({
+      name: 'invitations_invited_by_fk',
+      columns: [t.workspaceId, t.invitedBy],
+      foreignColumns: [members.workspaceId, members.id],
+    }),
+    index('invitations_workspace_idx').on(t.workspaceId, t.createdAt),
+    index('invitations_partner_idx').on(t.workspaceId, t.partnerId),
+    index('invitations_invited_by_idx').on(t.workspaceId, t.invitedBy),
+  ],
 );
 
 /** Workspace API keys: a public prefix to find the row, the secret only as SHA-256. */
 export const apiKeys = pgTable(
   'api_keys',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id')
       .notNull()
       .references(() => workspaces.id),
@@ -96,11 +128,20 @@ export const apiKeys = pgTable(
     role: text('role').notNull(),
     prefix: text('prefix').notNull().unique(),
     secretHash: text('secret_hash').notNull(),
-    /** The member who made the key; kept empty once they leave (their keys are revoked). */
-    createdBy: uuid('created_by').references(() => members.id, { onDelete: 'set null' }),
+    /** The member who made the key; emptied by the API keys feature when they leave (revoked). */
+    createdBy: uuid('created_by'),
     lastUsedAt: at('last_used_at'),
     revokedAt: at('revoked_at'),
     createdAt: createdAt(),
   },
-  (t) => [index('api_keys_workspace_idx').on(t.workspaceId, t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    foreignKey({
+      name: 'api_keys_created_by_fk',
+      columns: [t.workspaceId, t.createdBy],
+      foreignColumns: [members.workspaceId, members.id],
+    }),
+    index('api_keys_workspace_idx').on(t.workspaceId, t.createdAt),
+    index('api_keys_created_by_idx').on(t.workspaceId, t.createdBy),
+  ],
 );

@@ -15,7 +15,7 @@ export async function scopeForApiKey(ctx: AppContext, key: string): Promise<Memb
   if (!role.success) return null;
   const now = new Date();
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
-    await touchKey(ctx.database.db, row.id, now);
+    await touchKey(ctx.database.db, row, now);
   }
   return {
     kind: 'member',

@@ -18,13 +18,17 @@ export function findActiveKeyByPrefix(db: Db, prefix: string) {
 }
 
 /** Stamps last use, at most once a minute per key so busy keys do not write on every call. */
-export function touchKey(db: Db, id: string, now: Date) {
+export function touchKey(db: Db, key: { workspaceId: string; id: string }, now: Date) {
   const minuteAgo = new Date(now.getTime() - 60_000);
   return db
     .update(apiKeys)
     .set({ lastUsedAt: now })
     .where(
-      and(eq(apiKeys.id, id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, minuteAgo))),
+      and(
+        eq(apiKeys.workspaceId, key.workspaceId),
+        eq(apiKeys.id, key.id),
+        or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, minuteAgo)),
+      ),
     );
 }
 
@@ -83,4 +87,27 @@ export function revokeKey(tx: Tx, workspaceId: string, id: string, now: Date) {
     .where(and(eq(apiKeys.workspaceId, workspaceId), eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
     .returning(publicColumns)
     .then((rows) => rows[0]);
+}
+
+/** Keys a member made stop working with their access. */
+export function revokeKeysCreatedBy(tx: Tx, workspaceId: string, memberId: string, now: Date) {
+  return tx
+    .update(apiKeys)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(apiKeys.workspaceId, workspaceId),
+        eq(apiKeys.createdBy, memberId),
+        isNull(apiKeys.revokedAt),
+      ),
+    )
+    .returning({ id: apiKeys.id });
+}
+
+/** A member who leaves is no longer named as the creator of keys (they stay, revoked). */
+export function forgetKeyCreator(tx: Tx, workspaceId: string, memberId: string) {
+  return tx
+    .update(apiKeys)
+    .set({ createdBy: null })
+    .where(and(eq(apiKeys.workspaceId, workspaceId), eq(apiKeys.createdBy, memberId)));
 }

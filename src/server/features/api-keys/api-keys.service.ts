@@ -1,7 +1,7 @@
 import type { ApiKeyId } from '../../../domain/ids';
 import type { MemberRole } from '../../../domain/roles';
 import type { Scope } from '../../access/scope';
-import type { ServiceContext } from '../../context';
+import type { ServiceContext, TxContext } from '../../context';
 import { dbOf, withTransaction } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
 import { afterId, pageById } from '../../http/id-pages';
@@ -9,7 +9,13 @@ import { newId } from '../../ids';
 import { recordAudit } from '../audit/audit.service';
 import { findMemberByUser } from '../members/members.queries';
 import { findWorkspace } from '../workspaces/workspaces.queries';
-import { insertKey, listActiveKeys, revokeKey } from './api-keys.queries';
+import {
+  forgetKeyCreator,
+  insertKey,
+  listActiveKeys,
+  revokeKey,
+  revokeKeysCreatedBy,
+} from './api-keys.queries';
 import { generateApiKey } from './api-keys.secret';
 
 type KeyRow = {
@@ -93,4 +99,21 @@ export async function revokeApiKey(ctx: ServiceContext, scope: Scope, id: string
       before: presentKey(row),
     });
   });
+}
+
+/** A member loses access (demoted or leaving): the keys they made stop working at once. */
+export async function revokeMemberKeys(
+  ctx: TxContext,
+  scope: Scope,
+  member: { id: string },
+): Promise<{ revokedApiKeys: string[] }> {
+  const revoked = await revokeKeysCreatedBy(ctx.tx, scope.workspaceId, member.id, new Date());
+  return { revokedApiKeys: revoked.map((key) => key.id) };
+}
+
+/** A member leaves: their keys are revoked and no longer name them as creator. */
+export async function releaseMemberKeys(ctx: TxContext, scope: Scope, member: { id: string }) {
+  const result = await revokeMemberKeys(ctx, scope, member);
+  await forgetKeyCreator(ctx.tx, scope.workspaceId, member.id);
+  return result;
 }

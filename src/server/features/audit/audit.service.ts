@@ -6,6 +6,7 @@ import type { ServiceContext } from '../../context';
 import type { Tx } from '../../db/client';
 import { apiKeys, auditEvents, users } from '../../db/schema';
 import { dbOf } from '../../db/unit-of-work';
+import { uuidv7Sql } from '../../db/uuid-sql';
 import { newId } from '../../ids';
 
 export type AuditEntry = {
@@ -61,6 +62,35 @@ export async function recordAudits(
       requestId: ctx.requestId,
     })),
   );
+}
+
+/**
+ * One audit event per row of a set-based change, written by the same statement as the change:
+ * `changed` is a statement (an `UPDATE … RETURNING`, a `SELECT`) yielding `entity_id`,
+ * `partner_id`, `before` and `after`. Any number of rows, no parameter per row. Answers the count.
+ */
+export async function recordAuditsOf(
+  tx: Tx,
+  ctx: ServiceContext,
+  scope: Scope,
+  event: { action: string; entityType: string },
+  changed: SQL,
+): Promise<number> {
+  const actor = actorOf(scope);
+  const result = await tx.execute(sql`
+    WITH changed AS (${changed}),
+    audited AS (
+      INSERT INTO ${auditEvents} (id, workspace_id, actor_type, actor_id, actor_name, action,
+        entity_type, entity_id, partner_id, before, after, request_id)
+      SELECT ${uuidv7Sql}, ${scope.workspaceId}::uuid, ${actor.kind}::text, ${actor.id}::uuid,
+        (${actorNameSql(scope)})::text, ${event.action}::text, ${event.entityType}::text,
+        changed.entity_id, changed.partner_id, changed.before, changed.after, ${ctx.requestId}::text
+      FROM changed
+      RETURNING 1
+    )
+    SELECT count(*)::int AS n FROM audited`);
+  const rows = (result as unknown as { rows: Array<{ n: number }> }).rows;
+  return rows[0]?.n ?? 0;
 }
 
 type ActorColumns = { actorType: string; actorId: string | null; actorName: string | null };

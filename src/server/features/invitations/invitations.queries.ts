@@ -86,3 +86,11 @@ export function takeInvitation(tx: Tx, tokenHash: string, now: Date) {
     .returning({ ...columns, workspaceId: invitations.workspaceId })
     .then((rows) => rows[0]);
 }
+
+/** A member who leaves is no longer named as the one who invited. */
+export function forgetInviter(tx: Tx, workspaceId: string, memberId: string) {
+  return tx
+    .update(invitations)
+    .set({ invitedBy: null })
+    .where(and(eq(invitations.workspaceId, workspaceId), eq(invitations.invitedBy, memberId)));
+}

@@ -1,6 +1,6 @@
 import type { CreateInvitation } from '../../../domain/invitations';
 import type { Scope } from '../../access/scope';
-import type { ServiceContext } from '../../context';
+import type { ServiceContext, TxContext } from '../../context';
 import { dbOf, withTransaction } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
 import { afterId, pageById } from '../../http/id-pages';
@@ -13,6 +13,7 @@ import { findMemberByUser } from '../members/members.queries';
 import { partnerRef } from '../partners/partners.service';
 import { findWorkspace } from '../workspaces/workspaces.queries';
 import {
+  forgetInviter,
   insertInvitation,
   listPendingInvitations,
   revokeInvitation as revokeInvitationRow,
@@ -116,4 +117,14 @@ export async function revokeInvitation(ctx: ServiceContext, scope: Scope, id: st
       before: presentInvitation(row),
     });
   });
+}
+
+/** A member leaves: invitations they sent stay, without an inviter. */
+export async function releaseMemberInvitations(
+  ctx: TxContext,
+  scope: Scope,
+  member: { id: string },
+) {
+  await forgetInviter(ctx.tx, scope.workspaceId, member.id);
+  return {};
 }

@@ -1,6 +1,6 @@
-import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
-import { apiKeys, members, partners, partnerUsers, users } from '../../db/schema';
+import { members, partnerUsers, users } from '../../db/schema';
 
 const memberColumns = {
   id: members.id,
@@ -91,31 +91,4 @@ export function setMemberRole(tx: Tx, workspaceId: string, memberId: string, rol
 /** Removing the user removes their member row, sessions and credentials (cascade). */
 export function deleteUser(tx: Tx, userId: string) {
   return tx.delete(users).where(eq(users.id, userId));
-}
-
-/** Keys a member made stop working with their access. */
-export function revokeKeysCreatedBy(tx: Tx, workspaceId: string, memberId: string, now: Date) {
-  return tx
-    .update(apiKeys)
-    .set({ revokedAt: now })
-    .where(
-      and(
-        eq(apiKeys.workspaceId, workspaceId),
-        eq(apiKeys.createdBy, memberId),
-        isNull(apiKeys.revokedAt),
-      ),
-    )
-    .returning({ id: apiKeys.id });
-}
-
-/**
- * A removed member owns nothing: their partners become unowned (a new version, so stale
- * edits of them are refused). The partners table allows no dangling owner.
- */
-export function releasePartnersOwnedBy(tx: Tx, workspaceId: string, memberId: string) {
-  return tx
-    .update(partners)
-    .set({ ownerId: null, version: sql`${partners.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(partners.workspaceId, workspaceId), eq(partners.ownerId, memberId)))
-    .returning({ id: partners.id });
 }

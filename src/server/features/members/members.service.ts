@@ -2,23 +2,23 @@ import type { UserId } from '../../../domain/ids';
 import type { Member } from '../../../domain/members';
 import { type MemberRole, memberRoles } from '../../../domain/roles';
 import type { Scope } from '../../access/scope';
-import type { ServiceContext } from '../../context';
+import type { ServiceContext, TxContext } from '../../context';
 import type { Tx } from '../../db/client';
 import { dbOf, withTransaction } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
 import { checkIfMatch } from '../../http/etag';
 import { afterId, pageById } from '../../http/id-pages';
 import { passwordResetMail } from '../../mail/templates';
-import { recordAudit, recordAudits } from '../audit/audit.service';
+import { revokeMemberKeys } from '../api-keys/api-keys.service';
+import { recordAudit } from '../audit/audit.service';
 import { deleteUserSessions } from '../auth/auth.queries';
 import { issueResetLink } from '../auth/auth.reset';
+import { memberHolders } from './member-holders';
 import {
   deleteUser,
   findMember,
   listMembers as listMemberRows,
   lockAdmins,
-  releasePartnersOwnedBy,
-  revokeKeysCreatedBy,
   setMemberRole,
 } from './members.queries';
 
@@ -78,9 +78,9 @@ async function lockForChange(tx: Tx, scope: Scope, memberId: string) {
 }
 
 /** Ends the member's sessions and revokes the keys they made: effective on the next request. */
-async function cutAccess(tx: Tx, scope: Scope, target: MemberRow) {
-  await deleteUserSessions(tx, target.userId);
-  return revokeKeysCreatedBy(tx, scope.workspaceId, target.id, new Date());
+async function cutAccess(ctx: TxContext, scope: Scope, target: MemberRow) {
+  await deleteUserSessions(ctx.tx, target.userId);
+  return revokeMemberKeys(ctx, scope, target);
 }
 
 export async function changeMemberRole(
@@ -97,7 +97,9 @@ export async function changeMemberRole(
     if (role !== 'admin') assertNotLastAdmin(admins, before);
     await setMemberRole(tx, scope.workspaceId, memberId, role);
     const demoted = rank(role) > rank(before.role);
-    const revokedKeys = demoted ? await cutAccess(tx, scope, before) : [];
+    const { revokedApiKeys } = demoted
+      ? await cutAccess(ctx, scope, before)
+      : { revokedApiKeys: [] };
     const after = await findMember(tx, scope.workspaceId, memberId);
     if (!after) throw errors.notFound('member');
     await recordAudit(tx, ctx, scope, {
@@ -105,7 +107,7 @@ export async function changeMemberRole(
       entityType: 'member',
       entityId: memberId,
       before: { role: before.role },
-      after: { role, revokedApiKeys: revokedKeys.map((k) => k.id) },
+      after: { role, revokedApiKeys },
     });
     return after;
   });
@@ -115,21 +117,10 @@ export async function removeMember(ctx: ServiceContext, scope: Scope, memberId: 
   await withTransaction(ctx, async (tx, ctx) => {
     const { admins, target: before } = await lockForChange(tx, scope, memberId);
     assertNotLastAdmin(admins, before);
-    const revokedKeys = await cutAccess(tx, scope, before);
-    const released = await releasePartnersOwnedBy(tx, scope.workspaceId, before.id);
-    await recordAudits(
-      tx,
-      ctx,
-      scope,
-      released.map((partner) => ({
-        action: 'partner.updated',
-        entityType: 'partner',
-        entityId: partner.id,
-        partnerId: partner.id,
-        before: { ownerId: before.id },
-        after: { ownerId: null },
-      })),
-    );
+    await deleteUserSessions(tx, before.userId);
+    // Each feature holding the member's records releases them (partners, keys, invitations).
+    const released: Record<string, unknown> = {};
+    for (const release of memberHolders) Object.assign(released, await release(ctx, scope, before));
     // The account goes too: a user belongs to one workspace (decision 003).
     await deleteUser(tx, before.userId);
     await recordAudit(tx, ctx, scope, {
@@ -137,7 +128,7 @@ export async function removeMember(ctx: ServiceContext, scope: Scope, memberId: 
       entityType: 'member',
       entityId: memberId,
       before: { ...presentMember(before) },
-      after: { revokedApiKeys: revokedKeys.map((k) => k.id) },
+      after: released,
     });
   });
 }

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedPartnerUser, seedWorld, signIn, type World } from '../../../../test/factories';
+import {
+  insertManyPartners,
+  seedPartnerUser,
+  seedWorld,
+  signIn,
+  type World,
+} from '../../../../test/factories';
 import { createTestApp, databaseSnapshot, request, type TestApp } from '../../../../test/harness';
 
 let t: TestApp;
@@ -244,6 +250,45 @@ describe('members', () => {
       [owned],
     );
     expect(history.rows).toEqual([{ after: { ownerId: null } }]);
+  });
+
+  it('removes a member who owns 10 000 partners, releasing each with its audit event', async () => {
+    const admin = world.a.members.admin.key;
+    const manager = world.a.members.manager;
+    const owned = await insertManyPartners(t.database, world.a.workspaceId, 10_000, {
+      ownerId: manager.memberId,
+    });
+    const res = await request(t.app, {
+      method: 'DELETE',
+      url: `/api/v1/members/${manager.memberId}`,
+      key: admin,
+    });
+    expect(res.statusCode).toBe(204);
+    const partners = await t.database.sql(
+      'SELECT count(*)::int AS n, min(version) AS low, max(version) AS high FROM partners WHERE workspace_id = $1 AND id = ANY($2::uuid[])',
+      [world.a.workspaceId, owned],
+    );
+    expect(partners.rows).toEqual([{ n: 10_000, low: 2, high: 2 }]);
+    const stillOwned = await t.database.sql(
+      'SELECT count(*)::int AS n FROM partners WHERE owner_id = $1',
+      [manager.memberId],
+    );
+    expect(stillOwned.rows).toEqual([{ n: 0 }]);
+    const events = await t.database.sql(
+      `SELECT count(*)::int AS n, count(DISTINCT partner_id)::int AS partners,
+         count(*) FILTER (WHERE before = $2::jsonb AND after = '{"ownerId": null}'::jsonb
+           AND actor_type = 'api_key' AND actor_name = 'admin key')::int AS described
+       FROM audit_events WHERE action = 'partner.updated' AND partner_id = ANY($1::uuid[])`,
+      [owned, JSON.stringify({ ownerId: manager.memberId })],
+    );
+    expect(events.rows).toEqual([{ n: 10_000, partners: 10_000, described: 10_000 }]);
+    const removal = await t.database.sql(
+      "SELECT after FROM audit_events WHERE action = 'member.removed' AND entity_id = $1",
+      [manager.memberId],
+    );
+    expect(removal.rows).toEqual([
+      { after: { releasedPartners: 10_000, revokedApiKeys: expect.any(Array) } },
+    ]);
   });
 
   it('hands the admin a reset link built from the public URL when there is no SMTP', async () => {

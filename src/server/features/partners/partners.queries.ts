@@ -173,3 +173,15 @@ export async function listPartnerRows(
     .orderBy(...orderOf(sort))
     .limit(query.limit + 1);
 }
+
+/**
+ * The partners a leaving member owns become unowned (a new version, so stale edits of them are
+ * refused), as one statement yielding what the audit events of the change need.
+ */
+export function releaseOwnedPartnersSql(workspaceId: string, memberId: string, now: Date): SQL {
+  return sql`UPDATE ${partners} SET owner_id = NULL, version = version + 1, updated_at = ${now}
+    WHERE workspace_id = ${workspaceId} AND owner_id = ${memberId}
+    RETURNING id AS entity_id, id AS partner_id,
+      jsonb_build_object('ownerId', ${memberId}::text) AS before,
+      jsonb_build_object('ownerId', NULL) AS after`;
+}

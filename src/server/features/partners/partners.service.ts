@@ -3,13 +3,13 @@ import type { Partner, PartnerCreate, PartnerUpdate } from '../../../domain/part
 import { searchText } from '../../../domain/search-text';
 import { can } from '../../access/permissions';
 import type { Scope } from '../../access/scope';
-import type { ServiceContext } from '../../context';
+import type { ServiceContext, TxContext } from '../../context';
 import type { Db, Tx } from '../../db/client';
 import { dbOf, withTransaction } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
 import { checkIfMatch } from '../../http/etag';
 import { newId } from '../../ids';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit, recordAuditsOf } from '../audit/audit.service';
 import { findMemberByUser } from '../members/members.queries';
 import {
   deleteDomains,
@@ -21,6 +21,7 @@ import {
   memberExists,
   type NewPartnerRow,
   type PartnerRow,
+  releaseOwnedPartnersSql,
   updatePartnerRow,
   workspaceTiers,
 } from './partners.queries';
@@ -269,4 +270,21 @@ export async function partnerNames(
 ): Promise<Map<string, string>> {
   const rows = await findPartnerNames(db, scope, [...new Set(ids)]);
   return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/** A member leaves: the partners they own become unowned, each with its audit event. */
+export async function releaseMemberPartners(
+  ctx: TxContext,
+  scope: Scope,
+  member: { id: string },
+): Promise<{ releasedPartners: number }> {
+  const changed = releaseOwnedPartnersSql(scope.workspaceId, member.id, new Date());
+  const releasedPartners = await recordAuditsOf(
+    ctx.tx,
+    ctx,
+    scope,
+    { action: 'partner.updated', entityType: 'partner' },
+    changed,
+  );
+  return { releasedPartners };
 }

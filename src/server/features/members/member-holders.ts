@@ -1,0 +1,26 @@
+import type { Scope } from '../../access/scope';
+import type { TxContext } from '../../context';
+import { releaseMemberKeys } from '../api-keys/api-keys.service';
+import { releaseMemberInvitations } from '../invitations/invitations.service';
+import { releaseMemberPartners } from '../partners/partners.service';
+
+/**
+ * Releases what a feature holds of a leaving member, in the removal's transaction, through the
+ * feature's own service; answers facts for the removal's audit event.
+ */
+export type ReleaseMember = (
+  ctx: TxContext,
+  scope: Scope,
+  member: { id: string },
+) => Promise<Record<string, unknown>>;
+
+/**
+ * Every feature whose records point at a member, one line each: a new feature that does adds
+ * its line here, and member removal needs no other change. The database refuses a removal that
+ * leaves a reference behind (foreign keys without ON DELETE), so a missing line fails loudly.
+ */
+export const memberHolders: ReleaseMember[] = [
+  releaseMemberPartners,
+  releaseMemberKeys,
+  releaseMemberInvitations,
+];
