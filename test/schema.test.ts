@@ -75,7 +75,7 @@ function foreignKeys(database: Database) {
 }
 
 /** What is wrong with the schema's tenancy: empty when every rule holds. */
-export async function tenancyFaults(database: Database): Promise<string[]> {
+async function tenancyFaults(database: Database): Promise<string[]> {
   const tables = (
     await rows<{ name: string }>(
       database,
