@@ -7,8 +7,8 @@ import type { MemberId, WorkspaceId } from '../src/domain/ids';
 import { systemScope } from '../src/server/access/scope';
 import type { ServiceContext } from '../src/server/context';
 import { type Database, openEmbedded, openPostgres } from '../src/server/db/client';
-import { migrate } from '../src/server/db/migrate';
 import { embeddedDatabaseDir } from '../src/server/db/open';
+import { prepareDatabase } from '../src/server/db/prepare';
 import { workspaces } from '../src/server/db/schema';
 import { createApiKey } from '../src/server/features/api-keys/api-keys.service';
 import { seedDemo } from '../src/server/features/demo/demo.service';
@@ -81,7 +81,7 @@ export async function prepareDataset(say: (line: string) => void): Promise<Datas
   try {
     const database = await fresh.open();
     try {
-      await migrate(database);
+      await prepareDatabase(database);
       const workspaceId = newId<WorkspaceId>();
       await database.db.insert(workspaces).values({ id: workspaceId, name: 'Benchmark' });
       const started = performance.now();

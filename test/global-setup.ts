@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openEmbedded, openPostgres } from '../src/server/db/client';
-import { migrate } from '../src/server/db/migrate';
-import { prepareJobSchema } from './jobs-schema';
+import { prepareDatabase } from '../src/server/db/prepare';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -33,8 +32,7 @@ export default async function setup(project: TestProject) {
     await admin.query(`CREATE DATABASE ${template}`);
     const templateUrl = withDatabase(url, template);
     const database = await openPostgres(templateUrl, { max: 2 });
-    await migrate(database);
-    await prepareJobSchema(database);
+    await prepareDatabase(database);
     await database.close();
     project.provide('postgresTemplate', template);
     project.provide('embeddedDump', '');
@@ -46,8 +44,7 @@ export default async function setup(project: TestProject) {
 
   const dir = mkdtempSync(join(tmpdir(), 'tandem-test-'));
   const database = await openEmbedded({});
-  await migrate(database);
-  await prepareJobSchema(database);
+  await prepareDatabase(database);
   const dump = await database.pglite?.dumpDataDir('none');
   await database.close();
   if (!dump) throw new Error('no embedded dump');

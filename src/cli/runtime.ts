@@ -2,9 +2,9 @@ import { loadConfig } from '../server/config';
 import type { ServiceContext } from '../server/context';
 import type { Database } from '../server/db/client';
 import { DataDirLockedError } from '../server/db/lock';
-import { migrate } from '../server/db/migrate';
 import { openConfiguredDatabase } from '../server/db/open';
-import { createJobs, prepareJobs } from '../server/jobs/queue';
+import { prepareDatabase } from '../server/db/prepare';
+import { createJobs } from '../server/jobs/queue';
 import { CliError, progress } from './command';
 
 /**
@@ -31,8 +31,7 @@ export async function withServices<T>(
     // Said only once the lock is held, so a refused run prints nothing but its error.
     if (options.announce) progress(options.announce);
     if (options.migrate !== false) {
-      await migrate(opened.database);
-      await prepareJobs(opened.database);
+      await prepareDatabase(opened.database);
     }
     const ctx: ServiceContext = {
       config,

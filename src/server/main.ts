@@ -3,10 +3,11 @@ import { buildApp } from './app';
 import { loadConfig } from './config';
 import type { AppContext } from './context';
 import { DataDirLockedError } from './db/lock';
-import { migrate } from './db/migrate';
 import { openConfiguredDatabase } from './db/open';
+import { prepareDatabase } from './db/prepare';
+import { StartAborted } from './db/schema-lock';
 import { anyWorkspaceExists } from './features/workspaces/workspaces.queries';
-import { createJobs, type JobQueue, prepareJobs } from './jobs/queue';
+import { createJobs, type JobQueue } from './jobs/queue';
 import { createMailer } from './mail/mailer';
 import { newToken } from './tokens';
 
@@ -20,8 +21,13 @@ export type RunningServer = {
 /** A failure to start that needs no stack trace: printed as one line. */
 export class StartError extends Error {}
 
-/** Reads the configuration, opens and migrates the database, starts the jobs, and listens. */
-export async function startServer(options: { json?: boolean } = {}): Promise<RunningServer> {
+/**
+ * Reads the configuration, opens and prepares the database, starts the jobs, and listens. An
+ * aborted `signal` (a stop signal while starting) ends the start with `StartAborted`.
+ */
+export async function startServer(
+  options: { json?: boolean; signal?: AbortSignal } = {},
+): Promise<RunningServer> {
   const config = loadConfig();
   let opened: Awaited<ReturnType<typeof openConfiguredDatabase>>;
   try {
@@ -40,8 +46,8 @@ export async function startServer(options: { json?: boolean } = {}): Promise<Run
     await opened.close();
   };
   try {
-    await migrate(database);
-    await prepareJobs(database);
+    await prepareDatabase(database, options.signal);
+    if (options.signal?.aborted) throw new StartAborted();
     jobs = createJobs(database, {
       work: true,
       mailer: createMailer(config),
@@ -88,11 +94,13 @@ function shutDown(server: RunningServer): void {
 
 /**
  * Starts the server for `tandem start` and `npm run dev`, and stops it cleanly on SIGTERM or
- * SIGINT (also when the signal comes while it is still starting); a second signal forces the exit.
+ * SIGINT. A signal while it is still starting (waiting for another process's migrations, say)
+ * ends the start at the next step and exits 0; a second signal forces the exit.
  */
 export async function runServer(options: { json?: boolean } = {}): Promise<void> {
   let server: RunningServer | undefined;
   let stopping = false;
+  const starting = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) {
       process.stderr.write(`tandem: ${signal} again, exiting without a clean shutdown\n`);
@@ -101,9 +109,16 @@ export async function runServer(options: { json?: boolean } = {}): Promise<void>
     stopping = true;
     process.stderr.write(`tandem: ${signal} received, shutting down\n`);
     if (server) shutDown(server);
+    else starting.abort();
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
-  server = await startServer(options);
+  try {
+    server = await startServer({ ...options, signal: starting.signal });
+  } catch (error) {
+    if (!starting.signal.aborted) throw error;
+    // startServer has closed what it opened; the stop was asked for, so it is not a failure.
+    process.exit(0);
+  }
   if (stopping) shutDown(server);
 }

@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
 import type { Database, Tx } from '../db/client';
 import type { Mailer } from '../mail/mailer';
+import { deliverOnce } from './deliver-once';
 import type { JobName, JobPayloads, Jobs } from './jobs';
 
 export const JOB_SCHEMA = 'pgboss';
@@ -53,8 +54,20 @@ function transactionDb(tx: Tx): PgBoss.Db {
 /** pg-boss options shared by the server, the CLI and the tests. */
 export type RetryPolicy = { limit: number; delaySeconds: number; backoff: boolean };
 
-/** A mail server that is down for a while: retried with growing delays for about an hour. */
-export const defaultRetry: RetryPolicy = { limit: 6, delaySeconds: 30, backoff: true };
+/**
+ * A mail server that is down for a while: retried with growing delays (5 s, 10 s, 20 s, … each
+ * up to twice that with pg-boss's jitter) for one to two hours. The first retry comes soon, so a
+ * job whose worker died runs again about a minute later (see `jobTimings`).
+ */
+export const defaultRetry: RetryPolicy = { limit: 10, delaySeconds: 5, backoff: true };
+
+/**
+ * How long a dead worker can hold a job: it expires `expireSeconds` after it started, the next
+ * maintenance (every `maintenanceSeconds`, in whichever process gets there first) fails it, and
+ * its retry starts after the retry delay: at most 30 + 15 + 10 s. A job that really runs longer
+ * than the expiry would run twice, so senders keep their own time-outs below it (mailer.ts).
+ */
+export const jobTimings = { expireSeconds: 30, maintenanceSeconds: 15 };
 
 export function bossOptions(
   database: Database,
@@ -64,20 +77,24 @@ export function bossOptions(
   return {
     db: { executeSql: (text, values) => database.sql(text, values) },
     schema: JOB_SCHEMA,
-    // Only a working process maintains the queue; the schema comes from `prepareJobs`.
-    migrate: work,
+    // The schema, queues and schedules come from `prepareJobs`, under the schema lock.
+    migrate: false,
     supervise: work,
     schedule: false,
     retryLimit: retry.limit,
     retryDelay: retry.delaySeconds,
     retryBackoff: retry.backoff,
-    expireInMinutes: 5,
+    expireInSeconds: jobTimings.expireSeconds,
+    maintenanceIntervalSeconds: jobTimings.maintenanceSeconds,
   };
 }
 
-/** Creates pg-boss's tables and Tandem's queues; run at start and once for the test dump. */
+/**
+ * Installs or upgrades pg-boss's tables and creates Tandem's queues. The caller holds the schema
+ * lock (`prepareDatabase`): pg-boss's own install races with itself when processes start together.
+ */
 export async function prepareJobs(database: Database): Promise<void> {
-  const boss = new PgBoss({ ...bossOptions(database, true), supervise: false });
+  const boss = new PgBoss({ ...bossOptions(database, false), migrate: true });
   boss.on('error', () => {});
   await boss.start();
   for (const name of queueNames) {
@@ -86,14 +103,15 @@ export async function prepareJobs(database: Database): Promise<void> {
   await boss.stop({ graceful: false, wait: true, close: false });
 }
 
-type Handlers = { [N in JobName]: (data: JobPayloads[N]) => Promise<void> };
+type Handlers = { [N in JobName]: (data: JobPayloads[N], jobId: string) => Promise<void> };
 
-function handlersFor(mailer: Mailer | null): Handlers {
+function handlersFor(database: Database, mailer: Mailer | null): Handlers {
   return {
-    'email.send': async (data) => {
+    'email.send': async (data, jobId) => {
       // Without SMTP the links are shown to the admin; a queued mail has nowhere to go.
       if (!mailer) throw new Error('SMTP_URL is not set; cannot send mail');
-      await mailer.send(data);
+      // The job's id survives its retries: it names the delivery and the Message-ID.
+      await deliverOnce(database, { channel: 'email', id: jobId }, () => mailer.send(data, jobId));
     },
   };
 }
@@ -117,19 +135,11 @@ export function createJobs(
   boss.on('error', (error) => options.onError?.(error));
   let started: Promise<PgBoss> | null = null;
   let working = false;
-  const handlers = handlersFor(options.mailer);
+  const handlers = handlersFor(database, options.mailer);
 
   /** Never call from inside a transaction: on PGlite the root client would wait forever. */
   const start = (): Promise<PgBoss> => {
-    started ??= (async () => {
-      await boss.start();
-      if (options.work) {
-        for (const name of queueNames) {
-          if (!(await boss.getQueue(name))) await boss.createQueue(name);
-        }
-      }
-      return boss;
-    })();
+    started ??= boss.start();
     return started;
   };
 
@@ -142,7 +152,7 @@ export function createJobs(
         name,
         { pollingIntervalSeconds: 0.5, batchSize: 1 },
         async (jobs) => {
-          for (const job of jobs) await handlers[name](job.data);
+          for (const job of jobs) await handlers[name](job.data, job.id);
         },
       );
     }

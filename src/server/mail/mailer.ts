@@ -5,17 +5,26 @@ export type MailMessage = { to: string; subject: string; text: string; html?: st
 
 /** Sends one message or throws, so the job queue retries it. */
 export interface Mailer {
-  send(message: MailMessage): Promise<void>;
+  /** `deliveryId` becomes the Message-ID, the same on every retry, so receivers drop repeats. */
+  send(message: MailMessage, deliveryId?: string): Promise<void>;
   close(): void;
 }
+
+/**
+ * Each step of a send gives up well before the job's expiry (queue.ts: 30 s), so a slow mail
+ * server never makes pg-boss hand the same job to a second worker while the first still sends.
+ */
+const timeouts = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 15_000 };
 
 /** A nodemailer SMTP transport from SMTP_URL, or null when mail is not configured. */
 export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom'>): Mailer | null {
   if (!config.smtpUrl) return null;
-  const transport = nodemailer.createTransport(config.smtpUrl);
+  const transport = nodemailer.createTransport({ url: config.smtpUrl, ...timeouts });
+  const domain = /@([^>\s]+)>?\s*$/.exec(config.mailFrom)?.[1] ?? 'localhost';
   return {
-    async send(message) {
-      await transport.sendMail({ from: config.mailFrom, ...message });
+    async send(message, deliveryId) {
+      const messageId = deliveryId ? `<${deliveryId}@${domain}>` : undefined;
+      await transport.sendMail({ from: config.mailFrom, ...message, messageId });
     },
     close: () => transport.close(),
   };
