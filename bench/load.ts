@@ -1,15 +1,18 @@
 /**
- * The load generator of the partners-list figure, run as its own process so the client's work
- * does not share the server's event loop. Keep-alive HTTP/1.1 over loopback, a fixed number of
- * connections, bounded by time and by count. Prints one JSON line with what it measured.
+ * The load generator, run as its own process so the client's work does not share the server's
+ * event loop: partner lists (`paths`) or partner creates (`create`), round-robin over `urls` as a
+ * load balancer would. Keep-alive HTTP/1.1 over loopback, a fixed number of connections, bounded
+ * by time and by count. Prints one JSON line with what it measured.
  */
 import http from 'node:http';
 import { runClosedLoop } from './closed-loop';
 
 type LoadConfig = {
-  url: string;
+  urls: string[];
   key: string;
   paths: string[];
+  /** Create partners instead of listing them. */
+  create?: boolean;
   concurrency: number;
   warmupMs: number;
   durationMs: number;
@@ -17,22 +20,25 @@ type LoadConfig = {
 };
 
 const config = JSON.parse(process.argv[2] ?? '{}') as LoadConfig;
-const target = new URL(config.url);
-if (target.hostname !== '127.0.0.1' && target.hostname !== 'localhost') {
+const targets = config.urls.map((url) => new URL(url));
+if (targets.some((t) => t.hostname !== '127.0.0.1' && t.hostname !== 'localhost')) {
   throw new Error('the load generator only targets the loopback interface');
 }
 const agent = new http.Agent({ keepAlive: true, maxSockets: config.concurrency });
+const run = Date.now().toString(36);
 
-function get(path: string): Promise<number> {
+function call(target: URL, path: string, body?: string): Promise<number> {
   return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = { authorization: `Bearer ${config.key}` };
+    if (body) headers['content-type'] = 'application/json';
     const req = http.request(
       {
         agent,
         host: target.hostname,
         port: target.port,
         path,
-        method: 'GET',
-        headers: { authorization: `Bearer ${config.key}` },
+        method: body ? 'POST' : 'GET',
+        headers,
       },
       (res) => {
         res.resume();
@@ -41,7 +47,7 @@ function get(path: string): Promise<number> {
       },
     );
     req.on('error', reject);
-    req.end();
+    req.end(body);
   });
 }
 
@@ -51,7 +57,14 @@ const result = await runClosedLoop({
   durationMs: config.durationMs,
   maxRequests: config.maxRequests,
   run: async (i) => {
-    const status = await get(`/api/v1/partners?${config.paths[i % config.paths.length]}`);
+    const target = targets[i % targets.length] as URL;
+    if (config.create) {
+      const body = JSON.stringify({ name: `Scale-out ${run} ${i}` });
+      const status = await call(target, '/api/v1/partners', body);
+      if (status !== 201) throw new Error(`status ${status}`);
+      return;
+    }
+    const status = await call(target, `/api/v1/partners?${config.paths[i % config.paths.length]}`);
     if (status !== 200) throw new Error(`status ${status}`);
   },
 });

@@ -14,6 +14,7 @@ import { deepPage } from './deep-page';
 import { directRate, type LoopTiming } from './direct';
 import { queryMix } from './mix';
 import { freePort, residentMiB, runNode, spawnServer, waitReady } from './processes';
+import { scaleOut } from './scale-out';
 
 const ROUNDS = 3;
 const timing: LoopTiming = {
@@ -74,7 +75,7 @@ async function round(dataset: Dataset, mix: string[], withDeepPage: boolean): Pr
       '--import',
       'tsx',
       join(packageRoot, 'bench/load.ts'),
-      JSON.stringify({ url: server.url, key: dataset.apiKey, paths: mix, ...timing }),
+      JSON.stringify({ urls: [server.url], key: dataset.apiKey, paths: mix, ...timing }),
     ]);
     http = load.result;
     if (withDeepPage) deep = await deepPage(server.url, dataset.apiKey, 200);
@@ -110,45 +111,64 @@ async function main() {
     );
   };
   try {
-    const mix = queryMix(dataset.ownerIds);
-    const rounds: Round[] = [];
-    for (let i = 0; i < ROUNDS; i++) {
-      say(`round ${i + 1} of ${ROUNDS}`);
-      rounds.push(await round(dataset, mix, i === 0));
+    // `npm run bench -- scale-out` measures that figure alone.
+    if (!process.argv.includes('scale-out')) await serverFigures(dataset, figure);
+    if (where !== 'postgres') {
+      say('scale-out: several processes need PostgreSQL (set DATABASE_URL)');
+      return;
     }
-    const of = (pick: (r: Round) => number) => median(rounds.map(pick));
-    const deep = rounds[0]?.deep ?? { firstMs: Number.NaN, deepMs: Number.NaN };
-    const driver = where === 'embedded' ? 'pglite' : 'pg';
-
-    const httpRate = of((r) => r.http.perSecond);
-    const directRateMedian = of((r) => r.direct.perSecond);
-    const listRatio = of((r) => r.http.perSecond / r.direct.perSecond);
-    figure('partners-list', `${httpRate.toFixed(0)} req/s`, listRatio, '>=0.6');
-    figure('partners-list-direct', `${directRateMedian.toFixed(0)} req/s`, 1, 'baseline');
-    figure(
-      'partners-deep-page',
-      `${deep.deepMs.toFixed(2)} ms`,
-      deep.deepMs / deep.firstMs,
-      '<=1.5',
-    );
-    figure('partners-first-page', `${deep.firstMs.toFixed(2)} ms`, 1, 'baseline');
-    figure(
-      'boot',
-      `${of((r) => r.bootMs).toFixed(0)} ms`,
-      of((r) => r.bootMs / r.aloneMs),
-      'report',
-    );
-    figure(`boot-${driver}-alone`, `${of((r) => r.aloneMs).toFixed(0)} ms`, 1, 'baseline');
-    figure(
-      'boot-rss',
-      `${of((r) => r.rss).toFixed(0)} MiB`,
-      of((r) => r.rss / r.aloneRss),
-      'report',
-    );
-    figure(`boot-rss-${driver}-alone`, `${of((r) => r.aloneRss).toFixed(0)} MiB`, 1, 'baseline');
+    const scale = await scaleOut(dataset, say);
+    figure('scale-out', `${scale.three.toFixed(0)} creates/s`, scale.three / scale.one, 'report');
+    figure('scale-out-one-process', `${scale.one.toFixed(0)} creates/s`, 1, 'baseline');
+    if (scale.threeBouncer !== null) {
+      figure(
+        'scale-out-pgbouncer',
+        `${scale.threeBouncer.toFixed(0)} creates/s`,
+        scale.threeBouncer / scale.three,
+        '>=0.8',
+      );
+    }
   } finally {
     await dataset.cleanup();
   }
+}
+
+type Figure = (name: string, value: string, ratio: number, target: string) => void;
+
+/** The one-process figures: list throughput, deep pages, boot time and memory. */
+async function serverFigures(dataset: Dataset, figure: Figure) {
+  const where = dataset.kind;
+  const mix = queryMix(dataset.ownerIds);
+  const rounds: Round[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    say(`round ${i + 1} of ${ROUNDS}`);
+    rounds.push(await round(dataset, mix, i === 0));
+  }
+  const of = (pick: (r: Round) => number) => median(rounds.map(pick));
+  const deep = rounds[0]?.deep ?? { firstMs: Number.NaN, deepMs: Number.NaN };
+  const driver = where === 'embedded' ? 'pglite' : 'pg';
+
+  const httpRate = of((r) => r.http.perSecond);
+  const directRateMedian = of((r) => r.direct.perSecond);
+  const listRatio = of((r) => r.http.perSecond / r.direct.perSecond);
+  figure('partners-list', `${httpRate.toFixed(0)} req/s`, listRatio, '>=0.6');
+  figure('partners-list-direct', `${directRateMedian.toFixed(0)} req/s`, 1, 'baseline');
+  figure('partners-deep-page', `${deep.deepMs.toFixed(2)} ms`, deep.deepMs / deep.firstMs, '<=1.5');
+  figure('partners-first-page', `${deep.firstMs.toFixed(2)} ms`, 1, 'baseline');
+  figure(
+    'boot',
+    `${of((r) => r.bootMs).toFixed(0)} ms`,
+    of((r) => r.bootMs / r.aloneMs),
+    'report',
+  );
+  figure(`boot-${driver}-alone`, `${of((r) => r.aloneMs).toFixed(0)} ms`, 1, 'baseline');
+  figure(
+    'boot-rss',
+    `${of((r) => r.rss).toFixed(0)} MiB`,
+    of((r) => r.rss / r.aloneRss),
+    'report',
+  );
+  figure(`boot-rss-${driver}-alone`, `${of((r) => r.aloneRss).toFixed(0)} MiB`, 1, 'baseline');
 }
 
 main().catch((error: unknown) => {
