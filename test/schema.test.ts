@@ -11,6 +11,7 @@ import { createTestApp, type TestApp } from './harness';
  */
 const notTenantTables = [
   'accounts',
+  'deliveries', // what the job queue sent, by job id; stays beside the queue (docs/scaling.md)
   'sessions',
   'sign_in_failures',
   'users',
