@@ -112,7 +112,7 @@ export async function databaseSnapshot(database: Database): Promise<string> {
       "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE '\\_\\_%' ORDER BY tablename",
     )
   ).rows as Array<{ tablename: string }>;
-  const volatile = new Set(['last_used_at', 'sign_in_failures']);
+  const volatile = new Set(['last_used_at', 'sign_in_failures', 'rate_limit_hits']);
   const out: Record<string, unknown[]> = {};
   for (const { tablename } of tables) {
     if (volatile.has(tablename)) continue;

@@ -2,5 +2,6 @@ export * from './audit';
 export * from './auth';
 export * from './contacts';
 export * from './deliveries';
+export * from './limits';
 export * from './partners';
 export * from './workspaces';

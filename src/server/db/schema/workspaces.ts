@@ -130,6 +130,8 @@ export const apiKeys = pgTable(
     secretHash: text('secret_hash').notNull(),
     /** The member who made the key; emptied by the API keys feature when they leave (revoked). */
     createdBy: uuid('created_by'),
+    /** The key that made this key, when a key made it: revoking a key revokes what it made. */
+    createdByKeyId: uuid('created_by_key_id'),
     lastUsedAt: at('last_used_at'),
     revokedAt: at('revoked_at'),
     createdAt: createdAt(),
@@ -143,5 +145,11 @@ export const apiKeys = pgTable(
     }),
     index('api_keys_workspace_idx').on(t.workspaceId, t.createdAt),
     index('api_keys_created_by_idx').on(t.workspaceId, t.createdBy),
+    foreignKey({
+      name: 'api_keys_created_by_key_fk',
+      columns: [t.workspaceId, t.createdByKeyId],
+      foreignColumns: [t.workspaceId, t.id],
+    }),
+    index('api_keys_created_by_key_idx').on(t.workspaceId, t.createdByKeyId),
   ],
 );

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, lt, or } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { apiKeys } from '../../db/schema';
 
@@ -52,6 +52,7 @@ export function insertKey(
     prefix: string;
     secretHash: string;
     createdBy: string | null;
+    createdByKeyId: string | null;
   },
 ) {
   return tx
@@ -80,28 +81,42 @@ export function listActiveKeys(
     .limit(page.limit + 1);
 }
 
-export function revokeKey(tx: Tx, workspaceId: string, id: string, now: Date) {
-  return tx
-    .update(apiKeys)
-    .set({ revokedAt: now })
-    .where(and(eq(apiKeys.workspaceId, workspaceId), eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
-    .returning(publicColumns)
-    .then((rows) => rows[0]);
+/**
+ * Revokes the keys `roots` selects and every key made from them, down the chain (a key made by
+ * a key made by a revoked key stops too). Answers the ids revoked now.
+ */
+async function revokeChain(tx: Tx, workspaceId: string, roots: SQL, now: Date) {
+  const result = await tx.execute(sql`
+    WITH RECURSIVE chain(id) AS (
+      SELECT id FROM api_keys WHERE workspace_id = ${workspaceId} AND ${roots}
+      UNION
+      SELECT k.id FROM api_keys k JOIN chain c ON k.created_by_key_id = c.id
+      WHERE k.workspace_id = ${workspaceId}
+    )
+    UPDATE api_keys SET revoked_at = ${now}
+    WHERE workspace_id = ${workspaceId} AND revoked_at IS NULL AND id IN (SELECT id FROM chain)
+    RETURNING id`);
+  return (result as unknown as { rows: Array<{ id: string }> }).rows;
 }
 
-/** Keys a member made stop working with their access. */
+/** A key and every key made from it. */
+export function revokeKeyChain(tx: Tx, workspaceId: string, id: string, now: Date) {
+  return revokeChain(tx, workspaceId, sql`id = ${id}`, now);
+}
+
+/** Keys a member made, and every key made from them, stop working with their access. */
 export function revokeKeysCreatedBy(tx: Tx, workspaceId: string, memberId: string, now: Date) {
+  return revokeChain(tx, workspaceId, sql`created_by = ${memberId}`, now);
+}
+
+/** The key, if it is live, as a list shows it: what revoking it records as `before`. */
+export function findActiveKey(tx: Tx, workspaceId: string, id: string) {
   return tx
-    .update(apiKeys)
-    .set({ revokedAt: now })
-    .where(
-      and(
-        eq(apiKeys.workspaceId, workspaceId),
-        eq(apiKeys.createdBy, memberId),
-        isNull(apiKeys.revokedAt),
-      ),
-    )
-    .returning({ id: apiKeys.id });
+    .select(publicColumns)
+    .from(apiKeys)
+    .where(and(eq(apiKeys.workspaceId, workspaceId), eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+    .for('update')
+    .then((rows) => rows[0]);
 }
 
 /** A member who leaves is no longer named as the creator of keys (they stay, revoked). */

@@ -10,10 +10,11 @@ import { recordAudit } from '../audit/audit.service';
 import { findMemberByUser } from '../members/members.queries';
 import { findWorkspace } from '../workspaces/workspaces.queries';
 import {
+  findActiveKey,
   forgetKeyCreator,
   insertKey,
   listActiveKeys,
-  revokeKey,
+  revokeKeyChain,
   revokeKeysCreatedBy,
 } from './api-keys.queries';
 import { generateApiKey } from './api-keys.secret';
@@ -62,6 +63,8 @@ export async function createApiKey(
       prefix,
       secretHash,
       createdBy,
+      // A key made by a key keeps a link to it, so revoking the root revokes the whole chain.
+      createdByKeyId: scope.kind === 'member' ? scope.apiKeyId : null,
     });
     if (!created) throw new Error('api key insert returned nothing');
     await recordAudit(tx, ctx, scope, {
@@ -87,16 +90,21 @@ export async function listApiKeys(
   return pageById(ctx.config.secret, rows, page.limit, presentKey);
 }
 
-/** Revoked keys fail on their very next request: authentication reads `revoked_at`. */
+/**
+ * Revoked keys fail on their very next request: authentication reads `revoked_at`. Keys made
+ * by this key, and by those, are revoked with it.
+ */
 export async function revokeApiKey(ctx: ServiceContext, scope: Scope, id: string) {
   await withTransaction(ctx, async (tx, ctx) => {
-    const row = await revokeKey(tx, scope.workspaceId, id, new Date());
+    const row = await findActiveKey(tx, scope.workspaceId, id);
     if (!row) throw errors.notFound('API key');
+    const revoked = await revokeKeyChain(tx, scope.workspaceId, id, new Date());
     await recordAudit(tx, ctx, scope, {
       action: 'api_key.revoked',
       entityType: 'api_key',
       entityId: id,
       before: presentKey(row),
+      after: { revokedApiKeys: revoked.map((k) => k.id) },
     });
   });
 }
