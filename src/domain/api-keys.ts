@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { memberRole } from './roles';
+import { singleLineText } from './text';
 
 export const createApiKeyBody = z
-  .object({ name: z.string().trim().min(1, 'is required').max(100), role: memberRole })
+  .object({ name: singleLineText({ min: 1, max: 100 }), role: memberRole })
   .strict();
 
 export const apiKey = z

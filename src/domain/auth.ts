@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { memberRole, partnerRole } from './roles';
+import { singleLineText } from './text';
 
 /** Emails are compared lower-cased and trimmed everywhere. */
 export const email = z
@@ -14,7 +15,7 @@ export const newPassword = z
   .min(10, 'must be at least 10 characters')
   .max(256, 'must be at most 256 characters');
 
-export const personName = z.string().trim().min(1, 'is required').max(200);
+export const personName = singleLineText({ min: 1, max: 200 });
 
 export const signInBody = z
   .object({ email, password: z.string().min(1, 'is required').max(256) })

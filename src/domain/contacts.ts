@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cursorParam, limitParam, multiParam, pageOf, searchParam } from './pagination';
+import { multiLineText, singleLineText } from './text';
 
 export const contactRoles = [
   'champion',
@@ -26,14 +27,14 @@ export const contactPhone = z
   .regex(/^\+?[0-9 ().\-/]+((x|ext\.?)\s*[0-9]+)?$/i, 'must be a phone number');
 
 const contactFields = {
-  firstName: z.string().trim().min(1).max(100),
-  lastName: z.string().trim().min(1).max(100),
-  title: z.string().trim().max(200).nullable().optional(),
+  firstName: singleLineText({ min: 1, max: 100 }),
+  lastName: singleLineText({ min: 1, max: 100 }),
+  title: singleLineText({ max: 200 }).nullable().optional(),
   email: contactEmail.nullable().optional(),
   phone: contactPhone.nullable().optional(),
   partnerId: z.uuid({ message: 'must be a UUID' }),
   role: contactRole,
-  notes: z.string().trim().max(10_000).nullable().optional(),
+  notes: multiLineText({ max: 10_000 }).nullable().optional(),
 };
 
 /** A new contact. `role` defaults to `other`. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLineText } from './text';
 
 /** Page size of every list: `?limit=` defaults to 50 and may not exceed 200. */
 export const DEFAULT_LIMIT = 50;
@@ -24,10 +25,7 @@ export const cursorParam = z
  * Search text: matched anywhere in the record's search text, case-insensitively. Blank text
  * (`?q=`, as an emptied search box sends) means no search.
  */
-export const searchParam = z
-  .string()
-  .trim()
-  .max(200)
+export const searchParam = singleLineText({ max: 200 })
   .optional()
   .transform((text) => (text === '' ? undefined : text))
   .describe('Search text, matched anywhere in the name (and domains or email), ignoring case');

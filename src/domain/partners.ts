@@ -3,6 +3,7 @@ import { Actor } from './audit';
 import { countryCodes } from './countries';
 import { normalizeDomain } from './domains';
 import { cursorParam, limitParam, multiParam, pageOf, searchParam } from './pagination';
+import { hasControlCharacter, multiLineText, singleLineText, textMessages } from './text';
 
 export const partnerTypes = [
   'technology',
@@ -39,6 +40,7 @@ export const defaultTiers = ['platinum', 'gold', 'silver', 'bronze', 'registered
 export const partnerDomain = z
   .string()
   .max(2048)
+  .refine((value) => !hasControlCharacter(value), textMessages.singleLine)
   .transform((value, ctx) => {
     const domain = normalizeDomain(value);
     if (!domain) {
@@ -54,8 +56,11 @@ export const partnerDomains = z
   .max(50)
   .transform((domains) => [...new Set(domains)]);
 
+/** A tier name, as the workspace lists them. */
+export const partnerTier = singleLineText({ min: 1, max: 50 });
+
 /** A tag: trimmed and lower-cased, so `Cloud` and `cloud ` are one tag (and one filter value). */
-export const partnerTag = z.string().trim().toLowerCase().min(1).max(50);
+export const partnerTag = singleLineText({ min: 1, max: 50 }).toLowerCase();
 export const partnerTags = z
   .array(partnerTag)
   .max(50)
@@ -69,26 +74,27 @@ export const countryCode = z
   .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code')
   .refine((code) => countryCodes.has(code), 'must be an ISO 3166-1 alpha-2 country code');
 
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+const optionalText = (max: number) => singleLineText({ max }).nullable().optional();
 const website = z
-  .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
-  .max(2048)
+  .string()
+  .refine((url) => !hasControlCharacter(url), textMessages.singleLine)
+  .pipe(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2048))
   .nullable()
   .optional();
 
 const partnerFields = {
-  name: z.string().trim().min(1).max(200),
+  name: singleLineText({ min: 1, max: 200 }),
   domains: partnerDomains,
   website,
   type: partnerType,
-  tier: z.string().trim().min(1).max(50).nullable().optional(),
+  tier: partnerTier.nullable().optional(),
   stage: partnerStage,
   ownerId: z.uuid({ message: 'must be a UUID' }).nullable().optional(),
   industry: optionalText(100),
   country: countryCode.nullable().optional(),
   size: partnerSize.nullable().optional(),
   tags: partnerTags,
-  description: optionalText(10_000),
+  description: multiLineText({ max: 10_000 }).nullable().optional(),
 };
 
 /**
@@ -178,7 +184,7 @@ export const PartnerListQuery = z
   .object({
     q: searchParam,
     type: multiParam(partnerType),
-    tier: multiParam(z.string().min(1).max(50)),
+    tier: multiParam(partnerTier),
     stage: multiParam(partnerStage),
     ownerId: multiParam(z.uuid({ message: 'must be a UUID' })),
     tag: multiParam(partnerTag),

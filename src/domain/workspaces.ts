@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { email, newPassword, personName } from './auth';
+import { singleLineText } from './text';
 
-export const workspaceName = z.string().trim().min(1, 'is required').max(200);
+export const workspaceName = singleLineText({ min: 1, max: 200 });
 
-const tier = z.string().trim().min(1).max(50);
+const tier = singleLineText({ min: 1, max: 50 });
 
 export const workspace = z
   .object({

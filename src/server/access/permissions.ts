@@ -8,7 +8,8 @@ const partnerSide = ['partner_admin', 'partner_member'] as const;
 /**
  * Every permission Tandem knows, one line each, with the roles that hold it.
  * Deny by default: a permission not listed here is held by no one.
- * Partner roles see only their own partner's shared records; services filter by scope.
+ * Partner roles hold no internal permission: they use the portal's own routes and schemas,
+ * so an internal field added later can never reach them.
  */
 export const permissions = {
   'workspace.read': [...internal],
@@ -17,17 +18,19 @@ export const permissions = {
   'member.manage': ['admin'],
   'invitation.manage': ['admin'],
   'apikey.manage': ['admin'],
-  'partner.read': [...internal, ...partnerSide],
+  'partner.read': [...internal],
   'partner.create': [...editors],
   'partner.update': [...editors],
   /** Giving a partner to someone else, or taking it from them; members may only take unowned ones. */
   'partner.assign_owner': ['admin', 'manager'],
   'partner.archive': ['admin', 'manager'],
   'partner.history': [...internal],
-  'contact.read': [...internal, ...partnerSide],
-  'contact.create': [...editors, 'partner_admin'],
-  'contact.update': [...editors, 'partner_admin'],
-  'contact.delete': [...editors, 'partner_admin'],
+  'contact.read': [...internal],
+  'contact.create': [...editors],
+  'contact.update': [...editors],
+  'contact.delete': [...editors],
+  /** The portal: a partner user's own account, partner and workspace names. */
+  'portal.read': [...partnerSide],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -13,6 +13,7 @@ import { invitationRoutes } from './invitations/invitations.routes';
 import { memberRoutes } from './members/members.routes';
 import { partnerUserRoutes } from './partner-users/partner-users.routes';
 import { partnerRoutes } from './partners/partners.routes';
+import { portalRoutes } from './portal/portal.routes';
 import { setupRoutes } from './setup/setup.routes';
 import { workspaceRoutes } from './workspaces/workspaces.routes';
 
@@ -37,4 +38,5 @@ export async function registerFeatures(api: ZodApp) {
   await api.register(invitationRoutes);
   await api.register(partnerUserRoutes);
   await api.register(apiKeyRoutes);
+  await api.register(portalRoutes);
 }

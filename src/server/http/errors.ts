@@ -66,6 +66,15 @@ export const errors = {
       `${field} does not name a ${what} you can use`,
       [{ field, code: 'invalid_reference', message: `No such ${what}` }],
     ),
+  /** Nothing new is attached to an archived partner until it is restored. */
+  partnerArchived: (field: string) =>
+    new AppError(
+      409,
+      'partner_archived',
+      'Partner archived',
+      'The partner is archived; restore it before adding to it',
+      [{ field, code: 'partner_archived', message: 'is archived' }],
+    ),
   unprocessable: (code: string, detail: string, fields: FieldError[] = []) =>
     new AppError(422, code, 'Cannot do that', detail, fields),
   tooManyRequests: (retryAfterSeconds: number, detail: string) =>

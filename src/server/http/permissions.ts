@@ -34,8 +34,19 @@ export function registerRouteAccess(
     const access = request.routeOptions.config?.access;
     if (!access || access === 'public') return;
     if (!request.scope) throw errors.unauthenticated();
-    if (access !== 'authenticated' && !can(request.scope, access)) throw errors.forbidden();
+    if (access !== 'authenticated' && !can(request.scope, access)) throw denial(request);
   });
+}
+
+/**
+ * A partner user on an internal route is told nothing: a record is not found (404), like one of
+ * another workspace; a list or a create is refused as for any role without the permission.
+ */
+function denial(request: FastifyRequest) {
+  const params = request.params as Record<string, unknown> | undefined;
+  if (request.scope?.kind === 'partner' && params && Object.keys(params).length > 0)
+    return errors.notFound();
+  return errors.forbidden();
 }
 
 /** The caller's scope on a route that requires one (the preHandler has checked it). */

@@ -1437,6 +1437,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/portal/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partner user's portal home */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error (RFC 9457 problem+json with a stable `code`) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PortalMe"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/setup": {
         parameters: {
             query?: never;
@@ -2101,6 +2146,46 @@ export interface components {
         PartnerUserListInput: {
             items: components["schemas"]["PartnerUserInput"][];
             nextCursor: string | null;
+        };
+        PortalMe: {
+            partner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            role: "partner_admin" | "partner_member";
+            user: {
+                email: string;
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            workspace: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+        };
+        PortalMeInput: {
+            partner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            role: "partner_admin" | "partner_member";
+            user: {
+                email: string;
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            workspace: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
         };
         Problem: {
             /** @description Stable error code: `validation_failed`, `not_found`, … */

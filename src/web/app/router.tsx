@@ -63,7 +63,19 @@ const resetPasswordRoute = createRoute({
   ),
 });
 
-// Everything else needs a session; the layout holds the navigation and the command palette.
+// Partner users have their own home and never open the internal app (nor call its API).
+const portalRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/portal',
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (!session) throw redirect({ to: '/sign-in', search: { next: location.href } });
+    if (session.kind !== 'partner') throw redirect({ to: '/partners' });
+  },
+  component: lazyRouteComponent(() => import('../portal/PortalPage'), 'PortalPage'),
+});
+
+// Everything else needs a member's session; the layout holds the navigation and the palette.
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'app',
@@ -72,6 +84,7 @@ const appRoute = createRoute({
     if (!session) {
       throw redirect({ to: '/sign-in', search: { next: location.href } });
     }
+    if (session.kind === 'partner') throw redirect({ to: '/portal' });
     return { session };
   },
   component: AppLayout,
@@ -159,6 +172,7 @@ const routeTree = rootRoute.addChildren([
   acceptInvitationRoute,
   forgotPasswordRoute,
   resetPasswordRoute,
+  portalRoute,
   appRoute.addChildren([
     indexRoute,
     partnersRoute,

@@ -3,7 +3,7 @@ import { at } from './columns';
 
 /**
  * Request counts per limited key (`sign-in:ip:…`, `api:key:…`) and fixed window, shared by
- * every process on the database (decision 011). Old windows are purged on a schedule.
+ * every process on the database. Old windows are purged on a schedule.
  */
 export const rateLimitHits = pgTable(
   'rate_limit_hits',

@@ -1,8 +1,9 @@
-import { and, count, eq, gt, like, lt, min, or } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, like, lt, min, or } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import {
   accounts,
   members,
+  partners,
   partnerUsers,
   sessions,
   signInFailures,
@@ -12,7 +13,11 @@ import {
 } from '../../db/schema';
 import { newId } from '../../ids';
 
-/** The user's one membership or partner-user row, with the workspace name. */
+/**
+ * The user's one membership or partner-user row, with the workspace's name (and the partner's).
+ * A partner user of an archived partner has no access until it is restored: they cannot sign
+ * in, and their sessions stop working.
+ */
 export async function findUserAccess(db: Db | Tx, userId: string) {
   const member = await db
     .select({
@@ -24,16 +29,26 @@ export async function findUserAccess(db: Db | Tx, userId: string) {
     .innerJoin(workspaces, eq(workspaces.id, members.workspaceId))
     .where(eq(members.userId, userId))
     .limit(1);
-  if (member[0]) return { kind: 'member' as const, partnerId: null, ...member[0] };
+  if (member[0])
+    return { kind: 'member' as const, partnerId: null, partnerName: null, ...member[0] };
   const partner = await db
     .select({
       role: partnerUsers.role,
       workspaceId: partnerUsers.workspaceId,
       workspaceName: workspaces.name,
       partnerId: partnerUsers.partnerId,
+      partnerName: partners.name,
     })
     .from(partnerUsers)
     .innerJoin(workspaces, eq(workspaces.id, partnerUsers.workspaceId))
+    .innerJoin(
+      partners,
+      and(
+        eq(partners.workspaceId, partnerUsers.workspaceId),
+        eq(partners.id, partnerUsers.partnerId),
+        isNull(partners.archivedAt),
+      ),
+    )
     .where(eq(partnerUsers.userId, userId))
     .limit(1);
   if (partner[0]) return { kind: 'partner' as const, ...partner[0] };

@@ -59,3 +59,8 @@ export async function resolveSession(
   if (!user) return { user: null, scope: null };
   return { user, scope: await scopeForUser(request.ctx.database.db, user.id) };
 }
+
+/** The user's membership or partner-user access with the names it carries, or null. */
+export function accessOf(db: Db | Tx, userId: UserId) {
+  return findUserAccess(db, userId);
+}

@@ -134,62 +134,30 @@ describe('roles', () => {
 });
 
 describe('partner users', () => {
-  it("see only their partner's contacts", async () => {
+  it('read no contact on the internal API, not even at their own partner (403 list, 404 record)', async () => {
     for (const cookie of [partnerAdmin, partnerMember]) {
-      const list = await send({ method: 'GET', url: '/api/v1/contacts', cookie });
-      expect(list.json().items.map((c: { id: string }) => c.id)).toEqual([atOne]);
-      const filtered = await send({
+      await denied(403, { method: 'GET', url: '/api/v1/contacts', cookie });
+      await denied(403, {
         method: 'GET',
-        url: `/api/v1/contacts?partnerId=${world.a.partners[1]}`,
+        url: `/api/v1/contacts?partnerId=${world.a.partners[0]}`,
         cookie,
       });
-      expect(filtered.json().items).toEqual([]);
-      expect(
-        (await send({ method: 'GET', url: `/api/v1/contacts/${atOne}`, cookie })).statusCode,
-      ).toBe(200);
+      await denied(404, { method: 'GET', url: `/api/v1/contacts/${atOne}`, cookie });
       await denied(404, { method: 'GET', url: `/api/v1/contacts/${atTwo}`, cookie });
     }
   });
 
-  it('partner_admin manages contacts of their own partner only', async () => {
-    const cookie = partnerAdmin;
-    const created = await send({
-      method: 'POST',
-      url: '/api/v1/contacts',
-      cookie,
-      payload: { partnerId: world.a.partners[0], firstName: 'P', lastName: 'Own' },
-    });
-    expect(created.statusCode).toBe(201);
-    const id = created.json().id;
-    await denied(422, {
-      method: 'POST',
-      url: '/api/v1/contacts',
-      cookie,
-      payload: { partnerId: world.a.partners[1], firstName: 'P', lastName: 'Other' },
-    });
-    const move = await request(t.app, {
-      method: 'PATCH',
-      url: `/api/v1/contacts/${id}`,
-      cookie,
-      headers: { 'if-match': '"1"' },
-      payload: { partnerId: world.a.partners[1] },
-    });
-    expect(move.statusCode).toBe(422);
-    await denied(404, { method: 'PATCH', url: `/api/v1/contacts/${atTwo}`, cookie, payload: {} });
-    await denied(404, { method: 'DELETE', url: `/api/v1/contacts/${atTwo}`, cookie });
-    const del = await send({ method: 'DELETE', url: `/api/v1/contacts/${id}`, cookie });
-    expect(del.statusCode).toBe(204);
-  });
-
-  it('partner_member may read but not change (403)', async () => {
-    const cookie = partnerMember;
-    await denied(403, {
-      method: 'POST',
-      url: '/api/v1/contacts',
-      cookie,
-      payload: { partnerId: world.a.partners[0], firstName: 'M', lastName: 'M' },
-    });
-    await denied(403, { method: 'DELETE', url: `/api/v1/contacts/${atOne}`, cookie });
+  it('change no contact, not even at their own partner, changing nothing', async () => {
+    for (const cookie of [partnerAdmin, partnerMember]) {
+      await denied(403, {
+        method: 'POST',
+        url: '/api/v1/contacts',
+        cookie,
+        payload: { partnerId: world.a.partners[0], firstName: 'P', lastName: 'Own' },
+      });
+      await denied(404, { method: 'PATCH', url: `/api/v1/contacts/${atOne}`, cookie, payload: {} });
+      await denied(404, { method: 'DELETE', url: `/api/v1/contacts/${atOne}`, cookie });
+    }
   });
 });
 
@@ -274,45 +242,5 @@ describe('lists across workspaces', () => {
       for (const id of aIds) expect(all).not.toContain(id);
     }
     expect(await databaseSnapshot(t.database)).toBe(before);
-  });
-});
-
-describe('a partner user and the other partner of the workspace', () => {
-  it('cannot find its contacts by search, partner or role, nor add one there (422)', async () => {
-    // A's members find the contact at A's second partner; the partner users of the first do not.
-    const other = secret;
-    const found = await send({
-      method: 'GET',
-      url: '/api/v1/contacts?q=secretsson',
-      key: world.a.members.admin.key,
-    });
-    expect(ids(found)).toEqual([other]);
-    const before = await databaseSnapshot(t.database);
-    for (const cookie of [partnerAdmin, partnerMember]) {
-      for (const query of [
-        'q=secretsson',
-        'q=two',
-        'role=legal',
-        `partnerId=${world.a.partners[1]}`,
-        'limit=100',
-      ]) {
-        const res = await send({ method: 'GET', url: `/api/v1/contacts?${query}`, cookie });
-        expect(res.statusCode, query).toBe(200);
-        expect(ids(res), query).not.toContain(other);
-        expect(ids(res), query).not.toContain(atTwo);
-      }
-      await denied(404, { method: 'GET', url: `/api/v1/contacts/${other}`, cookie });
-    }
-    expect(await databaseSnapshot(t.database)).toBe(before);
-    const refused = await denied(422, {
-      method: 'POST',
-      url: '/api/v1/contacts',
-      cookie: partnerAdmin,
-      payload: { partnerId: world.a.partners[1], firstName: 'P', lastName: 'Other' },
-    });
-    expect(refused.json()).toMatchObject({
-      code: 'invalid_reference',
-      errors: [{ field: 'partnerId', code: 'invalid_reference' }],
-    });
   });
 });

@@ -9,7 +9,7 @@ import { errors } from '../../http/errors';
 import { checkIfMatch } from '../../http/etag';
 import { newId } from '../../ids';
 import { recordAudit, recordAudits } from '../audit/audit.service';
-import { partnerRef } from '../partners/partners.service';
+import { partnerRef, usablePartnerRef } from '../partners/partners.service';
 import {
   type ContactRow,
   deleteContactRow,
@@ -19,13 +19,6 @@ import {
   updateContactRow,
 } from './contacts.queries';
 import { toContact } from './contacts.view';
-
-/** The partner a body names, if the caller may use it; otherwise 422 naming `partnerId`. */
-async function usablePartner(tx: Tx, scope: Scope, partnerId: string) {
-  const partner = await partnerRef(tx, scope, partnerId);
-  if (!partner) throw errors.invalidReference('partnerId', 'partner');
-  return partner;
-}
 
 function contactSearchText(row: Pick<NewContactRow, 'firstName' | 'lastName' | 'email'>) {
   return searchText(row.firstName, row.lastName, row.email);
@@ -37,7 +30,7 @@ export async function createContact(
   input: ContactCreate,
 ): Promise<Contact> {
   return withTransaction(ctx, async (tx, ctx) => {
-    const partner = await usablePartner(tx, scope, input.partnerId);
+    const partner = await usablePartnerRef(tx, scope, input.partnerId);
     const now = new Date();
     const fields = {
       firstName: input.firstName,
@@ -107,7 +100,7 @@ export async function updateContact(
     if (unchanged) return toContact(current.row, current.partnerName);
     let partnerName = current.partnerName;
     if (set.partnerId !== undefined && set.partnerId !== current.row.partnerId)
-      partnerName = (await usablePartner(tx, scope, set.partnerId)).name;
+      partnerName = (await usablePartnerRef(tx, scope, set.partnerId)).name;
     const next = { ...current.row, ...set };
     const row = await updateContactRow(tx, scope, id, {
       ...set,

@@ -10,7 +10,7 @@ import { newToken, sha256 } from '../../tokens';
 import { recordAudit } from '../audit/audit.service';
 import { findUserByEmail } from '../auth/auth.queries';
 import { findMemberByUser } from '../members/members.queries';
-import { partnerRef } from '../partners/partners.service';
+import { usablePartnerRef } from '../partners/partners.service';
 import { findWorkspace } from '../workspaces/workspaces.queries';
 import {
   forgetInviter,
@@ -56,9 +56,7 @@ export async function createInvitation(ctx: ServiceContext, scope: Scope, input:
   const url = `${ctx.config.publicUrl}/accept-invitation#token=${token}`;
   const mailed = Boolean(ctx.config.smtpUrl);
   const row = await withTransaction(ctx, async (tx, ctx) => {
-    if (partnerId && !(await partnerRef(tx, scope, partnerId))) {
-      throw errors.invalidReference('partnerId', 'partner');
-    }
+    if (partnerId) await usablePartnerRef(tx, scope, partnerId);
     if (await findUserByEmail(tx, input.email)) throw emailTaken();
     const workspace = await findWorkspace(tx, scope.workspaceId);
     if (!workspace) throw errors.notFound('workspace');

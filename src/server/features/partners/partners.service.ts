@@ -257,9 +257,22 @@ export async function partnerRef(
   db: Db | Tx,
   scope: Scope,
   id: string,
-): Promise<{ id: PartnerId; name: string } | null> {
+): Promise<{ id: PartnerId; name: string; archived: boolean } | null> {
   const row = await findPartner(db, scope, id);
-  return row ? { id: row.id as PartnerId, name: row.name } : null;
+  return row
+    ? { id: row.id as PartnerId, name: row.name, archived: row.archivedAt !== null }
+    : null;
+}
+
+/**
+ * A partner a body names to attach something new to (a contact, an invitation): out of scope
+ * is 422 naming the field; archived is 409 `partner_archived` until the partner is restored.
+ */
+export async function usablePartnerRef(db: Db | Tx, scope: Scope, id: string, field = 'partnerId') {
+  const partner = await partnerRef(db, scope, id);
+  if (!partner) throw errors.invalidReference(field, 'partner');
+  if (partner.archived) throw errors.partnerArchived(field);
+  return partner;
 }
 
 /** Names of the given partners the caller may see, for lists of records that point to them. */

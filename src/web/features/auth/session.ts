@@ -56,6 +56,7 @@ export function useEnterApp() {
   return async (session: Session, options: { to?: string; welcome?: string } = {}) => {
     queryClient.setQueryData(sessionQuery.queryKey, session);
     if (options.welcome) notifications.show({ color: 'teal', message: options.welcome });
-    await navigate({ to: options.to ?? '/partners' });
+    // A partner user's home is the portal, wherever the link they followed pointed.
+    await navigate({ to: session.kind === 'partner' ? '/portal' : (options.to ?? '/partners') });
   };
 }
