@@ -122,6 +122,21 @@ export async function insertResetToken(tx: Tx, userId: string, tokenHash: string
   });
 }
 
+/** Whether a reset token is live now, without using it: checked before any slow hashing. */
+export function findLiveResetToken(db: Db | Tx, tokenHash: string, now: Date) {
+  return db
+    .select({ userId: verifications.value })
+    .from(verifications)
+    .where(
+      and(
+        eq(verifications.identifier, `password-reset:${tokenHash}`),
+        gt(verifications.expiresAt, now),
+      ),
+    )
+    .limit(1)
+    .then((rows) => rows[0]);
+}
+
 /** Uses a reset token up: deleted whether or not it is still valid; answers its user if it was. */
 export async function takeResetToken(tx: Tx, tokenHash: string, now: Date) {
   const rows = await tx

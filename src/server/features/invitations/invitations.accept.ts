@@ -3,7 +3,7 @@ import type { PartnerId, UserId, WorkspaceId } from '../../../domain/ids';
 import { memberRole, partnerRole } from '../../../domain/roles';
 import type { Scope } from '../../access/scope';
 import type { ServiceContext } from '../../context';
-import { withTransaction } from '../../db/unit-of-work';
+import { dbOf, withTransaction } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
 import { newId } from '../../ids';
 import { sha256 } from '../../tokens';
@@ -12,13 +12,22 @@ import { hashPassword } from '../auth/auth.password';
 import { findUserByEmail, insertUserWithPassword } from '../auth/auth.queries';
 import { signInAfterCreate } from '../auth/auth.service';
 import { insertMember, insertPartnerUser } from '../members/members.queries';
-import { takeInvitation } from './invitations.queries';
-import { emailTaken } from './invitations.service';
+import { findPendingInvitation, takeInvitation } from './invitations.queries';
 
 const invalidToken = () =>
   errors.badRequest('invalid_token', 'The invitation is not valid, used, revoked or expired', [
     { field: 'token', code: 'invalid_token', message: 'is not a valid invitation' },
   ]);
+
+/**
+ * The address already has an account (here or in another workspace). Said neutrally: the
+ * inviting workspace learnt nothing at invitation time, and the answer here names no workspace.
+ */
+const cannotAccept = () =>
+  errors.conflict(
+    'invitation_not_acceptable',
+    'This invitation cannot be accepted with this email address; ask the person who invited you',
+  );
 
 /**
  * Sign-up by invitation: the account and its member (or partner user) row are made in one
@@ -28,12 +37,17 @@ export async function acceptInvitation(
   ctx: ServiceContext,
   input: { token: string; name: string; password: string; headers: Headers },
 ): Promise<{ setCookie: string[]; info: SessionInfo }> {
+  const tokenHash = sha256(input.token);
+  // A bad token costs one indexed read, never a hash (argon2id takes ~19 MiB each time).
+  const pending = await findPendingInvitation(dbOf(ctx), tokenHash, new Date());
+  if (!pending) throw invalidToken();
+  if (await findUserByEmail(dbOf(ctx), pending.email)) throw cannotAccept();
   // Hashing is slow: done before the transaction, which holds only database work.
   const passwordHash = await hashPassword(input.password);
   const email = await withTransaction(ctx, async (tx, ctx) => {
-    const invitation = await takeInvitation(tx, sha256(input.token), new Date());
+    const invitation = await takeInvitation(tx, tokenHash, new Date());
     if (!invitation) throw invalidToken();
-    if (await findUserByEmail(tx, invitation.email)) throw emailTaken();
+    if (await findUserByEmail(tx, invitation.email)) throw cannotAccept();
     const userId = newId<UserId>();
     const workspaceId = invitation.workspaceId as WorkspaceId;
     await insertUserWithPassword(tx, {

@@ -70,6 +70,23 @@ export function revokeInvitation(tx: Tx, workspaceId: string, id: string, now: D
     .then((rows) => rows[0]);
 }
 
+/** A pending invitation by its token's hash, without using it: checked before any hashing. */
+export function findPendingInvitation(db: Db | Tx, tokenHash: string, now: Date) {
+  return db
+    .select({ ...columns, workspaceId: invitations.workspaceId })
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.tokenHash, tokenHash),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, now),
+      ),
+    )
+    .limit(1)
+    .then((rows) => rows[0]);
+}
+
 /** Uses the invitation up, atomically: a second acceptance finds nothing. */
 export function takeInvitation(tx: Tx, tokenHash: string, now: Date) {
   return tx

@@ -1,3 +1,4 @@
+import type { UserId } from '../../../domain/ids';
 import type { CreateInvitation } from '../../../domain/invitations';
 import type { Scope } from '../../access/scope';
 import type { ServiceContext, TxContext } from '../../context';
@@ -9,6 +10,7 @@ import { invitationMail } from '../../mail/templates';
 import { newToken, sha256 } from '../../tokens';
 import { recordAudit } from '../audit/audit.service';
 import { findUserByEmail } from '../auth/auth.queries';
+import { accessOf } from '../auth/auth.session';
 import { findMemberByUser } from '../members/members.queries';
 import { usablePartnerRef } from '../partners/partners.service';
 import { findWorkspace } from '../workspaces/workspaces.queries';
@@ -57,7 +59,11 @@ export async function createInvitation(ctx: ServiceContext, scope: Scope, input:
   const mailed = Boolean(ctx.config.smtpUrl);
   const row = await withTransaction(ctx, async (tx, ctx) => {
     if (partnerId) await usablePartnerRef(tx, scope, partnerId);
-    if (await findUserByEmail(tx, input.email)) throw emailTaken();
+    // Only an account of this very workspace is named: an address with an account elsewhere
+    // is invited like a new one (no oracle on other tenants), and refused neutrally at accept.
+    const existing = await findUserByEmail(tx, input.email);
+    if (existing && (await accessOf(tx, existing.id as UserId))?.workspaceId === scope.workspaceId)
+      throw emailTaken();
     const workspace = await findWorkspace(tx, scope.workspaceId);
     if (!workspace) throw errors.notFound('workspace');
     const invitedBy =

@@ -192,12 +192,34 @@ describe('invitations', () => {
     expect((users.rows[0] as { n: number }).n).toBe(0);
   });
 
-  it('answers 409 email_taken for an email that already has an account', async () => {
+  it('answers 409 email_taken for an email with an account in this very workspace', async () => {
     const before = await databaseSnapshot(t.database);
-    const res = await invite({ email: world.b.members.viewer.email, role: 'viewer' });
+    const res = await invite({ email: world.a.members.viewer.email, role: 'viewer' });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('email_taken');
     expect(await databaseSnapshot(t.database)).toBe(before);
+  });
+
+  it('answers for an account of another workspace exactly as for a new address', async () => {
+    const shape = (body: Record<string, unknown>) =>
+      Object.entries(body)
+        .map(([k, v]) => `${k}:${v === null ? 'null' : typeof v}`)
+        .sort();
+    const fresh = await invite({ email: 'nobody-yet@example.test', role: 'viewer' });
+    const elsewhere = await invite({ email: world.b.members.viewer.email, role: 'viewer' });
+    expect(elsewhere.statusCode).toBe(fresh.statusCode);
+    expect(elsewhere.statusCode).toBe(201);
+    expect(shape(elsewhere.json())).toEqual(shape(fresh.json()));
+    expect(elsewhere.headers['content-type']).toBe(fresh.headers['content-type']);
+    expect(elsewhere.json()).toMatchObject({ email: world.b.members.viewer.email, mailed: false });
+    // At acceptance a neutral refusal: no workspace named, nothing changed, the account intact.
+    const before = await databaseSnapshot(t.database);
+    const res = await accept(tokenOf(elsewhere.json().inviteUrl));
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('invitation_not_acceptable');
+    expect(res.body).not.toContain('Workspace B');
+    expect(await databaseSnapshot(t.database)).toBe(before);
+    expect(await signIn(t.app, world.b.members.viewer.email)).toContain('tandem.session_token=');
   });
 
   it('invites a partner user bound to a partner of the same workspace only', async () => {
