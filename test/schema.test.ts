@@ -13,7 +13,7 @@ const notTenantTables = [
   'accounts',
   'deliveries', // what the job queue sent, by job id; stays beside the queue (docs/scaling.md)
   'sessions',
-  'rate_limit_hits', // request counts per client key and window (decision on rate limits)
+  'rate_limit_hits', // request counts per client and window, like sign_in_failures
   'sign_in_failures',
   'users',
   'verifications',
