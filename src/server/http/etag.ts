@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { errors } from './errors';
 
 /**
- * A record's ETag: its version, quoted (`"3"`). Workspaces, members and partner users carry no
- * version column; their last change time (milliseconds, set on every update) serves instead.
+ * A record's ETag: its `version` column, quoted (`"3"`). Every editable table has one, bumped by
+ * every change, so two changes within one clock tick never share an ETag.
  */
-export function etagOf(version: number | Date): string {
-  return `"${typeof version === 'number' ? version : version.getTime()}"`;
+export function etagOf(version: number): string {
+  return `"${version}"`;
 }
 
 /**
@@ -15,7 +15,7 @@ export function etagOf(version: number | Date): string {
  */
 export function checkIfMatch(
   header: string | undefined,
-  version: number | Date,
+  version: number,
   options: { required: boolean },
 ): void {
   if (header === undefined || header.trim() === '') {

@@ -4,6 +4,7 @@ import { searchText } from '../../../domain/search-text';
 import type { Scope } from '../../access/scope';
 import type { ServiceContext } from '../../context';
 import type { Tx } from '../../db/client';
+import { changedIn, patchOf } from '../../db/patch';
 import { dbOf, withTransaction } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
 import { checkIfMatch } from '../../http/etag';
@@ -90,14 +91,9 @@ export async function updateContact(
   return withTransaction(ctx, async (tx, ctx) => {
     const current = await visibleContact(tx, scope, id, true);
     checkIfMatch(ifMatch, current.row.version, { required: true });
-    const set: Partial<NewContactRow> = {};
-    for (const [key, value] of Object.entries(input)) {
-      if (value !== undefined) (set as Record<string, unknown>)[key] = value === '' ? null : value;
-    }
-    const unchanged = Object.entries(set).every(
-      ([key, value]) => value === (current.row as Record<string, unknown>)[key],
-    );
-    if (unchanged) return toContact(current.row, current.partnerName);
+    const set = patchOf<ContactRow>(input);
+    if (changedIn(set, current.row).length === 0)
+      return toContact(current.row, current.partnerName);
     let partnerName = current.partnerName;
     if (set.partnerId !== undefined && set.partnerId !== current.row.partnerId)
       partnerName = (await usablePartnerRef(tx, scope, set.partnerId)).name;

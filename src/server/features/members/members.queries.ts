@@ -1,4 +1,4 @@
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { members, partnerUsers, users } from '../../db/schema';
 
@@ -10,6 +10,7 @@ const memberColumns = {
   role: members.role,
   createdAt: members.createdAt,
   updatedAt: members.updatedAt,
+  version: members.version,
 };
 
 export function listMembers(
@@ -84,7 +85,7 @@ export function insertPartnerUser(
 export function setMemberRole(tx: Tx, workspaceId: string, memberId: string, role: string) {
   return tx
     .update(members)
-    .set({ role, updatedAt: new Date() })
+    .set({ role, version: sql`${members.version} + 1`, updatedAt: new Date() })
     .where(and(eq(members.workspaceId, workspaceId), eq(members.id, memberId)));
 }
 

@@ -37,7 +37,7 @@ export async function memberRoutes(app: ZodApp) {
     { config: { access: 'member.read' }, schema: { tags, params, response: { 200: member } } },
     async (request, reply) => {
       const row = await getMember(request.ctx, scopeOf(request), request.params.id);
-      reply.header('etag', etagOf(row.updatedAt));
+      reply.header('etag', etagOf(row.version));
       return presentMember(row);
     },
   );
@@ -62,7 +62,7 @@ export async function memberRoutes(app: ZodApp) {
         request.headers['if-match'],
         request.body.role,
       );
-      reply.header('etag', etagOf(row.updatedAt));
+      reply.header('etag', etagOf(row.version));
       return presentMember(row);
     },
   );

@@ -92,7 +92,7 @@ export async function changeMemberRole(
 ) {
   return withTransaction(ctx, async (tx, ctx) => {
     const { admins, target: before } = await lockForChange(tx, scope, memberId);
-    checkIfMatch(ifMatch, before.updatedAt, { required: true });
+    checkIfMatch(ifMatch, before.version, { required: true });
     if (before.role === role) return before;
     if (role !== 'admin') assertNotLastAdmin(admins, before);
     await setMemberRole(tx, scope.workspaceId, memberId, role);

@@ -144,6 +144,26 @@ describe('members', () => {
     expect(await databaseSnapshot(t.database)).toBe(before);
   });
 
+  it('answers the member’s version as its ETag, one more for every change', async () => {
+    const key = world.b.members.admin.key;
+    const target = world.b.members.viewer.memberId;
+    expect(await etagOf(key, target)).toBe('"1"');
+    for (const [role, etag] of [
+      ['member', '"2"'],
+      ['viewer', '"3"'],
+    ] as const) {
+      const res = await request(t.app, {
+        method: 'PATCH',
+        url: `/api/v1/members/${target}`,
+        key,
+        headers: { 'if-match': await etagOf(key, target) },
+        payload: { role },
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers.etag).toBe(etag);
+    }
+  });
+
   it('applies a demotion on the very next request: sessions end, their keys stop working', async () => {
     const admin = world.a.members.admin.key;
     const manager = world.a.members.manager;

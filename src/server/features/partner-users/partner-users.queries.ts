@@ -1,4 +1,4 @@
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { partners, partnerUsers, users } from '../../db/schema';
 
@@ -12,6 +12,7 @@ const partnerUserColumns = {
   partnerName: partners.name,
   createdAt: partnerUsers.createdAt,
   updatedAt: partnerUsers.updatedAt,
+  version: partnerUsers.version,
 };
 
 /** The partner is joined on the workspace too: a row can never show another tenant's partner. */
@@ -69,6 +70,6 @@ export function setPartnerUserRole(
 ) {
   return tx
     .update(partnerUsers)
-    .set({ role, updatedAt: new Date() })
+    .set({ role, version: sql`${partnerUsers.version} + 1`, updatedAt: new Date() })
     .where(and(eq(partnerUsers.workspaceId, workspaceId), eq(partnerUsers.id, partnerUserId)));
 }

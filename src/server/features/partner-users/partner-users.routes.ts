@@ -39,7 +39,7 @@ export async function partnerUserRoutes(app: ZodApp) {
     },
     async (request, reply) => {
       const row = await getPartnerUser(request.ctx, scopeOf(request), request.params.id);
-      reply.header('etag', etagOf(row.updatedAt));
+      reply.header('etag', etagOf(row.version));
       return presentPartnerUser(row);
     },
   );
@@ -64,7 +64,7 @@ export async function partnerUserRoutes(app: ZodApp) {
         request.headers['if-match'],
         request.body.role,
       );
-      reply.header('etag', etagOf(row.updatedAt));
+      reply.header('etag', etagOf(row.version));
       return presentPartnerUser(row);
     },
   );

@@ -67,7 +67,7 @@ export async function changePartnerUserRole(
   return withTransaction(ctx, async (tx, ctx) => {
     const before = await findPartnerUser(tx, scope.workspaceId, partnerUserId, { forUpdate: true });
     if (!before) throw errors.notFound('partner user');
-    checkIfMatch(ifMatch, before.updatedAt, { required: true });
+    checkIfMatch(ifMatch, before.version, { required: true });
     if (before.role === role) return before;
     await setPartnerUserRole(tx, scope.workspaceId, partnerUserId, role);
     const lowered = rank(role) > rank(before.role);

@@ -5,6 +5,7 @@ import { can } from '../../access/permissions';
 import type { Scope } from '../../access/scope';
 import type { ServiceContext, TxContext } from '../../context';
 import type { Db, Tx } from '../../db/client';
+import { changedIn, patchOf } from '../../db/patch';
 import { dbOf, withTransaction } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
 import { checkIfMatch } from '../../http/etag';
@@ -19,7 +20,6 @@ import {
   insertDomains,
   insertPartnerRow,
   memberExists,
-  type NewPartnerRow,
   type PartnerRow,
   releaseOwnedPartnersSql,
   updatePartnerRow,
@@ -143,23 +143,6 @@ export async function getPartner(ctx: ServiceContext, scope: Scope, id: string):
   return toPartner(row);
 }
 
-/** The columns a change sets: only fields given, empty text cleared to null. */
-function changesOf(input: PartnerUpdate): Partial<NewPartnerRow> {
-  const set: Partial<NewPartnerRow> = {};
-  for (const [key, value] of Object.entries(input)) {
-    if (value === undefined) continue;
-    (set as Record<string, unknown>)[key] = value === '' ? null : value;
-  }
-  return set;
-}
-
-function differs(set: Partial<NewPartnerRow>, current: PartnerRow): boolean {
-  return Object.entries(set).some(
-    ([key, value]) =>
-      JSON.stringify(value) !== JSON.stringify((current as Record<string, unknown>)[key]),
-  );
-}
-
 export async function updatePartner(
   ctx: ServiceContext,
   scope: Scope,
@@ -172,8 +155,8 @@ export async function updatePartner(
       const current = await findPartner(tx, scope, id, { forUpdate: true });
       if (!current) throw errors.notFound('partner');
       checkIfMatch(ifMatch, current.version, { required: true });
-      const set = changesOf(input);
-      if (!differs(set, current)) return toPartner(current);
+      const set = patchOf<PartnerRow>(input);
+      if (changedIn(set, current).length === 0) return toPartner(current);
       if (set.tier !== undefined && set.tier !== current.tier) await checkTier(tx, scope, set.tier);
       if (set.ownerId !== undefined && set.ownerId !== current.ownerId)
         await checkOwner(tx, scope, set.ownerId, current.ownerId);

@@ -32,7 +32,7 @@ export function updateWorkspace(
 ) {
   return tx
     .update(workspaces)
-    .set({ ...changes, updatedAt: new Date() })
+    .set({ ...changes, version: sql`${workspaces.version} + 1`, updatedAt: new Date() })
     .where(eq(workspaces.id, workspaceId))
     .returning()
     .then((rows) => rows[0]);

@@ -11,8 +11,8 @@ export async function workspaceRoutes(app: ZodApp) {
     '/workspace',
     { config: { access: 'workspace.read' }, schema: { tags, response: { 200: workspace } } },
     async (request, reply) => {
-      const { workspace: body, updatedAt } = await getWorkspace(request.ctx, scopeOf(request));
-      reply.header('etag', etagOf(updatedAt));
+      const { workspace: body, version } = await getWorkspace(request.ctx, scopeOf(request));
+      reply.header('etag', etagOf(version));
       return body;
     },
   );
@@ -29,13 +29,13 @@ export async function workspaceRoutes(app: ZodApp) {
       },
     },
     async (request, reply) => {
-      const { workspace: body, updatedAt } = await updateWorkspace(
+      const { workspace: body, version } = await updateWorkspace(
         request.ctx,
         scopeOf(request),
         request.headers['if-match'],
         request.body,
       );
-      reply.header('etag', etagOf(updatedAt));
+      reply.header('etag', etagOf(version));
       return body;
     },
   );

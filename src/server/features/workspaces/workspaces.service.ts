@@ -109,7 +109,7 @@ function present(row: {
 export async function getWorkspace(ctx: ServiceContext, scope: Scope) {
   const row = await findWorkspace(dbOf(ctx), scope.workspaceId);
   if (!row) throw errors.notFound('workspace');
-  return { workspace: present(row), updatedAt: row.updatedAt };
+  return { workspace: present(row), version: row.version };
 }
 
 export async function updateWorkspace(
@@ -121,7 +121,7 @@ export async function updateWorkspace(
   return withTransaction(ctx, async (tx, ctx) => {
     const before = await lockWorkspace(tx, scope.workspaceId);
     if (!before) throw errors.notFound('workspace');
-    checkIfMatch(ifMatch, before.updatedAt, { required: true });
+    checkIfMatch(ifMatch, before.version, { required: true });
     const after = await updateWorkspaceRow(tx, scope.workspaceId, changes);
     if (!after) throw errors.notFound('workspace');
     await recordAudit(tx, ctx, scope, {
@@ -131,6 +131,6 @@ export async function updateWorkspace(
       before: { name: before.name, tiers: before.tiers },
       after: { name: after.name, tiers: after.tiers },
     });
-    return { workspace: present(after), updatedAt: after.updatedAt };
+    return { workspace: present(after), version: after.version };
   });
 }

@@ -39,6 +39,8 @@ describe('workspace', () => {
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ name: 'Acme <b>Partners</b>', tiers: ['strategic', 'core'] });
     expect(ok.headers.etag).not.toBe(etag);
+    // The ETag is the workspace's version, one more for every change.
+    expect([etag, ok.headers.etag]).toEqual(['"1"', '"2"']);
     const before = await databaseSnapshot(t.database);
     const stale = await request(t.app, {
       method: 'PATCH',
