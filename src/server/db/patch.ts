@@ -1,5 +1,5 @@
 /**
- * The one way a PATCH becomes a change (decision 013): `patchOf` keeps the fields given (empty
+ * The one way a PATCH becomes a change (decision 014): `patchOf` keeps the fields given (empty
  * text clears to null), `changedIn` says which of them differ from the stored row by one
  * equality rule, and the service writes the change and its audit event only when one does.
  */
