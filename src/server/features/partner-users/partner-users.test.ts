@@ -114,14 +114,14 @@ describe('partner users', () => {
     expect(await databaseSnapshot(t.database)).toBe(before);
   });
 
-  it('refuses partner users these routes (403), changing nothing', async () => {
+  it('refuses partner users these routes (403 for the list, 404 for a record), changing nothing', async () => {
     const cookie = await signIn(t.app, aOneAdmin.email);
     const before = await databaseSnapshot(t.database);
     const list = await request(t.app, { method: 'GET', url: '/api/v1/partner-users', cookie });
     expect(list.statusCode).toBe(403);
     for (const target of [aOneMember.partnerUserId, aOneAdmin.partnerUserId]) {
       const get = await request(t.app, { method: 'GET', url: url(target), cookie });
-      expect(get.statusCode).toBe(403);
+      expect(get.statusCode).toBe(404);
       const patch = await request(t.app, {
         method: 'PATCH',
         url: url(target),
@@ -129,9 +129,9 @@ describe('partner users', () => {
         headers: { 'if-match': '"0"' },
         payload: { role: 'partner_admin' },
       });
-      expect(patch.statusCode).toBe(403);
+      expect(patch.statusCode).toBe(404);
       const del = await request(t.app, { method: 'DELETE', url: url(target), cookie });
-      expect(del.statusCode).toBe(403);
+      expect(del.statusCode).toBe(404);
     }
     expect(await databaseSnapshot(t.database)).toBe(before);
   });
