@@ -18,6 +18,8 @@ export const member = z
     role: memberRole,
     createdAt: z.string(),
     updatedAt: z.string(),
+    /** The record's version: its ETag is this number, quoted. */
+    version: z.number().int(),
   })
   .meta({ id: 'Member' });
 export type Member = z.infer<typeof member>;

@@ -15,6 +15,8 @@ export const partnerUser = z
     partnerName: z.string(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    /** The record's version: its ETag is this number, quoted. */
+    version: z.number().int(),
   })
   .meta({ id: 'PartnerUser' });
 export type PartnerUser = z.infer<typeof partnerUser>;

@@ -1894,6 +1894,7 @@ export interface components {
             role: "admin" | "manager" | "member" | "viewer";
             updatedAt: string;
             userId: string;
+            version: number;
         };
         MemberInput: {
             createdAt: string;
@@ -1904,6 +1905,7 @@ export interface components {
             role: "admin" | "manager" | "member" | "viewer";
             updatedAt: string;
             userId: string;
+            version: number;
         };
         MemberList: {
             items: components["schemas"]["Member"][];
@@ -2126,6 +2128,7 @@ export interface components {
             role: "partner_admin" | "partner_member";
             updatedAt: string;
             userId: string;
+            version: number;
         };
         PartnerUserInput: {
             createdAt: string;
@@ -2138,6 +2141,7 @@ export interface components {
             role: "partner_admin" | "partner_member";
             updatedAt: string;
             userId: string;
+            version: number;
         };
         PartnerUserList: {
             items: components["schemas"]["PartnerUser"][];

@@ -33,6 +33,7 @@ export function presentMember(row: MemberRow): Member {
     role: row.role as MemberRole,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
   };
 }
 

@@ -28,6 +28,7 @@ export function presentPartnerUser(row: PartnerUserRow): PartnerUser {
     partnerName: row.partnerName,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
   };
 }
 

@@ -23,9 +23,9 @@ import { humanize } from '../partners/partner-labels';
 import { ShownOnce } from './ShownOnce';
 import { type Member, membersQuery } from './settings.api';
 
-/** Members carry no version: their last change time is the ETag the server compares. */
+/** A member's ETag is its version, quoted, as the server compares it. */
 function memberEtag(member: Member): string {
-  return `"${new Date(member.updatedAt).getTime()}"`;
+  return `"${member.version}"`;
 }
 
 export function MembersPanel() {

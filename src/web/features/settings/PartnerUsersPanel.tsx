@@ -20,9 +20,9 @@ import { isAdmin, useSession } from '../auth/session';
 import { humanize } from '../partners/partner-labels';
 import { type PartnerUser, partnerUsersQuery } from './settings.api';
 
-/** Partner users carry no version: their last change time is the ETag the server compares. */
+/** A partner user's ETag is its version, quoted, as the server compares it. */
 function partnerUserEtag(partnerUser: PartnerUser): string {
-  return `"${new Date(partnerUser.updatedAt).getTime()}"`;
+  return `"${partnerUser.version}"`;
 }
 
 const roleOptions = partnerRoles.map((role) => ({ value: role, label: humanize(role) }));
