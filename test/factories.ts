@@ -51,7 +51,7 @@ export async function seedWorkspace(database: Database, label: string): Promise<
         providerId: 'credential',
         password: passwordHash,
       });
-      const { key, prefix, secretHash } = generateApiKey();
+      const { key, prefix, secretHash } = generateApiKey(workspaceId);
       await tx.insert(apiKeys).values({
         id: newId(),
         workspaceId,

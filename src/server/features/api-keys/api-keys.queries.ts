@@ -2,7 +2,8 @@ import { and, asc, eq, gt, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { apiKeys } from '../../db/schema';
 
-export function findActiveKeyByPrefix(db: Db, prefix: string) {
+/** A live key by its public prefix, within the workspace the key names when it names one. */
+export function findActiveKeyByPrefix(db: Db, key: { prefix: string; workspaceId: string | null }) {
   return db
     .select({
       id: apiKeys.id,
@@ -12,7 +13,13 @@ export function findActiveKeyByPrefix(db: Db, prefix: string) {
       lastUsedAt: apiKeys.lastUsedAt,
     })
     .from(apiKeys)
-    .where(and(eq(apiKeys.prefix, prefix), isNull(apiKeys.revokedAt)))
+    .where(
+      and(
+        key.workspaceId ? eq(apiKeys.workspaceId, key.workspaceId) : undefined,
+        eq(apiKeys.prefix, key.prefix),
+        isNull(apiKeys.revokedAt),
+      ),
+    )
     .limit(1)
     .then((rows) => rows[0]);
 }

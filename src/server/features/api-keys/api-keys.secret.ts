@@ -1,22 +1,39 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { newToken, sha256 } from '../../tokens';
+import type { WorkspaceId } from '../../../domain/ids';
+import { newToken, sha256, WORKSPACE_HINT, workspaceFromHint, workspaceHint } from '../../tokens';
 
 /**
- * A key reads `tdm_<prefix>_<secret>`: the prefix finds the row with one indexed read, the
- * 256-bit secret is checked against its stored SHA-256. Only the hash is kept.
+ * A key reads `tdm_<workspace>_<id>_<secret>`; its public prefix `<workspace>_<id>` finds the row
+ * with one indexed read that names the workspace (one shard once distributed), and the 256-bit
+ * secret is checked against its stored SHA-256. Only the hash is kept. Keys made before keys
+ * carried their workspace read `tdm_<id>_<secret>` and are still found by their prefix alone.
  */
-const KEY_PATTERN = /^tdm_([A-Za-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
+const KEY_PATTERN = new RegExp(
+  `^tdm_((?:(${WORKSPACE_HINT})_)?[A-Za-z0-9]{12})_([A-Za-z0-9_-]{43})$`,
+);
 
-export function generateApiKey(): { key: string; prefix: string; secretHash: string } {
-  const prefix = randomBytes(9).toString('base64url').replace(/[-_]/g, 'x').slice(0, 12);
-  const secret = newToken();
-  const key = `tdm_${prefix}_${secret}`;
+export function generateApiKey(workspaceId: WorkspaceId): {
+  key: string;
+  prefix: string;
+  secretHash: string;
+} {
+  const id = randomBytes(9).toString('base64url').replace(/[-_]/g, 'x').slice(0, 12);
+  const prefix = `${workspaceHint(workspaceId)}_${id}`;
+  const key = `tdm_${prefix}_${newToken()}`;
   return { key, prefix, secretHash: sha256(key) };
 }
 
-export function parseApiKey(key: string): { prefix: string } | null {
+export function parseApiKey(
+  key: string,
+): { prefix: string; workspaceId: WorkspaceId | null } | null {
   const match = KEY_PATTERN.exec(key);
-  return match?.[1] ? { prefix: match[1] } : null;
+  if (!match?.[1]) return null;
+  return { prefix: match[1], workspaceId: match[2] ? workspaceFromHint(match[2]) : null };
+}
+
+/** What a person sees of a key after it is made: everything but the secret. */
+export function publicPrefix(prefix: string): string {
+  return `tdm_${prefix}`;
 }
 
 export function apiKeyMatches(key: string, secretHash: string): boolean {

@@ -17,7 +17,7 @@ import {
   revokeKeyChain,
   revokeKeysCreatedBy,
 } from './api-keys.queries';
-import { generateApiKey } from './api-keys.secret';
+import { generateApiKey, publicPrefix } from './api-keys.secret';
 
 type KeyRow = {
   id: string;
@@ -33,7 +33,7 @@ export function presentKey(row: KeyRow) {
     id: row.id,
     name: row.name,
     role: row.role as MemberRole,
-    prefix: row.prefix,
+    prefix: publicPrefix(row.prefix),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
   };
@@ -48,7 +48,7 @@ export async function createApiKey(
   scope: Scope,
   input: { name: string; role: MemberRole },
 ) {
-  const { key, prefix, secretHash } = generateApiKey();
+  const { key, prefix, secretHash } = generateApiKey(scope.workspaceId);
   const row = await withTransaction(ctx, async (tx, ctx) => {
     if (!(await findWorkspace(tx, scope.workspaceId))) throw errors.notFound('workspace');
     const createdBy =
@@ -71,7 +71,7 @@ export async function createApiKey(
       action: 'api_key.created',
       entityType: 'api_key',
       entityId: created.id,
-      after: { name: input.name, role: input.role, prefix },
+      after: { name: input.name, role: input.role, prefix: publicPrefix(prefix) },
     });
     return created;
   });

@@ -3,6 +3,8 @@ import { seedWorld, signIn, type World } from '../../../../test/factories';
 import { createTestApp, databaseSnapshot, request, type TestApp } from '../../../../test/harness';
 import type { WorkspaceId } from '../../../domain/ids';
 import { systemScope } from '../../access/scope';
+import { newId } from '../../ids';
+import { newToken, sha256 } from '../../tokens';
 import { createApiKey } from './api-keys.service';
 
 let t: TestApp;
@@ -29,7 +31,7 @@ describe('API keys', () => {
     expect(role).toBe('member');
     expect(key).toContain(prefix);
     const stored = await t.database.sql('SELECT * FROM api_keys WHERE id = $1', [id]);
-    expect(JSON.stringify(stored.rows)).not.toContain(key.split('_')[2]);
+    expect(JSON.stringify(stored.rows)).not.toContain(key.slice(prefix.length + 1));
     const works = await request(t.app, { method: 'GET', url: '/api/v1/members', key });
     expect(works.statusCode).toBe(200);
     const list = await request(t.app, { method: 'GET', url: '/api/v1/api-keys', cookie });
@@ -119,5 +121,40 @@ describe('API keys', () => {
         role: 'admin',
       }),
     ).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('carries its workspace in the public prefix; keys made before that still work', async () => {
+    const { key, prefix } = await createApiKey(
+      { ...t.ctx, requestId: null },
+      systemScope(world.a.workspaceId, 'cli'),
+      {
+        name: 'sharded',
+        role: 'viewer',
+      },
+    );
+    const hint = world.a.workspaceId.replaceAll('-', '');
+    expect(prefix).toMatch(new RegExp(`^tdm_${hint}_[A-Za-z0-9]{12}$`));
+    expect(key.startsWith(`${prefix}_`)).toBe(true);
+    // The same key naming workspace B is not a key at all.
+    const moved = key.replace(hint, world.b.workspaceId.replaceAll('-', ''));
+    const refused = await request(t.app, { method: 'GET', url: '/api/v1/workspace', key: moved });
+    expect(refused.statusCode).toBe(401);
+
+    const old = `tdm_Oldkey123456_${newToken()}`;
+    await t.database.sql(
+      `INSERT INTO api_keys (id, workspace_id, name, role, prefix, secret_hash)
+       VALUES ($1, $2, 'from before', 'viewer', 'Oldkey123456', $3)`,
+      [newId(), world.a.workspaceId, sha256(old)],
+    );
+    const works = await request(t.app, { method: 'GET', url: '/api/v1/workspace', key: old });
+    expect(works.statusCode).toBe(200);
+    expect(works.json().id).toBe(world.a.workspaceId);
+    const list = await request(t.app, {
+      method: 'GET',
+      url: '/api/v1/api-keys',
+      key: world.a.members.admin.key,
+    });
+    const prefixes = list.json().items.map((k: { prefix: string }) => k.prefix);
+    expect(prefixes).toEqual(expect.arrayContaining([prefix, 'tdm_Oldkey123456']));
   });
 });

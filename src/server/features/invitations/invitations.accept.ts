@@ -6,7 +6,7 @@ import type { ServiceContext } from '../../context';
 import { dbOf, withTransaction } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
 import { newId } from '../../ids';
-import { sha256 } from '../../tokens';
+import { sha256, workspaceOfToken } from '../../tokens';
 import { recordAudit } from '../audit/audit.service';
 import { hashPassword } from '../auth/auth.password';
 import { findUserByEmail, insertUserWithPassword } from '../auth/auth.queries';
@@ -37,15 +37,15 @@ export async function acceptInvitation(
   ctx: ServiceContext,
   input: { token: string; name: string; password: string; headers: Headers },
 ): Promise<{ setCookie: string[]; info: SessionInfo }> {
-  const tokenHash = sha256(input.token);
+  const token = { tokenHash: sha256(input.token), workspaceId: workspaceOfToken(input.token) };
   // A bad token costs one indexed read, never a hash (argon2id takes ~19 MiB each time).
-  const pending = await findPendingInvitation(dbOf(ctx), tokenHash, new Date());
+  const pending = await findPendingInvitation(dbOf(ctx), token, new Date());
   if (!pending) throw invalidToken();
   if (await findUserByEmail(dbOf(ctx), pending.email)) throw cannotAccept();
   // Hashing is slow: done before the transaction, which holds only database work.
   const passwordHash = await hashPassword(input.password);
   const email = await withTransaction(ctx, async (tx, ctx) => {
-    const invitation = await takeInvitation(tx, tokenHash, new Date());
+    const invitation = await takeInvitation(tx, token, new Date());
     if (!invitation) throw invalidToken();
     if (await findUserByEmail(tx, invitation.email)) throw cannotAccept();
     const userId = newId<UserId>();

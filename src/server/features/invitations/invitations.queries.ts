@@ -70,36 +70,36 @@ export function revokeInvitation(tx: Tx, workspaceId: string, id: string, now: D
     .then((rows) => rows[0]);
 }
 
+/** A token's hash, and the workspace it names (null for tokens made before they named one). */
+type InvitationToken = { tokenHash: string; workspaceId: string | null };
+
+/** Pending invitations with this token, within its workspace when the token names one. */
+function pendingByToken(token: InvitationToken, now: Date) {
+  return [
+    token.workspaceId ? eq(invitations.workspaceId, token.workspaceId) : undefined,
+    eq(invitations.tokenHash, token.tokenHash),
+    isNull(invitations.acceptedAt),
+    isNull(invitations.revokedAt),
+    gt(invitations.expiresAt, now),
+  ];
+}
+
 /** A pending invitation by its token's hash, without using it: checked before any hashing. */
-export function findPendingInvitation(db: Db | Tx, tokenHash: string, now: Date) {
+export function findPendingInvitation(db: Db | Tx, token: InvitationToken, now: Date) {
   return db
     .select({ ...columns, workspaceId: invitations.workspaceId })
     .from(invitations)
-    .where(
-      and(
-        eq(invitations.tokenHash, tokenHash),
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-        gt(invitations.expiresAt, now),
-      ),
-    )
+    .where(and(...pendingByToken(token, now)))
     .limit(1)
     .then((rows) => rows[0]);
 }
 
 /** Uses the invitation up, atomically: a second acceptance finds nothing. */
-export function takeInvitation(tx: Tx, tokenHash: string, now: Date) {
+export function takeInvitation(tx: Tx, token: InvitationToken, now: Date) {
   return tx
     .update(invitations)
     .set({ acceptedAt: now })
-    .where(
-      and(
-        eq(invitations.tokenHash, tokenHash),
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-        gt(invitations.expiresAt, now),
-      ),
-    )
+    .where(and(...pendingByToken(token, now)))
     .returning({ ...columns, workspaceId: invitations.workspaceId })
     .then((rows) => rows[0]);
 }

@@ -7,7 +7,7 @@ import { errors } from '../../http/errors';
 import { afterId, pageById } from '../../http/id-pages';
 import { newId } from '../../ids';
 import { invitationMail } from '../../mail/templates';
-import { newToken, sha256 } from '../../tokens';
+import { newWorkspaceToken, sha256 } from '../../tokens';
 import { recordAudit } from '../audit/audit.service';
 import { findUserByEmail } from '../auth/auth.queries';
 import { accessOf } from '../auth/auth.session';
@@ -54,7 +54,7 @@ export const emailTaken = () =>
  */
 export async function createInvitation(ctx: ServiceContext, scope: Scope, input: CreateInvitation) {
   const partnerId = 'partnerId' in input ? input.partnerId : null;
-  const token = newToken();
+  const token = newWorkspaceToken(scope.workspaceId);
   const url = `${ctx.config.publicUrl}/accept-invitation#token=${token}`;
   const mailed = Boolean(ctx.config.smtpUrl);
   const row = await withTransaction(ctx, async (tx, ctx) => {

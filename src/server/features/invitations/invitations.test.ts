@@ -45,7 +45,9 @@ describe('invitations', () => {
     expect(res.statusCode).toBe(201);
     const body = res.json();
     expect(body).toMatchObject({ email: 'new.member@example.test', role: 'member', mailed: false });
-    expect(body.inviteUrl).toMatch(/^http:\/\/tandem\.test\/accept-invitation#token=[\w-]{43}$/);
+    expect(body.inviteUrl).toMatch(
+      /^http:\/\/tandem\.test\/accept-invitation#token=[0-9a-f]{32}_[\w-]{43}$/,
+    );
     const token = tokenOf(body.inviteUrl);
     const stored = await t.database.sql('SELECT token_hash FROM invitations WHERE id = $1', [
       body.id,
@@ -108,6 +110,25 @@ describe('invitations', () => {
     expect(row.token_hash).not.toBe(token);
     expect(row.token_hash).toBe(createHash('sha256').update(token).digest('hex'));
     expect(row).toMatchObject({ workspace_id: world.a.workspaceId, role: 'viewer' });
+  });
+
+  it('names its workspace in the token; a token made before tokens named one still works', async () => {
+    const res = await invite({ email: 'hinted@example.test', role: 'viewer' });
+    const token = tokenOf(res.json().inviteUrl);
+    expect(token.startsWith(`${world.a.workspaceId.replaceAll('-', '')}_`)).toBe(true);
+    // The same secret naming workspace B finds nothing, and uses nothing up.
+    const moved = `${world.b.workspaceId.replaceAll('-', '')}${token.slice(32)}`;
+    expect((await accept(moved)).json().code).toBe('invalid_token');
+
+    const old = createHash('sha256').update('x'.repeat(43)).digest('hex');
+    await t.database.sql(
+      `INSERT INTO invitations (id, workspace_id, email, role, token_hash, expires_at)
+       VALUES ($1, $2, 'before@example.test', 'viewer', $3, now() + interval '1 day')`,
+      ['01900000-0000-7000-8000-0000000000aa', world.a.workspaceId, old],
+    );
+    const accepted = await accept('x'.repeat(43), 'From Before');
+    expect(accepted.statusCode).toBe(200);
+    expect((await accept(token, 'Hinted')).statusCode).toBe(200);
   });
 
   it('grants, in the database, exactly the invited role in exactly the inviting workspace', async () => {
