@@ -19,7 +19,7 @@ import type { SessionUser } from './features/auth/auth.session';
 import { registerAuthentication } from './http/authenticate';
 import { logRedactPaths } from './http/logging';
 import { type RouteAccess, registerRouteAccess } from './http/permissions';
-import { registerErrorHandling } from './http/problem';
+import { answerClientError, answerFrameworkError, registerErrorHandling } from './http/problem';
 import { registerSecurity } from './http/security';
 import { registerWeb } from './http/web';
 
@@ -57,6 +57,12 @@ export async function buildApp(
     },
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
+    // A client that sends its request slower than this is cut off with 408; a handler that has
+    // not answered after handlerTimeout gets 503 (both problem+json).
+    requestTimeout: 60_000,
+    handlerTimeout: 60_000,
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
     trustProxy: ctx.config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
   });
