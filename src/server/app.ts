@@ -13,6 +13,7 @@ import {
 import { z } from 'zod';
 import { problemResponses } from '../domain/problem';
 import type { Scope } from './access/scope';
+import { fastifyTrustProxy } from './config';
 import type { AppContext, ServiceContext } from './context';
 import { registerFeatures } from './features';
 import type { SessionUser } from './features/auth/auth.session';
@@ -63,7 +64,7 @@ export async function buildApp(
     handlerTimeout: 60_000,
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
-    trustProxy: ctx.config.trustProxy,
+    trustProxy: fastifyTrustProxy(ctx.config.trustProxy),
     routerOptions: { ignoreTrailingSlash: true },
   });
 

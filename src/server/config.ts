@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -22,9 +23,16 @@ const env = z.object({
     .optional(),
   TANDEM_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   TANDEM_TRUST_PROXY: z
-    .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+    .string()
     .default('false')
-    .transform((v) => v === 'true' || v === '1'),
+    .transform((value, context) => {
+      const trust = parseTrustProxy(value);
+      if (typeof trust === 'string') {
+        context.addIssue({ code: 'custom', message: trust });
+        return z.NEVER;
+      }
+      return trust;
+    }),
   SMTP_URL: z
     .url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL' })
     .optional(),
@@ -51,11 +59,59 @@ export type Config = {
   databaseUrl: string | undefined;
   publicUrl: string;
   secret: string;
-  trustProxy: boolean;
+  /** Proxies whose X-Forwarded-For entries are believed: none, a hop count, or their addresses. */
+  trustProxy: TrustProxy;
   smtpUrl: string | undefined;
   mailFrom: string;
   logLevel: z.infer<typeof env>['LOG_LEVEL'];
 };
+
+export type TrustProxy = false | number | string[];
+
+const proxyNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * `false`/`0`, a hop count (the number of proxies in front of Tandem), or a comma list of proxy
+ * addresses, CIDR ranges and the names loopback, linklocal, uniquelocal. `true` would believe the
+ * left-most X-Forwarded-For entry, which the client writes, so it is refused. Answers the
+ * setting, or the message saying what is wrong.
+ */
+export function parseTrustProxy(text: string): TrustProxy | string {
+  const value = text.trim();
+  if (value === 'false' || value === '0') return false;
+  if (value === 'true') {
+    return 'no longer accepts true (it let clients choose their address): give the number of proxies in front of Tandem (usually 1) or their addresses, e.g. 10.0.0.0/8';
+  }
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > 32) return 'must be a hop count from 0 to 32, or a list of proxy addresses';
+    return hops;
+  }
+  const entries = value.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    if (proxyNames.has(entry)) continue;
+    const [address = '', prefix, extra] = entry.split('/');
+    const family = isIP(address);
+    const bits = family === 4 ? 32 : 128;
+    const prefixOk = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= bits);
+    if (family === 0 || !prefixOk || extra !== undefined) {
+      return `must be false, a hop count, or a comma list of proxy addresses or CIDR ranges (${JSON.stringify(entry)} is none of these)`;
+    }
+  }
+  return entries;
+}
+
+/**
+ * The setting as Fastify takes it. Fastify ignores a bare hop count (it cannot tell a proxy from
+ * a client connecting directly), so a count becomes "believe the nearest `hops` addresses": right
+ * only when clients can reach Tandem through the proxies alone (docs/operations.md).
+ */
+export function fastifyTrustProxy(
+  trust: TrustProxy,
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return trust === 0 ? false : (_address, hop) => hop < trust;
+  return trust;
+}
 
 /** A setting that stops the process: its message is one line naming the variable. */
 export class ConfigError extends Error {}

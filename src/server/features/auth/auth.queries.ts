@@ -1,4 +1,4 @@
-import { and, count, eq, gt, isNull, like, lt, min, or } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, like, lt, min } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import {
   accounts,
@@ -80,17 +80,28 @@ export async function countFailures(db: Db, email: string, ip: string, since: Da
   };
 }
 
-/** Records a failure and forgets this account's and address's failures past the window. */
-export async function recordFailure(db: Db, email: string, ip: string, windowStart: Date) {
-  await db
+/** Writes one attempt, counted as a failure until it is withdrawn; answers its id. */
+export async function insertFailure(db: Db, email: string, ip: string): Promise<string> {
+  const id = newId();
+  await db.insert(signInFailures).values({ id, email, ipAddress: ip });
+  return id;
+}
+
+export function deleteFailure(db: Db, id: string) {
+  return db.delete(signInFailures).where(eq(signInFailures.id, id));
+}
+
+/** Deletes what no longer counts: verifications past their expiry, failures before `failuresBefore`. */
+export async function purgeExpiredAuthRows(db: Db, now: Date, failuresBefore: Date) {
+  const expired = await db
+    .delete(verifications)
+    .where(lt(verifications.expiresAt, now))
+    .returning({ id: verifications.id });
+  const failures = await db
     .delete(signInFailures)
-    .where(
-      and(
-        or(eq(signInFailures.email, email), eq(signInFailures.ipAddress, ip)),
-        lt(signInFailures.createdAt, windowStart),
-      ),
-    );
-  await db.insert(signInFailures).values({ id: newId(), email, ipAddress: ip });
+    .where(lt(signInFailures.createdAt, failuresBefore))
+    .returning({ id: signInFailures.id });
+  return { verifications: expired.length, signInFailures: failures.length };
 }
 
 /** A success forgives the account's failures; the address keeps its count. */

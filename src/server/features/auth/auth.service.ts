@@ -1,10 +1,11 @@
 import type { SessionInfo } from '../../../domain/auth';
 import type { UserId } from '../../../domain/ids';
 import type { AppContext } from '../../context';
+import { clientKey } from '../../http/client-address';
 import { errors } from '../../http/errors';
 import { authFor } from './auth.instance';
 import { deleteSessionByToken, findUserAccess } from './auth.queries';
-import { assertNotThrottled, noteFailure, noteSuccess } from './auth.throttle';
+import { noteSuccess, reserveAttempt, withdrawAttempt } from './auth.throttle';
 
 type User = { id: UserId; name: string; email: string };
 
@@ -40,24 +41,26 @@ export async function signIn(
   ctx: AppContext,
   input: { email: string; password: string; ip: string; headers: Headers },
 ): Promise<{ setCookie: string[]; info: SessionInfo }> {
-  await assertNotThrottled(ctx, input.email, input.ip);
+  const attempt = await reserveAttempt(ctx, input.email, clientKey(input.ip));
   let result: Awaited<ReturnType<typeof signInEmail>>;
   try {
     result = await signInEmail(ctx, input);
   } catch (error) {
-    if (!isUnauthorized(error)) throw error;
-    await noteFailure(ctx, input.email, input.ip);
+    // A wrong password keeps the reserved attempt as its failure; our own error does not count.
+    if (!isUnauthorized(error)) {
+      await withdrawAttempt(ctx, attempt);
+      throw error;
+    }
     throw errors.unauthenticated('The email or the password is not right');
   }
   const user = result.response.user;
   const access = await findUserAccess(ctx.database.db, user.id);
   if (!access) {
-    // A user without a workspace (removed) must not hold a session.
+    // A user without a workspace (removed) must not hold a session; the attempt stays a failure.
     await deleteSessionByToken(ctx.database.db, result.response.token);
-    await noteFailure(ctx, input.email, input.ip);
     throw errors.unauthenticated('The email or the password is not right');
   }
-  await noteSuccess(ctx, input.email);
+  await noteSuccess(ctx, input.email, attempt);
   const info = toSessionInfo({ id: user.id as UserId, name: user.name, email: user.email }, access);
   return { setCookie: result.headers.getSetCookie(), info };
 }

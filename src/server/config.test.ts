@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, parseTrustProxy } from './config';
+
+const base = { DATABASE_URL: 'postgres://x@localhost/x', TANDEM_SECRET: 'a'.repeat(40) };
+
+describe('TANDEM_TRUST_PROXY', () => {
+  it('takes false, a hop count or a list of proxy addresses and ranges', () => {
+    expect(loadConfig(base).trustProxy).toBe(false);
+    expect(parseTrustProxy('0')).toBe(false);
+    expect(parseTrustProxy('false')).toBe(false);
+    expect(parseTrustProxy('1')).toBe(1);
+    expect(parseTrustProxy('2')).toBe(2);
+    expect(parseTrustProxy('10.0.0.1, 172.16.0.0/12,fd00::/8, loopback')).toEqual([
+      '10.0.0.1',
+      '172.16.0.0/12',
+      'fd00::/8',
+      'loopback',
+    ]);
+    expect(loadConfig({ ...base, TANDEM_TRUST_PROXY: '10.0.0.0/8' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+    ]);
+  });
+
+  it('refuses true, which would believe the address the client writes, with a message naming it', () => {
+    expect(() => loadConfig({ ...base, TANDEM_TRUST_PROXY: 'true' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...base, TANDEM_TRUST_PROXY: 'true' })).toThrow(
+      /^TANDEM_TRUST_PROXY no longer accepts true.*number of proxies/,
+    );
+    for (const bad of ['yes', '10.0.0.0/33', '10.0.0', 'example.com', '-1', '1,2']) {
+      expect(() => loadConfig({ ...base, TANDEM_TRUST_PROXY: bad })).toThrow(/^TANDEM_TRUST_PROXY/);
+    }
+  });
+});
