@@ -1,66 +1,61 @@
-import { Button, Card, Center, Code, Loader, Stack, Text, Timeline } from '@mantine/core';
-import { IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Button, Card, Center, Loader, Stack, Text, Timeline } from '@mantine/core';
+import {
+  IconArchive,
+  IconArchiveOff,
+  IconArrowsExchange,
+  IconCirclePlus,
+  IconEdit,
+  IconPoint,
+  IconUserEdit,
+  IconUserMinus,
+  IconUserPlus,
+} from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useMembers } from '../settings/settings.api';
-import { formatDateTime, humanize } from './partner-labels';
-import { type PartnerHistoryEvent, partnerHistory } from './partners.api';
+import {
+  describeActor,
+  describeEvent,
+  type HistoryKind,
+  type HistoryLine,
+} from './history-entries';
+import { formatDateTime } from './partner-labels';
+import { partnerHistory } from './partners.api';
 
-const hidden = new Set([
-  'id',
-  'workspaceId',
-  'version',
-  'createdAt',
-  'updatedAt',
-  'searchText',
-  'partnerName',
-]);
-
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (Array.isArray(value)) return value.length > 0 ? value.join(', ') : '—';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
-
-type Fields = Record<string, unknown>;
-
-/** Who or what an event is about, when it is a contact: their name, also once deleted. */
-function subject(event: PartnerHistoryEvent): string | null {
-  if (event.entityType !== 'contact') return null;
-  const record = (event.after ?? event.before ?? {}) as Fields;
-  const name = [record.firstName, record.lastName].filter((part) => typeof part === 'string');
-  return name.length > 0 ? name.join(' ') : null;
-}
+const icons: Record<HistoryKind, typeof IconEdit> = {
+  partner_created: IconCirclePlus,
+  partner_updated: IconEdit,
+  partner_archived: IconArchive,
+  partner_restored: IconArchiveOff,
+  contact_created: IconUserPlus,
+  contact_updated: IconUserEdit,
+  contact_moved: IconArrowsExchange,
+  contact_deleted: IconUserMinus,
+  other: IconPoint,
+};
 
 /**
- * What an event recorded, as `field: before → after` lines (text only, never HTML). A created
- * or deleted record shows the fields it had.
+ * One changed field: `Stage: Prospect → Onboarding`, a new record's value alone, or long text
+ * as its new version.
  */
-function changes(
-  event: PartnerHistoryEvent,
-  memberName: (id: string) => string,
-): Array<{ field: string; before: string; after: string }> {
-  const before = (event.before ?? {}) as Fields;
-  const after = (event.after ?? {}) as Fields;
-  const fields = new Set([...Object.keys(before), ...Object.keys(after)]);
-  const shown = (field: string, value: unknown) =>
-    field === 'ownerId' && typeof value === 'string' ? memberName(value) : show(value);
-  const list: Array<{ field: string; before: string; after: string }> = [];
-  for (const field of fields) {
-    if (hidden.has(field)) continue;
-    const from = event.before == null ? '' : shown(field, before[field]);
-    const to = event.after == null ? '' : shown(field, after[field]);
-    if (from === to || (from === '' && to === '—') || (to === '' && from === '—')) continue;
-    list.push({ field: field === 'ownerId' ? 'owner' : field, before: from, after: to });
+function ChangeLine({ line, created }: { line: HistoryLine; created: boolean }) {
+  const label = (
+    <Text span fw={600} size="sm">
+      {line.label}:
+    </Text>
+  );
+  if (line.long || created) {
+    return (
+      <Text size="sm" lineClamp={3}>
+        {label} {line.after ?? 'cleared'}
+      </Text>
+    );
   }
-  return list;
-}
-
-function icon(action: string) {
-  if (action.endsWith('created') || action.endsWith('restored')) return <IconPlus size={14} />;
-  if (action.endsWith('deleted') || action.endsWith('archived')) return <IconTrash size={14} />;
-  return <IconEdit size={14} />;
+  return (
+    <Text size="sm">
+      {label} {line.before ?? 'none'} → {line.after ?? 'none'}
+    </Text>
+  );
 }
 
 /** The audit events of a partner and its contacts, newest first. */
@@ -73,11 +68,6 @@ export function PartnerHistory({ partnerId }: { partnerId: string }) {
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
   const events = history.data?.pages.flatMap((page) => page.items) ?? [];
-  const actorName = (event: PartnerHistoryEvent) => {
-    if (event.actorType === 'api_key') return 'An API key';
-    const member = members.data?.find((m) => m.userId === event.actorId || m.id === event.actorId);
-    return member?.name ?? 'Someone';
-  };
   const memberName = (id: string) =>
     members.data?.find((member) => member.id === id)?.name ?? 'a former member';
 
@@ -98,30 +88,36 @@ export function PartnerHistory({ partnerId }: { partnerId: string }) {
           </Text>
         </Card>
       ) : (
-        <Timeline bulletSize={26} lineWidth={2} component="ol" aria-label="Changes, newest first">
+        <Timeline
+          bulletSize={26}
+          lineWidth={2}
+          component="ol"
+          aria-label="Changes, newest first"
+          // An ordered list for screen readers, without the numbers beside the bullets.
+          style={{ listStyle: 'none', paddingInlineStart: 0 }}
+        >
           {events.map((event) => {
-            const changed = changes(event, memberName);
-            const about = subject(event);
+            const entry = describeEvent(event, memberName);
+            const Icon = icons[entry.kind];
             return (
               <Timeline.Item
                 key={event.id}
                 component="li"
-                bullet={icon(event.action)}
-                title={`${humanize(event.action.replace('.', ' '))}${about ? `: ${about}` : ''}`}
+                bullet={<Icon size={14} aria-hidden />}
+                title={entry.title}
               >
                 <Text size="sm" c="dimmed">
-                  {actorName(event)} ·{' '}
+                  {describeActor(event.actor)} ·{' '}
                   <time dateTime={event.createdAt}>{formatDateTime(event.createdAt)}</time>
                 </Text>
-                {changed.length > 0 ? (
+                {entry.lines.length > 0 ? (
                   <Stack gap={2} mt={6}>
-                    {changed.map((change) => (
-                      <Text size="sm" key={change.field}>
-                        <Code>{change.field}</Code>{' '}
-                        {change.before && change.after
-                          ? `${change.before} → ${change.after}`
-                          : change.before || change.after}
-                      </Text>
+                    {entry.lines.map((line) => (
+                      <ChangeLine
+                        key={line.field}
+                        line={line}
+                        created={entry.kind.endsWith('_created')}
+                      />
                     ))}
                   </Stack>
                 ) : null}
