@@ -203,16 +203,28 @@ test('first-run setup, a partner and a contact, found by search and the command 
   await heading(page, 'Contacts');
   await page.getByRole('link', { name: 'Grace Hopper' }).waitFor();
   await expectAccessible(page, 'contact list');
+  // Ctrl+K opens the palette also while typing in a field; Enter opens the first result.
+  await page.getByRole('searchbox', { name: 'Search' }).focus();
   await page.keyboard.press('Control+K');
-  const palette = page.getByRole('textbox', { name: 'Search partners' });
+  const palette = page.getByRole('textbox', { name: 'Search partners, contacts and pages' });
   await palette.waitFor();
   await palette.fill('acme clo');
   await page.getByRole('button', { name: /Acme Cloud Alliance/ }).waitFor();
   await expectAccessible(page, 'command palette');
-  await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await heading(page, 'Acme Cloud Alliance');
   expect(page.url()).toBe(partnerUrl);
+  // Reopened, it starts empty and offers pages; it finds contacts too.
+  await page.keyboard.press('Control+K');
+  await palette.waitFor();
+  expect(await palette.inputValue()).toBe('');
+  await page.getByRole('button', { name: /Settings: API keys/ }).waitFor();
+  await palette.fill('grace');
+  await page
+    .getByRole('button', { name: /Grace Hopper.*VP Partnerships · Acme Cloud Alliance/ })
+    .waitFor();
+  await page.keyboard.press('Escape');
+  await palette.waitFor({ state: 'hidden' });
 
   // Settings are there for the administrator.
   await nav(page, 'Settings').click();

@@ -181,6 +181,16 @@ test('invite a member, who joins, signs out and in, is demoted to viewer and rem
   await page.getByRole('link', { name: 'Northwind Traders' }).waitFor();
   expect(await page.getByRole('link', { name: 'New partner' }).count()).toBe(0);
   await accessible(page, 'partner list, as a viewer');
+  // Nor does the command palette offer him what his role cannot do.
+  await page.keyboard.press('Control+K');
+  const palette = page.getByRole('textbox', { name: 'Search partners, contacts and pages' });
+  await palette.fill('new');
+  await page.getByText('Nothing matches').waitFor();
+  await palette.fill('north');
+  await page.getByRole('button', { name: /Northwind Traders/ }).waitFor();
+  expect(await page.getByRole('button', { name: /New partner|Settings/ }).count()).toBe(0);
+  await page.keyboard.press('Escape');
+  await palette.waitFor({ state: 'hidden' });
   await page.getByRole('button', { name: /Account menu/ }).click();
   await page.getByText('Acme Partnerships · viewer').waitFor();
   await page.keyboard.press('Escape');

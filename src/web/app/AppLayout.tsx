@@ -158,7 +158,7 @@ export function AppLayout() {
       <AppShell.Main id="main-content" tabIndex={-1}>
         <Outlet />
       </AppShell.Main>
-      <CommandPalette canCreate={canEdit(session)} />
+      <CommandPalette canCreate={canEdit(session)} isAdmin={isAdmin(session)} />
     </AppShell>
   );
 }

@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, etagOf, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import type { ContactListSearch } from './contact-list-search';
@@ -57,3 +57,17 @@ export async function deleteContact(id: string, etag: string) {
 export function contactName(contact: Pick<Contact, 'firstName' | 'lastName'>): string {
   return `${contact.firstName} ${contact.lastName}`.trim();
 }
+
+/** The first few contacts whose name, email or partner matches: the command palette's lookup. */
+export const contactSearchQuery = (q: string) =>
+  queryOptions({
+    queryKey: ['contact-search', q],
+    queryFn: async ({ signal }): Promise<Contact[]> => {
+      const page = unwrap(
+        await api.GET('/api/v1/contacts', { params: { query: { q, limit: 5 } }, signal }),
+      );
+      return page.items;
+    },
+    placeholderData: keepPreviousData,
+    staleTime: 10_000,
+  });
