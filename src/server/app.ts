@@ -18,7 +18,7 @@ import type { AppContext, ServiceContext } from './context';
 import { registerFeatures } from './features';
 import type { SessionUser } from './features/auth/auth.session';
 import { registerAuthentication } from './http/authenticate';
-import { logRedactPaths } from './http/logging';
+import { isListeningLine, logRedactPaths, RequestLog } from './http/logging';
 import { type RouteAccess, registerRouteAccess } from './http/permissions';
 import { answerClientError, answerFrameworkError, registerErrorHandling } from './http/problem';
 import { registerSecurity } from './http/security';
@@ -51,7 +51,16 @@ export async function buildApp(
     logger:
       options.logger === false
         ? false
-        : { level: ctx.config.logLevel, redact: { paths: logRedactPaths, censor: '[redacted]' } },
+        : {
+            level: ctx.config.logLevel,
+            redact: { paths: logRedactPaths, censor: '[redacted]' },
+            hooks: {
+              logMethod(args, method) {
+                if (!isListeningLine(args)) method.apply(this, args);
+              },
+            },
+          },
+    logController: new RequestLog(),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();

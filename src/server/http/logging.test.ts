@@ -56,9 +56,15 @@ describe('request logs', () => {
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
 
     const forRequest = parsed().filter((line) => line.reqId === requestId);
-    expect(forRequest.map((line) => line.msg)).toEqual(
-      expect.arrayContaining(['incoming request', 'request completed']),
-    );
+    // One line per request: route pattern, status, duration and request id.
+    expect(forRequest).toHaveLength(1);
+    expect(forRequest[0]).toMatchObject({
+      msg: 'request completed',
+      method: 'GET',
+      route: '/api/v1/partners',
+      status: 200,
+    });
+    expect(typeof forRequest[0]?.durationMs).toBe('number');
     const all = lines.join('\n');
     expect(all).toContain(requestId as string);
     expect(all).not.toContain(key);
@@ -111,6 +117,54 @@ describe('request logs', () => {
     });
     expect(forged.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(lines.join('\n')).not.toContain('"level":60');
+  });
+
+  it('log the route pattern and only the safe query values, never search text or ids in paths', async () => {
+    const key = world.a.members.admin.key;
+    const search = await request(t.app, {
+      method: 'GET',
+      url: '/api/v1/partners?q=secret-person%40mail.example&limit=5&sort=name&tag=vip-ann',
+      key,
+    });
+    expect(search.statusCode).toBe(200);
+    const one = await request(t.app, {
+      method: 'GET',
+      url: `/api/v1/partners/${world.a.partners[0]}`,
+      key,
+    });
+    expect(one.statusCode).toBe(200);
+    // Another workspace's partner is a 404 and logged the same way.
+    const other = await request(t.app, {
+      method: 'GET',
+      url: `/api/v1/partners/${world.b.partners[0]}`,
+      key,
+    });
+    expect(other.statusCode).toBe(404);
+
+    const byId = new Map(parsed().map((line) => [line.reqId, line]));
+    expect(byId.get(search.headers['x-request-id'] as string)).toMatchObject({
+      route: '/api/v1/partners',
+      query: 'q=%7E&limit=5&sort=name&tag=%7E',
+      status: 200,
+    });
+    expect(byId.get(one.headers['x-request-id'] as string)).toMatchObject({
+      route: '/api/v1/partners/:id',
+      status: 200,
+    });
+    expect(byId.get(other.headers['x-request-id'] as string)).toMatchObject({
+      route: '/api/v1/partners/:id',
+      status: 404,
+    });
+    const all = lines.join('\n');
+    expect(all).not.toContain('secret-person');
+    expect(all).not.toContain('vip-ann');
+    expect(all).not.toContain(world.a.partners[0]);
+  });
+
+  it("leave out Fastify's own listening lines", () => {
+    t.app.log.info('Server listening at http://127.0.0.1:1');
+    t.app.log.info('something else');
+    expect(parsed().map((line) => line.msg)).toEqual(['something else']);
   });
 
   it("censor passwords, tokens, keys and secrets that code hands to the app's logger", () => {
