@@ -34,6 +34,7 @@ export async function directRate(
       workspaceId: dataset.workspaceId,
       role: 'viewer',
       userId: null,
+      memberId: null,
       apiKeyId: null,
     };
     const queries = mix.map((params) =>

@@ -21,7 +21,7 @@ export const permissions = {
   'partner.read': [...internal],
   'partner.create': [...editors],
   'partner.update': [...editors],
-  /** Giving a partner to someone else, or taking it from them; members may only take unowned ones. */
+  /** Giving a partner to someone else, or taking it from them (members: see `ownRecords`). */
   'partner.assign_owner': ['admin', 'manager'],
   'partner.archive': ['admin', 'manager'],
   'partner.history': [...internal],
@@ -35,9 +35,30 @@ export const permissions = {
 
 export type Permission = keyof typeof permissions;
 
-export function can(scope: Scope, permission: Permission): boolean {
+/**
+ * Roles that hold a permission on a record only when they own it or no one does: a member may
+ * take an unowned partner or give up their own, never hand one to someone else.
+ */
+export const ownRecords = {
+  'partner.assign_owner': ['member'],
+} as const satisfies Partial<Record<Permission, readonly Role[]>>;
+
+/** A record with an owner: a member id, or null when no one owns it. */
+export type OwnedRecord = { ownerId: string | null };
+
+/**
+ * Whether the caller holds a permission; given a record, also through `ownRecords`. The one
+ * check every route and service asks, so ownership rules live here, not in each service.
+ */
+export function can(scope: Scope, permission: Permission, record?: OwnedRecord): boolean {
   // Tandem's own work (demo data, the command line, jobs) is trusted code acting for the workspace.
   if (scope.kind === 'system') return true;
   const roles: readonly Role[] = permissions[permission] ?? [];
-  return roles.includes(scope.role);
+  if (roles.includes(scope.role)) return true;
+  if (!record || scope.kind !== 'member') return false;
+  const owners: readonly Role[] =
+    (ownRecords as Partial<Record<Permission, readonly Role[]>>)[permission] ?? [];
+  return (
+    owners.includes(scope.role) && (record.ownerId === null || record.ownerId === scope.memberId)
+  );
 }

@@ -1,5 +1,5 @@
 import type { ActorKind } from '../../domain/audit';
-import type { ApiKeyId, PartnerId, UserId, WorkspaceId } from '../../domain/ids';
+import type { ApiKeyId, MemberId, PartnerId, UserId, WorkspaceId } from '../../domain/ids';
 import type { MemberRole, PartnerRole } from '../../domain/roles';
 
 /** Who is calling, resolved once per request. Every service and query takes it first. */
@@ -9,6 +9,8 @@ export type MemberScope = {
   role: MemberRole;
   /** The signed-in user, or null when an API key calls. */
   userId: UserId | null;
+  /** The signed-in user's membership, what records name as their owner; null for an API key. */
+  memberId: MemberId | null;
   /** The API key, when one calls. */
   apiKeyId: ApiKeyId | null;
 };
@@ -34,6 +36,11 @@ export type SystemScope = {
 };
 
 export type Scope = MemberScope | PartnerScope | SystemScope;
+
+/** The member the caller is, when a signed-in member calls: keys and Tandem itself own nothing. */
+export function callerMemberId(scope: Scope): MemberId | null {
+  return scope.kind === 'member' ? scope.memberId : null;
+}
 
 /** The scope of work Tandem does on its own in a workspace. */
 export function systemScope(workspaceId: WorkspaceId, actor: SystemActor): SystemScope {

@@ -22,6 +22,7 @@ export async function scopeForApiKey(ctx: AppContext, key: string): Promise<Memb
     workspaceId: row.workspaceId as WorkspaceId,
     role: role.data,
     userId: null,
+    memberId: null,
     apiKeyId: row.id as ApiKeyId,
   };
 }

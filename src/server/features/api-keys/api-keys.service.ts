@@ -1,13 +1,12 @@
 import type { ApiKeyId } from '../../../domain/ids';
 import type { MemberRole } from '../../../domain/roles';
-import type { Scope } from '../../access/scope';
+import { callerMemberId, type Scope } from '../../access/scope';
 import type { ServiceContext, TxContext } from '../../context';
 import { dbOf, withTransaction } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
 import { afterId, pageById } from '../../http/id-pages';
 import { newId } from '../../ids';
 import { recordAudit } from '../audit/audit.service';
-import { findMemberByUser } from '../members/members.queries';
 import { findWorkspace } from '../workspaces/workspaces.queries';
 import {
   findActiveKey,
@@ -51,10 +50,6 @@ export async function createApiKey(
   const { key, prefix, secretHash } = generateApiKey(scope.workspaceId);
   const row = await withTransaction(ctx, async (tx, ctx) => {
     if (!(await findWorkspace(tx, scope.workspaceId))) throw errors.notFound('workspace');
-    const createdBy =
-      scope.kind === 'member' && scope.userId
-        ? ((await findMemberByUser(tx, scope.workspaceId, scope.userId))?.id ?? null)
-        : null;
     const created = await insertKey(tx, {
       id: newId<ApiKeyId>(),
       workspaceId: scope.workspaceId,
@@ -62,7 +57,7 @@ export async function createApiKey(
       role: input.role,
       prefix,
       secretHash,
-      createdBy,
+      createdBy: callerMemberId(scope),
       // A key made by a key keeps a link to it, so revoking the root revokes the whole chain.
       createdByKeyId: scope.kind === 'member' ? scope.apiKeyId : null,
     });

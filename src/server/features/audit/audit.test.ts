@@ -92,6 +92,7 @@ describe('actors in history', () => {
       workspaceId: world.a.workspaceId,
       role: 'viewer',
       userId: viewer.userId,
+      memberId: viewer.memberId,
       apiKeyId: null,
     };
     await touch(scope, partnerId, 'test.viewer');

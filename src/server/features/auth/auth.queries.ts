@@ -21,6 +21,7 @@ import { newId } from '../../ids';
 export async function findUserAccess(db: Db | Tx, userId: string) {
   const member = await db
     .select({
+      memberId: members.id,
       role: members.role,
       workspaceId: members.workspaceId,
       workspaceName: workspaces.name,

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { PartnerId, UserId, WorkspaceId } from '../../../domain/ids';
+import type { MemberId, PartnerId, UserId, WorkspaceId } from '../../../domain/ids';
 import { memberRole, partnerRole } from '../../../domain/roles';
 import type { Scope } from '../../access/scope';
 import type { AppContext } from '../../context';
@@ -37,6 +37,7 @@ export async function scopeForUser(db: Db | Tx, userId: UserId): Promise<Scope |
       workspaceId: access.workspaceId as WorkspaceId,
       role: role.data,
       userId,
+      memberId: access.memberId as MemberId,
       apiKeyId: null,
     };
   }

@@ -1,5 +1,5 @@
 import type { SessionInfo } from '../../../domain/auth';
-import type { PartnerId, UserId, WorkspaceId } from '../../../domain/ids';
+import type { MemberId, PartnerId, UserId, WorkspaceId } from '../../../domain/ids';
 import { memberRole, partnerRole } from '../../../domain/roles';
 import type { Scope } from '../../access/scope';
 import type { ServiceContext } from '../../context';
@@ -60,8 +60,16 @@ export async function acceptInvitation(
     const asMember = memberRole.safeParse(invitation.role);
     const asPartner = partnerRole.safeParse(invitation.role);
     if (asMember.success) {
-      await insertMember(tx, { id: newId(), workspaceId, userId, role: asMember.data });
-      scope = { kind: 'member', workspaceId, role: asMember.data, userId, apiKeyId: null };
+      const memberId = newId<MemberId>();
+      await insertMember(tx, { id: memberId, workspaceId, userId, role: asMember.data });
+      scope = {
+        kind: 'member',
+        workspaceId,
+        role: asMember.data,
+        userId,
+        memberId,
+        apiKeyId: null,
+      };
     } else if (asPartner.success && invitation.partnerId) {
       const partnerId = invitation.partnerId as PartnerId;
       await insertPartnerUser(tx, {

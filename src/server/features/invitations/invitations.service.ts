@@ -1,6 +1,6 @@
 import type { UserId } from '../../../domain/ids';
 import type { CreateInvitation } from '../../../domain/invitations';
-import type { Scope } from '../../access/scope';
+import { callerMemberId, type Scope } from '../../access/scope';
 import type { ServiceContext, TxContext } from '../../context';
 import { dbOf, withTransaction } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
@@ -11,7 +11,6 @@ import { newWorkspaceToken, sha256 } from '../../tokens';
 import { recordAudit } from '../audit/audit.service';
 import { findUserByEmail } from '../auth/auth.queries';
 import { accessOf } from '../auth/auth.session';
-import { findMemberByUser } from '../members/members.queries';
 import { usablePartnerRef } from '../partners/partners.service';
 import { findWorkspace } from '../workspaces/workspaces.queries';
 import {
@@ -66,10 +65,6 @@ export async function createInvitation(ctx: ServiceContext, scope: Scope, input:
       throw emailTaken();
     const workspace = await findWorkspace(tx, scope.workspaceId);
     if (!workspace) throw errors.notFound('workspace');
-    const invitedBy =
-      scope.kind === 'member' && scope.userId
-        ? ((await findMemberByUser(tx, scope.workspaceId, scope.userId))?.id ?? null)
-        : null;
     const created = await insertInvitation(tx, {
       id: newId(),
       workspaceId: scope.workspaceId,
@@ -77,7 +72,7 @@ export async function createInvitation(ctx: ServiceContext, scope: Scope, input:
       role: input.role,
       partnerId,
       tokenHash: sha256(token),
-      invitedBy,
+      invitedBy: callerMemberId(scope),
       expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
     });
     if (!created) throw new Error('invitation insert returned nothing');

@@ -49,15 +49,6 @@ export async function findMember(
   return rows[0];
 }
 
-export function findMemberByUser(db: Db | Tx, workspaceId: string, userId: string) {
-  return db
-    .select({ id: members.id })
-    .from(members)
-    .where(and(eq(members.workspaceId, workspaceId), eq(members.userId, userId)))
-    .limit(1)
-    .then((rows) => rows[0]);
-}
-
 /** The workspace's admins, locked in id order: demoting or removing one cannot race another. */
 export function lockAdmins(tx: Tx, workspaceId: string) {
   return tx

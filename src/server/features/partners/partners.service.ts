@@ -2,7 +2,7 @@ import type { PartnerId } from '../../../domain/ids';
 import type { Partner, PartnerCreate, PartnerUpdate } from '../../../domain/partners';
 import { searchText } from '../../../domain/search-text';
 import { can } from '../../access/permissions';
-import type { Scope } from '../../access/scope';
+import { callerMemberId, type Scope } from '../../access/scope';
 import type { ServiceContext, TxContext } from '../../context';
 import type { Db, Tx } from '../../db/client';
 import { changedIn, patchOf } from '../../db/patch';
@@ -11,7 +11,6 @@ import { errors } from '../../http/errors';
 import { checkIfMatch } from '../../http/etag';
 import { newId } from '../../ids';
 import { recordAudit, recordAuditsOf } from '../audit/audit.service';
-import { findMemberByUser } from '../members/members.queries';
 import {
   deleteDomains,
   findDomainHolder,
@@ -37,8 +36,8 @@ async function checkTier(db: Db | Tx, scope: Scope, tier: string | null | undefi
 }
 
 /**
- * The owner a caller asks for, checked against the scope and their role: without
- * `partner.assign_owner`, a caller may only take an unowned partner or give up their own.
+ * The owner a caller asks for: a member of this workspace, and a hand-over their role may make
+ * (`partner.assign_owner` on the partner as it is and as it will be).
  */
 async function checkOwner(
   db: Db | Tx,
@@ -48,21 +47,13 @@ async function checkOwner(
 ) {
   if (ownerId !== null && !(await memberExists(db, scope, ownerId)))
     throw errors.invalidReference('ownerId', 'member');
-  if (!can(scope, 'partner.assign_owner')) {
-    const self = await defaultOwner(db, scope);
-    const allowed = (id: string | null) => id === null || id === self;
-    if (!allowed(ownerId) || !allowed(currentOwnerId))
-      throw errors.forbidden('Your role may not give a partner to someone else', [
-        { field: 'ownerId', code: 'forbidden', message: 'Only yourself or no one' },
-      ]);
-  }
+  const mayAssign = (owner: string | null) =>
+    can(scope, 'partner.assign_owner', { ownerId: owner });
+  if (!mayAssign(currentOwnerId) || !mayAssign(ownerId))
+    throw errors.forbidden('Your role may not give a partner to someone else', [
+      { field: 'ownerId', code: 'forbidden', message: 'Only yourself or no one' },
+    ]);
   return ownerId;
-}
-
-/** A partner someone creates is theirs unless they say otherwise; an API key owns nothing. */
-async function defaultOwner(db: Db | Tx, scope: Scope): Promise<string | null> {
-  if (scope.kind !== 'member' || !scope.userId) return null;
-  return (await findMemberByUser(db, scope.workspaceId, scope.userId))?.id ?? null;
 }
 
 /**
@@ -99,7 +90,7 @@ export async function createPartner(
       await checkTier(tx, scope, input.tier);
       const ownerId =
         input.ownerId === undefined
-          ? await defaultOwner(tx, scope)
+          ? callerMemberId(scope)
           : await checkOwner(tx, scope, input.ownerId, null);
       const now = new Date();
       const row = await insertPartnerRow(tx, {

@@ -1,4 +1,4 @@
-import type { UserId, WorkspaceId } from '../../../domain/ids';
+import type { MemberId, UserId, WorkspaceId } from '../../../domain/ids';
 import { newWorkspaceInput } from '../../../domain/workspaces';
 import { type Scope, type SystemActor, systemScope } from '../../access/scope';
 import type { ServiceContext } from '../../context';
@@ -41,7 +41,7 @@ export async function insertWorkspaceWithAdmin(
   }
   const workspaceId = newId<WorkspaceId>();
   const userId = newId<UserId>();
-  const memberId = newId();
+  const memberId = newId<MemberId>();
   await insertWorkspace(tx, { id: workspaceId, name: input.name });
   await insertUserWithPassword(tx, {
     id: userId,
@@ -52,7 +52,7 @@ export async function insertWorkspaceWithAdmin(
   await insertMember(tx, { id: memberId, workspaceId, userId, role: 'admin' });
   const scope: Scope =
     by === 'admin'
-      ? { kind: 'member', workspaceId, role: 'admin', userId, apiKeyId: null }
+      ? { kind: 'member', workspaceId, role: 'admin', userId, memberId, apiKeyId: null }
       : systemScope(workspaceId, by);
   await recordAudit(tx, ctx, scope, {
     action: 'workspace.created',
