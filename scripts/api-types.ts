@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { buildApp } from '../src/server/app';
-import type { Config } from '../src/server/config';
+import { type Config, defaultRateLimits } from '../src/server/config';
 import type { AppContext } from '../src/server/context';
 import { openEmbedded } from '../src/server/db/client';
 
@@ -24,6 +24,7 @@ const config: Config = {
   publicUrl: 'http://localhost:3000',
   secret: 'api-types-only-never-serves-a-request-000',
   trustProxy: false,
+  rateLimits: defaultRateLimits,
   smtpUrl: undefined,
   mailFrom: 'Tandem <tandem@localhost>',
   logLevel: 'silent',

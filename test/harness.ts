@@ -4,7 +4,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import pg from 'pg';
 import { inject } from 'vitest';
 import { type BuildOptions, buildApp } from '../src/server/app';
-import type { Config } from '../src/server/config';
+import { type Config, defaultRateLimits } from '../src/server/config';
 import type { AppContext } from '../src/server/context';
 import { type Database, openEmbedded, openPostgres } from '../src/server/db/client';
 import { createTestJobs } from './jobs';
@@ -20,6 +20,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     publicUrl: PUBLIC_URL,
     secret: 'test-secret-that-is-at-least-32-characters-long',
     trustProxy: false,
+    rateLimits: defaultRateLimits,
     smtpUrl: undefined,
     mailFrom: 'Tandem <tandem@tandem.test>',
     logLevel: 'silent',

@@ -21,6 +21,7 @@ import { registerAuthentication } from './http/authenticate';
 import { isListeningLine, logRedactPaths, RequestLog } from './http/logging';
 import { type RouteAccess, registerRouteAccess } from './http/permissions';
 import { answerClientError, answerFrameworkError, registerErrorHandling } from './http/problem';
+import { registerRateLimits } from './http/rate-limit';
 import { registerSecurity } from './http/security';
 import { registerWeb } from './http/web';
 
@@ -94,6 +95,7 @@ export async function buildApp(
   await registerSecurity(app, ctx);
   registerAuthentication(app);
   registerRouteAccess(app, app.routeAccess);
+  registerRateLimits(app, ctx);
 
   await app.register(fastifySwagger, {
     openapi: {

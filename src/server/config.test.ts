@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, parseTrustProxy } from './config';
+import { ConfigError, defaultRateLimits, loadConfig, parseTrustProxy } from './config';
 
 const base = { DATABASE_URL: 'postgres://x@localhost/x', TANDEM_SECRET: 'a'.repeat(40) };
 
@@ -28,6 +28,25 @@ describe('TANDEM_TRUST_PROXY', () => {
     );
     for (const bad of ['yes', '10.0.0.0/33', '10.0.0', 'example.com', '-1', '1,2']) {
       expect(() => loadConfig({ ...base, TANDEM_TRUST_PROXY: bad })).toThrow(/^TANDEM_TRUST_PROXY/);
+    }
+  });
+});
+
+describe('TANDEM_RATE_LIMITS', () => {
+  it('overrides the named limits and keeps the others', () => {
+    const limits = loadConfig({
+      ...base,
+      TANDEM_RATE_LIMITS: 'api=500/10, sign-in=5/60',
+    }).rateLimits;
+    expect(limits.api).toEqual({ limit: 500, windowSeconds: 10 });
+    expect(limits['sign-in']).toEqual({ limit: 5, windowSeconds: 60 });
+    expect(limits.setup).toEqual(defaultRateLimits.setup);
+    expect(loadConfig(base).rateLimits).toEqual(defaultRateLimits);
+  });
+
+  it('refuses unknown names and empty limits, naming the variable', () => {
+    for (const bad of ['apis=1/1', 'api=0/60', 'api=10', 'api=10/0', 'api=1/100000']) {
+      expect(() => loadConfig({ ...base, TANDEM_RATE_LIMITS: bad })).toThrow(/^TANDEM_RATE_LIMITS/);
     }
   });
 });

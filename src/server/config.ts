@@ -33,6 +33,17 @@ const env = z.object({
       }
       return trust;
     }),
+  TANDEM_RATE_LIMITS: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      const limits = parseRateLimits(value ?? '');
+      if (typeof limits === 'string') {
+        context.addIssue({ code: 'custom', message: limits });
+        return z.NEVER;
+      }
+      return limits;
+    }),
   SMTP_URL: z
     .url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL' })
     .optional(),
@@ -61,6 +72,8 @@ export type Config = {
   secret: string;
   /** Proxies whose X-Forwarded-For entries are believed: none, a hop count, or their addresses. */
   trustProxy: TrustProxy;
+  /** Requests allowed per fixed window, per API key or session (`api`) or per client address. */
+  rateLimits: RateLimits;
   smtpUrl: string | undefined;
   mailFrom: string;
   logLevel: z.infer<typeof env>['LOG_LEVEL'];
@@ -113,6 +126,55 @@ export function fastifyTrustProxy(
   return trust;
 }
 
+/** What is limited: authenticated API use per key or session, each public endpoint per client. */
+export const rateLimitNames = [
+  'api',
+  'sign-in',
+  'reset-request',
+  'reset-request-email',
+  'reset-confirm',
+  'invitation-accept',
+  'setup',
+] as const;
+export type RateLimitName = (typeof rateLimitNames)[number];
+export type RateLimit = { limit: number; windowSeconds: number };
+export type RateLimits = Record<RateLimitName, RateLimit>;
+
+/**
+ * Far above what a person or a well-behaved script does, and above the test suites and the
+ * benchmarks (a few thousand API requests a minute per key); low enough to stop a runaway loop
+ * and to cap the password hashing (~19 MiB each) that public endpoints can be made to do.
+ */
+export const defaultRateLimits: RateLimits = {
+  api: { limit: 20_000, windowSeconds: 60 },
+  'sign-in': { limit: 60, windowSeconds: 60 },
+  'reset-request': { limit: 20, windowSeconds: 3600 },
+  'reset-request-email': { limit: 5, windowSeconds: 3600 },
+  'reset-confirm': { limit: 30, windowSeconds: 60 },
+  'invitation-accept': { limit: 30, windowSeconds: 60 },
+  setup: { limit: 10, windowSeconds: 60 },
+};
+
+/** `name=count/seconds` pairs, comma separated, over the defaults; answers a message when wrong. */
+export function parseRateLimits(text: string): RateLimits | string {
+  const limits = { ...defaultRateLimits };
+  for (const entry of text.split(',').map((e) => e.trim())) {
+    if (entry === '') continue;
+    const match = /^([a-z-]+)=(\d+)\/(\d+)$/.exec(entry);
+    const name = match?.[1] as RateLimitName | undefined;
+    const limit = Number(match?.[2]);
+    const windowSeconds = Number(match?.[3]);
+    if (!match || !name || !rateLimitNames.includes(name)) {
+      return `must be a comma list of name=count/seconds with names ${rateLimitNames.join(', ')} (${JSON.stringify(entry)} is not)`;
+    }
+    if (limit < 1 || windowSeconds < 1 || windowSeconds > 86_400) {
+      return `${name} needs a count of at least 1 and a window from 1 to 86400 seconds`;
+    }
+    limits[name] = { limit, windowSeconds };
+  }
+  return limits;
+}
+
 /** A setting that stops the process: its message is one line naming the variable. */
 export class ConfigError extends Error {}
 
@@ -150,6 +212,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.TANDEM_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     secret,
     trustProxy: e.TANDEM_TRUST_PROXY,
+    rateLimits: e.TANDEM_RATE_LIMITS,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,

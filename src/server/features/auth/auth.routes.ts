@@ -8,6 +8,7 @@ import {
   signInBody,
 } from '../../../domain/auth';
 import { errors } from '../../http/errors';
+import { perClient, perEmail } from '../../http/rate-limit';
 import type { ZodApp } from '../index';
 import { acceptInvitation } from '../invitations/invitations.accept';
 import { headersFor } from './auth.instance';
@@ -25,7 +26,7 @@ export async function authRoutes(app: ZodApp) {
   app.post(
     '/auth/sign-in',
     {
-      config: { access: 'public' },
+      config: { access: 'public', rateLimits: [perClient('sign-in')] },
       schema: { tags, body: signInBody, response: { 200: sessionInfo } },
     },
     async (request, reply) => {
@@ -62,7 +63,10 @@ export async function authRoutes(app: ZodApp) {
   app.post(
     '/auth/password-reset/request',
     {
-      config: { access: 'public' },
+      config: {
+        access: 'public',
+        rateLimits: [perClient('reset-request'), perEmail('reset-request-email')],
+      },
       schema: { tags, body: passwordResetRequestBody, response: { 202: z.null() } },
     },
     async (request, reply) => {
@@ -74,7 +78,7 @@ export async function authRoutes(app: ZodApp) {
   app.post(
     '/auth/password-reset/confirm',
     {
-      config: { access: 'public' },
+      config: { access: 'public', rateLimits: [perClient('reset-confirm')] },
       schema: { tags, body: passwordResetConfirmBody, response: { 204: z.null() } },
     },
     async (request, reply) => {
@@ -86,7 +90,7 @@ export async function authRoutes(app: ZodApp) {
   app.post(
     '/auth/invitations/accept',
     {
-      config: { access: 'public' },
+      config: { access: 'public', rateLimits: [perClient('invitation-accept')] },
       schema: { tags, body: acceptInvitationBody, response: { 200: sessionInfo } },
     },
     async (request, reply) => {

@@ -12,7 +12,8 @@ function hasSessionCookie(request: FastifyRequest): boolean {
   return /(^|;\s*)(__Secure-)?tandem\.session_token=/.test(request.headers.cookie ?? '');
 }
 
-export type SessionUser = { id: UserId; name: string; email: string };
+/** The signed-in user, and the session they came with (rate limits count per session). */
+export type SessionUser = { id: UserId; name: string; email: string; sessionId: string };
 
 /** The signed-in user, or null when the cookie names no live session. */
 export async function sessionUser(
@@ -22,7 +23,12 @@ export async function sessionUser(
   if (!hasSessionCookie(request)) return null;
   const found = await authFor(ctx).api.getSession({ headers: toHeaders(request.headers) });
   if (!found) return null;
-  return { id: found.user.id as UserId, name: found.user.name, email: found.user.email };
+  return {
+    id: found.user.id as UserId,
+    name: found.user.name,
+    email: found.user.email,
+    sessionId: found.session.id,
+  };
 }
 
 /** The Scope a user holds now: read on every request, so role changes apply at once. */

@@ -55,8 +55,12 @@ describe('sign-in throttle', () => {
       'SELECT count(*)::int AS n FROM sign_in_failures WHERE email = $1',
       [email],
     );
-    expect((rows[0] as { n: number }).n).toBe(codes.filter((c) => c === 401).length);
-    // Even the right password is refused now.
+    const failures = codes.filter((c) => c === 401).length;
+    expect((rows[0] as { n: number }).n).toBe(failures);
+    // Topped up to five failures one by one, even the right password is refused.
+    for (let i = failures; i < 5; i++) {
+      expect((await signInFrom(t.app, `10.9.2.${i}`, email, 'guess')).statusCode).toBe(401);
+    }
     expect((await signInFrom(t.app, '10.9.1.1', email, TEST_PASSWORD)).statusCode).toBe(429);
   });
 

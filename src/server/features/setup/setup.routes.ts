@@ -1,5 +1,6 @@
 import { sessionInfo } from '../../../domain/auth';
 import { setupBody, setupStatus } from '../../../domain/setup';
+import { perClient } from '../../http/rate-limit';
 import { headersFor } from '../auth/auth.instance';
 import { setCookies } from '../auth/auth.routes';
 import { signInAfterCreate } from '../auth/auth.service';
@@ -18,7 +19,7 @@ export async function setupRoutes(app: ZodApp) {
   app.post(
     '/setup',
     {
-      config: { access: 'public' },
+      config: { access: 'public', rateLimits: [perClient('setup')] },
       schema: { tags, body: setupBody, response: { 201: sessionInfo } },
     },
     async (request, reply) => {
