@@ -7,7 +7,7 @@ import { errors } from '../../http/errors';
 import { afterId, pageById } from '../../http/id-pages';
 import { newId } from '../../ids';
 import { recordAudit } from '../audit/audit.service';
-import { findWorkspace } from '../workspaces/workspaces.queries';
+import { getWorkspace } from '../workspaces/workspaces.service';
 import {
   findActiveKey,
   forgetKeyCreator,
@@ -49,7 +49,7 @@ export async function createApiKey(
 ) {
   const { key, prefix, secretHash } = generateApiKey(scope.workspaceId);
   const row = await withTransaction(ctx, async (tx, ctx) => {
-    if (!(await findWorkspace(tx, scope.workspaceId))) throw errors.notFound('workspace');
+    await getWorkspace(ctx, scope); // 404 for a workspace id the command line got wrong
     const created = await insertKey(tx, {
       id: newId<ApiKeyId>(),
       workspaceId: scope.workspaceId,

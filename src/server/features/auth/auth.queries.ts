@@ -114,6 +114,11 @@ export function deleteSessionByToken(db: Db, token: string) {
   return db.delete(sessions).where(eq(sessions.token, token));
 }
 
+/** Removing the user removes their member row, sessions and credentials (cascade). */
+export function deleteUser(tx: Tx, userId: string) {
+  return tx.delete(users).where(eq(users.id, userId));
+}
+
 /** Signs a user out everywhere: their next request has no session. */
 export function deleteUserSessions(db: Db | Tx, userId: string) {
   return db.delete(sessions).where(eq(sessions.userId, userId));

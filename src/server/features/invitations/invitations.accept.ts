@@ -1,17 +1,18 @@
 import type { SessionInfo } from '../../../domain/auth';
 import type { MemberId, PartnerId, UserId, WorkspaceId } from '../../../domain/ids';
 import { memberRole, partnerRole } from '../../../domain/roles';
-import type { Scope } from '../../access/scope';
-import type { ServiceContext } from '../../context';
+import type { MemberScope, PartnerScope, Scope } from '../../access/scope';
+import type { ServiceContext, TxContext } from '../../context';
 import { dbOf, withTransaction } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
 import { newId } from '../../ids';
 import { sha256, workspaceOfToken } from '../../tokens';
 import { recordAudit } from '../audit/audit.service';
 import { hashPassword } from '../auth/auth.password';
-import { findUserByEmail, insertUserWithPassword } from '../auth/auth.queries';
 import { signInAfterCreate } from '../auth/auth.service';
-import { insertMember, insertPartnerUser } from '../members/members.queries';
+import { createUser, userByEmail } from '../auth/auth.users';
+import { addMember } from '../members/members.service';
+import { addPartnerUser } from '../partner-users/partner-users.service';
 import { findPendingInvitation, takeInvitation } from './invitations.queries';
 
 const invalidToken = () =>
@@ -41,48 +42,16 @@ export async function acceptInvitation(
   // A bad token costs one indexed read, never a hash (argon2id takes ~19 MiB each time).
   const pending = await findPendingInvitation(dbOf(ctx), token, new Date());
   if (!pending) throw invalidToken();
-  if (await findUserByEmail(dbOf(ctx), pending.email)) throw cannotAccept();
+  if (await userByEmail(ctx, pending.email)) throw cannotAccept();
   // Hashing is slow: done before the transaction, which holds only database work.
   const passwordHash = await hashPassword(input.password);
   const email = await withTransaction(ctx, async (tx, ctx) => {
     const invitation = await takeInvitation(tx, token, new Date());
     if (!invitation) throw invalidToken();
-    if (await findUserByEmail(tx, invitation.email)) throw cannotAccept();
+    if (await userByEmail(ctx, invitation.email)) throw cannotAccept();
     const userId = newId<UserId>();
-    const workspaceId = invitation.workspaceId as WorkspaceId;
-    await insertUserWithPassword(tx, {
-      id: userId,
-      name: input.name,
-      email: invitation.email,
-      passwordHash,
-    });
-    let scope: Scope;
-    const asMember = memberRole.safeParse(invitation.role);
-    const asPartner = partnerRole.safeParse(invitation.role);
-    if (asMember.success) {
-      const memberId = newId<MemberId>();
-      await insertMember(tx, { id: memberId, workspaceId, userId, role: asMember.data });
-      scope = {
-        kind: 'member',
-        workspaceId,
-        role: asMember.data,
-        userId,
-        memberId,
-        apiKeyId: null,
-      };
-    } else if (asPartner.success && invitation.partnerId) {
-      const partnerId = invitation.partnerId as PartnerId;
-      await insertPartnerUser(tx, {
-        id: newId(),
-        workspaceId,
-        partnerId,
-        userId,
-        role: asPartner.data,
-      });
-      scope = { kind: 'partner', workspaceId, role: asPartner.data, userId, partnerId };
-    } else {
-      throw invalidToken();
-    }
+    await createUser(ctx, { id: userId, name: input.name, email: invitation.email, passwordHash });
+    const scope = await joinAs(ctx, invitation, userId);
     await recordAudit(tx, ctx, scope, {
       action: 'invitation.accepted',
       entityType: 'invitation',
@@ -93,4 +62,37 @@ export async function acceptInvitation(
     return invitation.email;
   });
   return signInAfterCreate(ctx, { email, password: input.password, headers: input.headers });
+}
+
+/** Makes the new user what the invitation names: a member, or a user of its partner. */
+async function joinAs(
+  ctx: TxContext,
+  invitation: { workspaceId: string; role: string; partnerId: string | null },
+  userId: UserId,
+): Promise<Scope> {
+  const workspaceId = invitation.workspaceId as WorkspaceId;
+  const asMember = memberRole.safeParse(invitation.role);
+  if (asMember.success) {
+    const role = asMember.data;
+    const memberId = newId<MemberId>();
+    const scope: MemberScope = {
+      kind: 'member',
+      workspaceId,
+      role,
+      userId,
+      memberId,
+      apiKeyId: null,
+    };
+    await addMember(ctx, scope, { id: memberId, userId, role });
+    return scope;
+  }
+  const asPartner = partnerRole.safeParse(invitation.role);
+  if (asPartner.success && invitation.partnerId) {
+    const role = asPartner.data;
+    const partnerId = invitation.partnerId as PartnerId;
+    const scope: PartnerScope = { kind: 'partner', workspaceId, role, userId, partnerId };
+    await addPartnerUser(ctx, scope, { userId, partnerId, role });
+    return scope;
+  }
+  throw invalidToken();
 }

@@ -9,10 +9,10 @@ import { newId } from '../../ids';
 import { invitationMail } from '../../mail/templates';
 import { newWorkspaceToken, sha256 } from '../../tokens';
 import { recordAudit } from '../audit/audit.service';
-import { findUserByEmail } from '../auth/auth.queries';
 import { accessOf } from '../auth/auth.session';
+import { userByEmail } from '../auth/auth.users';
 import { usablePartnerRef } from '../partners/partners.service';
-import { findWorkspace } from '../workspaces/workspaces.queries';
+import { getWorkspace } from '../workspaces/workspaces.service';
 import {
   forgetInviter,
   insertInvitation,
@@ -60,11 +60,10 @@ export async function createInvitation(ctx: ServiceContext, scope: Scope, input:
     if (partnerId) await usablePartnerRef(tx, scope, partnerId);
     // Only an account of this very workspace is named: an address with an account elsewhere
     // is invited like a new one (no oracle on other tenants), and refused neutrally at accept.
-    const existing = await findUserByEmail(tx, input.email);
+    const existing = await userByEmail(ctx, input.email);
     if (existing && (await accessOf(tx, existing.id as UserId))?.workspaceId === scope.workspaceId)
       throw emailTaken();
-    const workspace = await findWorkspace(tx, scope.workspaceId);
-    if (!workspace) throw errors.notFound('workspace');
+    const { workspace } = await getWorkspace(ctx, scope);
     const created = await insertInvitation(tx, {
       id: newId(),
       workspaceId: scope.workspaceId,

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
-import { members, partnerUsers, users } from '../../db/schema';
+import { members, users } from '../../db/schema';
 
 const memberColumns = {
   id: members.id,
@@ -66,21 +66,9 @@ export function insertMember(
   return tx.insert(members).values(row);
 }
 
-export function insertPartnerUser(
-  tx: Tx,
-  row: { id: string; workspaceId: string; partnerId: string; userId: string; role: string },
-) {
-  return tx.insert(partnerUsers).values(row);
-}
-
 export function setMemberRole(tx: Tx, workspaceId: string, memberId: string, role: string) {
   return tx
     .update(members)
     .set({ role, version: sql`${members.version} + 1`, updatedAt: new Date() })
     .where(and(eq(members.workspaceId, workspaceId), eq(members.id, memberId)));
-}
-
-/** Removing the user removes their member row, sessions and credentials (cascade). */
-export function deleteUser(tx: Tx, userId: string) {
-  return tx.delete(users).where(eq(users.id, userId));
 }

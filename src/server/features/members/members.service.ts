@@ -1,4 +1,4 @@
-import type { UserId } from '../../../domain/ids';
+import type { MemberId, UserId } from '../../../domain/ids';
 import type { Member } from '../../../domain/members';
 import { type MemberRole, memberRoles } from '../../../domain/roles';
 import type { Scope } from '../../access/scope';
@@ -8,15 +8,16 @@ import { dbOf, withTransaction } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
 import { checkIfMatch } from '../../http/etag';
 import { afterId, pageById } from '../../http/id-pages';
+import { newId } from '../../ids';
 import { passwordResetMail } from '../../mail/templates';
 import { revokeMemberKeys } from '../api-keys/api-keys.service';
 import { recordAudit } from '../audit/audit.service';
-import { deleteUserSessions } from '../auth/auth.queries';
 import { issueResetLink } from '../auth/auth.reset';
+import { deleteAccount, endSessions } from '../auth/auth.users';
 import { memberHolders } from './member-holders';
 import {
-  deleteUser,
   findMember,
+  insertMember,
   listMembers as listMemberRows,
   lockAdmins,
   setMemberRole,
@@ -80,7 +81,7 @@ async function lockForChange(tx: Tx, scope: Scope, memberId: string) {
 
 /** Ends the member's sessions and revokes the keys they made: effective on the next request. */
 async function cutAccess(ctx: TxContext, scope: Scope, target: MemberRow) {
-  await deleteUserSessions(ctx.tx, target.userId);
+  await endSessions(ctx, target.userId);
   return revokeMemberKeys(ctx, scope, target);
 }
 
@@ -114,16 +115,29 @@ export async function changeMemberRole(
   });
 }
 
+/** Makes a user a member of the scope's workspace (setup, invitation acceptance). */
+export async function addMember(
+  ctx: ServiceContext,
+  scope: Scope,
+  user: { userId: UserId; role: MemberRole; id?: MemberId },
+): Promise<MemberId> {
+  const id = user.id ?? newId<MemberId>();
+  await withTransaction(ctx, (tx) =>
+    insertMember(tx, { id, workspaceId: scope.workspaceId, userId: user.userId, role: user.role }),
+  );
+  return id;
+}
+
 export async function removeMember(ctx: ServiceContext, scope: Scope, memberId: string) {
   await withTransaction(ctx, async (tx, ctx) => {
     const { admins, target: before } = await lockForChange(tx, scope, memberId);
     assertNotLastAdmin(admins, before);
-    await deleteUserSessions(tx, before.userId);
+    await endSessions(ctx, before.userId);
     // Each feature holding the member's records releases them (partners, keys, invitations).
     const released: Record<string, unknown> = {};
     for (const release of memberHolders) Object.assign(released, await release(ctx, scope, before));
     // The account goes too: a user belongs to one workspace (decision 003).
-    await deleteUser(tx, before.userId);
+    await deleteAccount(ctx, before.userId);
     await recordAudit(tx, ctx, scope, {
       action: 'member.removed',
       entityType: 'member',

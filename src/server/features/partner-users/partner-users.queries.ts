@@ -62,6 +62,13 @@ export async function findPartnerUser(
   return rows[0];
 }
 
+export function insertPartnerUser(
+  tx: Tx,
+  row: { id: string; workspaceId: string; partnerId: string; userId: string; role: string },
+) {
+  return tx.insert(partnerUsers).values(row);
+}
+
 export function setPartnerUserRole(
   tx: Tx,
   workspaceId: string,

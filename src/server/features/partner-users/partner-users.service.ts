@@ -1,3 +1,4 @@
+import type { PartnerId, PartnerUserId, UserId } from '../../../domain/ids';
 import type { PartnerUser, PartnerUserListQuery } from '../../../domain/partner-users';
 import { type PartnerRole, partnerRoles } from '../../../domain/roles';
 import type { Scope } from '../../access/scope';
@@ -6,11 +7,12 @@ import { dbOf, withTransaction } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
 import { checkIfMatch } from '../../http/etag';
 import { afterId, pageById } from '../../http/id-pages';
+import { newId } from '../../ids';
 import { recordAudit } from '../audit/audit.service';
-import { deleteUserSessions } from '../auth/auth.queries';
-import { deleteUser } from '../members/members.queries';
+import { deleteAccount, endSessions } from '../auth/auth.users';
 import {
   findPartnerUser,
+  insertPartnerUser,
   listPartnerUsers as listPartnerUserRows,
   setPartnerUserRole,
 } from './partner-users.queries';
@@ -72,7 +74,7 @@ export async function changePartnerUserRole(
     if (before.role === role) return before;
     await setPartnerUserRole(tx, scope.workspaceId, partnerUserId, role);
     const lowered = rank(role) > rank(before.role);
-    if (lowered) await deleteUserSessions(tx, before.userId);
+    if (lowered) await endSessions(ctx, before.userId);
     const after = await findPartnerUser(tx, scope.workspaceId, partnerUserId);
     if (!after) throw errors.notFound('partner user');
     await recordAudit(tx, ctx, scope, {
@@ -87,13 +89,26 @@ export async function changePartnerUserRole(
   });
 }
 
+/** Makes a user a partner user of one of the workspace's partners (invitation acceptance). */
+export async function addPartnerUser(
+  ctx: ServiceContext,
+  scope: Scope,
+  user: { userId: UserId; partnerId: PartnerId; role: PartnerRole },
+): Promise<PartnerUserId> {
+  const id = newId<PartnerUserId>();
+  await withTransaction(ctx, (tx) =>
+    insertPartnerUser(tx, { id, workspaceId: scope.workspaceId, ...user }),
+  );
+  return id;
+}
+
 /** Removes a partner user and their account: sessions end at once (decision 003). */
 export async function removePartnerUser(ctx: ServiceContext, scope: Scope, partnerUserId: string) {
   await withTransaction(ctx, async (tx, ctx) => {
     const before = await findPartnerUser(tx, scope.workspaceId, partnerUserId, { forUpdate: true });
     if (!before) throw errors.notFound('partner user');
     // Deleting the user cascades their partner-user row, sessions and credentials.
-    await deleteUser(tx, before.userId);
+    await deleteAccount(ctx, before.userId);
     await recordAudit(tx, ctx, scope, {
       action: 'partner_user.removed',
       entityType: 'partner_user',

@@ -1,16 +1,15 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { SetupInput } from '../../../domain/setup';
 import type { ServiceContext } from '../../context';
-import { dbOf, withTransaction } from '../../db/unit-of-work';
+import { withTransaction } from '../../db/unit-of-work';
 import { AppError, errors } from '../../http/errors';
 import { hashPassword } from '../auth/auth.password';
 import { seedDemo } from '../demo/demo.service';
-import { anyWorkspaceExists } from '../workspaces/workspaces.queries';
-import { insertWorkspaceWithAdmin } from '../workspaces/workspaces.service';
+import { anyWorkspace, insertWorkspaceWithAdmin } from '../workspaces/workspaces.service';
 import { lockFirstRun } from './setup.queries';
 
 export async function setupNeeded(ctx: ServiceContext): Promise<boolean> {
-  return !(await anyWorkspaceExists(dbOf(ctx)));
+  return !(await anyWorkspace(ctx));
 }
 
 function tokenMatches(expected: string | null, given: string): boolean {
@@ -41,9 +40,8 @@ export async function runSetup(ctx: ServiceContext, input: SetupInput) {
   const passwordHash = await hashPassword(input.adminPassword);
   const created = await withTransaction(ctx, async (tx, ctx) => {
     await lockFirstRun(tx);
-    if (await anyWorkspaceExists(tx)) throw alreadySetUp();
+    if (await anyWorkspace(ctx)) throw alreadySetUp();
     return insertWorkspaceWithAdmin(
-      tx,
       ctx,
       { name: input.workspaceName, adminName: input.adminName, adminEmail: input.adminEmail },
       passwordHash,

@@ -2,16 +2,16 @@ import type { MemberId, UserId, WorkspaceId } from '../../../domain/ids';
 import { newWorkspaceInput } from '../../../domain/workspaces';
 import { type Scope, type SystemActor, systemScope } from '../../access/scope';
 import type { ServiceContext } from '../../context';
-import type { Tx } from '../../db/client';
 import { dbOf, withTransaction } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
 import { checkIfMatch } from '../../http/etag';
 import { newId } from '../../ids';
 import { recordAudit } from '../audit/audit.service';
 import { hashPassword } from '../auth/auth.password';
-import { findUserByEmail, insertUserWithPassword } from '../auth/auth.queries';
-import { insertMember } from '../members/members.queries';
+import { createUser, userByEmail } from '../auth/auth.users';
+import { addMember } from '../members/members.service';
 import {
+  anyWorkspaceExists,
   findWorkspace,
   insertWorkspace,
   lockWorkspace,
@@ -26,41 +26,46 @@ export type NewWorkspace = {
 };
 
 /**
- * Writes the workspace, its first admin and the audit event in the caller's transaction. The
- * event names the admin (setup) or the system actor that made it (the command line).
+ * Writes the workspace, its first admin and the audit event, in the caller's transaction when
+ * there is one. The event names the admin (setup) or the system actor that made it (the CLI).
  */
-export async function insertWorkspaceWithAdmin(
-  tx: Tx,
+export function insertWorkspaceWithAdmin(
   ctx: ServiceContext,
   input: Omit<NewWorkspace, 'adminPassword'>,
   passwordHash: string,
   by: SystemActor | 'admin' = 'admin',
 ): Promise<{ workspaceId: WorkspaceId; userId: UserId }> {
-  if (await findUserByEmail(tx, input.adminEmail)) {
-    throw errors.conflict('email_taken', 'An account with this email already exists');
-  }
-  const workspaceId = newId<WorkspaceId>();
-  const userId = newId<UserId>();
-  const memberId = newId<MemberId>();
-  await insertWorkspace(tx, { id: workspaceId, name: input.name });
-  await insertUserWithPassword(tx, {
-    id: userId,
-    name: input.adminName,
-    email: input.adminEmail,
-    passwordHash,
+  return withTransaction(ctx, async (tx, ctx) => {
+    if (await userByEmail(ctx, input.adminEmail))
+      throw errors.conflict('email_taken', 'An account with this email already exists');
+    const workspaceId = newId<WorkspaceId>();
+    const userId = newId<UserId>();
+    const memberId = newId<MemberId>();
+    await insertWorkspace(tx, { id: workspaceId, name: input.name });
+    await createUser(ctx, {
+      id: userId,
+      name: input.adminName,
+      email: input.adminEmail,
+      passwordHash,
+    });
+    const scope: Scope =
+      by === 'admin'
+        ? { kind: 'member', workspaceId, role: 'admin', userId, memberId, apiKeyId: null }
+        : systemScope(workspaceId, by);
+    await addMember(ctx, scope, { id: memberId, userId, role: 'admin' });
+    await recordAudit(tx, ctx, scope, {
+      action: 'workspace.created',
+      entityType: 'workspace',
+      entityId: workspaceId,
+      after: { name: input.name, admin: { userId, email: input.adminEmail } },
+    });
+    return { workspaceId, userId };
   });
-  await insertMember(tx, { id: memberId, workspaceId, userId, role: 'admin' });
-  const scope: Scope =
-    by === 'admin'
-      ? { kind: 'member', workspaceId, role: 'admin', userId, memberId, apiKeyId: null }
-      : systemScope(workspaceId, by);
-  await recordAudit(tx, ctx, scope, {
-    action: 'workspace.created',
-    entityType: 'workspace',
-    entityId: workspaceId,
-    after: { name: input.name, admin: { userId, email: input.adminEmail } },
-  });
-  return { workspaceId, userId };
+}
+
+/** Whether any workspace exists yet: setup is open only while none does. */
+export async function anyWorkspace(ctx: ServiceContext): Promise<boolean> {
+  return anyWorkspaceExists(dbOf(ctx));
 }
 
 /** Validates the input the way the API does; the CLI gets the same rules. */
@@ -85,9 +90,7 @@ export async function createWorkspace(
 ): Promise<{ workspaceId: WorkspaceId; userId: UserId }> {
   const valid = parseNewWorkspace(input);
   const passwordHash = await hashPassword(valid.adminPassword);
-  return withTransaction(ctx, (tx, ctx) =>
-    insertWorkspaceWithAdmin(tx, ctx, valid, passwordHash, 'cli'),
-  );
+  return insertWorkspaceWithAdmin(ctx, valid, passwordHash, 'cli');
 }
 
 function present(row: {
