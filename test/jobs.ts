@@ -9,7 +9,11 @@ import { createMailer } from '../src/server/mail/mailer';
  */
 export function createTestJobs(
   database: Database,
-  config?: Pick<Config, 'smtpUrl' | 'mailFrom'>,
+  config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'secret'>,
 ): JobQueue {
-  return createJobs(database, { work: false, mailer: config ? createMailer(config) : null });
+  return createJobs(database, {
+    work: false,
+    mailer: createMailer(config),
+    secret: config.secret,
+  });
 }

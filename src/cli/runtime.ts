@@ -26,7 +26,7 @@ export async function withServices<T>(
     throw error;
   }
   // The CLI only enqueues; the server's workers send what it queued.
-  const jobs = createJobs(opened.database, { work: false, mailer: null });
+  const jobs = createJobs(opened.database, { work: false, mailer: null, secret: config.secret });
   try {
     // Said only once the lock is held, so a refused run prints nothing but its error.
     if (options.announce) progress(options.announce);

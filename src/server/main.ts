@@ -51,6 +51,7 @@ export async function startServer(
     jobs = createJobs(database, {
       work: true,
       mailer: createMailer(config),
+      secret: config.secret,
       onError: (error) => app?.log.error({ err: error }, 'job queue error'),
     });
     const setupToken = (await anyWorkspaceExists(database.db)) ? null : newToken();

@@ -45,7 +45,11 @@ describe.skipIf(!url)('preparing the database from several processes at once', (
     const check = await openPostgres(target(), { max: 1 });
     try {
       const { rows } = await check.sql('SELECT name FROM pgboss.queue ORDER BY name');
-      expect(rows).toEqual([{ name: 'email.send' }]);
+      expect(rows).toEqual([
+        { name: '__pgboss__send-it' },
+        { name: 'email.send' },
+        { name: 'maintenance.purge' },
+      ]);
     } finally {
       await check.close();
     }

@@ -181,3 +181,12 @@ export function createRateLimiter(database: Database, rules: RateLimits) {
 }
 
 export type RateLimiter = ReturnType<typeof createRateLimiter>;
+
+/** Windows that ended before `before` no longer count: the longest window is one day. */
+export async function purgeRateLimitHits(database: Database, before: Date): Promise<number> {
+  const { rows } = await database.sql(
+    'DELETE FROM rate_limit_hits WHERE window_start < $1::timestamptz RETURNING 1',
+    [before.toISOString()],
+  );
+  return rows.length;
+}

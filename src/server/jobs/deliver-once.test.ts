@@ -36,7 +36,7 @@ beforeAll(async () => {
   t = await createTestApp({ smtpUrl: smtp.url });
   await t.ctx.jobs.stop(); // only this file's worker below takes jobs
   const mailer = createMailer({ smtpUrl: smtp.url, mailFrom: 'Tandem <tandem@tandem.test>' });
-  queue = createJobs(t.database, { work: true, mailer });
+  queue = createJobs(t.database, { work: true, mailer, secret: t.ctx.config.secret });
   await queue.start();
 });
 afterAll(async () => {

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, lt } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { deliveries } from '../db/schema';
 
@@ -29,4 +29,13 @@ export async function deliverOnce(
     .values({ channel: delivery.channel, deliveryId: delivery.id })
     .onConflictDoNothing();
   return 'sent';
+}
+
+/** Records older than any retry of their job (hours) are no longer needed to stop a repeat. */
+export async function purgeDeliveries(database: Database, before: Date): Promise<number> {
+  const rows = await database.db
+    .delete(deliveries)
+    .where(lt(deliveries.deliveredAt, before))
+    .returning({ id: deliveries.deliveryId });
+  return rows.length;
 }

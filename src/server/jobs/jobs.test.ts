@@ -70,6 +70,7 @@ describe('the email job', () => {
     const queue = createJobs(t.database, {
       work: true,
       mailer,
+      secret: t.ctx.config.secret,
       retry: { limit: 2, delaySeconds: 1, backoff: false },
     });
     try {

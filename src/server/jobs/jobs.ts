@@ -1,8 +1,11 @@
 import type { Tx } from '../db/client';
+import type { MailJob } from '../mail/templates';
 
 /** Names and payloads of the queued jobs Tandem runs. */
 export type JobPayloads = {
-  'email.send': { to: string; subject: string; text: string; html?: string };
+  'email.send': MailJob;
+  /** Deletes what has expired (scheduled, `purgeSchedule`). */
+  'maintenance.purge': Record<string, never>;
 };
 export type JobName = keyof JobPayloads;
 

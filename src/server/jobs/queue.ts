@@ -2,11 +2,17 @@ import { type SQL, sql } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
 import type { Database, Tx } from '../db/client';
 import type { Mailer } from '../mail/mailer';
+import { renderMail } from '../mail/templates';
 import { deliverOnce } from './deliver-once';
 import type { JobName, JobPayloads, Jobs } from './jobs';
+import { purgeExpired } from './purge';
 
 export const JOB_SCHEMA = 'pgboss';
-export const queueNames: JobName[] = ['email.send'];
+export const queueNames: JobName[] = ['email.send', 'maintenance.purge'];
+/** pg-boss's own queue for scheduled jobs: made under the schema lock like Tandem's. */
+const SCHEDULE_QUEUE = '__pgboss__send-it';
+/** Expired rows are purged once an hour, by whichever working process the schedule reaches. */
+export const purgeSchedule = { name: 'maintenance.purge', cron: '17 * * * *' } as const;
 
 /** The queue plus what main.ts and tests need beyond enqueueing. */
 export type JobQueue = Jobs & {
@@ -77,10 +83,11 @@ export function bossOptions(
   return {
     db: { executeSql: (text, values) => database.sql(text, values) },
     schema: JOB_SCHEMA,
-    // The schema, queues and schedules come from `prepareJobs`, under the schema lock.
+    // The schema, queues and schedules come from `prepareJobs`, under the schema lock; working
+    // processes send the scheduled jobs when they fall due.
     migrate: false,
     supervise: work,
-    schedule: false,
+    schedule: work,
     retryLimit: retry.limit,
     retryDelay: retry.delaySeconds,
     retryBackoff: retry.backoff,
@@ -97,21 +104,30 @@ export async function prepareJobs(database: Database): Promise<void> {
   const boss = new PgBoss({ ...bossOptions(database, false), migrate: true });
   boss.on('error', () => {});
   await boss.start();
-  for (const name of queueNames) {
+  for (const name of [...queueNames, SCHEDULE_QUEUE]) {
     if (!(await boss.getQueue(name))) await boss.createQueue(name);
   }
+  await boss.schedule(purgeSchedule.name, purgeSchedule.cron, {});
   await boss.stop({ graceful: false, wait: true, close: false });
 }
 
+/** Mail goes out within a second; the hourly purge can wait a minute for a worker. */
+const pollingSeconds: Record<JobName, number> = { 'email.send': 0.5, 'maintenance.purge': 60 };
+
 type Handlers = { [N in JobName]: (data: JobPayloads[N], jobId: string) => Promise<void> };
 
-function handlersFor(database: Database, mailer: Mailer | null): Handlers {
+function handlersFor(database: Database, mailer: Mailer | null, secret: string): Handlers {
   return {
     'email.send': async (data, jobId) => {
       // Without SMTP the links are shown to the admin; a queued mail has nowhere to go.
       if (!mailer) throw new Error('SMTP_URL is not set; cannot send mail');
       // The job's id survives its retries: it names the delivery and the Message-ID.
-      await deliverOnce(database, { channel: 'email', id: jobId }, () => mailer.send(data, jobId));
+      await deliverOnce(database, { channel: 'email', id: jobId }, () =>
+        mailer.send(renderMail(secret, data), jobId),
+      );
+    },
+    'maintenance.purge': async () => {
+      await purgeExpired(database, new Date());
     },
   };
 }
@@ -125,6 +141,8 @@ export function createJobs(
   options: {
     work: boolean;
     mailer: Mailer | null;
+    /** The server secret: mail links wait sealed with it in the queue. */
+    secret: string;
     onError?: (error: Error) => void;
     /** How jobs enqueued here are retried when they fail. */
     retry?: RetryPolicy;
@@ -135,7 +153,7 @@ export function createJobs(
   boss.on('error', (error) => options.onError?.(error));
   let started: Promise<PgBoss> | null = null;
   let working = false;
-  const handlers = handlersFor(database, options.mailer);
+  const handlers = handlersFor(database, options.mailer, options.secret);
 
   /** Never call from inside a transaction: on PGlite the root client would wait forever. */
   const start = (): Promise<PgBoss> => {
@@ -147,16 +165,19 @@ export function createJobs(
     await start();
     if (working) return;
     working = true;
-    for (const name of queueNames) {
-      await boss.work<JobPayloads[typeof name]>(
-        name,
-        { pollingIntervalSeconds: 0.5, batchSize: 1 },
-        async (jobs) => {
-          for (const job of jobs) await handlers[name](job.data, job.id);
-        },
-      );
-    }
+    for (const name of queueNames) await workOn(name);
   };
+
+  async function workOn<N extends JobName>(name: N) {
+    const handler = handlers[name] as (data: JobPayloads[N], jobId: string) => Promise<void>;
+    await boss.work<JobPayloads[N]>(
+      name,
+      { pollingIntervalSeconds: pollingSeconds[name], batchSize: 1 },
+      async (jobs) => {
+        for (const job of jobs) await handler(job.data, job.id);
+      },
+    );
+  }
 
   if (options.work) {
     // A working process starts at once; errors surface through onError.

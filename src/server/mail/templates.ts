@@ -1,10 +1,45 @@
+import { seal, unseal } from '../sealed';
 import type { MailMessage } from './mailer';
+
+/**
+ * A mail as it waits in the job queue: a ready message that carries no secret, or a template
+ * whose link (it holds a token) is sealed with the server secret and opened only to send it, so
+ * job payloads and their archive hold no usable token.
+ */
+export type MailJob =
+  | MailMessage
+  | { template: 'invitation'; to: string; workspaceName: string; sealedLink: string }
+  | { template: 'password-reset'; to: string; sealedLink: string };
+
+const LINK_PURPOSE = 'mail-link';
+
+export function invitationMail(
+  secret: string,
+  to: string,
+  workspaceName: string,
+  url: string,
+): MailJob {
+  return { template: 'invitation', to, workspaceName, sealedLink: seal(secret, LINK_PURPOSE, url) };
+}
+
+export function passwordResetMail(secret: string, to: string, url: string): MailJob {
+  return { template: 'password-reset', to, sealedLink: seal(secret, LINK_PURPOSE, url) };
+}
+
+/** The message to send, its link opened: at send time, in the worker. */
+export function renderMail(secret: string, job: MailJob): MailMessage {
+  if (!('template' in job)) return job;
+  const url = unseal(secret, LINK_PURPOSE, job.sealedLink);
+  return job.template === 'invitation'
+    ? invitationMessage(job.to, job.workspaceName, url)
+    : passwordResetMessage(job.to, url);
+}
 
 /**
  * Plain-text messages only: names people typed are never turned into HTML, so markup in a
  * workspace name arrives as the characters typed.
  */
-export function invitationMail(to: string, workspaceName: string, url: string): MailMessage {
+function invitationMessage(to: string, workspaceName: string, url: string): MailMessage {
   return {
     to,
     subject: `You are invited to ${oneLine(workspaceName)} on Tandem`,
@@ -19,7 +54,7 @@ export function invitationMail(to: string, workspaceName: string, url: string): 
   };
 }
 
-export function passwordResetMail(to: string, url: string): MailMessage {
+function passwordResetMessage(to: string, url: string): MailMessage {
   return {
     to,
     subject: 'Reset your Tandem password',

@@ -38,7 +38,7 @@ export async function requestPasswordReset(ctx: ServiceContext, email: string): 
   if (!scope) return;
   await withTransaction(ctx, async (tx, ctx) => {
     const url = await issueResetLink(tx, ctx, user.id as UserId);
-    await ctx.jobs.enqueue(tx, 'email.send', passwordResetMail(user.email, url));
+    await ctx.jobs.enqueue(tx, 'email.send', passwordResetMail(ctx.config.secret, user.email, url));
     await recordAudit(tx, ctx, scope, {
       action: 'password_reset.requested',
       entityType: 'user',

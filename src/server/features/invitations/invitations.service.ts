@@ -76,7 +76,11 @@ export async function createInvitation(ctx: ServiceContext, scope: Scope, input:
     });
     if (!created) throw new Error('invitation insert returned nothing');
     if (mailed)
-      await ctx.jobs.enqueue(tx, 'email.send', invitationMail(input.email, workspace.name, url));
+      await ctx.jobs.enqueue(
+        tx,
+        'email.send',
+        invitationMail(ctx.config.secret, input.email, workspace.name, url),
+      );
     await recordAudit(tx, ctx, scope, {
       action: 'invitation.created',
       entityType: 'invitation',

@@ -155,7 +155,12 @@ export async function resetMemberPassword(ctx: ServiceContext, scope: Scope, mem
     if (!target) throw errors.notFound('member');
     const url = await issueResetLink(tx, ctx, target.userId as UserId);
     const mailed = Boolean(ctx.config.smtpUrl);
-    if (mailed) await ctx.jobs.enqueue(tx, 'email.send', passwordResetMail(target.email, url));
+    if (mailed)
+      await ctx.jobs.enqueue(
+        tx,
+        'email.send',
+        passwordResetMail(ctx.config.secret, target.email, url),
+      );
     await recordAudit(tx, ctx, scope, {
       action: 'member.password_reset_started',
       entityType: 'member',
