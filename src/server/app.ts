@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
-import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -17,6 +16,7 @@ import { fastifyTrustProxy } from './config';
 import type { AppContext, ServiceContext } from './context';
 import { registerFeatures } from './features';
 import type { SessionUser } from './features/auth/auth.session';
+import { registerApiDocs } from './http/api-docs';
 import { registerAuthentication } from './http/authenticate';
 import { isListeningLine, logRedactPaths, RequestLog } from './http/logging';
 import { type RouteAccess, registerRouteAccess } from './http/permissions';
@@ -117,7 +117,7 @@ export async function buildApp(
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await registerApiDocs(app);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
