@@ -16,7 +16,13 @@ export const contactRole = z.enum(contactRoles);
 export type ContactRole = z.infer<typeof contactRole>;
 
 /** An email address, trimmed and lower-cased so one address is one contact search key. */
-export const contactEmail = z.string().trim().toLowerCase().max(254).pipe(z.email());
+export const contactEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email())
+  .meta({ format: 'email', maxLength: 254 });
 
 /** Digits with the usual separators and an optional extension: `+49 (30) 123-456 x12`. */
 export const contactPhone = z

@@ -37,11 +37,14 @@ export const searchParam = singleLineText({ max: 200 })
  * that a client may pass values straight from a URL.
  */
 export function multiParam<T extends z.ZodType<string, string>>(value: T) {
+  // The document shows each value's own schema (enum, uuid, …), which the pipe would hide.
+  const { $schema: _, ...one } = z.toJSONSchema(value, { io: 'input', unrepresentable: 'any' });
   return z
     .union([z.string(), z.array(z.string())])
     .transform((raw) => (Array.isArray(raw) ? raw : [raw]))
     .pipe(z.array(value).max(50))
-    .optional();
+    .optional()
+    .meta({ anyOf: [one, { type: 'array', items: one, maxItems: 50 }] });
 }
 
 /** A list answer: one page of items and the cursor of the next page (null on the last). */

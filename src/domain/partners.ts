@@ -48,6 +48,11 @@ export const partnerDomain = z
       return z.NEVER;
     }
     return domain;
+  })
+  .meta({
+    format: 'hostname',
+    maxLength: 253,
+    description: 'A domain name; a URL is accepted too and reduced to its host',
   });
 
 /** Domains, normalized and without repeats (`acme.com` and `www.acme.com` are one). */
@@ -72,7 +77,10 @@ export const countryCode = z
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code')
-  .refine((code) => countryCodes.has(code), 'must be an ISO 3166-1 alpha-2 country code');
+  .refine((code) => countryCodes.has(code), 'must be an ISO 3166-1 alpha-2 country code')
+  .meta({
+    description: 'ISO 3166-1 alpha-2 country code (an assigned one; lower case is accepted)',
+  });
 
 const optionalText = (max: number) => singleLineText({ max }).nullable().optional();
 const website = z

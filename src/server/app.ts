@@ -18,7 +18,9 @@ import { registerFeatures } from './features';
 import type { SessionUser } from './features/auth/auth.session';
 import { registerApiDocs } from './http/api-docs';
 import { registerAuthentication } from './http/authenticate';
+import { AppError } from './http/errors';
 import { isListeningLine, logRedactPaths, RequestLog } from './http/logging';
+import { finishDocument, type RouteDoc, registerRouteDocs } from './http/openapi';
 import { type RouteAccess, registerRouteAccess } from './http/permissions';
 import { answerClientError, answerFrameworkError, registerErrorHandling } from './http/problem';
 import { registerRateLimits } from './http/rate-limit';
@@ -96,6 +98,8 @@ export async function buildApp(
   registerAuthentication(app);
   registerRouteAccess(app, app.routeAccess);
   registerRateLimits(app, ctx);
+  const routeDocs: RouteDoc[] = [];
+  registerRouteDocs(app, routeDocs);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -115,20 +119,51 @@ export async function buildApp(
       security: [{ apiKey: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (document) =>
+      finishDocument(jsonSchemaTransformObject(document), routeDocs, {
+        publicUrl: ctx.config.publicUrl,
+      }),
   });
   await registerApiDocs(app);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
-  app.get('/api/ready', { schema: { hide: true } }, async (_request, reply) => {
-    try {
-      await ctx.database.sql('SELECT 1');
-      return { status: 'ready' };
-    } catch {
-      return reply.status(503).send({ status: 'database unreachable' });
-    }
-  });
+  const probeTags = ['operations'];
+  app.get(
+    '/api/health',
+    {
+      config: { access: 'public' },
+      schema: {
+        operationId: 'getHealth',
+        summary: 'Liveness probe',
+        description: 'Answers while the process serves requests; it does not touch the database.',
+        tags: probeTags,
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
+  app.get(
+    '/api/ready',
+    {
+      config: { access: 'public' },
+      schema: {
+        operationId: 'getReadiness',
+        summary: 'Readiness probe',
+        description:
+          'Answers 200 when the database answers, 503 `not_ready` (problem+json) when not.',
+        tags: probeTags,
+        response: { 200: z.object({ status: z.literal('ready') }) },
+      },
+    },
+    async () => {
+      try {
+        await ctx.database.sql('SELECT 1');
+      } catch {
+        throw new AppError(503, 'not_ready', 'Not ready', 'The database does not answer');
+      }
+      return { status: 'ready' as const };
+    },
+  );
 
   // Every API route documents its errors as problem+json, and one that takes no query
   // parameters refuses any, as bodies refuse unknown fields.

@@ -14,7 +14,15 @@ export async function apiKeyRoutes(app: ZodApp) {
     '/api-keys',
     {
       config: { access: 'apikey.manage' },
-      schema: { tags, body: createApiKeyBody, response: { 201: createdApiKey } },
+      schema: {
+        operationId: 'createApiKey',
+        summary: 'Create an API key',
+        description:
+          'Creates a workspace API key with a role. The secret is in this answer only; store it now.',
+        tags,
+        body: createApiKeyBody,
+        response: { 201: createdApiKey },
+      },
     },
     async (request, reply) => {
       const created = await createApiKey(request.ctx, scopeOf(request), request.body);
@@ -26,14 +34,33 @@ export async function apiKeyRoutes(app: ZodApp) {
     '/api-keys',
     {
       config: { access: 'apikey.manage' },
-      schema: { tags, querystring: listQuery, response: { 200: apiKeyList } },
+      schema: {
+        operationId: 'listApiKeys',
+        summary: 'List API keys',
+        description:
+          'The workspace API keys, without their secrets, newest first, in keyset pages.',
+        tags,
+        querystring: listQuery,
+        response: { 200: apiKeyList },
+      },
     },
     async (request) => listApiKeys(request.ctx, scopeOf(request), request.query),
   );
 
   app.delete(
     '/api-keys/:id',
-    { config: { access: 'apikey.manage' }, schema: { tags, params, response: { 204: z.null() } } },
+    {
+      config: { access: 'apikey.manage' },
+      schema: {
+        operationId: 'revokeApiKey',
+        summary: 'Revoke an API key',
+        description:
+          'Revokes the key at once; requests that send it are answered 401 from then on.',
+        tags,
+        params,
+        response: { 204: z.null() },
+      },
+    },
     async (request, reply) => {
       await revokeApiKey(request.ctx, scopeOf(request), request.params.id);
       return reply.status(204).send(null);

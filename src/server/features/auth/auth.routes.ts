@@ -27,7 +27,15 @@ export async function authRoutes(app: ZodApp) {
     '/auth/sign-in',
     {
       config: { access: 'public', rateLimits: [perClient('sign-in')] },
-      schema: { tags, body: signInBody, response: { 200: sessionInfo } },
+      schema: {
+        operationId: 'signIn',
+        summary: 'Sign in with email and password',
+        description:
+          'Starts a browser session: the answer sets the session cookie. Repeated failures are throttled (429 with Retry-After).',
+        tags,
+        body: signInBody,
+        response: { 200: sessionInfo },
+      },
     },
     async (request, reply) => {
       const { setCookie, info } = await signIn(request.ctx, {
@@ -42,7 +50,16 @@ export async function authRoutes(app: ZodApp) {
 
   app.post(
     '/auth/sign-out',
-    { config: { access: 'public' }, schema: { tags, response: { 204: z.null() } } },
+    {
+      config: { access: 'public' },
+      schema: {
+        operationId: 'signOut',
+        summary: 'Sign out',
+        description: 'Ends the session named by the cookie, if any, and clears the cookie.',
+        tags,
+        response: { 204: z.null() },
+      },
+    },
     async (request, reply) => {
       setCookies(reply, await signOut(request.ctx, headersFor(request)));
       return reply.status(204).send(null);
@@ -51,7 +68,17 @@ export async function authRoutes(app: ZodApp) {
 
   app.get(
     '/auth/session',
-    { config: { access: 'public' }, schema: { tags, response: { 200: sessionInfo } } },
+    {
+      config: { access: 'public', credentials: 'session' },
+      schema: {
+        operationId: 'getSession',
+        summary: 'The signed-in session',
+        description:
+          'The user, workspace and role of the session cookie. Takes a session only: an API key is answered 401.',
+        tags,
+        response: { 200: sessionInfo },
+      },
+    },
     async (request) => {
       // The authentication hook has read the session already.
       const user = request.sessionUser;
@@ -67,11 +94,20 @@ export async function authRoutes(app: ZodApp) {
         access: 'public',
         rateLimits: [perClient('reset-request'), perEmail('reset-request-email')],
       },
-      schema: { tags, body: passwordResetRequestBody, response: { 202: z.null() } },
+      schema: {
+        operationId: 'requestPasswordReset',
+        summary: 'Request a password reset',
+        description:
+          'Mails a reset link when the address belongs to an account. The answer is the same either way, so it tells nobody which addresses exist.',
+        tags,
+        body: passwordResetRequestBody,
+        response: { 202: z.null() },
+      },
     },
     async (request, reply) => {
       await requestPasswordReset(request.ctx, request.body.email);
-      return reply.status(202).send(null);
+      // No body at all (Fastify writes none for undefined; `null` would be sent as `null`).
+      return reply.status(202).send(undefined as never);
     },
   );
 
@@ -79,7 +115,15 @@ export async function authRoutes(app: ZodApp) {
     '/auth/password-reset/confirm',
     {
       config: { access: 'public', rateLimits: [perClient('reset-confirm')] },
-      schema: { tags, body: passwordResetConfirmBody, response: { 204: z.null() } },
+      schema: {
+        operationId: 'confirmPasswordReset',
+        summary: 'Set a new password with a reset token',
+        description:
+          'Sets the password for the token mailed by a reset request and ends every session of the account.',
+        tags,
+        body: passwordResetConfirmBody,
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
       await confirmPasswordReset(request.ctx, request.body);
@@ -91,7 +135,15 @@ export async function authRoutes(app: ZodApp) {
     '/auth/invitations/accept',
     {
       config: { access: 'public', rateLimits: [perClient('invitation-accept')] },
-      schema: { tags, body: acceptInvitationBody, response: { 200: sessionInfo } },
+      schema: {
+        operationId: 'acceptInvitation',
+        summary: 'Accept an invitation',
+        description:
+          'Creates the account for an invitation token (or joins the existing one) and starts a session.',
+        tags,
+        body: acceptInvitationBody,
+        response: { 200: sessionInfo },
+      },
     },
     async (request, reply) => {
       const { setCookie, info } = await acceptInvitation(request.ctx, {

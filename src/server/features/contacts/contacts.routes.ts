@@ -23,6 +23,9 @@ export async function contactRoutes(app: ZodApp) {
     {
       config: { access: 'contact.read' },
       schema: {
+        operationId: 'listContacts',
+        description:
+          'Contacts of the workspace (or, for a partner user, of their partner). Filters take several values (`?role=a&role=b`) and match any; pages are keyset pages (`cursor`).',
         tags,
         summary: 'List contacts (search, filters, sort, keyset pages)',
         querystring: ContactListQuery,
@@ -36,8 +39,11 @@ export async function contactRoutes(app: ZodApp) {
     '/contacts',
     {
       bodyLimit,
-      config: { access: 'contact.create' },
+      config: { access: 'contact.create', replyHeaders: ['etag', 'location'] },
       schema: {
+        operationId: 'createContact',
+        description:
+          'Creates a contact at a partner the caller can edit. Answers with its ETag and Location.',
         tags,
         summary: 'Create a contact at a partner',
         body: ContactCreate,
@@ -55,8 +61,10 @@ export async function contactRoutes(app: ZodApp) {
   app.get(
     '/contacts/:id',
     {
-      config: { access: 'contact.read' },
+      config: { access: 'contact.read', replyHeaders: ['etag'] },
       schema: {
+        operationId: 'getContact',
+        description: 'One contact, with its ETag for a later change.',
         tags,
         summary: 'Get a contact',
         params: idParams,
@@ -74,8 +82,11 @@ export async function contactRoutes(app: ZodApp) {
     '/contacts/:id',
     {
       bodyLimit,
-      config: { access: 'contact.update' },
+      config: { access: 'contact.update', replyHeaders: ['etag'] },
       schema: {
+        operationId: 'updateContact',
+        description:
+          'Changes the fields sent (a JSON merge of the contact). Send the ETag you read in If-Match: 428 without it, 412 when the contact changed since.',
         tags,
         summary: 'Change a contact (If-Match required: 428 without, 412 when stale)',
         params: idParams,
@@ -102,6 +113,9 @@ export async function contactRoutes(app: ZodApp) {
     {
       config: { access: 'contact.delete' },
       schema: {
+        operationId: 'deleteContact',
+        description:
+          'Deletes the contact. If-Match is optional; when sent it must be current (412).',
         tags,
         summary: 'Delete a contact (the audit event keeps it)',
         params: idParams,

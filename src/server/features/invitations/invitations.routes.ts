@@ -18,7 +18,15 @@ export async function invitationRoutes(app: ZodApp) {
     '/invitations',
     {
       config: { access: 'invitation.manage' },
-      schema: { tags, body: createInvitationBody, response: { 201: createdInvitation } },
+      schema: {
+        operationId: 'createInvitation',
+        summary: 'Invite someone by email',
+        description:
+          'Creates an invitation with a role and mails its link. The token is in this answer only.',
+        tags,
+        body: createInvitationBody,
+        response: { 201: createdInvitation },
+      },
     },
     async (request, reply) => {
       const created = await createInvitation(request.ctx, scopeOf(request), request.body);
@@ -30,7 +38,14 @@ export async function invitationRoutes(app: ZodApp) {
     '/invitations',
     {
       config: { access: 'invitation.manage' },
-      schema: { tags, querystring: listQuery, response: { 200: invitationList } },
+      schema: {
+        operationId: 'listInvitations',
+        summary: 'List open invitations',
+        description: 'Invitations not yet accepted, revoked or expired, in keyset pages.',
+        tags,
+        querystring: listQuery,
+        response: { 200: invitationList },
+      },
     },
     async (request) => listInvitations(request.ctx, scopeOf(request), request.query),
   );
@@ -39,7 +54,14 @@ export async function invitationRoutes(app: ZodApp) {
     '/invitations/:id',
     {
       config: { access: 'invitation.manage' },
-      schema: { tags, params, response: { 204: z.null() } },
+      schema: {
+        operationId: 'revokeInvitation',
+        summary: 'Revoke an invitation',
+        description: 'Revokes an open invitation; its link stops working.',
+        tags,
+        params,
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
       await revokeInvitation(request.ctx, scopeOf(request), request.params.id);

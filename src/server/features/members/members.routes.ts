@@ -27,14 +27,31 @@ export async function memberRoutes(app: ZodApp) {
     '/members',
     {
       config: { access: 'member.read' },
-      schema: { tags, querystring: listQuery, response: { 200: memberList } },
+      schema: {
+        operationId: 'listMembers',
+        summary: 'List members',
+        description: 'The members of the workspace with their roles, in keyset pages.',
+        tags,
+        querystring: listQuery,
+        response: { 200: memberList },
+      },
     },
     async (request) => listMembers(request.ctx, scopeOf(request), request.query),
   );
 
   app.get(
     '/members/:id',
-    { config: { access: 'member.read' }, schema: { tags, params, response: { 200: member } } },
+    {
+      config: { access: 'member.read', replyHeaders: ['etag'] },
+      schema: {
+        operationId: 'getMember',
+        summary: 'Get a member',
+        description: 'One member, with its ETag for a later change.',
+        tags,
+        params,
+        response: { 200: member },
+      },
+    },
     async (request, reply) => {
       const row = await getMember(request.ctx, scopeOf(request), request.params.id);
       reply.header('etag', etagOf(row.version));
@@ -45,8 +62,12 @@ export async function memberRoutes(app: ZodApp) {
   app.patch(
     '/members/:id',
     {
-      config: { access: 'member.manage' },
+      config: { access: 'member.manage', replyHeaders: ['etag'] },
       schema: {
+        operationId: 'updateMember',
+        summary: "Change a member's role",
+        description:
+          "Changes the member's role. Send the ETag you read in If-Match: 428 without it, 412 when stale. The last admin cannot be demoted.",
         tags,
         params,
         headers: ifMatchHeaders,
@@ -69,7 +90,18 @@ export async function memberRoutes(app: ZodApp) {
 
   app.delete(
     '/members/:id',
-    { config: { access: 'member.manage' }, schema: { tags, params, response: { 204: z.null() } } },
+    {
+      config: { access: 'member.manage' },
+      schema: {
+        operationId: 'removeMember',
+        summary: 'Remove a member',
+        description:
+          "Ends the member's sessions and revokes the keys they made. The last admin cannot be removed.",
+        tags,
+        params,
+        response: { 204: z.null() },
+      },
+    },
     async (request, reply) => {
       await removeMember(request.ctx, scopeOf(request), request.params.id);
       return reply.status(204).send(null);
@@ -80,7 +112,14 @@ export async function memberRoutes(app: ZodApp) {
     '/members/:id/password-reset',
     {
       config: { access: 'member.manage' },
-      schema: { tags, params, response: { 200: memberPasswordReset } },
+      schema: {
+        operationId: 'resetMemberPassword',
+        summary: 'Send a member a password reset',
+        description: "Mails the member a password reset link, as an admin's help.",
+        tags,
+        params,
+        response: { 200: memberPasswordReset },
+      },
     },
     async (request) => resetMemberPassword(request.ctx, scopeOf(request), request.params.id),
   );

@@ -26,7 +26,14 @@ export async function partnerUserRoutes(app: ZodApp) {
     '/partner-users',
     {
       config: { access: 'member.read' },
-      schema: { tags, querystring: partnerUserListQuery, response: { 200: partnerUserList } },
+      schema: {
+        operationId: 'listPartnerUsers',
+        summary: 'List partner users',
+        description: 'The people of partners who use the portal, in keyset pages.',
+        tags,
+        querystring: partnerUserListQuery,
+        response: { 200: partnerUserList },
+      },
     },
     async (request) => listPartnerUsers(request.ctx, scopeOf(request), request.query),
   );
@@ -34,8 +41,15 @@ export async function partnerUserRoutes(app: ZodApp) {
   app.get(
     '/partner-users/:id',
     {
-      config: { access: 'member.read' },
-      schema: { tags, params, response: { 200: partnerUser } },
+      config: { access: 'member.read', replyHeaders: ['etag'] },
+      schema: {
+        operationId: 'getPartnerUser',
+        summary: 'Get a partner user',
+        description: 'One partner user, with its ETag for a later change.',
+        tags,
+        params,
+        response: { 200: partnerUser },
+      },
     },
     async (request, reply) => {
       const row = await getPartnerUser(request.ctx, scopeOf(request), request.params.id);
@@ -47,8 +61,12 @@ export async function partnerUserRoutes(app: ZodApp) {
   app.patch(
     '/partner-users/:id',
     {
-      config: { access: 'member.manage' },
+      config: { access: 'member.manage', replyHeaders: ['etag'] },
       schema: {
+        operationId: 'updatePartnerUser',
+        summary: 'Change a partner user',
+        description:
+          "Changes the partner user's role (lowering it ends their sessions). Send the ETag you read in If-Match: 428 without it, 412 when stale.",
         tags,
         params,
         headers: ifMatchHeaders,
@@ -73,7 +91,14 @@ export async function partnerUserRoutes(app: ZodApp) {
     '/partner-users/:id',
     {
       config: { access: 'member.manage' },
-      schema: { tags, params, response: { 204: z.null() } },
+      schema: {
+        operationId: 'removePartnerUser',
+        summary: 'Remove a partner user',
+        description: 'Removes the partner user and their account; their sessions end at once.',
+        tags,
+        params,
+        response: { 204: z.null() },
+      },
     },
     async (request, reply) => {
       await removePartnerUser(request.ctx, scopeOf(request), request.params.id);

@@ -24,6 +24,9 @@ export async function partnerRoutes(app: ZodApp) {
     {
       config: { access: 'partner.read' },
       schema: {
+        operationId: 'listPartners',
+        description:
+          'Partners of the workspace. `q` searches names, domains and notes; filters take several values and match any; `sort` orders; pages are keyset pages (`cursor`).',
         tags,
         summary: 'List partners (search, filters, sort, keyset pages)',
         querystring: PartnerListQuery,
@@ -37,8 +40,11 @@ export async function partnerRoutes(app: ZodApp) {
     '/partners',
     {
       bodyLimit,
-      config: { access: 'partner.create' },
+      config: { access: 'partner.create', replyHeaders: ['etag', 'location'] },
       schema: {
+        operationId: 'createPartner',
+        description:
+          'Creates a partner. A domain already held by another partner is 409 `domain_taken`, naming that partner. Answers with its ETag and Location.',
         tags,
         summary: 'Create a partner (409 domain_taken names the partner holding a domain)',
         body: PartnerCreate,
@@ -56,8 +62,10 @@ export async function partnerRoutes(app: ZodApp) {
   app.get(
     '/partners/:id',
     {
-      config: { access: 'partner.read' },
+      config: { access: 'partner.read', replyHeaders: ['etag'] },
       schema: {
+        operationId: 'getPartner',
+        description: 'One partner, with its ETag for a later change.',
         tags,
         summary: 'Get a partner',
         params: idParams,
@@ -75,8 +83,11 @@ export async function partnerRoutes(app: ZodApp) {
     '/partners/:id',
     {
       bodyLimit,
-      config: { access: 'partner.update' },
+      config: { access: 'partner.update', replyHeaders: ['etag'] },
       schema: {
+        operationId: 'updatePartner',
+        description:
+          'Changes the fields sent (a JSON merge of the partner). Send the ETag you read in If-Match: 428 without it, 412 when the partner changed since.',
         tags,
         summary: 'Change a partner (If-Match required: 428 without, 412 when stale)',
         params: idParams,
@@ -101,8 +112,11 @@ export async function partnerRoutes(app: ZodApp) {
   app.delete(
     '/partners/:id',
     {
-      config: { access: 'partner.archive' },
+      config: { access: 'partner.archive', replyHeaders: ['etag'] },
       schema: {
+        operationId: 'archivePartner',
+        description:
+          'Archives the partner: it leaves the default list but keeps its domains, contacts and history. If-Match is optional; when sent it must be current (412).',
         tags,
         summary: 'Archive a partner (it keeps its domains, contacts and history)',
         params: idParams,
@@ -126,8 +140,11 @@ export async function partnerRoutes(app: ZodApp) {
   app.post(
     '/partners/:id/restore',
     {
-      config: { access: 'partner.archive' },
+      config: { access: 'partner.archive', replyHeaders: ['etag'] },
       schema: {
+        operationId: 'restorePartner',
+        description:
+          'Brings an archived partner back. If-Match is optional; when sent it must be current (412).',
         tags,
         summary: 'Restore an archived partner',
         params: idParams,
@@ -153,6 +170,8 @@ export async function partnerRoutes(app: ZodApp) {
     {
       config: { access: 'partner.history' },
       schema: {
+        operationId: 'listPartnerHistory',
+        description: 'Audit events of the partner and its contacts, newest first, in keyset pages.',
         tags,
         summary: "A partner's history: changes to it and its contacts, newest first",
         params: idParams,

@@ -11,8 +11,15 @@ export async function portalRoutes(app: ZodApp) {
   app.get(
     '/portal/me',
     {
-      config: { access: 'portal.read' },
-      schema: { tags, summary: "The partner user's portal home", response: { 200: PortalMe } },
+      config: { access: 'portal.read', credentials: 'session' },
+      schema: {
+        operationId: 'getPortalHome',
+        description:
+          "The signed-in partner user, their partner and what they may do. Takes a partner user's session only.",
+        tags,
+        summary: "The partner user's portal home",
+        response: { 200: PortalMe },
+      },
     },
     async (request) => {
       const scope = scopeOf(request);

@@ -12,7 +12,16 @@ const tags = ['setup'];
 export async function setupRoutes(app: ZodApp) {
   app.get(
     '/setup',
-    { config: { access: 'public' }, schema: { tags, response: { 200: setupStatus } } },
+    {
+      config: { access: 'public' },
+      schema: {
+        operationId: 'getSetupStatus',
+        summary: 'Whether the instance is set up',
+        description: 'Tells the first-run page whether a workspace exists yet.',
+        tags,
+        response: { 200: setupStatus },
+      },
+    },
     async (request) => ({ needed: await setupNeeded(request.ctx) }),
   );
 
@@ -20,7 +29,15 @@ export async function setupRoutes(app: ZodApp) {
     '/setup',
     {
       config: { access: 'public', rateLimits: [perClient('setup')] },
-      schema: { tags, body: setupBody, response: { 201: sessionInfo } },
+      schema: {
+        operationId: 'setUpInstance',
+        summary: 'Create the first workspace and admin',
+        description:
+          'Creates the first workspace and its admin with the one-time setup token printed at start, and signs the admin in.',
+        tags,
+        body: setupBody,
+        response: { 201: sessionInfo },
+      },
     },
     async (request, reply) => {
       await runSetup(request.ctx, request.body);

@@ -9,7 +9,16 @@ const tags = ['workspace'];
 export async function workspaceRoutes(app: ZodApp) {
   app.get(
     '/workspace',
-    { config: { access: 'workspace.read' }, schema: { tags, response: { 200: workspace } } },
+    {
+      config: { access: 'workspace.read', replyHeaders: ['etag'] },
+      schema: {
+        operationId: 'getWorkspace',
+        summary: 'Get the workspace',
+        description: "The caller's workspace: its name and settings, with its ETag.",
+        tags,
+        response: { 200: workspace },
+      },
+    },
     async (request, reply) => {
       const { workspace: body, version } = await getWorkspace(request.ctx, scopeOf(request));
       reply.header('etag', etagOf(version));
@@ -20,8 +29,12 @@ export async function workspaceRoutes(app: ZodApp) {
   app.patch(
     '/workspace',
     {
-      config: { access: 'workspace.update' },
+      config: { access: 'workspace.update', replyHeaders: ['etag'] },
       schema: {
+        operationId: 'updateWorkspace',
+        summary: 'Change the workspace',
+        description:
+          "Changes the workspace's name or settings. Send the ETag you read in If-Match: 428 without it, 412 when stale.",
         tags,
         headers: ifMatchHeaders,
         body: updateWorkspaceBody,

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, etagOf, unwrap } from '../../api/client';
-import type { components } from '../../api/schema';
+import type { components, operations } from '../../api/schema';
 import type { PartnerListSearch } from './partner-list-search';
 
 export type Partner = components['schemas']['Partner'];
@@ -13,6 +13,8 @@ export type PartnerRecord = { partner: Partner; etag: string };
 
 export const PAGE_SIZE = 100;
 
+type PartnerListQuery = NonNullable<operations['listPartners']['parameters']['query']>;
+
 export async function listPartners(
   search: PartnerListSearch,
   cursor: string | undefined,
@@ -20,7 +22,8 @@ export async function listPartners(
 ) {
   return unwrap(
     await api.GET('/api/v1/partners', {
-      params: { query: { ...search, limit: PAGE_SIZE, cursor } },
+      // Filter values come from the URL as they are; the server answers 400 to an unknown one.
+      params: { query: { ...(search as PartnerListQuery), limit: PAGE_SIZE, cursor } },
       signal,
     }),
   );

@@ -38,8 +38,7 @@ export function MembersPanel() {
     mutationFn: async ({ member, role }: { member: Member; role: string }) =>
       unwrap(
         await api.PATCH('/api/v1/members/{id}', {
-          params: { path: { id: member.id } },
-          headers: { 'if-match': memberEtag(member) },
+          params: { path: { id: member.id }, header: { 'if-match': memberEtag(member) } },
           body: { role: role as Member['role'] },
         }),
       ),

@@ -38,8 +38,10 @@ export function PartnerUsersPanel() {
     mutationFn: async ({ partnerUser, role }: { partnerUser: PartnerUser; role: string }) =>
       unwrap(
         await api.PATCH('/api/v1/partner-users/{id}', {
-          params: { path: { id: partnerUser.id } },
-          headers: { 'if-match': partnerUserEtag(partnerUser) },
+          params: {
+            path: { id: partnerUser.id },
+            header: { 'if-match': partnerUserEtag(partnerUser) },
+          },
           body: { role: role as PartnerUser['role'] },
         }),
       ),

@@ -31,7 +31,7 @@ function WorkspaceForm({
     mutationFn: async (values: { name: string; tiers: string[] }) =>
       unwrap(
         await api.PATCH('/api/v1/workspace', {
-          headers: { 'if-match': etag },
+          params: { header: { 'if-match': etag } },
           body: { name: values.name.trim(), tiers: values.tiers },
         }),
       ),

@@ -1,0 +1,230 @@
+import type { FastifyInstance, RouteOptions } from 'fastify';
+import type { RouteAccess } from './permissions';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Headers a success answer carries, for the document. */
+    replyHeaders?: Array<'etag' | 'location'>;
+    /** `session`: the route takes a session cookie only (an API key is answered 401). */
+    credentials?: 'session';
+  }
+}
+
+/** What the document needs to know about a route beyond its schemas. */
+export type RouteDoc = {
+  method: string;
+  url: string;
+  access: RouteAccess;
+  replyHeaders: Array<'etag' | 'location'>;
+  credentials?: 'session';
+};
+
+/** Every tag an operation may use, with the description the document shows. */
+export const tagDescriptions: Record<string, string> = {
+  partners: 'Partner companies: the records partnership managers work on, with their history',
+  contacts: 'People at partners',
+  auth: 'Sign-in, sessions, password resets and accepting invitations',
+  setup: 'First run: creating the first workspace and its admin',
+  workspace: "The caller's workspace and its settings",
+  members: 'People of the workspace and their roles',
+  invitations: 'Inviting members and partner users by email',
+  'partner-users': 'People of partners who use the portal',
+  'api-keys': 'Workspace API keys for integrations',
+  portal: "The partner portal's own view",
+  operations: 'Probes for load balancers and orchestrators',
+};
+
+const camelCase = /^[a-z][a-zA-Z0-9]*$/;
+
+/**
+ * Every API route documents itself: a unique camelCase operationId, a summary, a description
+ * and a known tag. A route without them stops the app from starting, so later routes inherit
+ * the complete document.
+ */
+export function registerRouteDocs(app: FastifyInstance, docs: RouteDoc[]) {
+  const operationIds = new Set<string>();
+  app.addHook('onRoute', (route: RouteOptions) => {
+    const schema = (route.schema ?? {}) as Record<string, unknown>;
+    if (!route.url.startsWith('/api/') || schema.hide || route.method === 'HEAD') return;
+    const where = `Route ${String(route.method)} ${route.url}`;
+    const operationId = schema.operationId;
+    if (typeof operationId !== 'string' || !camelCase.test(operationId))
+      throw new Error(`${where} needs a camelCase operationId`);
+    if (operationIds.has(operationId)) throw new Error(`${where} repeats ${operationId}`);
+    operationIds.add(operationId);
+    for (const key of ['summary', 'description'] as const) {
+      if (typeof schema[key] !== 'string' || !schema[key])
+        throw new Error(`${where} needs a ${key}`);
+    }
+    const tags = schema.tags as string[] | undefined;
+    if (!tags?.length || tags.some((tag) => !(tag in tagDescriptions)))
+      throw new Error(`${where} needs a tag listed in tagDescriptions`);
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      docs.push({
+        method,
+        url: route.url,
+        access: route.config?.access ?? 'public',
+        replyHeaders: route.config?.replyHeaders ?? [],
+        credentials: route.config?.credentials,
+      });
+    }
+  });
+}
+
+type Json = Record<string, unknown>;
+type Operation = {
+  security?: unknown[];
+  parameters?: Array<Json & { in: string; name: string }>;
+  requestBody?: Json;
+  responses: Record<string, Json & { content?: Record<string, { schema?: Json }> }>;
+};
+
+const problemContent = {
+  'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
+};
+const problem = (description: string, extra: Json = {}) => ({
+  description,
+  ...extra,
+  content: problemContent,
+});
+
+const headerDocs = {
+  etag: {
+    description: 'The version of the record (`"3"`), to send back in If-Match with a change',
+    schema: { type: 'string' },
+  },
+  location: { description: 'The URL of the new record', schema: { type: 'string' } },
+};
+
+/** The error answers every operation of its kind can give, by what the server really does. */
+function errorResponses(op: Operation, method: string, doc: RouteDoc) {
+  const out: Operation['responses'] = {};
+  const changes = method !== 'GET';
+  const hasPath = op.parameters?.some((p) => p.in === 'path');
+  const ifMatch = op.parameters?.find((p) => p.in === 'header' && p.name === 'if-match');
+  out['400'] = problem(
+    '`validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url`',
+  );
+  if (doc.access !== 'public' || doc.credentials)
+    out['401'] = problem('`unauthenticated`: no valid session or API key');
+  if (doc.access !== 'public' || changes)
+    out['403'] = problem(
+      changes
+        ? '`forbidden` (the role does not allow it) or `origin_mismatch` (a cookie request from another site)'
+        : '`forbidden`: the role does not allow it',
+    );
+  if (hasPath) {
+    out['404'] = problem('`not_found`: no such record in your scope');
+    out['414'] = problem('`uri_too_long`: a path parameter is too long');
+  }
+  if (ifMatch) out['412'] = problem('`stale_version`: the record changed since you read it');
+  if (ifMatch?.required) out['428'] = problem('`if_match_required`: send the ETag in If-Match');
+  if (op.requestBody) {
+    out['413'] = problem('`payload_too_large`');
+    out['415'] = problem('`unsupported_media_type`: send `application/json`');
+  }
+  out['429'] = problem('`too_many_requests`: wait the seconds in Retry-After', {
+    headers: {
+      'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer', minimum: 0 } },
+    },
+  });
+  out['4XX'] = problem('Another error (RFC 9457 problem+json with a stable `code`)');
+  out['5XX'] = problem('`internal` or `timeout`: a fault on the server; the request id is logged');
+  return out;
+}
+
+function refsIn(value: unknown, found: Set<string>) {
+  if (Array.isArray(value)) for (const item of value) refsIn(item, found);
+  else if (value && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      if (key === '$ref' && typeof child === 'string') found.add(child.split('/').pop() ?? '');
+      else refsIn(child, found);
+    }
+  }
+}
+
+/** The components the paths reference, directly or through other components. */
+function usedSchemas(paths: unknown, schemas: Record<string, unknown>): Set<string> {
+  const used = new Set<string>();
+  refsIn(paths, used);
+  let size = -1;
+  while (size !== used.size) {
+    size = used.size;
+    for (const name of [...used]) refsIn(schemas[name], used);
+  }
+  return used;
+}
+
+/**
+ * Completes the generated document with what the route schemas cannot say: security per
+ * route, error answers, response headers, bodiless answers, servers, tags and licence; and
+ * drops components nothing references (zod's input copies of output-only schemas).
+ */
+export function finishDocument(
+  document: Json,
+  docs: RouteDoc[],
+  options: { publicUrl: string },
+): Json {
+  const paths = (document.paths ?? {}) as Record<string, Record<string, Operation>>;
+  const byRoute = new Map(docs.map((doc) => [`${doc.method} ${doc.url}`, doc]));
+  const usedTags = new Set<string>();
+  for (const [path, item] of Object.entries(paths)) {
+    const url = path.replace(/\{(\w+)\}/g, ':$1');
+    for (const [method, op] of Object.entries(item)) {
+      const doc = byRoute.get(`${method.toUpperCase()} ${url}`);
+      if (!doc) continue;
+      for (const tag of (op as { tags?: string[] }).tags ?? []) usedTags.add(tag);
+      if (doc.credentials === 'session') op.security = [{ session: [] }];
+      else if (doc.access === 'public') op.security = [];
+      // Every change guarded by a version requires If-Match on PATCH (428 without it).
+      const ifMatch = op.parameters?.find((p) => p.in === 'header' && p.name === 'if-match');
+      if (ifMatch && method === 'patch') ifMatch.required = true;
+      for (const [status, response] of Object.entries(op.responses)) {
+        if (!status.startsWith('2')) continue;
+        const content = response.content ?? {};
+        for (const [type, media] of Object.entries(content)) {
+          if (media.schema?.type === 'null') delete content[type];
+        }
+        if (Object.keys(content).length === 0) delete response.content;
+        if (response.description === 'Default Response')
+          response.description =
+            status === '201'
+              ? 'Created'
+              : status === '202'
+                ? 'Accepted'
+                : status === '204'
+                  ? 'Done, no content'
+                  : 'OK';
+        if (doc.replyHeaders.length > 0)
+          response.headers = Object.fromEntries(
+            doc.replyHeaders.map((name) => [
+              name === 'etag' ? 'ETag' : 'Location',
+              headerDocs[name],
+            ]),
+          );
+      }
+      const { '4XX': _, ...successes } = op.responses;
+      op.responses = { ...successes, ...errorResponses(op, method.toUpperCase(), doc) };
+    }
+  }
+  const components = (document.components ?? {}) as { schemas?: Record<string, unknown> };
+  const schemas = components.schemas ?? {};
+  const used = usedSchemas(paths, schemas);
+  components.schemas = Object.fromEntries(
+    Object.entries(schemas).filter(([name]) => used.has(name)),
+  );
+  const info = document.info as Json;
+  return {
+    ...document,
+    info: {
+      ...info,
+      license: { name: 'AGPL-3.0-only', identifier: 'AGPL-3.0-only' },
+      contact: { name: 'The administrators of this Tandem instance', url: options.publicUrl },
+    },
+    servers: [{ url: options.publicUrl, description: 'This Tandem instance' }],
+    tags: [...usedTags].sort().map((name) => ({ name, description: tagDescriptions[name] })),
+    components,
+  };
+}
