@@ -212,9 +212,25 @@ export function finishDocument(
   const components = (document.components ?? {}) as { schemas?: Record<string, unknown> };
   const schemas = components.schemas ?? {};
   const used = usedSchemas(paths, schemas);
-  components.schemas = Object.fromEntries(
-    Object.entries(schemas).filter(([name]) => used.has(name)),
+  // An input copy whose output twin nothing uses takes the plain name (`PartnerCreate`).
+  const renames = new Map(
+    [...used]
+      .filter((name) => name.endsWith('Input') && !used.has(name.slice(0, -5)))
+      .map((name) => [name, name.slice(0, -5)]),
   );
+  components.schemas = Object.fromEntries(
+    Object.entries(schemas)
+      .filter(([name]) => used.has(name))
+      .map(([name, schema]) => [renames.get(name) ?? name, schema]),
+  );
+  const renamed = (value: unknown) =>
+    JSON.parse(JSON.stringify(value), (key, child) => {
+      if (key !== '$ref' || typeof child !== 'string') return child;
+      const name = child.split('/').pop() ?? '';
+      return renames.has(name) ? `#/components/schemas/${renames.get(name)}` : child;
+    });
+  document.paths = renamed(paths);
+  components.schemas = renamed(components.schemas);
   const info = document.info as Json;
   return {
     ...document,

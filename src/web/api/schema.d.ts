@@ -627,7 +627,7 @@ export interface components {
             /** @description Also sent as the ETag; send it back in If-Match */
             version: number;
         };
-        ContactCreateInput: {
+        ContactCreate: {
             email?: string | null;
             firstName: string;
             lastName: string;
@@ -647,7 +647,7 @@ export interface components {
             /** @description Pass as `?cursor=` for the next page; null at the end */
             nextCursor: string | null;
         };
-        ContactUpdateInput: {
+        ContactUpdate: {
             email?: string | null;
             firstName?: string;
             lastName?: string;
@@ -741,7 +741,7 @@ export interface components {
             version: number;
             website: string | null;
         };
-        PartnerCreateInput: {
+        PartnerCreate: {
             country?: string | null;
             description?: string | null;
             domains?: string[];
@@ -796,7 +796,7 @@ export interface components {
             /** @description Pass as `?cursor=` for the next page; null at the end */
             nextCursor: string | null;
         };
-        PartnerUpdateInput: {
+        PartnerUpdate: {
             country?: string | null;
             description?: string | null;
             domains?: string[];
@@ -1884,7 +1884,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ContactCreateInput"];
+                "application/json": components["schemas"]["ContactCreate"];
             };
         };
         responses: {
@@ -2195,7 +2195,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ContactUpdateInput"];
+                "application/json": components["schemas"]["ContactUpdate"];
             };
         };
         responses: {
@@ -3633,7 +3633,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PartnerCreateInput"];
+                "application/json": components["schemas"]["PartnerCreate"];
             };
         };
         responses: {
@@ -3948,7 +3948,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PartnerUpdateInput"];
+                "application/json": components["schemas"]["PartnerUpdate"];
             };
         };
         responses: {

@@ -4,8 +4,8 @@ import type { components } from '../../api/schema';
 import type { ContactListSearch } from './contact-list-search';
 
 export type Contact = components['schemas']['Contact'];
-export type ContactCreateBody = components['schemas']['ContactCreateInput'];
-export type ContactUpdateBody = components['schemas']['ContactUpdateInput'];
+export type ContactCreateBody = components['schemas']['ContactCreate'];
+export type ContactUpdateBody = components['schemas']['ContactUpdate'];
 export type ContactRecord = { contact: Contact; etag: string };
 
 export const CONTACT_PAGE_SIZE = 100;

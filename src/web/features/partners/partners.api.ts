@@ -5,8 +5,8 @@ import type { PartnerListSearch } from './partner-list-search';
 
 export type Partner = components['schemas']['Partner'];
 export type PartnerHistoryEvent = components['schemas']['PartnerHistoryEvent'];
-export type PartnerCreateBody = components['schemas']['PartnerCreateInput'];
-export type PartnerUpdateBody = components['schemas']['PartnerUpdateInput'];
+export type PartnerCreateBody = components['schemas']['PartnerCreate'];
+export type PartnerUpdateBody = components['schemas']['PartnerUpdate'];
 
 /** A partner as read, with the ETag an edit must send back in If-Match. */
 export type PartnerRecord = { partner: Partner; etag: string };
