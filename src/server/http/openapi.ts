@@ -17,6 +17,8 @@ export type RouteDoc = {
   access: RouteAccess;
   replyHeaders: Array<'etag' | 'location'>;
   credentials?: 'session';
+  /** Whether the route counts requests and answers 429 over its limits. */
+  rateLimited: boolean;
 };
 
 /** Every tag an operation may use, with the description the document shows. */
@@ -68,6 +70,7 @@ export function registerRouteDocs(app: FastifyInstance, docs: RouteDoc[]) {
         access: route.config?.access ?? 'public',
         replyHeaders: route.config?.replyHeaders ?? [],
         credentials: route.config?.credentials,
+        rateLimited: (route.config?.rateLimits?.length ?? 0) > 0,
       });
     }
   });
@@ -125,11 +128,12 @@ function errorResponses(op: Operation, method: string, doc: RouteDoc) {
     out['413'] = problem('`payload_too_large`');
     out['415'] = problem('`unsupported_media_type`: send `application/json`');
   }
-  out['429'] = problem('`too_many_requests`: wait the seconds in Retry-After', {
-    headers: {
-      'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer', minimum: 0 } },
-    },
-  });
+  if (doc.rateLimited)
+    out['429'] = problem('`too_many_requests`: wait the seconds in Retry-After', {
+      headers: {
+        'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer', minimum: 0 } },
+      },
+    });
   out['4XX'] = problem('Another error (RFC 9457 problem+json with a stable `code`)');
   out['5XX'] = problem('`internal` or `timeout`: a fault on the server; the request id is logged');
   return out;
