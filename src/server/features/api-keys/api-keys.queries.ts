@@ -1,6 +1,7 @@
-import { and, asc, eq, gt, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { apiKeys } from '../../db/schema';
+import type { ListPlan } from '../../http/list';
 
 /** A live key by its public prefix, within the workspace the key names when it names one. */
 export function findActiveKeyByPrefix(db: Db, key: { prefix: string; workspaceId: string | null }) {
@@ -69,23 +70,13 @@ export function insertKey(
     .then((rows) => rows[0]);
 }
 
-export function listActiveKeys(
-  db: Db,
-  workspaceId: string,
-  page: { limit: number; after: string | null },
-) {
+export function listActiveKeys(db: Db, workspaceId: string, plan: ListPlan) {
   return db
-    .select(publicColumns)
+    .select({ ...publicColumns, cursor: plan.cursor })
     .from(apiKeys)
-    .where(
-      and(
-        eq(apiKeys.workspaceId, workspaceId),
-        isNull(apiKeys.revokedAt),
-        page.after ? gt(apiKeys.id, page.after) : undefined,
-      ),
-    )
-    .orderBy(asc(apiKeys.id))
-    .limit(page.limit + 1);
+    .where(and(eq(apiKeys.workspaceId, workspaceId), isNull(apiKeys.revokedAt), plan.where))
+    .orderBy(...plan.orderBy)
+    .limit(plan.limit);
 }
 
 /**

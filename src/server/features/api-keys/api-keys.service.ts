@@ -2,9 +2,10 @@ import type { ApiKeyId } from '../../../domain/ids';
 import type { MemberRole } from '../../../domain/roles';
 import { callerMemberId, type Scope } from '../../access/scope';
 import type { ServiceContext, TxContext } from '../../context';
+import { apiKeys } from '../../db/schema';
 import { dbOf, withTransaction } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
-import { afterId, pageById } from '../../http/id-pages';
+import { byIdList, pageFrom, planList } from '../../http/list';
 import { newId } from '../../ids';
 import { recordAudit } from '../audit/audit.service';
 import { getWorkspace } from '../workspaces/workspaces.service';
@@ -73,16 +74,17 @@ export async function createApiKey(
   return { ...presentKey(row), key };
 }
 
+/** Live keys in the order they were made. */
+const keyList = byIdList(apiKeys.id);
+
 export async function listApiKeys(
   ctx: ServiceContext,
   scope: Scope,
   page: { limit: number; cursor?: string },
 ) {
-  const rows = await listActiveKeys(dbOf(ctx), scope.workspaceId, {
-    limit: page.limit,
-    after: afterId(ctx.config.secret, page.cursor),
-  });
-  return pageById(ctx.config.secret, rows, page.limit, presentKey);
+  const plan = planList(ctx.config.secret, keyList, 'id', page);
+  const rows = await listActiveKeys(dbOf(ctx), scope.workspaceId, plan);
+  return pageFrom(ctx.config.secret, plan, rows, presentKey);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../../domain/audit';
 import type { Scope } from '../../access/scope';
 import { actorOf, systemActorName } from '../../access/scope';
@@ -7,6 +7,7 @@ import type { Tx } from '../../db/client';
 import { apiKeys, auditEvents, users } from '../../db/schema';
 import { dbOf } from '../../db/unit-of-work';
 import { uuidv7Sql } from '../../db/uuid-sql';
+import type { ListPlan } from '../../http/list';
 import { newId } from '../../ids';
 
 export type AuditEntry = {
@@ -116,18 +117,18 @@ export async function listPartnerHistory(
   ctx: ServiceContext,
   scope: Scope,
   partnerId: string,
-  page: { limit: number; before: string | null },
+  plan: ListPlan,
 ) {
   return dbOf(ctx)
-    .select()
+    .select({ ...getTableColumns(auditEvents), cursor: plan.cursor })
     .from(auditEvents)
     .where(
       and(
         eq(auditEvents.workspaceId, scope.workspaceId),
         eq(auditEvents.partnerId, partnerId),
-        page.before ? lt(auditEvents.id, page.before) : undefined,
+        plan.where,
       ),
     )
-    .orderBy(desc(auditEvents.id))
-    .limit(page.limit + 1);
+    .orderBy(...plan.orderBy)
+    .limit(plan.limit);
 }

@@ -3,23 +3,22 @@ import type { Scope } from '../../access/scope';
 import type { ServiceContext } from '../../context';
 import { contacts } from '../../db/schema';
 import { dbOf } from '../../db/unit-of-work';
-import { decodeCursor, pageFrom, type SortKey, type SortSpec } from '../../http/pagination';
+import { filters, type ListSpec, pageFrom, planList, sortsOf, text, time } from '../../http/list';
 import { partnerNames } from '../partners/partners.service';
 import { listContactRows } from './contacts.queries';
 import { toContact } from './contacts.view';
 
-const byName: SortKey[] = [
-  { column: contacts.lastName, type: 'text' },
-  { column: contacts.firstName, type: 'text' },
-];
-const byCreated: SortKey[] = [{ column: contacts.createdAt, type: 'timestamptz' }];
-
 /** Each sort follows an index: (workspace_id, last_name, first_name, id) or (…, created_at, id). */
-const sorts: Record<ContactSort, SortSpec> = {
-  lastName: { name: 'lastName', keys: byName, descending: false, id: contacts.id },
-  '-lastName': { name: '-lastName', keys: byName, descending: true, id: contacts.id },
-  createdAt: { name: 'createdAt', keys: byCreated, descending: false, id: contacts.id },
-  '-createdAt': { name: '-createdAt', keys: byCreated, descending: true, id: contacts.id },
+const contactList: ListSpec<ContactSort, ContactListQuery> = {
+  sorts: sortsOf(contacts.id, {
+    lastName: [text(contacts.lastName), text(contacts.firstName)],
+    createdAt: [time(contacts.createdAt)],
+  }),
+  filters: {
+    q: filters.search(contacts.searchText),
+    partnerId: filters.anyOf(contacts.partnerId),
+    role: filters.anyOf(contacts.role),
+  },
 };
 
 export async function listContacts(
@@ -27,23 +26,21 @@ export async function listContacts(
   scope: Scope,
   query: ContactListQuery,
 ): Promise<ContactPage> {
-  const sort = sorts[query.sort];
-  const secret = ctx.config.secret;
-  const cursor = query.cursor ? decodeCursor(secret, sort, query.cursor) : null;
+  const plan = planList(ctx.config.secret, contactList, query.sort, query);
   const db = dbOf(ctx);
   const page = pageFrom(
-    secret,
-    sort,
-    await listContactRows(db, scope, query, sort, cursor),
-    query.limit,
+    ctx.config.secret,
+    plan,
+    await listContactRows(db, scope, plan),
+    (row) => row,
   );
   const names = await partnerNames(
     db,
     scope,
-    page.rows.map((row) => row.partnerId),
+    page.items.map((row) => row.partnerId),
   );
   return {
-    items: page.rows.map((row) => toContact(row, names.get(row.partnerId) ?? '')),
+    items: page.items.map((row) => toContact(row, names.get(row.partnerId) ?? '')),
     nextCursor: page.nextCursor,
   };
 }

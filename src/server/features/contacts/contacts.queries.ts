@@ -1,16 +1,8 @@
-import { and, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
-import type { ContactListQuery } from '../../../domain/contacts';
+import { and, eq, getTableColumns, type SQL } from 'drizzle-orm';
 import type { Scope } from '../../access/scope';
 import type { Db, Tx } from '../../db/client';
 import { contacts } from '../../db/schema';
-import {
-  afterCursor,
-  type Cursor,
-  cursorColumns,
-  likePattern,
-  orderOf,
-  type SortSpec,
-} from '../../http/pagination';
+import type { ListPlan } from '../../http/list';
 
 export type ContactRow = typeof contacts.$inferSelect;
 export type NewContactRow = typeof contacts.$inferInsert;
@@ -63,27 +55,12 @@ export async function deleteContactRow(tx: Tx, scope: Scope, id: string): Promis
 }
 
 /** One page (plus one row, to know whether there is another) of the filtered, sorted list. */
-export async function listContactRows(
-  db: Db | Tx,
-  scope: Scope,
-  query: ContactListQuery,
-  sort: SortSpec,
-  cursor: Cursor | null,
-) {
+/** One page of the contacts a list plan asks for (`http/list.ts`), within the scope. */
+export function listContactRows(db: Db | Tx, scope: Scope, plan: ListPlan) {
   return db
-    .select({ ...getTableColumns(contacts), cursor: cursorColumns(sort) })
+    .select({ ...getTableColumns(contacts), cursor: plan.cursor })
     .from(contacts)
-    .where(
-      and(
-        visible(scope),
-        query.q
-          ? sql`${contacts.searchText} ILIKE ${likePattern(query.q.toLowerCase())}`
-          : undefined,
-        query.partnerId?.length ? inArray(contacts.partnerId, query.partnerId) : undefined,
-        query.role?.length ? inArray(contacts.role, query.role) : undefined,
-        cursor ? afterCursor(sort, cursor) : undefined,
-      ),
-    )
-    .orderBy(...orderOf(sort))
-    .limit(query.limit + 1);
+    .where(and(visible(scope), plan.where))
+    .orderBy(...plan.orderBy)
+    .limit(plan.limit);
 }

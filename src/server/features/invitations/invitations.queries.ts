@@ -1,6 +1,7 @@
-import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { invitations } from '../../db/schema';
+import type { ListPlan } from '../../http/list';
 
 const columns = {
   id: invitations.id,
@@ -32,14 +33,9 @@ export function insertInvitation(
 }
 
 /** Pending: neither accepted nor revoked nor expired. */
-export function listPendingInvitations(
-  db: Db,
-  workspaceId: string,
-  page: { limit: number; after: string | null },
-  now: Date,
-) {
+export function listPendingInvitations(db: Db, workspaceId: string, plan: ListPlan, now: Date) {
   return db
-    .select(columns)
+    .select({ ...columns, cursor: plan.cursor })
     .from(invitations)
     .where(
       and(
@@ -47,11 +43,11 @@ export function listPendingInvitations(
         isNull(invitations.acceptedAt),
         isNull(invitations.revokedAt),
         gt(invitations.expiresAt, now),
-        page.after ? gt(invitations.id, page.after) : undefined,
+        plan.where,
       ),
     )
-    .orderBy(asc(invitations.id))
-    .limit(page.limit + 1);
+    .orderBy(...plan.orderBy)
+    .limit(plan.limit);
 }
 
 export function revokeInvitation(tx: Tx, workspaceId: string, id: string, now: Date) {

@@ -2,9 +2,10 @@ import type { UserId } from '../../../domain/ids';
 import type { CreateInvitation } from '../../../domain/invitations';
 import { callerMemberId, type Scope } from '../../access/scope';
 import type { ServiceContext, TxContext } from '../../context';
+import { invitations } from '../../db/schema';
 import { dbOf, withTransaction } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
-import { afterId, pageById } from '../../http/id-pages';
+import { byIdList, pageFrom, planList } from '../../http/list';
 import { newId } from '../../ids';
 import { invitationMail } from '../../mail/templates';
 import { newWorkspaceToken, sha256 } from '../../tokens';
@@ -93,18 +94,17 @@ export async function createInvitation(ctx: ServiceContext, scope: Scope, input:
   return { ...presentInvitation(row), mailed, ...(mailed ? {} : { inviteUrl: url }) };
 }
 
+/** Pending invitations in the order they were sent. */
+const invitationList = byIdList(invitations.id);
+
 export async function listInvitations(
   ctx: ServiceContext,
   scope: Scope,
   page: { limit: number; cursor?: string },
 ) {
-  const rows = await listPendingInvitations(
-    dbOf(ctx),
-    scope.workspaceId,
-    { limit: page.limit, after: afterId(ctx.config.secret, page.cursor) },
-    new Date(),
-  );
-  return pageById(ctx.config.secret, rows, page.limit, presentInvitation);
+  const plan = planList(ctx.config.secret, invitationList, 'id', page);
+  const rows = await listPendingInvitations(dbOf(ctx), scope.workspaceId, plan, new Date());
+  return pageFrom(ctx.config.secret, plan, rows, presentInvitation);
 }
 
 export async function revokeInvitation(ctx: ServiceContext, scope: Scope, id: string) {

@@ -1,6 +1,7 @@
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { members, users } from '../../db/schema';
+import type { ListPlan } from '../../http/list';
 
 const memberColumns = {
   id: members.id,
@@ -13,23 +14,14 @@ const memberColumns = {
   version: members.version,
 };
 
-export function listMembers(
-  db: Db,
-  workspaceId: string,
-  page: { limit: number; after: string | null },
-) {
+export function listMembers(db: Db, workspaceId: string, plan: ListPlan) {
   return db
-    .select(memberColumns)
+    .select({ ...memberColumns, cursor: plan.cursor })
     .from(members)
     .innerJoin(users, eq(users.id, members.userId))
-    .where(
-      and(
-        eq(members.workspaceId, workspaceId),
-        page.after ? gt(members.id, page.after) : undefined,
-      ),
-    )
-    .orderBy(asc(members.id))
-    .limit(page.limit + 1);
+    .where(and(eq(members.workspaceId, workspaceId), plan.where))
+    .orderBy(...plan.orderBy)
+    .limit(plan.limit);
 }
 
 /** A member; `forUpdate` locks the row so a change checked against it cannot race another. */

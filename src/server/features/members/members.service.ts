@@ -4,10 +4,11 @@ import { type MemberRole, memberRoles } from '../../../domain/roles';
 import type { Scope } from '../../access/scope';
 import type { ServiceContext, TxContext } from '../../context';
 import type { Tx } from '../../db/client';
+import { members } from '../../db/schema';
 import { dbOf, withTransaction } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
 import { checkIfMatch } from '../../http/etag';
-import { afterId, pageById } from '../../http/id-pages';
+import { byIdList, pageFrom, planList } from '../../http/list';
 import { newId } from '../../ids';
 import { passwordResetMail } from '../../mail/templates';
 import { revokeMemberKeys } from '../api-keys/api-keys.service';
@@ -38,16 +39,17 @@ export function presentMember(row: MemberRow): Member {
   };
 }
 
+/** Members in the order they joined. */
+const memberList = byIdList(members.id);
+
 export async function listMembers(
   ctx: ServiceContext,
   scope: Scope,
   page: { limit: number; cursor?: string },
 ) {
-  const rows = await listMemberRows(dbOf(ctx), scope.workspaceId, {
-    limit: page.limit,
-    after: afterId(ctx.config.secret, page.cursor),
-  });
-  return pageById(ctx.config.secret, rows, page.limit, presentMember);
+  const plan = planList(ctx.config.secret, memberList, 'id', page);
+  const rows = await listMemberRows(dbOf(ctx), scope.workspaceId, plan);
+  return pageFrom(ctx.config.secret, plan, rows, presentMember);
 }
 
 export async function getMember(ctx: ServiceContext, scope: Scope, memberId: string) {

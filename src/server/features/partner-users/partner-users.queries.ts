@@ -1,6 +1,7 @@
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { partners, partnerUsers, users } from '../../db/schema';
+import type { ListPlan } from '../../http/list';
 
 const partnerUserColumns = {
   id: partnerUsers.id,
@@ -16,9 +17,9 @@ const partnerUserColumns = {
 };
 
 /** The partner is joined on the workspace too: a row can never show another tenant's partner. */
-function joined(db: Db | Tx) {
+function joined<Extra extends Record<string, SQL>>(db: Db | Tx, extra?: Extra) {
   return db
-    .select(partnerUserColumns)
+    .select({ ...partnerUserColumns, ...(extra as Extra) })
     .from(partnerUsers)
     .innerJoin(users, eq(users.id, partnerUsers.userId))
     .innerJoin(
@@ -30,22 +31,11 @@ function joined(db: Db | Tx) {
     );
 }
 
-export function listPartnerUsers(
-  db: Db,
-  workspaceId: string,
-  filter: { partnerId?: string },
-  page: { limit: number; after: string | null },
-) {
-  return joined(db)
-    .where(
-      and(
-        eq(partnerUsers.workspaceId, workspaceId),
-        filter.partnerId ? eq(partnerUsers.partnerId, filter.partnerId) : undefined,
-        page.after ? gt(partnerUsers.id, page.after) : undefined,
-      ),
-    )
-    .orderBy(asc(partnerUsers.id))
-    .limit(page.limit + 1);
+export function listPartnerUsers(db: Db, workspaceId: string, plan: ListPlan) {
+  return joined(db, { cursor: plan.cursor })
+    .where(and(eq(partnerUsers.workspaceId, workspaceId), plan.where))
+    .orderBy(...plan.orderBy)
+    .limit(plan.limit);
 }
 
 /** A partner user; `forUpdate` locks the row so a change checked against it cannot race. */

@@ -1,12 +1,14 @@
+import { eq } from 'drizzle-orm';
 import type { PartnerId, PartnerUserId, UserId } from '../../../domain/ids';
 import type { PartnerUser, PartnerUserListQuery } from '../../../domain/partner-users';
 import { type PartnerRole, partnerRoles } from '../../../domain/roles';
 import type { Scope } from '../../access/scope';
 import type { ServiceContext } from '../../context';
+import { partnerUsers } from '../../db/schema';
 import { dbOf, withTransaction } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
 import { checkIfMatch } from '../../http/etag';
-import { afterId, pageById } from '../../http/id-pages';
+import { byIdList, pageFrom, planList } from '../../http/list';
 import { newId } from '../../ids';
 import { recordAudit } from '../audit/audit.service';
 import { deleteAccount, endSessions } from '../auth/auth.users';
@@ -34,18 +36,19 @@ export function presentPartnerUser(row: PartnerUserRow): PartnerUser {
   };
 }
 
+/** Partner users in the order they joined, of one partner when `?partnerId=` names it. */
+const partnerUserList = byIdList<PartnerUserListQuery>(partnerUsers.id, {
+  partnerId: (id) => eq(partnerUsers.partnerId, id),
+});
+
 export async function listPartnerUsers(
   ctx: ServiceContext,
   scope: Scope,
   query: PartnerUserListQuery,
 ) {
-  const rows = await listPartnerUserRows(
-    dbOf(ctx),
-    scope.workspaceId,
-    { partnerId: query.partnerId },
-    { limit: query.limit, after: afterId(ctx.config.secret, query.cursor) },
-  );
-  return pageById(ctx.config.secret, rows, query.limit, presentPartnerUser);
+  const plan = planList(ctx.config.secret, partnerUserList, 'id', query);
+  const rows = await listPartnerUserRows(dbOf(ctx), scope.workspaceId, plan);
+  return pageFrom(ctx.config.secret, plan, rows, presentPartnerUser);
 }
 
 export async function getPartnerUser(ctx: ServiceContext, scope: Scope, partnerUserId: string) {

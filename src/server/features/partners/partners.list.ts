@@ -1,3 +1,4 @@
+import { isNotNull, isNull } from 'drizzle-orm';
 import type {
   PartnerHistoryEvent,
   PartnerListQuery,
@@ -6,51 +7,44 @@ import type {
 } from '../../../domain/partners';
 import type { Scope } from '../../access/scope';
 import type { ServiceContext } from '../../context';
-import { partners } from '../../db/schema';
+import { auditEvents, partners } from '../../db/schema';
 import { dbOf } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
-import { decodeCursor, encodeCursor, pageFrom, type SortSpec } from '../../http/pagination';
+import {
+  byIdList,
+  filters,
+  type ListSpec,
+  pageFrom,
+  planList,
+  sortsOf,
+  text,
+  time,
+} from '../../http/list';
 import { listPartnerHistory, presentActor } from '../audit/audit.service';
 import { findPartner, listPartnerRows } from './partners.queries';
 import { toPartner } from './partners.view';
 
 /** Each sort matches an index on (workspace_id, key, id), so every page is an index range. */
-const sorts: Record<PartnerSort, SortSpec> = {
-  name: {
-    name: 'name',
-    keys: [{ column: partners.name, type: 'text' }],
-    descending: false,
-    id: partners.id,
-  },
-  '-name': {
-    name: '-name',
-    keys: [{ column: partners.name, type: 'text' }],
-    descending: true,
-    id: partners.id,
-  },
-  createdAt: {
-    name: 'createdAt',
-    keys: [{ column: partners.createdAt, type: 'timestamptz' }],
-    descending: false,
-    id: partners.id,
-  },
-  '-createdAt': {
-    name: '-createdAt',
-    keys: [{ column: partners.createdAt, type: 'timestamptz' }],
-    descending: true,
-    id: partners.id,
-  },
-  updatedAt: {
-    name: 'updatedAt',
-    keys: [{ column: partners.updatedAt, type: 'timestamptz' }],
-    descending: false,
-    id: partners.id,
-  },
-  '-updatedAt': {
-    name: '-updatedAt',
-    keys: [{ column: partners.updatedAt, type: 'timestamptz' }],
-    descending: true,
-    id: partners.id,
+const partnerList: ListSpec<PartnerSort, PartnerListQuery> = {
+  sorts: sortsOf(partners.id, {
+    name: [text(partners.name)],
+    createdAt: [time(partners.createdAt)],
+    updatedAt: [time(partners.updatedAt)],
+  }),
+  filters: {
+    q: filters.search(partners.searchText),
+    type: filters.anyOf(partners.type),
+    tier: filters.anyOf(partners.tier),
+    stage: filters.anyOf(partners.stage),
+    ownerId: filters.anyOf(partners.ownerId),
+    country: filters.anyOf(partners.country),
+    tag: filters.overlaps(partners.tags),
+    archived: (archived) =>
+      archived === 'false'
+        ? isNull(partners.archivedAt)
+        : archived === 'only'
+          ? isNotNull(partners.archivedAt)
+          : undefined,
   },
 };
 
@@ -59,12 +53,9 @@ export async function listPartners(
   scope: Scope,
   query: PartnerListQuery,
 ): Promise<PartnerPage> {
-  const sort = sorts[query.sort];
-  const secret = ctx.config.secret;
-  const cursor = query.cursor ? decodeCursor(secret, sort, query.cursor) : null;
-  const rows = await listPartnerRows(dbOf(ctx), scope, query, sort, cursor);
-  const page = pageFrom(secret, sort, rows, query.limit);
-  return { items: page.rows.map(toPartner), nextCursor: page.nextCursor };
+  const plan = planList(ctx.config.secret, partnerList, query.sort, query);
+  const rows = await listPartnerRows(dbOf(ctx), scope, plan);
+  return pageFrom(ctx.config.secret, plan, rows, toPartner);
 }
 
 /** The field `actor` superseded: members and partner users were both `user`. */
@@ -72,7 +63,8 @@ function legacyActorType(kind: string): 'user' | 'api_key' | 'system' {
   return kind === 'api_key' || kind === 'system' ? kind : 'user';
 }
 
-const historyOrder = { name: 'history', keys: [] };
+/** History is newest first: audit events by id (UUIDv7) descending. */
+const historyList = byIdList(auditEvents.id);
 
 /** The partner's audit events and its contacts', newest first. */
 export async function partnerHistory(
@@ -82,30 +74,18 @@ export async function partnerHistory(
   query: { limit: number; cursor?: string | undefined },
 ): Promise<{ items: PartnerHistoryEvent[]; nextCursor: string | null }> {
   if (!(await findPartner(dbOf(ctx), scope, id))) throw errors.notFound('partner');
-  const secret = ctx.config.secret;
-  const cursor = query.cursor ? decodeCursor(secret, historyOrder, query.cursor) : null;
-  const rows = await listPartnerHistory(ctx, scope, id, {
-    limit: query.limit,
-    before: cursor?.id ?? null,
-  });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((row) => ({
-      id: row.id,
-      action: row.action,
-      entityType: row.entityType,
-      entityId: row.entityId,
-      actorType: legacyActorType(row.actorType),
-      actorId: row.actorId,
-      actor: presentActor(row),
-      before: row.before,
-      after: row.after,
-      createdAt: row.createdAt.toISOString(),
-    })),
-    nextCursor:
-      rows.length > query.limit && last
-        ? encodeCursor(secret, historyOrder.name, { values: [], id: last.id })
-        : null,
-  };
+  const plan = planList(ctx.config.secret, historyList, '-id', query);
+  const rows = await listPartnerHistory(ctx, scope, id, plan);
+  return pageFrom(ctx.config.secret, plan, rows, (row) => ({
+    id: row.id,
+    action: row.action,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    actorType: legacyActorType(row.actorType),
+    actorId: row.actorId,
+    actor: presentActor(row),
+    before: row.before,
+    after: row.after,
+    createdAt: row.createdAt.toISOString(),
+  }));
 }

@@ -1,27 +1,8 @@
-import {
-  and,
-  arrayOverlaps,
-  eq,
-  getTableColumns,
-  inArray,
-  isNotNull,
-  isNull,
-  ne,
-  type SQL,
-  sql,
-} from 'drizzle-orm';
-import type { PartnerListQuery } from '../../../domain/partners';
+import { and, eq, getTableColumns, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import type { Scope } from '../../access/scope';
 import type { Db, Tx } from '../../db/client';
 import { members, partnerDomains, partners, workspaces } from '../../db/schema';
-import {
-  afterCursor,
-  type Cursor,
-  cursorColumns,
-  likePattern,
-  orderOf,
-  type SortSpec,
-} from '../../http/pagination';
+import type { ListPlan } from '../../http/list';
 
 export type PartnerRow = typeof partners.$inferSelect;
 export type NewPartnerRow = typeof partners.$inferInsert;
@@ -136,42 +117,14 @@ export async function memberExists(db: Db | Tx, scope: Scope, memberId: string):
 }
 
 /** One page (plus one row, to know whether there is another) of the filtered, sorted list. */
-export async function listPartnerRows(
-  db: Db | Tx,
-  scope: Scope,
-  query: PartnerListQuery,
-  sort: SortSpec,
-  cursor: Cursor | null,
-) {
-  const archived =
-    query.archived === 'false'
-      ? isNull(partners.archivedAt)
-      : query.archived === 'only'
-        ? isNotNull(partners.archivedAt)
-        : undefined;
-  const any = <T extends string>(column: Parameters<typeof inArray>[0], values?: T[]) =>
-    values && values.length > 0 ? inArray(column, values) : undefined;
+/** One page of the partners a list plan asks for (`http/list.ts`), within the scope. */
+export function listPartnerRows(db: Db | Tx, scope: Scope, plan: ListPlan) {
   return db
-    .select({ ...getTableColumns(partners), cursor: cursorColumns(sort) })
+    .select({ ...getTableColumns(partners), cursor: plan.cursor })
     .from(partners)
-    .where(
-      and(
-        visible(scope),
-        archived,
-        query.q
-          ? sql`${partners.searchText} ILIKE ${likePattern(query.q.toLowerCase())}`
-          : undefined,
-        any(partners.type, query.type),
-        any(partners.tier, query.tier),
-        any(partners.stage, query.stage),
-        any(partners.ownerId, query.ownerId),
-        any(partners.country, query.country),
-        query.tag && query.tag.length > 0 ? arrayOverlaps(partners.tags, query.tag) : undefined,
-        cursor ? afterCursor(sort, cursor) : undefined,
-      ),
-    )
-    .orderBy(...orderOf(sort))
-    .limit(query.limit + 1);
+    .where(and(visible(scope), plan.where))
+    .orderBy(...plan.orderBy)
+    .limit(plan.limit);
 }
 
 /**
