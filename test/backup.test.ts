@@ -59,6 +59,8 @@ describe.skipIf(onPostgres)('tandem backup and restore', { timeout: 180_000 }, (
     expect(seeded.stderr).toContain('100%');
     expect(seeded.code).toBe(0);
     expect(JSON.parse(seeded.stdout)).toMatchObject({ partners: 50, contacts: 300 });
+    // The demo team's password is made for this load and shown in the output, once.
+    expect(JSON.parse(seeded.stdout).password).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
 
     const backup = await runCli(['backup', first, '--json'], { dataDir: source });
     expect(backup.code).toBe(0);

@@ -107,6 +107,15 @@ describe('tandem arguments', { timeout: 60_000 }, () => {
     expect(result.stdout).toBe('');
   });
 
+  it('seed --password-stdin refuses a password too short before touching the database', async () => {
+    const result = await runCli(['seed', '--demo', '--password-stdin'], {
+      dataDir,
+      input: 'short\n',
+    });
+    expect(result.code).toBe(1);
+    expectOneLineError(result.stderr, /^tandem: the password /);
+  });
+
   it.concurrent.each([
     ['start', 'PORT', 'abc', /^tandem: PORT must be a port number \(got "abc"\)$/],
     ['migrate', 'PORT', '70000', /^tandem: PORT must be between 1 and 65535/],

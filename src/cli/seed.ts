@@ -1,7 +1,9 @@
+import { newPassword } from '../domain/auth';
 import type { WorkspaceId } from '../domain/ids';
 import { uuid } from '../domain/ids';
 import type { Database } from '../server/db/client';
 import { CliError, type Command, output, progress, usageError } from './command';
+import { readPassword } from './password';
 
 const sizes = ['small', 'large'] as const;
 
@@ -23,14 +25,19 @@ async function targetWorkspace(
 export const seed: Command = {
   name: 'seed',
   summary: 'Load the demo data set into a workspace',
-  help: `Usage: tandem seed --demo [--size small|large] [--workspace <id>] [--json]
+  help: `Usage: tandem seed --demo [--size small|large] [--workspace <id>] [--password-stdin] [--json]
 
 Loads the deterministic demo data into a workspace that has no partners yet: five members who
 can sign in, and partners with contacts. small: 50 partners, 300 contacts (the demo). large:
 10 000 partners, 100 000 contacts (the benchmarks). Without --workspace, the only workspace is
-used. Needs the server stopped on the embedded database.`,
+used. Needs the server stopped on the embedded database.
+
+The demo members sign in with a password made for this load and printed once (also in --json),
+or with the one read from standard input with --password-stdin (the first line, or asked for
+twice on a terminal; never taken on the command line).`,
   options: {
     demo: { type: 'boolean' },
+    'password-stdin': { type: 'boolean' },
     size: { type: 'string', default: 'small' },
     workspace: { type: 'string' },
   },
@@ -43,6 +50,14 @@ used. Needs the server stopped on the embedded database.`,
     if (workspace !== undefined && !uuid.safeParse(workspace).success) {
       throw usageError(seed, `--workspace must be a UUID (got '${workspace}')`);
     }
+    let password: string | undefined;
+    if (values['password-stdin'] === true) {
+      password = await readPassword('Demo password');
+      const check = newPassword.safeParse(password);
+      if (!check.success) {
+        throw new CliError(`the password ${check.error.issues[0]?.message ?? 'is not valid'}`);
+      }
+    }
     const { seedDemo } = await import('../server/features/demo/demo.service');
     const { withServices } = await import('./runtime');
     const result = await withServices(async (_ctx, database) => {
@@ -52,6 +67,7 @@ used. Needs the server stopped on the embedded database.`,
       const loaded = await seedDemo(database, {
         workspaceId,
         size,
+        password,
         onProgress(done, total) {
           const percent = Math.floor((done / total) * 100);
           if (percent >= shown + 10 || done === total) {
@@ -66,7 +82,7 @@ used. Needs the server stopped on the embedded database.`,
     output(
       values,
       result,
-      `Loaded ${result.partners} partners and ${result.contacts} contacts into ${result.workspaceId}.\nSign in as any of these, password ${result.password}:\n${people}`,
+      `Loaded ${result.partners} partners and ${result.contacts} contacts into ${result.workspaceId}.\nSign in as any of these with the password ${result.password} (${password ? 'the one you gave' : 'made for this load and shown only now'}):\n${people}`,
     );
   },
 };

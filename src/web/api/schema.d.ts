@@ -545,7 +545,7 @@ export interface paths {
         put?: never;
         /**
          * Create the first workspace and admin
-         * @description Creates the first workspace and its admin with the one-time setup token printed at start, and signs the admin in.
+         * @description Creates the first workspace and its admin with the one-time setup token printed at start, and signs the admin in. With `loadDemo`, answers the demo team and the password made for them, this once.
          */
         post: operations["setUpInstance"];
         delete?: never;
@@ -679,6 +679,16 @@ export interface components {
             mailed: boolean;
             partnerId: string | null;
             role: ("admin" | "manager" | "member" | "viewer") | ("partner_admin" | "partner_member");
+        };
+        DemoSignIn: {
+            members: {
+                email: string;
+                name: string;
+                /** @enum {string} */
+                role: "admin" | "manager" | "member" | "viewer";
+            }[];
+            /** @description The password of every demo member, made for this load; shown once */
+            password: string;
         };
         FieldProblem: {
             code: string;
@@ -861,6 +871,22 @@ export interface components {
             [key: string]: unknown;
         };
         SessionInfo: {
+            /** @enum {string} */
+            kind: "member" | "partner";
+            partnerId: string | null;
+            role: ("admin" | "manager" | "member" | "viewer") | ("partner_admin" | "partner_member");
+            user: {
+                email: string;
+                id: string;
+                name: string;
+            };
+            workspace: {
+                id: string;
+                name: string;
+            };
+        };
+        SetupResult: {
+            demo: components["schemas"]["DemoSignIn"] | null;
             /** @enum {string} */
             kind: "member" | "partner";
             partnerId: string | null;
@@ -4106,7 +4132,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionInfo"];
+                    "application/json": components["schemas"]["SetupResult"];
                 };
             };
             /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */

@@ -6,9 +6,6 @@ export type Weighted<T> = Array<{ weight: number; value: T }>;
 /** One seed for every demo and benchmark data set: the same command always writes the same data. */
 export const DEMO_SEED = 20_260_101;
 
-/** The password every demo member signs in with; printed by the CLI and documented in the README. */
-export const DEMO_PASSWORD = 'tandem-demo';
-
 /** The demo team, fixed so the sign-in names can be documented. */
 export const demoMembers: Array<{ name: string; email: string; role: MemberRole }> = [
   { name: 'Alex Morgan', email: 'alex.morgan@example.com', role: 'admin' },

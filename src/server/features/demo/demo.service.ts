@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import type { MemberId, UserId, WorkspaceId } from '../../../domain/ids';
 import type { MemberRole } from '../../../domain/roles';
 import type { Database } from '../../db/client';
@@ -14,7 +15,7 @@ import { errors } from '../../http/errors';
 import { newId } from '../../ids';
 import { hashPassword } from '../auth/auth.password';
 import { toPartner } from '../partners/partners.view';
-import { DEMO_PASSWORD, type DemoSize, demoMembers } from './demo.catalog';
+import { type DemoSize, demoMembers } from './demo.catalog';
 import { generateDemoRows } from './demo.generate';
 import {
   analyzeLoadedTables,
@@ -32,6 +33,8 @@ export type SeedDemoOptions = {
   onProgress?: (done: number, total: number) => void;
   /** The moment the data is generated around (creation dates fall in the three years before). */
   now?: Date;
+  /** The demo members' password, chosen by whoever loads; without it one is made for this load. */
+  password?: string;
 };
 
 export type SeedDemoResult = {
@@ -42,7 +45,7 @@ export type SeedDemoResult = {
     email: string;
     role: MemberRole;
   }>;
-  /** The password of every demo member. */
+  /** The password of every demo member: made for this load (or chosen), shown once, never stored. */
   password: string;
   partners: number;
   contacts: number;
@@ -74,8 +77,9 @@ export async function seedDemo(
     userId: newId<UserId>(),
     memberId: newId<MemberId>(),
   }));
+  const password = options.password ?? newDemoPassword();
   // Hashing is slow on purpose: done before the transaction, never inside it.
-  const passwordHashes = await Promise.all(team.map(() => hashPassword(DEMO_PASSWORD)));
+  const passwordHashes = await Promise.all(team.map(() => hashPassword(password)));
   const now = options.now ?? new Date();
   const rows = generateDemoRows({
     workspaceId,
@@ -150,10 +154,22 @@ export async function seedDemo(
       email,
       role,
     })),
-    password: DEMO_PASSWORD,
+    password,
     partners: rows.partners.length,
     contacts: rows.contacts.length,
   };
+}
+
+/** Letters and digits that cannot be misread for one another. */
+const readable = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+/**
+ * A password for one load's demo members, so demo data never opens a workspace with a known
+ * password: four groups of four readable characters (about 79 bits), easy to type from the screen.
+ */
+export function newDemoPassword(): string {
+  const chars = Array.from({ length: 16 }, () => readable[randomInt(readable.length)]);
+  return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join('')).join('-');
 }
 
 async function refuseIfLoaded(database: Database, workspaceId: WorkspaceId) {

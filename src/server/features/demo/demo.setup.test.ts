@@ -38,5 +38,18 @@ describe('first-run setup with the demo data', () => {
     expect(await countOf(contacts)).toBe(300);
     // The admin who set up, plus the five demo members.
     expect(await countOf(members)).toBe(6);
+    // The demo team's password was made for this load and is shown once, here, uncached.
+    const { demo } = res.json();
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(demo.password).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+    expect(demo.members).toHaveLength(5);
+    const admin = demo.members.find((m: { role: string }) => m.role === 'admin');
+    const signedIn = await request(t.app, {
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      headers: { origin: PUBLIC_URL },
+      payload: { email: admin.email, password: demo.password },
+    });
+    expect(signedIn.statusCode).toBe(200);
   });
 });

@@ -19,8 +19,7 @@ import {
 import { AppError } from '../../http/errors';
 import { newId } from '../../ids';
 import { createApiKey } from '../api-keys/api-keys.service';
-import { DEMO_PASSWORD } from './demo.catalog';
-import { type SeedDemoResult, seedDemo } from './demo.service';
+import { newDemoPassword, type SeedDemoResult, seedDemo } from './demo.service';
 
 let t: TestApp;
 const now = new Date('2026-06-01T12:00:00Z');
@@ -51,6 +50,7 @@ describe('demo data', () => {
   let first: WorkspaceId;
   let second: WorkspaceId;
   let seeded: SeedDemoResult;
+  let secondLoad: SeedDemoResult;
   const progress: Array<[number, number]> = [];
 
   beforeAll(async () => {
@@ -63,7 +63,12 @@ describe('demo data', () => {
       now,
       onProgress: (done, total) => progress.push([done, total]),
     });
-    await seedDemo(t.database, { workspaceId: second, size: 'small', now });
+    secondLoad = await seedDemo(t.database, {
+      workspaceId: second,
+      size: 'small',
+      now,
+      password: 'chosen by the loader',
+    });
   });
   afterAll(() => t.close());
 
@@ -172,7 +177,7 @@ describe('demo data', () => {
     expect(sample?.after).toEqual(res.json());
   });
 
-  it('lets demo members sign in with the documented password', async () => {
+  it('lets demo members sign in with the password made for their load, another for each load', async () => {
     const admin = seeded.members.find((m) => m.role === 'admin');
     expect(admin?.email).toBe('alex.morgan@example.com');
     const [account] = await t.database.db
@@ -180,7 +185,17 @@ describe('demo data', () => {
       .from(accounts)
       .where(eq(accounts.userId, admin?.userId ?? ''));
     expect(account).toMatchObject({ providerId: 'credential', accountId: admin?.userId });
-    expect(await verify(account?.password ?? '', DEMO_PASSWORD)).toBe(true);
+    expect(seeded.password).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+    expect(await verify(account?.password ?? '', seeded.password)).toBe(true);
+    // A password chosen for a load is the one its members get.
+    expect(secondLoad.password).toBe('chosen by the loader');
+    const secondAdmin = secondLoad.members.find((m) => m.role === 'admin');
+    const [secondAccount] = await t.database.db
+      .select()
+      .from(accounts)
+      .where(eq(accounts.userId, secondAdmin?.userId ?? ''));
+    expect(await verify(secondAccount?.password ?? '', 'chosen by the loader')).toBe(true);
+    expect(newDemoPassword()).not.toBe(newDemoPassword());
     // A user belongs to one workspace: the second load tagged its addresses.
     const emails = await t.database.db.select({ email: users.email }).from(users);
     expect(emails.filter((u) => u.email.startsWith('alex.morgan'))).toHaveLength(2);

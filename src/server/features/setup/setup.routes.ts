@@ -1,5 +1,4 @@
-import { sessionInfo } from '../../../domain/auth';
-import { setupBody, setupStatus } from '../../../domain/setup';
+import { setupBody, setupResult, setupStatus } from '../../../domain/setup';
 import { perClient } from '../../http/rate-limit';
 import { headersFor } from '../auth/auth.instance';
 import { setCookies } from '../auth/auth.routes';
@@ -33,14 +32,14 @@ export async function setupRoutes(app: ZodApp) {
         operationId: 'setUpInstance',
         summary: 'Create the first workspace and admin',
         description:
-          'Creates the first workspace and its admin with the one-time setup token printed at start, and signs the admin in.',
+          'Creates the first workspace and its admin with the one-time setup token printed at start, and signs the admin in. With `loadDemo`, answers the demo team and the password made for them, this once.',
         tags,
         body: setupBody,
-        response: { 201: sessionInfo },
+        response: { 201: setupResult },
       },
     },
     async (request, reply) => {
-      await runSetup(request.ctx, request.body);
+      const { demo } = await runSetup(request.ctx, request.body);
       // The token is spent: the running app forgets it.
       request.server.ctx.setupToken = null;
       const { setCookie, info } = await signInAfterCreate(request.ctx, {
@@ -49,7 +48,11 @@ export async function setupRoutes(app: ZodApp) {
         headers: headersFor(request),
       });
       setCookies(reply, setCookie);
-      return reply.status(201).send(info);
+      // The demo password is shown once: no cache keeps it.
+      return reply
+        .status(201)
+        .header('cache-control', 'no-store')
+        .send({ ...info, demo });
     },
   );
 }

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { SetupInput } from '../../../domain/setup';
+import type { DemoSignIn, SetupInput } from '../../../domain/setup';
 import type { ServiceContext } from '../../context';
 import { withTransaction } from '../../db/unit-of-work';
 import { AppError, errors } from '../../http/errors';
@@ -48,7 +48,16 @@ export async function runSetup(ctx: ServiceContext, input: SetupInput) {
     );
   });
   // After the commit: the demo load is its own all-or-nothing transaction.
-  if (input.loadDemo)
-    await seedDemo(ctx.database, { workspaceId: created.workspaceId, size: 'small' });
-  return created;
+  let demo: DemoSignIn | null = null;
+  if (input.loadDemo) {
+    const loaded = await seedDemo(ctx.database, {
+      workspaceId: created.workspaceId,
+      size: 'small',
+    });
+    demo = {
+      password: loaded.password,
+      members: loaded.members.map(({ name, email, role }) => ({ name, email, role })),
+    };
+  }
+  return { ...created, demo };
 }

@@ -1,15 +1,16 @@
-import { Button, Checkbox, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, List, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { setupBody } from '../../../domain/setup';
+import { type DemoSignIn, setupBody } from '../../../domain/setup';
 import { api, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyProblem } from '../../lib/forms';
 import { useFragmentToken } from '../../lib/fragment';
+import { ShownOnce } from '../settings/ShownOnce';
 import { AuthLayout } from './AuthLayout';
 import { MissingToken } from './MissingToken';
-import { setupQuery, useEnterApp } from './session';
+import { type Session, setupQuery, useEnterApp } from './session';
 
 /** The API's setup body, less the token, which comes from the link. */
 const setupForm = setupBody.omit({ token: true });
@@ -30,15 +31,47 @@ export function SetupPage() {
     validate: schemaResolver(setupForm, { sync: true }),
   });
   const enterApp = useEnterApp();
+  // With demo data, a welcome screen shows the demo team's password (made for this load) once.
+  const [welcome, setWelcome] = useState<{ session: Session; demo: DemoSignIn } | null>(null);
   const setup = useMutation({
     mutationFn: async (values: typeof form.values) =>
       unwrap(await api.POST('/api/v1/setup', { body: { ...values, token: token ?? '' } })),
-    onSuccess: async (session) => {
+    onSuccess: async ({ demo, ...session }) => {
       await queryClient.invalidateQueries({ queryKey: setupQuery.queryKey });
-      await enterApp(session, { welcome: 'Your workspace is ready.' });
+      if (demo) setWelcome({ session, demo });
+      else await enterApp(session, { welcome: 'Your workspace is ready.' });
     },
     onError: (error) => setFailure(applyProblem(form, error)),
   });
+
+  if (welcome) {
+    return (
+      <AuthLayout
+        title="Your workspace is ready"
+        intro="The demo data is loaded. Its team can sign in to show the app from their side."
+      >
+        <Stack>
+          <ShownOnce
+            title="The demo team's password"
+            value={welcome.demo.password}
+            note="Made for this workspace's demo team and shown only now: copy it before you go on."
+            onDone={() => enterApp(welcome.session)}
+          />
+          <Text size="sm">The demo team signs in with it:</Text>
+          <List size="sm" spacing={4}>
+            {welcome.demo.members.map((member) => (
+              <List.Item key={member.email}>
+                {member.email} ({member.role})
+              </List.Item>
+            ))}
+          </List>
+          <Button onClick={() => enterApp(welcome.session)} fullWidth>
+            Open Tandem
+          </Button>
+        </Stack>
+      </AuthLayout>
+    );
+  }
 
   return (
     <AuthLayout
@@ -87,7 +120,7 @@ export function SetupPage() {
             />
             <Checkbox
               label="Load demo data"
-              description="50 partners and 300 contacts to explore; the demo team signs in with the password tandem-demo"
+              description="50 partners and 300 contacts to explore; the demo team gets a password made for this workspace, shown once when setup is done"
               key={form.key('loadDemo')}
               {...form.getInputProps('loadDemo', { type: 'checkbox' })}
             />
