@@ -7,6 +7,7 @@ import { type BuildOptions, buildApp } from '../src/server/app';
 import { type Config, defaultRateLimits } from '../src/server/config';
 import type { AppContext } from '../src/server/context';
 import { type Database, openEmbedded, openPostgres } from '../src/server/db/client';
+import { createContract } from './contract';
 import { createTestJobs } from './jobs';
 
 export const PUBLIC_URL = 'http://tandem.test';
@@ -75,6 +76,7 @@ export async function createTestApp(
   const ctx: AppContext = { config, database, jobs, setupToken: null };
   const app = await buildApp(ctx, { logger: false, serveWeb: false, ...build });
   await app.ready();
+  checkAnswersAgainstDocument(app);
   return {
     app,
     ctx,
@@ -85,6 +87,22 @@ export async function createTestApp(
       await drop();
     },
   };
+}
+
+/**
+ * Every answer a test receives through `app.inject` is checked against the app's OpenAPI
+ * document (status, headers, body), so an undocumented answer fails the test that caused it.
+ */
+function checkAnswersAgainstDocument(app: FastifyInstance) {
+  const check = createContract(app.swagger() as Record<string, unknown>);
+  const inject = app.inject.bind(app);
+  app.inject = (async (options: InjectOptions | string) => {
+    const res = await inject(options as InjectOptions);
+    const opts = typeof options === 'string' ? { url: options } : options;
+    const url = typeof opts.url === 'string' ? opts.url : String(opts.path ?? '');
+    check((opts.method ?? 'GET').toUpperCase(), url, res);
+    return res;
+  }) as FastifyInstance['inject'];
 }
 
 /** Sends a request as an API key holder (no Origin needed) or anonymously. */
