@@ -70,7 +70,8 @@ export function registerRouteDocs(app: FastifyInstance, docs: RouteDoc[]) {
         access: route.config?.access ?? 'public',
         replyHeaders: route.config?.replyHeaders ?? [],
         credentials: route.config?.credentials,
-        rateLimited: (route.config?.rateLimits?.length ?? 0) > 0,
+        // Public routes count by their own limits; all API use by a key or session counts too.
+        rateLimited: (route.config?.rateLimits?.length ?? 0) > 0 || route.url.startsWith('/api/v1'),
       });
     }
   });
