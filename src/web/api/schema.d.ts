@@ -639,7 +639,7 @@ export interface components {
              * @default other
              * @enum {string}
              */
-            role: "champion" | "executive_sponsor" | "technical" | "sales" | "marketing" | "legal" | "finance" | "other";
+            role?: "champion" | "executive_sponsor" | "technical" | "sales" | "marketing" | "legal" | "finance" | "other";
             title?: string | null;
         };
         ContactPage: {
@@ -763,14 +763,14 @@ export interface components {
              * @default prospect
              * @enum {string}
              */
-            stage: "prospect" | "onboarding" | "active" | "at_risk" | "inactive" | "ended";
+            stage?: "prospect" | "onboarding" | "active" | "at_risk" | "inactive" | "ended";
             tags?: string[];
             tier?: string | null;
             /**
              * @default other
              * @enum {string}
              */
-            type: "technology" | "reseller" | "referral" | "strategic_alliance" | "co_marketing" | "supplier" | "distributor" | "other";
+            type?: "technology" | "reseller" | "referral" | "strategic_alliance" | "co_marketing" | "supplier" | "distributor" | "other";
             website?: string | null;
         };
         PartnerHistoryEvent: {
