@@ -84,9 +84,11 @@ export async function prepareDataset(say: (line: string) => void): Promise<Datas
       await prepareDatabase(database);
       const workspaceId = newId<WorkspaceId>();
       await database.db.insert(workspaces).values({ id: workspaceId, name: 'Benchmark' });
+      // The services used here read only the database and the request id.
+      const ctx = { database, requestId: null } as unknown as ServiceContext;
       const started = performance.now();
       let shown = 0;
-      const seeded = await seedDemo(database, {
+      const seeded = await seedDemo(ctx, {
         workspaceId,
         size: 'large',
         onProgress(done, total) {
@@ -97,8 +99,7 @@ export async function prepareDataset(say: (line: string) => void): Promise<Datas
         },
       });
       say(`loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-      // The key is made as `tandem apikey create` makes it; the service reads only the database.
-      const ctx = { database, requestId: null } as unknown as ServiceContext;
+      // The key is made as `tandem apikey create` makes it.
       const { key } = await createApiKey(ctx, systemScope(workspaceId, 'cli'), {
         name: 'benchmark',
         role: 'viewer',

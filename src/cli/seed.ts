@@ -60,11 +60,11 @@ twice on a terminal; never taken on the command line).`,
     }
     const { seedDemo } = await import('../server/features/demo/demo.service');
     const { withServices } = await import('./runtime');
-    const result = await withServices(async (_ctx, database) => {
+    const result = await withServices(async (ctx, database) => {
       const workspaceId = await targetWorkspace(database, workspace);
       progress(`Loading the ${size} demo data into workspace ${workspaceId}…`);
       let shown = -1;
-      const loaded = await seedDemo(database, {
+      const loaded = await seedDemo(ctx, {
         workspaceId,
         size,
         password,

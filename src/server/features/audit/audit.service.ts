@@ -3,6 +3,7 @@ import type { Actor } from '../../../domain/audit';
 import type { Scope } from '../../access/scope';
 import { actorOf, systemActorName } from '../../access/scope';
 import type { ServiceContext } from '../../context';
+import { insertInBatches } from '../../db/batches';
 import type { Tx } from '../../db/client';
 import { apiKeys, auditEvents, users } from '../../db/schema';
 import { dbOf } from '../../db/unit-of-work';
@@ -17,6 +18,8 @@ export type AuditEntry = {
   partnerId?: string | null;
   before?: unknown;
   after?: unknown;
+  /** When it happened, for records imported with their own history; now by default. */
+  at?: Date;
 };
 
 /**
@@ -37,17 +40,20 @@ export function recordAudit(tx: Tx, ctx: ServiceContext, scope: Scope, entry: Au
   return recordAudits(tx, ctx, scope, [entry]);
 }
 
-/** Writes several audit events of one change in a single statement. */
+/** Writes the audit events of one change, in as few statements as the parameter limit allows. */
 export async function recordAudits(
   tx: Tx,
   ctx: ServiceContext,
   scope: Scope,
   entries: AuditEntry[],
+  onBatch?: (written: number) => void,
 ) {
   if (entries.length === 0) return;
   const actor = actorOf(scope);
   const actorName = actorNameSql(scope);
-  await tx.insert(auditEvents).values(
+  await insertInBatches(
+    tx,
+    auditEvents,
     entries.map((entry) => ({
       id: newId(),
       workspaceId: scope.workspaceId,
@@ -61,7 +67,9 @@ export async function recordAudits(
       before: entry.before ?? null,
       after: entry.after ?? null,
       requestId: ctx.requestId,
+      ...(entry.at ? { createdAt: entry.at } : {}),
     })),
+    onBatch,
   );
 }
 

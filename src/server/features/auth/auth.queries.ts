@@ -1,4 +1,4 @@
-import { and, count, eq, gt, isNull, like, lt, min } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNull, like, lt, min } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import {
   accounts,
@@ -172,19 +172,32 @@ export function setPassword(tx: Tx, userId: string, passwordHash: string) {
     .returning({ id: accounts.id });
 }
 
-/** A new user with an email+password credential, as better-auth would have made it. */
-export async function insertUserWithPassword(
+/** New users, each with an email+password credential, as better-auth would have made them. */
+export async function insertUsersWithPasswords(
   tx: Tx,
-  user: { id: string; name: string; email: string; passwordHash: string },
+  list: Array<{ id: string; name: string; email: string; passwordHash: string }>,
 ) {
+  if (list.length === 0) return;
   await tx
     .insert(users)
-    .values({ id: user.id, name: user.name, email: user.email, emailVerified: true });
-  await tx.insert(accounts).values({
-    id: newId(),
-    userId: user.id,
-    accountId: user.id,
-    providerId: 'credential',
-    password: user.passwordHash,
-  });
+    .values(list.map((u) => ({ id: u.id, name: u.name, email: u.email, emailVerified: true })));
+  await tx.insert(accounts).values(
+    list.map((u) => ({
+      id: newId(),
+      userId: u.id,
+      accountId: u.id,
+      providerId: 'credential',
+      password: u.passwordHash,
+    })),
+  );
+}
+
+/** Which of these addresses already have an account (in any workspace). */
+export async function findTakenEmails(db: Db | Tx, emails: string[]): Promise<Set<string>> {
+  if (emails.length === 0) return new Set();
+  const rows = await db
+    .select({ email: users.email })
+    .from(users)
+    .where(inArray(users.email, emails));
+  return new Set(rows.map((row) => row.email));
 }

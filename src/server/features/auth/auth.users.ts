@@ -4,8 +4,9 @@ import { dbOf, withTransaction } from '../../db/unit-of-work';
 import {
   deleteUser,
   deleteUserSessions,
+  findTakenEmails,
   findUserByEmail,
-  insertUserWithPassword,
+  insertUsersWithPasswords,
 } from './auth.queries';
 
 /*
@@ -18,12 +19,21 @@ export function userByEmail(ctx: ServiceContext, email: string) {
   return findUserByEmail(dbOf(ctx), email);
 }
 
+type NewUser = { id: UserId; name: string; email: string; passwordHash: string };
+
 /** A new user with an email and password credential; the password is hashed by the caller. */
-export function createUser(
-  ctx: ServiceContext,
-  user: { id: UserId; name: string; email: string; passwordHash: string },
-) {
-  return withTransaction(ctx, (tx) => insertUserWithPassword(tx, user));
+export function createUser(ctx: ServiceContext, user: NewUser) {
+  return createUsers(ctx, [user]);
+}
+
+/** Several new users at once (the demo team). */
+export function createUsers(ctx: ServiceContext, list: NewUser[]) {
+  return withTransaction(ctx, (tx) => insertUsersWithPasswords(tx, list));
+}
+
+/** Which of these addresses already have an account, in any workspace. */
+export function takenEmails(ctx: ServiceContext, emails: string[]) {
+  return findTakenEmails(dbOf(ctx), emails);
 }
 
 /** Signs the user out everywhere: their next request has no session. */

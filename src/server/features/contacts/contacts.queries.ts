@@ -1,5 +1,6 @@
 import { and, eq, getTableColumns, type SQL } from 'drizzle-orm';
 import type { Scope } from '../../access/scope';
+import { insertInBatches } from '../../db/batches';
 import type { Db, Tx } from '../../db/client';
 import { contacts } from '../../db/schema';
 import type { ListPlan } from '../../http/list';
@@ -27,6 +28,17 @@ export async function findContact(
     .where(and(visible(scope), eq(contacts.id, id)));
   const rows = options.forUpdate ? await query.for('update') : await query;
   return rows[0];
+}
+
+/** Contacts in bulk, batched under the parameter limit. */
+export function insertContactsInBatches(
+  tx: Tx,
+  scope: Scope,
+  rows: NewContactRow[],
+  onBatch: (written: number) => void,
+) {
+  const inScope = rows.map((c) => ({ ...c, workspaceId: scope.workspaceId }));
+  return insertInBatches(tx, contacts, inScope, onBatch);
 }
 
 export async function insertContactRow(tx: Tx, row: NewContactRow): Promise<ContactRow> {

@@ -16,6 +16,7 @@ import {
   deleteContactRow,
   findContact,
   insertContactRow,
+  insertContactsInBatches,
   type NewContactRow,
   updateContactRow,
 } from './contacts.queries';
@@ -142,4 +143,17 @@ export async function deleteContact(
       before: toContact(current.row, current.partnerName),
     });
   });
+}
+
+/**
+ * Contacts made in bulk, complete and valid, of partners imported in the same unit of work (the
+ * demo loader). Like the rows of a CRM import they record no event each: the import is the event.
+ */
+export async function importContacts(
+  ctx: ServiceContext,
+  scope: Scope,
+  rows: NewContactRow[],
+  onBatch: (written: number) => void = () => {},
+) {
+  await withTransaction(ctx, (tx) => insertContactsInBatches(tx, scope, rows, onBatch));
 }

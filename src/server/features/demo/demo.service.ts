@@ -1,30 +1,20 @@
 import { randomInt } from 'node:crypto';
 import type { MemberId, UserId, WorkspaceId } from '../../../domain/ids';
 import type { MemberRole } from '../../../domain/roles';
-import type { Database } from '../../db/client';
-import {
-  accounts,
-  auditEvents,
-  contacts,
-  members,
-  partnerDomains,
-  partners,
-  users,
-} from '../../db/schema';
+import { systemScope } from '../../access/scope';
+import type { ServiceContext } from '../../context';
+import { withTransaction } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
 import { newId } from '../../ids';
 import { hashPassword } from '../auth/auth.password';
-import { toPartner } from '../partners/partners.view';
+import { createUsers, takenEmails } from '../auth/auth.users';
+import { importContacts } from '../contacts/contacts.service';
+import { addMembers } from '../members/members.service';
+import { hasPartners, importPartners } from '../partners/partners.service';
+import { getWorkspace, lockWorkspaceFor } from '../workspaces/workspaces.service';
 import { type DemoSize, demoMembers } from './demo.catalog';
 import { generateDemoRows } from './demo.generate';
-import {
-  analyzeLoadedTables,
-  findWorkspace,
-  insertInBatches,
-  lockWorkspace,
-  takenEmails,
-  workspaceHasPartners,
-} from './demo.queries';
+import { analyzeLoadedTables } from './demo.queries';
 
 export type SeedDemoOptions = {
   workspaceId: WorkspaceId;
@@ -54,23 +44,23 @@ export type SeedDemoResult = {
 /**
  * Loads the demo data set into an existing, empty workspace, all or nothing: five members who
  * can sign in, partners with domains, contacts and one audit event per partner. A workspace
- * that already has partners is refused, so a second load cannot collide with the first.
+ * that already has partners is refused, so a second load cannot collide with the first. Every
+ * row is written by the service of the feature that owns it, with the demo loader's Scope.
  */
 export async function seedDemo(
-  database: Database,
+  ctx: ServiceContext,
   options: SeedDemoOptions,
 ): Promise<SeedDemoResult> {
-  const { workspaceId } = options;
-  const workspace = await findWorkspace(database.db, workspaceId);
-  if (!workspace) throw errors.notFound('workspace');
-  await refuseIfLoaded(database, workspaceId);
+  const scope = systemScope(options.workspaceId, 'demo');
+  const { workspace } = await getWorkspace(ctx, scope);
+  if (await hasPartners(ctx, scope)) throw alreadyLoaded();
 
   // A user belongs to one workspace, so demo members of a second workspace get tagged addresses.
   const taken = await takenEmails(
-    database.db,
+    ctx,
     demoMembers.map((m) => m.email),
   );
-  const tag = workspaceId.replace(/-/g, '').slice(-8);
+  const tag = scope.workspaceId.replace(/-/g, '').slice(-8);
   const team = demoMembers.map((m) => ({
     ...m,
     email: taken.size > 0 ? m.email.replace('@', `+${tag}@`) : m.email,
@@ -80,71 +70,51 @@ export async function seedDemo(
   const password = options.password ?? newDemoPassword();
   // Hashing is slow on purpose: done before the transaction, never inside it.
   const passwordHashes = await Promise.all(team.map(() => hashPassword(password)));
-  const now = options.now ?? new Date();
   const rows = generateDemoRows({
-    workspaceId,
+    workspaceId: scope.workspaceId,
     size: options.size,
     tiers: workspace.tiers,
     ownerIds: team.filter((m) => m.role !== 'viewer').map((m) => m.memberId),
-    now,
+    now: options.now ?? new Date(),
   });
-  const audit = rows.partners.map((p) => ({
-    id: newId(),
-    workspaceId,
-    actorType: 'system',
-    actorId: null,
-    actorName: 'demo',
-    action: 'partner.created',
-    entityType: 'partner',
-    entityId: p.id,
-    partnerId: p.id,
-    before: null,
-    after: toPartner(p),
-    requestId: null,
-    createdAt: p.createdAt,
-  }));
 
   const total =
-    team.length * 3 +
-    rows.partners.length +
-    rows.partnerDomains.length +
-    rows.contacts.length +
-    audit.length;
+    team.length * 3 + rows.partners.length * 2 + rows.partnerDomains.length + rows.contacts.length;
   let done = 0;
   const progress = (written: number) => {
     done += written;
     options.onProgress?.(done, total);
   };
 
-  await database.transaction(async (tx) => {
-    if (!(await lockWorkspace(tx, workspaceId))) throw errors.notFound('workspace');
-    if (await workspaceHasPartners(tx, workspaceId)) throw alreadyLoaded();
-    await tx
-      .insert(users)
-      .values(
-        team.map((m) => ({ id: m.userId, name: m.name, email: m.email, emailVerified: true })),
-      );
-    await tx.insert(accounts).values(
+  await withTransaction(ctx, async (_tx, ctx) => {
+    await lockWorkspaceFor(ctx, scope);
+    if (await hasPartners(ctx, scope)) throw alreadyLoaded();
+    await createUsers(
+      ctx,
       team.map((m, i) => ({
-        id: newId(),
-        userId: m.userId,
-        accountId: m.userId,
-        providerId: 'credential',
-        password: passwordHashes[i] ?? null,
+        id: m.userId,
+        name: m.name,
+        email: m.email,
+        passwordHash: passwordHashes[i] ?? '',
       })),
     );
-    await tx
-      .insert(members)
-      .values(team.map((m) => ({ id: m.memberId, workspaceId, userId: m.userId, role: m.role })));
+    await addMembers(
+      ctx,
+      scope,
+      team.map((m) => ({ id: m.memberId, userId: m.userId, role: m.role })),
+    );
     progress(team.length * 3);
-    await insertInBatches(tx, partners, rows.partners, progress);
-    await insertInBatches(tx, partnerDomains, rows.partnerDomains, progress);
-    await insertInBatches(tx, contacts, rows.contacts, progress);
-    await insertInBatches(tx, auditEvents, audit, progress);
+    await importPartners(
+      ctx,
+      scope,
+      { partners: rows.partners, domains: rows.partnerDomains },
+      progress,
+    );
+    await importContacts(ctx, scope, rows.contacts, progress);
   });
   // A bulk load leaves the planner without statistics, and PGlite runs no autovacuum to gather
   // them: without this, list queries on the large set pick sequential scans.
-  await analyzeLoadedTables(database);
+  await analyzeLoadedTables(ctx.database);
 
   return {
     members: team.map(({ memberId, userId, name, email, role }) => ({
@@ -170,10 +140,6 @@ const readable = 'abcdefghjkmnpqrstuvwxyz23456789';
 export function newDemoPassword(): string {
   const chars = Array.from({ length: 16 }, () => readable[randomInt(readable.length)]);
   return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join('')).join('-');
-}
-
-async function refuseIfLoaded(database: Database, workspaceId: WorkspaceId) {
-  if (await workspaceHasPartners(database.db, workspaceId)) throw alreadyLoaded();
 }
 
 function alreadyLoaded() {

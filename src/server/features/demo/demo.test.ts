@@ -23,6 +23,7 @@ import { newDemoPassword, type SeedDemoResult, seedDemo } from './demo.service';
 
 let t: TestApp;
 const now = new Date('2026-06-01T12:00:00Z');
+const demoCtx = () => ({ ...t.ctx, requestId: null });
 
 async function emptyWorkspace(name: string): Promise<WorkspaceId> {
   const id = newId<WorkspaceId>();
@@ -57,13 +58,13 @@ describe('demo data', () => {
     t = await createTestApp();
     first = await emptyWorkspace('Demo one');
     second = await emptyWorkspace('Demo two');
-    seeded = await seedDemo(t.database, {
+    seeded = await seedDemo(demoCtx(), {
       workspaceId: first,
       size: 'small',
       now,
       onProgress: (done, total) => progress.push([done, total]),
     });
-    secondLoad = await seedDemo(t.database, {
+    secondLoad = await seedDemo(demoCtx(), {
       workspaceId: second,
       size: 'small',
       now,
@@ -203,7 +204,7 @@ describe('demo data', () => {
 
   it('refuses a second load into the same workspace and changes nothing', async () => {
     const before = await databaseSnapshot(t.database);
-    const error = await seedDemo(t.database, { workspaceId: first, size: 'small' }).catch(
+    const error = await seedDemo(demoCtx(), { workspaceId: first, size: 'small' }).catch(
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(AppError);
@@ -215,10 +216,10 @@ describe('demo data', () => {
     const used = await seedWorkspace(t.database, 'C');
     const before = await databaseSnapshot(t.database);
     await expect(
-      seedDemo(t.database, { workspaceId: used.workspaceId, size: 'small' }),
+      seedDemo(demoCtx(), { workspaceId: used.workspaceId, size: 'small' }),
     ).rejects.toMatchObject({ code: 'workspace_not_empty' });
     await expect(
-      seedDemo(t.database, { workspaceId: newId<WorkspaceId>(), size: 'small' }),
+      seedDemo(demoCtx(), { workspaceId: newId<WorkspaceId>(), size: 'small' }),
     ).rejects.toMatchObject({ status: 404 });
     expect(await databaseSnapshot(t.database)).toBe(before);
   });

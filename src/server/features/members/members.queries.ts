@@ -51,11 +51,11 @@ export function lockAdmins(tx: Tx, workspaceId: string) {
     .for('update');
 }
 
-export function insertMember(
+export function insertMembers(
   tx: Tx,
-  row: { id: string; workspaceId: string; userId: string; role: string },
+  rows: Array<{ id: string; workspaceId: string; userId: string; role: string }>,
 ) {
-  return tx.insert(members).values(row);
+  return tx.insert(members).values(rows);
 }
 
 export function setMemberRole(tx: Tx, workspaceId: string, memberId: string, role: string) {

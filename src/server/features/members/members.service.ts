@@ -18,7 +18,7 @@ import { deleteAccount, endSessions } from '../auth/auth.users';
 import { memberHolders } from './member-holders';
 import {
   findMember,
-  insertMember,
+  insertMembers,
   listMembers as listMemberRows,
   lockAdmins,
   setMemberRole,
@@ -117,17 +117,22 @@ export async function changeMemberRole(
   });
 }
 
+type NewMember = { id: MemberId; userId: UserId; role: MemberRole };
+
 /** Makes a user a member of the scope's workspace (setup, invitation acceptance). */
-export async function addMember(
-  ctx: ServiceContext,
-  scope: Scope,
-  user: { userId: UserId; role: MemberRole; id?: MemberId },
-): Promise<MemberId> {
-  const id = user.id ?? newId<MemberId>();
+export function addMember(ctx: ServiceContext, scope: Scope, member: NewMember) {
+  return addMembers(ctx, scope, [member]);
+}
+
+/** Makes several users members at once (the demo team). */
+export async function addMembers(ctx: ServiceContext, scope: Scope, list: NewMember[]) {
+  if (list.length === 0) return;
   await withTransaction(ctx, (tx) =>
-    insertMember(tx, { id, workspaceId: scope.workspaceId, userId: user.userId, role: user.role }),
+    insertMembers(
+      tx,
+      list.map((m) => ({ ...m, workspaceId: scope.workspaceId })),
+    ),
   );
-  return id;
 }
 
 export async function removeMember(ctx: ServiceContext, scope: Scope, memberId: string) {

@@ -1,5 +1,6 @@
 import { and, eq, getTableColumns, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import type { Scope } from '../../access/scope';
+import { insertInBatches } from '../../db/batches';
 import type { Db, Tx } from '../../db/client';
 import { members, partnerDomains, partners, workspaces } from '../../db/schema';
 import type { ListPlan } from '../../http/list';
@@ -58,6 +59,38 @@ export async function updatePartnerRow(
 }
 
 /** Claims domains for a partner; a domain another partner holds fails with 23505. */
+/** How many partners the scope sees, counting at most `upTo` (archived ones too). */
+export async function countPartners(db: Db | Tx, scope: Scope, upTo: number): Promise<number> {
+  const rows = await db
+    .select({ id: partners.id })
+    .from(partners)
+    .where(visible(scope))
+    .limit(upTo);
+  return rows.length;
+}
+
+/** Partners and their domain rows in bulk, batched under the parameter limit. */
+export async function insertPartnersInBatches(
+  tx: Tx,
+  scope: Scope,
+  rows: { partners: NewPartnerRow[]; domains: Array<{ partnerId: string; domain: string }> },
+  onBatch: (written: number) => void,
+) {
+  const inScope = { workspaceId: scope.workspaceId };
+  await insertInBatches(
+    tx,
+    partners,
+    rows.partners.map((p) => ({ ...p, ...inScope })),
+    onBatch,
+  );
+  await insertInBatches(
+    tx,
+    partnerDomains,
+    rows.domains.map((d) => ({ ...d, ...inScope })),
+    onBatch,
+  );
+}
+
 export async function insertDomains(tx: Tx, scope: Scope, partnerId: string, domains: string[]) {
   if (domains.length === 0) return;
   await tx

@@ -10,14 +10,16 @@ import { dbOf, withTransaction } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
 import { checkIfMatch } from '../../http/etag';
 import { newId } from '../../ids';
-import { recordAudit, recordAuditsOf } from '../audit/audit.service';
+import { recordAudit, recordAudits, recordAuditsOf } from '../audit/audit.service';
 import {
+  countPartners,
   deleteDomains,
   findDomainHolder,
   findPartner,
   findPartnerNames,
   insertDomains,
   insertPartnerRow,
+  insertPartnersInBatches,
   memberExists,
   type PartnerRow,
   releaseOwnedPartnersSql,
@@ -274,4 +276,34 @@ export async function releaseMemberPartners(
     changed,
   );
   return { releasedPartners };
+}
+
+/**
+ * Partners made in bulk, complete and valid, with their domains and one `partner.created` event
+ * each dated when the partner was made (the demo loader; imports later). Rows land in the scope's
+ * workspace whatever they say.
+ */
+export async function importPartners(
+  ctx: ServiceContext,
+  scope: Scope,
+  rows: { partners: PartnerRow[]; domains: Array<{ partnerId: string; domain: string }> },
+  onBatch: (written: number) => void = () => {},
+) {
+  await withTransaction(ctx, async (tx, ctx) => {
+    await insertPartnersInBatches(tx, scope, rows, onBatch);
+    const created = rows.partners.map((row) => ({
+      action: 'partner.created',
+      entityType: 'partner',
+      entityId: row.id,
+      partnerId: row.id,
+      after: toPartner({ ...row, workspaceId: scope.workspaceId }),
+      at: row.createdAt,
+    }));
+    await recordAudits(tx, ctx, scope, created, onBatch);
+  });
+}
+
+/** Whether the workspace has any partner, archived or not. */
+export async function hasPartners(ctx: ServiceContext, scope: Scope): Promise<boolean> {
+  return (await countPartners(dbOf(ctx), scope, 1)) > 0;
 }

@@ -50,7 +50,7 @@ export async function runSetup(ctx: ServiceContext, input: SetupInput) {
   // After the commit: the demo load is its own all-or-nothing transaction.
   let demo: DemoSignIn | null = null;
   if (input.loadDemo) {
-    const loaded = await seedDemo(ctx.database, {
+    const loaded = await seedDemo(ctx, {
       workspaceId: created.workspaceId,
       size: 'small',
     });

@@ -1,7 +1,7 @@
 import type { MemberId, UserId, WorkspaceId } from '../../../domain/ids';
 import { newWorkspaceInput } from '../../../domain/workspaces';
 import { type Scope, type SystemActor, systemScope } from '../../access/scope';
-import type { ServiceContext } from '../../context';
+import type { ServiceContext, TxContext } from '../../context';
 import { dbOf, withTransaction } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
 import { checkIfMatch } from '../../http/etag';
@@ -136,4 +136,9 @@ export async function updateWorkspace(
     });
     return { workspace: present(after), version: after.version };
   });
+}
+
+/** Locks the workspace row for the caller's transaction: work that must not run twice at once. */
+export async function lockWorkspaceFor(ctx: TxContext, scope: Scope) {
+  if (!(await lockWorkspace(ctx.tx, scope.workspaceId))) throw errors.notFound('workspace');
 }
