@@ -107,12 +107,12 @@ export function AppLayout() {
             <UnstyledButton
               className={classes.search}
               onClick={() => spotlight.open()}
-              aria-label="Search partners"
+              aria-label="Search partners, contacts and pages"
               aria-keyshortcuts="Control+K Meta+K"
             >
               <IconSearch size={16} aria-hidden />
               <Text size="sm" c="dimmed" visibleFrom="xs">
-                Search partners
+                Search
               </Text>
               <Kbd size="xs" visibleFrom="xs">
                 {os === 'macos' ? '⌘' : 'Ctrl'} + K

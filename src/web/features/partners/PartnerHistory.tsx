@@ -5,10 +5,15 @@ import {
   IconArrowsExchange,
   IconCirclePlus,
   IconEdit,
+  IconMailForward,
+  IconMailOff,
   IconPoint,
+  IconUserCheck,
+  IconUserCog,
   IconUserEdit,
   IconUserMinus,
   IconUserPlus,
+  IconUserX,
 } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -31,6 +36,11 @@ const icons: Record<HistoryKind, typeof IconEdit> = {
   contact_updated: IconUserEdit,
   contact_moved: IconArrowsExchange,
   contact_deleted: IconUserMinus,
+  invitation_created: IconMailForward,
+  invitation_accepted: IconUserCheck,
+  invitation_revoked: IconMailOff,
+  partner_user_updated: IconUserCog,
+  partner_user_removed: IconUserX,
   other: IconPoint,
 };
 
@@ -113,11 +123,7 @@ export function PartnerHistory({ partnerId }: { partnerId: string }) {
                 {entry.lines.length > 0 ? (
                   <Stack gap={2} mt={6}>
                     {entry.lines.map((line) => (
-                      <ChangeLine
-                        key={line.field}
-                        line={line}
-                        created={entry.kind.endsWith('_created')}
-                      />
+                      <ChangeLine key={line.field} line={line} created={event.before == null} />
                     ))}
                   </Stack>
                 ) : null}

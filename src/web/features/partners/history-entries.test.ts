@@ -119,6 +119,34 @@ describe('history entries', () => {
     });
   });
 
+  it('tells portal invitations and partner users in words', () => {
+    const invited = describeEvent(
+      {
+        action: 'invitation.created',
+        entityType: 'invitation',
+        before: null,
+        after: { email: 'pia@acme.com', role: 'partner_admin', partnerId: 'p1', mailed: false },
+      },
+      members,
+    );
+    expect(invited.title).toBe('Portal invitation for pia@acme.com');
+    expect(invited.lines.map((line) => [line.label, line.after])).toEqual([
+      ['Role', 'Partner admin'],
+    ]);
+    const changed = describeEvent(
+      {
+        action: 'partner_user.updated',
+        entityType: 'partner_user',
+        before: { role: 'partner_admin' },
+        after: { role: 'partner_member', sessionsEnded: true },
+      },
+      members,
+    );
+    expect(changed.lines.map(({ before, after }) => [before, after])).toEqual([
+      ['Partner admin', 'Partner member'],
+    ]);
+  });
+
   it('names every kind of actor', () => {
     expect(describeActor({ kind: 'member', id: 'u', name: 'Ada Admin' })).toBe('Ada Admin');
     expect(describeActor({ kind: 'api_key', id: 'k', name: 'CRM sync' })).toBe(

@@ -11,6 +11,11 @@ export type HistoryKind =
   | 'contact_updated'
   | 'contact_moved'
   | 'contact_deleted'
+  | 'invitation_created'
+  | 'invitation_accepted'
+  | 'invitation_revoked'
+  | 'partner_user_updated'
+  | 'partner_user_removed'
   | 'other';
 
 /** One changed field as the forms name it; `before` is null when the record was new. */
@@ -61,6 +66,8 @@ const labels: Record<string, Record<string, string>> = {
     partnerId: 'Partner',
     notes: 'Notes',
   },
+  invitation: { role: 'Role' },
+  partner_user: { role: 'Role' },
 };
 
 const longFields = new Set(['description', 'notes']);
@@ -77,6 +84,11 @@ const kinds: Record<string, HistoryKind> = {
   'contact.updated': 'contact_updated',
   'contact.moved_away': 'contact_moved',
   'contact.deleted': 'contact_deleted',
+  'invitation.created': 'invitation_created',
+  'invitation.accepted': 'invitation_accepted',
+  'invitation.revoked': 'invitation_revoked',
+  'partner_user.updated': 'partner_user_updated',
+  'partner_user.removed': 'partner_user_removed',
 };
 
 const isoTimestamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -122,6 +134,9 @@ function titleOf(
   after: Fields | null,
 ) {
   const who = personName(after) ?? personName(before);
+  const email =
+    typeof (after ?? before)?.email === 'string' ? String((after ?? before)?.email) : null;
+  const name = typeof (after ?? before)?.name === 'string' ? String((after ?? before)?.name) : null;
   switch (kind) {
     case 'partner_created':
       return 'Partner created';
@@ -141,6 +156,16 @@ function titleOf(
     }
     case 'contact_deleted':
       return who ? `Contact deleted: ${who}` : 'Contact deleted';
+    case 'invitation_created':
+      return email ? `Portal invitation for ${email}` : 'Portal invitation';
+    case 'invitation_accepted':
+      return email ? `${email} joined the portal` : 'Portal invitation accepted';
+    case 'invitation_revoked':
+      return email ? `Portal invitation for ${email} withdrawn` : 'Portal invitation withdrawn';
+    case 'partner_user_updated':
+      return 'Partner user’s role changed';
+    case 'partner_user_removed':
+      return name ? `Partner user removed: ${name}` : 'Partner user removed';
     default:
       return humanize(event.action.replace('.', ' '));
   }
@@ -164,7 +189,10 @@ export function describeEvent(
     kind === 'partner_archived' ||
     kind === 'partner_restored' ||
     kind === 'contact_deleted' ||
-    kind === 'contact_moved'
+    kind === 'contact_moved' ||
+    kind === 'invitation_accepted' ||
+    kind === 'invitation_revoked' ||
+    kind === 'partner_user_removed'
   ) {
     return { kind, title, lines: [] };
   }

@@ -1,0 +1,464 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { expectAccessible, launchBrowser, settle, watchProblems } from './browser';
+import { type RunningServer, startServer } from './server';
+
+/**
+ * Every page at a phone's and a laptop's size, in both themes: no horizontal overflow, no
+ * console error or failed request, no serious or critical axe violation. Screenshots of each
+ * land in e2e/artifacts/screenshots/ (`<size>-<theme>-<page>.png`) for a person to look at.
+ */
+
+const shots = fileURLToPath(new URL('./artifacts/screenshots/', import.meta.url));
+const readmeShot = fileURLToPath(new URL('../docs/screenshot-partners.png', import.meta.url));
+
+const sizes = [
+  { name: 'phone', width: 390, height: 844 },
+  { name: 'laptop', width: 1440, height: 900 },
+] as const;
+const themes = ['light', 'dark'] as const;
+type Size = (typeof sizes)[number];
+type Theme = (typeof themes)[number];
+
+type Stop = {
+  /** The screenshot's name. */
+  name: string;
+  path: string;
+  /** The page's level-one heading. */
+  heading: string | RegExp;
+  /** Text that shows the page has its data, when the heading comes before it. */
+  text?: string | RegExp;
+  /** Requests that fail on purpose on this page. */
+  allowed?: RegExp[];
+};
+
+const admin = { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery' };
+const portalUser = {
+  name: 'Pia Partner',
+  email: 'pia@northwind-traders.com',
+  password: 'staple battery horse',
+};
+
+let server: RunningServer;
+let browser: Browser;
+/** Cookies of the signed-in administrator and partner user, for a fresh context per view. */
+let adminState: Awaited<ReturnType<BrowserContext['storageState']>>;
+let portalState: Awaited<ReturnType<BrowserContext['storageState']>>;
+const ids = { partner: '', contact: '' };
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function newView(size: Size, theme: Theme, state?: typeof adminState) {
+  const context = await browser.newContext({
+    viewport: { width: size.width, height: size.height },
+    colorScheme: theme,
+    storageState: state,
+  });
+  const page = await context.newPage();
+  return { context, page, problems: watchProblems(page) };
+}
+
+/** The page is no wider than the window: nothing makes the reader scroll sideways. */
+async function horizontalOverflow(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const widest = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);
+    if (widest <= width) return null;
+    const culprits = [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((element) => element.getBoundingClientRect().right > width + 1)
+      .slice(0, 4)
+      .map((element) => `<${element.tagName.toLowerCase()} class="${element.className}">`);
+    return `${widest}px wide in a ${width}px window: ${culprits.join(', ')}`;
+  });
+}
+
+/** Visits one stop and records what is wrong with it rather than stopping at the first. */
+async function visit(
+  view: { page: Page; problems: string[] },
+  stop: Stop,
+  where: string,
+  failures: string[],
+) {
+  const { page, problems } = view;
+  problems.length = 0;
+  const label = `${where} ${stop.name}`;
+  try {
+    // A link that differs only in its fragment would not load the page again.
+    if (stop.path.includes('#')) await page.goto('about:blank');
+    await page.goto(`${server.url}${stop.path}`);
+    await page.getByRole('heading', { level: 1, name: stop.heading }).first().waitFor();
+    if (stop.text) await page.getByText(stop.text).first().waitFor();
+    await page.mouse.move(0, 0);
+    await settle(page);
+    await page.screenshot({ path: `${shots}${where}-${stop.name}.png`, fullPage: true });
+    const overflow = await horizontalOverflow(page);
+    if (overflow) failures.push(`${label}: overflows, ${overflow}`);
+    await expectAccessible(page, label);
+  } catch (error) {
+    failures.push(`${label}: ${(error as Error).message.split('\n').slice(0, 8).join('\n')}`);
+  }
+  const unexpected = problems.filter(
+    (problem) => !(stop.allowed ?? []).some((pattern) => pattern.test(problem)),
+  );
+  if (unexpected.length > 0) failures.push(`${label}: ${unexpected.join('; ')}`);
+}
+
+/** Checks the theme the page shows is the one asked for. */
+async function expectTheme(page: Page, theme: Theme) {
+  const shown = await page.evaluate(() =>
+    document.documentElement.getAttribute('data-mantine-color-scheme'),
+  );
+  expect(shown).toBe(theme);
+}
+
+const api = (page: Page) => ({
+  post: async (path: string, data: unknown) => {
+    const response = await page.request.post(`${server.url}${path}`, {
+      data,
+      headers: { origin: server.url },
+    });
+    expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
+    return response.status() === 204 ? null : response.json();
+  },
+  patch: async (path: string, version: number, data: unknown) => {
+    const response = await page.request.patch(`${server.url}${path}`, {
+      data,
+      headers: { origin: server.url, 'if-match': `"${version}"` },
+    });
+    expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
+    return response.json();
+  },
+});
+
+describe.sequential('tour', () => {
+  test('before setup: the setup page with and without its link', async () => {
+    const failures: string[] = [];
+    for (const size of sizes) {
+      for (const theme of themes) {
+        const view = await newView(size, theme);
+        const where = `${size.name}-${theme}`;
+        await visit(
+          view,
+          {
+            name: 'setup-incomplete-link',
+            path: '/setup',
+            heading: 'Set up Tandem',
+            text: 'This link is incomplete',
+          },
+          where,
+          failures,
+        );
+        await visit(
+          view,
+          {
+            name: 'setup',
+            path: new URL(server.setupUrl).pathname + new URL(server.setupUrl).hash,
+            heading: 'Set up Tandem',
+            text: 'Workspace name',
+          },
+          where,
+          failures,
+        );
+        await expectTheme(view.page, theme);
+        await view.context.close();
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  test('set up, with partners, contacts, history, an API key and a partner user', async () => {
+    const { context, page } = await newView(sizes[1], 'light');
+    await page.goto(server.setupUrl);
+    await page.getByLabel('Workspace name').fill('Acme Partnerships');
+    await page.getByLabel('Your name').fill(admin.name);
+    await page.getByLabel('Your email').fill(admin.email);
+    await page.getByLabel(/^Password/).fill(admin.password);
+    await page.getByRole('button', { name: 'Create workspace' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Partners' }).waitFor();
+
+    const call = api(page);
+    const partners = [
+      {
+        name: 'Northwind Traders',
+        type: 'reseller',
+        tier: 'gold',
+        stage: 'active',
+        country: 'US',
+        tags: ['retail', 'emea'],
+        domains: ['northwind-traders.com'],
+        industry: 'Wholesale',
+        size: '201-1000',
+        website: 'https://northwind-traders.com',
+        description: 'Resells our platform to mid-sized retailers across North America and Europe.',
+      },
+      {
+        name: 'Contoso Analytics',
+        type: 'technology',
+        tier: 'platinum',
+        stage: 'active',
+        country: 'DE',
+        tags: ['data', 'integration'],
+        domains: ['contoso-analytics.com'],
+      },
+      {
+        name: 'Fabrikam Systems',
+        type: 'distributor',
+        tier: 'silver',
+        stage: 'onboarding',
+        country: 'GB',
+        tags: ['hardware'],
+        domains: ['fabrikam.co.uk'],
+      },
+      {
+        name: 'Globex Consulting',
+        type: 'referral',
+        tier: 'bronze',
+        stage: 'prospect',
+        country: 'FR',
+        tags: ['services'],
+        domains: ['globex.fr'],
+      },
+      {
+        name: 'Initech Cloud Infrastructure and Managed Services International',
+        type: 'strategic_alliance',
+        tier: 'platinum',
+        stage: 'at_risk',
+        country: 'CA',
+        tags: ['cloud', 'co-sell', 'managed-services'],
+        domains: ['initech.io'],
+      },
+      {
+        name: 'Umbrella Marketing',
+        type: 'co_marketing',
+        tier: 'gold',
+        stage: 'inactive',
+        country: 'NL',
+        tags: ['events'],
+        domains: ['umbrella-marketing.nl'],
+      },
+      {
+        name: 'Wayne Enterprises',
+        type: 'supplier',
+        tier: null,
+        stage: 'ended',
+        country: 'AU',
+        tags: ['legacy'],
+        domains: ['wayne.com.au'],
+      },
+    ];
+    const created = [];
+    for (const partner of partners) created.push(await call.post('/api/v1/partners', partner));
+    const northwind = created[0];
+    ids.partner = northwind.id;
+
+    const contacts = [
+      {
+        partnerId: northwind.id,
+        firstName: 'Grace',
+        lastName: 'Hopper',
+        title: 'VP Partnerships',
+        role: 'champion',
+        email: 'grace@northwind-traders.com',
+        phone: '+1 (555) 010-0100',
+      },
+      {
+        partnerId: northwind.id,
+        firstName: 'Alan',
+        lastName: 'Turing',
+        title: 'Chief Technology Officer',
+        role: 'technical',
+        email: 'alan@northwind-traders.com',
+      },
+      {
+        partnerId: created[1].id,
+        firstName: 'Katherine',
+        lastName: 'Johnson',
+        title: 'Head of Alliances',
+        role: 'executive_sponsor',
+        email: 'katherine@contoso-analytics.com',
+      },
+    ];
+    const made = [];
+    for (const contact of contacts) made.push(await call.post('/api/v1/contacts', contact));
+    ids.contact = made[0].id;
+
+    // History worth reading: a member's edit, an API key's edit, a contact's change.
+    await call.patch(`/api/v1/partners/${northwind.id}`, northwind.version, {
+      stage: 'at_risk',
+      country: 'CA',
+      tags: ['retail', 'emea', 'priority'],
+    });
+    const key = await call.post('/api/v1/api-keys', { name: 'CRM sync', role: 'member' });
+    const byKey = await page.request.patch(`${server.url}/api/v1/partners/${northwind.id}`, {
+      data: { stage: 'active' },
+      headers: { authorization: `Bearer ${key.key}`, 'if-match': `"${northwind.version + 1}"` },
+    });
+    expect(byKey.status(), await byKey.text()).toBe(200);
+    await call.patch(`/api/v1/contacts/${made[1].id}`, made[1].version, {
+      title: 'CTO',
+      role: 'sales',
+    });
+
+    // A pending member invitation, and a partner user who accepts theirs.
+    await call.post('/api/v1/invitations', { email: 'bo@example.com', role: 'member' });
+    const invitation = await call.post('/api/v1/invitations', {
+      email: portalUser.email,
+      role: 'partner_admin',
+      partnerId: northwind.id,
+    });
+    expect(invitation.inviteUrl).toBeTruthy();
+    adminState = await context.storageState();
+    await context.close();
+
+    const partnerSide = await newView(sizes[1], 'light');
+    await partnerSide.page.goto(invitation.inviteUrl);
+    await partnerSide.page.getByRole('heading', { level: 1, name: 'Join your team' }).waitFor();
+    await partnerSide.page.getByLabel('Your name').fill(portalUser.name);
+    await partnerSide.page.getByLabel(/^Password/).fill(portalUser.password);
+    await partnerSide.page.getByRole('button', { name: 'Accept invitation' }).click();
+    await partnerSide.page.getByRole('heading', { level: 1, name: 'Partner portal' }).waitFor();
+    portalState = await partnerSide.context.storageState();
+    await partnerSide.context.close();
+  });
+
+  for (const size of sizes) {
+    for (const theme of themes) {
+      test(`every page at ${size.width}×${size.height}, ${theme} theme`, {
+        timeout: 600_000,
+      }, async () => {
+        const failures: string[] = [];
+        const where = `${size.name}-${theme}`;
+        const p = `/partners/${ids.partner}`;
+
+        const signedOut = await newView(size, theme);
+        for (const stop of [
+          {
+            name: 'sign-in',
+            path: '/sign-in',
+            heading: 'Sign in to Tandem',
+            allowed: [/HTTP 401 GET .*\/api\/v1\/auth\/session/],
+          },
+          {
+            name: 'forgot-password',
+            path: '/forgot-password',
+            heading: 'Reset your password',
+            allowed: [/HTTP 401 GET .*\/api\/v1\/auth\/session/],
+          },
+          {
+            name: 'reset-password-incomplete-link',
+            path: '/reset-password',
+            heading: 'Choose a new password',
+            allowed: [/HTTP 401 GET .*\/api\/v1\/auth\/session/],
+          },
+          {
+            name: 'accept-invitation-incomplete-link',
+            path: '/accept-invitation',
+            heading: 'Join your team',
+            allowed: [/HTTP 401 GET .*\/api\/v1\/auth\/session/],
+          },
+          {
+            name: 'setup-done',
+            path: '/setup',
+            heading: 'Set up Tandem',
+            allowed: [/HTTP 401 GET .*\/api\/v1\/auth\/session/],
+          },
+        ]) {
+          await visit(signedOut, stop, where, failures);
+        }
+        await signedOut.context.close();
+
+        const desk = await newView(size, theme, adminState);
+        const stops: Stop[] = [
+          { name: 'partners', path: '/partners', heading: 'Partners', text: 'Wayne Enterprises' },
+          {
+            name: 'partner-overview',
+            path: p,
+            heading: 'Northwind Traders',
+            text: 'northwind-traders.com',
+          },
+          {
+            name: 'partner-contacts',
+            path: `${p}?tab=contacts`,
+            heading: 'Northwind Traders',
+            text: 'Alan Turing',
+          },
+          {
+            name: 'partner-history',
+            path: `${p}?tab=history`,
+            heading: 'Northwind Traders',
+            text: 'API key “CRM sync”',
+          },
+          { name: 'partner-edit', path: `${p}/edit`, heading: /Edit Northwind Traders/ },
+          { name: 'partner-new', path: '/partners/new', heading: 'New partner' },
+          { name: 'contacts', path: '/contacts', heading: 'Contacts', text: 'Katherine Johnson' },
+          { name: 'contact-edit', path: `/contacts/${ids.contact}/edit`, heading: /Grace Hopper/ },
+          { name: 'contact-new', path: '/contacts/new', heading: /New contact/ },
+          {
+            name: 'settings-members',
+            path: '/settings?tab=members',
+            heading: 'Settings',
+            text: admin.email,
+          },
+          {
+            name: 'settings-partner-users',
+            path: '/settings?tab=partner-users',
+            heading: 'Settings',
+            text: portalUser.email,
+          },
+          {
+            name: 'settings-invitations',
+            path: '/settings?tab=invitations',
+            heading: 'Settings',
+            text: 'bo@example.com',
+          },
+          {
+            name: 'settings-api-keys',
+            path: '/settings?tab=api-keys',
+            heading: 'Settings',
+            text: 'CRM sync',
+          },
+          {
+            name: 'settings-workspace',
+            path: '/settings?tab=workspace',
+            heading: 'Settings',
+            text: 'Workspace name',
+          },
+          { name: 'not-found', path: '/no-such-page', heading: 'Page not found' },
+          { name: 'api-docs', path: '/api/docs', heading: /Tandem API/, text: 'partners' },
+        ];
+        for (const stop of stops) {
+          await visit(desk, stop, where, failures);
+          if (stop.name === 'partners') {
+            await expectTheme(desk.page, theme);
+            if (size.name === 'laptop' && theme === 'light') {
+              await desk.page.screenshot({ path: readmeShot });
+            }
+          }
+        }
+        await desk.context.close();
+
+        const portal = await newView(size, theme, portalState);
+        await visit(
+          portal,
+          { name: 'portal', path: '/portal', heading: 'Partner portal', text: 'Northwind Traders' },
+          where,
+          failures,
+        );
+        await portal.context.close();
+
+        expect(failures).toEqual([]);
+      });
+    }
+  }
+});
