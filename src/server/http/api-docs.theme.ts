@@ -67,6 +67,8 @@ export const apiDocsScript = `
         if (!fields[j].hasAttribute('aria-label')) fields[j].setAttribute('aria-label', name);
       }
     }
+    var servers = document.getElementById('servers');
+    if (servers && !servers.hasAttribute('aria-label')) servers.setAttribute('aria-label', 'Server');
     var bodies = document.querySelectorAll('.body-param textarea, .body-param__text');
     for (var k = 0; k < bodies.length; k += 1) {
       if (!bodies[k].hasAttribute('aria-label')) bodies[k].setAttribute('aria-label', 'Request body');
