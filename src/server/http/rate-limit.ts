@@ -4,7 +4,7 @@ import type { AppContext } from '../context';
 import { sha256 } from '../tokens';
 import { clientKey } from './client-address';
 import { errors } from './errors';
-import { createRateLimiter, type Refusal } from './rate-limiter';
+import { createRateLimiter, type RateLimiter, type Refusal } from './rate-limiter';
 
 /** A limit a public route counts on every request, by what `by` names (the client, an email). */
 export type PublicLimit = { name: RateLimitName; by: (request: FastifyRequest) => string };
@@ -13,6 +13,10 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Public routes: the limits each request counts against, in the database. */
     rateLimits?: PublicLimit[];
+  }
+  interface FastifyInstance {
+    /** The app's request counters; tests sync them by hand. */
+    rateLimiter: RateLimiter;
   }
 }
 
@@ -69,11 +73,4 @@ export function registerRateLimits(app: FastifyInstance, ctx: AppContext) {
     const refusal = await limiter.hitLocal('api', subject);
     if (refusal) throw refuse(refusal);
   });
-}
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** The app's request counters; tests sync them by hand. */
-    rateLimiter: ReturnType<typeof createRateLimiter>;
-  }
 }
