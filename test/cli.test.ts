@@ -239,7 +239,7 @@ describe.skipIf(onPostgres)('the data directory', { timeout: 180_000 }, () => {
       { dataDir, input: 'short' },
     );
     expect(short.code).toBe(1);
-    expectOneLineError(short.stderr, /the password must be at least/);
+    expectOneLineError(short.stderr, /the password is not accepted: Use at least 10 characters/);
   });
 
   it('apikey create --json makes a key that works against the server', async () => {

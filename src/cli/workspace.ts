@@ -17,7 +17,7 @@ const flagOf: Record<string, string> = {
 
 function inFlagTerms(error: unknown): unknown {
   if (!(error instanceof AppError) || error.fields.length === 0) return error;
-  const text = error.fields.map((f) => `${flagOf[f.field] ?? f.field} ${f.message}`).join('; ');
+  const text = error.fields.map((f) => `${flagOf[f.field] ?? f.field}: ${f.message}`).join('; ');
   return new CliError(text);
 }
 
@@ -62,7 +62,7 @@ never taken on the command line. --json prints {"workspaceId","userId"}.`,
     const passwordCheck = newPassword.safeParse(adminPassword);
     if (!passwordCheck.success) {
       throw new CliError(
-        `the password ${passwordCheck.error.issues[0]?.message ?? 'is not valid'}`,
+        `the password is not accepted: ${passwordCheck.error.issues[0]?.message ?? 'not valid'}`,
       );
     }
     const { withServices } = await import('./runtime');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { messages } from './messages';
 import { memberRole, partnerRole } from './roles';
 import { singleLineText } from './text';
 
@@ -7,20 +8,20 @@ export const email = z
   .string()
   .trim()
   .toLowerCase()
-  .pipe(z.email({ message: 'must be an email address' }).max(254))
+  .pipe(z.email({ message: messages.email }).max(254))
   // The document states what the pipe checks (its input alone would say only `string`).
   .meta({ format: 'email', maxLength: 254 });
 
 /** argon2id takes any length; the cap keeps a huge body from costing much. */
 export const newPassword = z
   .string()
-  .min(10, 'must be at least 10 characters')
-  .max(256, 'must be at most 256 characters');
+  .min(10, messages.minLength(10))
+  .max(256, messages.maxLength(256));
 
 export const personName = singleLineText({ min: 1, max: 200 });
 
 export const signInBody = z
-  .object({ email, password: z.string().min(1, 'is required').max(256) })
+  .object({ email, password: z.string().min(1, messages.required).max(256) })
   .strict();
 
 export const sessionInfo = z

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { uuid } from './ids';
+import { messages } from './messages';
 import { cursorParam, limitParam, multiParam, pageOf, searchParam } from './pagination';
 import { multiLineText, singleLineText } from './text';
 
@@ -21,7 +23,7 @@ export const contactEmail = z
   .trim()
   .toLowerCase()
   .max(254)
-  .pipe(z.email())
+  .pipe(z.email({ message: messages.email }))
   .meta({ format: 'email', maxLength: 254 });
 
 /** Digits with the usual separators and an optional extension: `+49 (30) 123-456 x12`. */
@@ -30,7 +32,7 @@ export const contactPhone = z
   .trim()
   .min(3)
   .max(50)
-  .regex(/^\+?[0-9 ().\-/]+((x|ext\.?)\s*[0-9]+)?$/i, 'must be a phone number');
+  .regex(/^\+?[0-9 ().\-/]+((x|ext\.?)\s*[0-9]+)?$/i, messages.phone);
 
 const contactFields = {
   firstName: singleLineText({ min: 1, max: 100 }),
@@ -38,7 +40,7 @@ const contactFields = {
   title: singleLineText({ max: 200 }).nullable().optional(),
   email: contactEmail.nullable().optional(),
   phone: contactPhone.nullable().optional(),
-  partnerId: z.uuid({ message: 'must be a UUID' }),
+  partnerId: uuid,
   role: contactRole,
   notes: multiLineText({ max: 10_000 }).nullable().optional(),
 };
@@ -101,7 +103,7 @@ export type ContactSort = z.infer<typeof contactSort>;
 export const ContactListQuery = z
   .object({
     q: searchParam,
-    partnerId: multiParam(z.uuid({ message: 'must be a UUID' })),
+    partnerId: multiParam(uuid),
     role: multiParam(contactRole),
     sort: contactSort.default('lastName'),
     limit: limitParam,

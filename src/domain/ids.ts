@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { messages } from './messages';
 
 /** Branded ids: a PartnerId cannot be passed where a ContactId is expected. */
 declare const brand: unique symbol;
@@ -15,7 +16,7 @@ export type ApiKeyId = Brand<string, 'ApiKeyId'>;
 export type AuditEventId = Brand<string, 'AuditEventId'>;
 
 /** A UUID in its canonical text form; ids are UUIDv7 made by the application. */
-export const uuid = z.uuid({ message: 'must be a UUID' });
+export const uuid = z.uuid({ message: messages.id });
 
 export const workspaceId = uuid.transform((v) => v as WorkspaceId);
 export const userId = uuid.transform((v) => v as UserId);

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { email } from './auth';
+import { uuid } from './ids';
 import { memberRole, partnerRole } from './roles';
 
 /** An invitation grants a member role, or a partner role bound to one partner. */
 export const createInvitationBody = z.union([
   z.object({ email, role: memberRole }).strict(),
-  z.object({ email, role: partnerRole, partnerId: z.uuid({ message: 'must be a UUID' }) }).strict(),
+  z.object({ email, role: partnerRole, partnerId: uuid }).strict(),
 ]);
 export type CreateInvitation = z.infer<typeof createInvitationBody>;
 

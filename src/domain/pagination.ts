@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uuid } from './ids';
 import { singleLineText } from './text';
 
 /** Page size of every list: `?limit=` defaults to 50 and may not exceed 200. */
@@ -59,4 +60,4 @@ export function pageOf<T extends z.ZodType>(item: T) {
 }
 
 /** A path parameter `{id}`: anything but a UUID is a 400 naming `id`. */
-export const idParams = z.object({ id: z.uuid({ message: 'must be a UUID' }) });
+export const idParams = z.object({ id: uuid });

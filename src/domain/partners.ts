@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { Actor } from './audit';
 import { countryCodes } from './countries';
 import { normalizeDomain } from './domains';
+import { uuid } from './ids';
+import { messages } from './messages';
 import { cursorParam, limitParam, multiParam, pageOf, searchParam } from './pagination';
 import { hasControlCharacter, multiLineText, singleLineText, textMessages } from './text';
 
@@ -44,7 +46,7 @@ export const partnerDomain = z
   .transform((value, ctx) => {
     const domain = normalizeDomain(value);
     if (!domain) {
-      ctx.addIssue({ code: 'custom', message: 'is not a valid domain name' });
+      ctx.addIssue({ code: 'custom', message: messages.domain });
       return z.NEVER;
     }
     return domain;
@@ -76,8 +78,8 @@ export const countryCode = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code')
-  .refine((code) => countryCodes.has(code), 'must be an ISO 3166-1 alpha-2 country code')
+  .regex(/^[A-Z]{2}$/, messages.country)
+  .refine((code) => countryCodes.has(code), messages.country)
   .meta({
     description: 'ISO 3166-1 alpha-2 country code (an assigned one; lower case is accepted)',
   });
@@ -86,7 +88,7 @@ const optionalText = (max: number) => singleLineText({ max }).nullable().optiona
 const website = z
   .string()
   .refine((url) => !hasControlCharacter(url), textMessages.singleLine)
-  .pipe(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2048))
+  .pipe(z.url({ protocol: /^https?$/, message: messages.url }).max(2048))
   .nullable()
   .optional();
 
@@ -97,7 +99,7 @@ const partnerFields = {
   type: partnerType,
   tier: partnerTier.nullable().optional(),
   stage: partnerStage,
-  ownerId: z.uuid({ message: 'must be a UUID' }).nullable().optional(),
+  ownerId: uuid.nullable().optional(),
   industry: optionalText(100),
   country: countryCode.nullable().optional(),
   size: partnerSize.nullable().optional(),
@@ -194,7 +196,7 @@ export const PartnerListQuery = z
     type: multiParam(partnerType),
     tier: multiParam(partnerTier),
     stage: multiParam(partnerStage),
-    ownerId: multiParam(z.uuid({ message: 'must be a UUID' })),
+    ownerId: multiParam(uuid),
     tag: multiParam(partnerTag),
     country: multiParam(countryCode),
     archived: z.enum(['false', 'true', 'only']).default('false'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { messages } from './messages';
 
 /**
  * The one text type of Tandem. Names, titles, tags, tiers and search text are single-line
@@ -7,10 +8,10 @@ import { z } from 'zod';
  * no place in text people read.
  */
 
-/** What a person sees when a field refuses control characters; rewritten in one place. */
+/** What a person sees when a field refuses control characters (from the one catalogue). */
 export const textMessages = {
-  singleLine: 'must not contain control characters or line breaks',
-  multiLine: 'must not contain control characters other than tabs and line breaks',
+  singleLine: messages.singleLine,
+  multiLine: messages.multiLine,
 } as const;
 
 const TAB = 0x09;
@@ -32,8 +33,10 @@ type Bounds = { min?: number; max: number };
 
 function bounded(schema: z.ZodString, { min, max }: Bounds): z.ZodString {
   const withMin =
-    min === undefined ? schema : schema.min(min, min === 1 ? 'is required' : undefined);
-  return withMin.max(max);
+    min === undefined
+      ? schema
+      : schema.min(min, min === 1 ? messages.required : messages.minLength(min));
+  return withMin.max(max, messages.maxLength(max));
 }
 
 /** Single-line plain text, trimmed: a name, a title, a tag, a search. */

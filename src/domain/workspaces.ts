@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { email, newPassword, personName } from './auth';
+import { messages } from './messages';
 import { singleLineText } from './text';
 
 export const workspaceName = singleLineText({ min: 1, max: 200 });
@@ -24,7 +25,7 @@ export const updateWorkspaceBody = z
       .array(tier)
       .min(1)
       .max(20)
-      .refine((t) => new Set(t).size === t.length, 'must not repeat a tier')
+      .refine((t) => new Set(t).size === t.length, messages.noRepeatedTier)
       .optional(),
   })
   .strict();

@@ -1,3 +1,5 @@
+import { messages } from '../../domain/messages';
+
 /** A field at fault in a request, named by its path (`domains.1`, `ownerId`). */
 export type FieldError = { field: string; code: string; message: string };
 
@@ -64,7 +66,7 @@ export const errors = {
       'invalid_reference',
       'Invalid reference',
       `${field} does not name a ${what} you can use`,
-      [{ field, code: 'invalid_reference', message: `No such ${what}` }],
+      [{ field, code: 'invalid_reference', message: messages.noSuch(what) }],
     ),
   /** Nothing new is attached to an archived partner until it is restored. */
   partnerArchived: (field: string) =>
@@ -73,7 +75,7 @@ export const errors = {
       'partner_archived',
       'Partner archived',
       'The partner is archived; restore it before adding to it',
-      [{ field, code: 'partner_archived', message: 'is archived' }],
+      [{ field, code: 'partner_archived', message: messages.partnerArchived }],
     ),
   unprocessable: (code: string, detail: string, fields: FieldError[] = []) =>
     new AppError(422, code, 'Cannot do that', detail, fields),

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { and, arrayOverlaps, asc, type Column, desc, inArray, type SQL, sql } from 'drizzle-orm';
+import { messages } from '../../domain/messages';
 import { errors } from './errors';
 
 /*
@@ -42,7 +43,7 @@ export function decodeCursor(
 ): Cursor {
   const invalid = () =>
     errors.badRequest('invalid_cursor', 'The cursor is not one this list returned', [
-      { field: 'cursor', code: 'invalid_cursor', message: 'is not a valid cursor' },
+      { field: 'cursor', code: 'invalid_cursor', message: messages.invalidCursor },
     ]);
   let outer: unknown;
   try {

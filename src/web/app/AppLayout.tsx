@@ -21,13 +21,16 @@ import {
 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
-import { useEffect, useRef } from 'react';
+import { createContext, type ReactNode, useEffect, useRef } from 'react';
 import { api } from '../api/client';
 import { ColorSchemeToggle } from '../components/ColorSchemeToggle';
 import { CommandPalette } from '../components/CommandPalette';
 import { Logo } from '../components/Logo';
 import { canEdit, isAdmin, useSession } from '../features/auth/session';
 import classes from './AppLayout.module.css';
+
+/** True below the app's layout, so a not-found page rendered there does not nest a second one. */
+export const InAppLayout = createContext(false);
 
 /** Moves focus to the new page's heading after a client-side navigation. */
 function useFocusOnNavigate() {
@@ -53,7 +56,8 @@ function useFocusOnNavigate() {
   }, [pathname]);
 }
 
-export function AppLayout() {
+/** The signed-in app's frame; `children` stand in for the route's page (the not-found page). */
+export function AppLayout({ children }: { children?: ReactNode }) {
   const session = useSession();
   const [opened, { toggle, close }] = useDisclosure();
   const pathname = useLocation({ select: (location) => location.pathname });
@@ -156,7 +160,7 @@ export function AppLayout() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main id="main-content" tabIndex={-1}>
-        <Outlet />
+        <InAppLayout.Provider value={true}>{children ?? <Outlet />}</InAppLayout.Provider>
       </AppShell.Main>
       <CommandPalette canCreate={canEdit(session)} isAdmin={isAdmin(session)} />
     </AppShell>

@@ -4,6 +4,7 @@ import {
   createRoute,
   createRouter,
   lazyRouteComponent,
+  notFound,
   Outlet,
   redirect,
 } from '@tanstack/react-router';
@@ -15,6 +16,13 @@ import { NotFoundPage } from './NotFoundPage';
 import { RouteError } from './RouteError';
 
 type RouterContext = { queryClient: QueryClient };
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A record address whose id is not an id is simply not found (the API would refuse it). */
+function requireIds(params: Record<string, string>) {
+  if (!Object.values(params).every((id) => uuidPattern.test(id))) throw notFound();
+}
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
@@ -88,6 +96,7 @@ const appRoute = createRoute({
     return { session };
   },
   component: AppLayout,
+  notFoundComponent: NotFoundPage,
 });
 
 const indexRoute = createRoute({
@@ -117,6 +126,7 @@ const newPartnerRoute = createRoute({
 const partnerRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/partners/$partnerId',
+  beforeLoad: ({ params }) => requireIds(params),
   validateSearch: (
     search: Record<string, unknown>,
   ): { tab?: 'overview' | 'contacts' | 'history' } =>
@@ -126,6 +136,7 @@ const partnerRoute = createRoute({
 const editPartnerRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/partners/$partnerId/edit',
+  beforeLoad: ({ params }) => requireIds(params),
   component: lazyRouteComponent(
     () => import('../features/partners/PartnerEditPage'),
     'PartnerEditPage',
@@ -153,6 +164,7 @@ const newContactRoute = createRoute({
 const editContactRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/contacts/$contactId/edit',
+  beforeLoad: ({ params }) => requireIds(params),
   component: lazyRouteComponent(
     () => import('../features/contacts/ContactEditPage'),
     'ContactEditPage',

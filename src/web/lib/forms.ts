@@ -15,7 +15,7 @@ export function applyProblem<V extends Record<string, unknown>>(
     const unknown: string[] = [];
     for (const fieldError of error.fieldErrors) {
       const top = fieldError.field.split('.')[0] ?? '';
-      if (top in values) known[fieldError.field] = sentence(fieldError.message);
+      if (top in values) known[fieldError.field] = fieldError.message;
       else unknown.push(`${fieldError.field}: ${fieldError.message}`);
     }
     form.setErrors(known);
@@ -48,29 +48,11 @@ export function schemaErrors(
     const key = issue.path.map(String).join('.');
     const top = String(issue.path[0] ?? '');
     // Mantine shows an array field's error on the field itself (tags, domains).
-    const message = friendly(issue);
+    const message = issue.message;
     if (!(key in errors)) errors[key] = message;
     if (top !== key && !(top in errors)) errors[top] = message;
   }
   return errors;
 }
 
-type ZodIssueLike = {
-  path: PropertyKey[];
-  message: string;
-  code?: string;
-  minimum?: unknown;
-  origin?: string;
-};
-
-/** Schema messages read `must be …` or zod's defaults; a form label wants a sentence. */
-function friendly(issue: ZodIssueLike): string {
-  if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1) {
-    return 'Required';
-  }
-  return sentence(issue.message);
-}
-
-export function sentence(message: string): string {
-  return message.charAt(0).toUpperCase() + message.slice(1);
-}
+type ZodIssueLike = { path: PropertyKey[]; message: string };

@@ -1,4 +1,5 @@
 import type { UserId } from '../../../domain/ids';
+import { messages } from '../../../domain/messages';
 import type { ServiceContext } from '../../context';
 import type { Tx } from '../../db/client';
 import { dbOf, withTransaction } from '../../db/unit-of-work';
@@ -53,7 +54,7 @@ export async function confirmPasswordReset(
   input: { token: string; password: string },
 ): Promise<void> {
   const invalid = errors.badRequest('invalid_token', 'The reset link is not valid or has expired', [
-    { field: 'token', code: 'invalid_token', message: 'is not valid or has expired' },
+    { field: 'token', code: 'invalid_token', message: messages.invalidResetLink },
   ]);
   // A bad token costs one indexed read, never a hash (argon2id takes ~19 MiB each time).
   if (!(await findLiveResetToken(dbOf(ctx), sha256(input.token), new Date()))) throw invalid;

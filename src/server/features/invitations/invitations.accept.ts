@@ -1,5 +1,6 @@
 import type { SessionInfo } from '../../../domain/auth';
 import type { MemberId, PartnerId, UserId, WorkspaceId } from '../../../domain/ids';
+import { messages } from '../../../domain/messages';
 import { memberRole, partnerRole } from '../../../domain/roles';
 import type { MemberScope, PartnerScope, Scope } from '../../access/scope';
 import type { ServiceContext, TxContext } from '../../context';
@@ -17,7 +18,7 @@ import { findPendingInvitation, takeInvitation } from './invitations.queries';
 
 const invalidToken = () =>
   errors.badRequest('invalid_token', 'The invitation is not valid, used, revoked or expired', [
-    { field: 'token', code: 'invalid_token', message: 'is not a valid invitation' },
+    { field: 'token', code: 'invalid_token', message: messages.invalidInvitation },
   ]);
 
 /**

@@ -1,5 +1,6 @@
 import type { UserId } from '../../../domain/ids';
 import type { CreateInvitation } from '../../../domain/invitations';
+import { messages } from '../../../domain/messages';
 import { callerMemberId, type Scope } from '../../access/scope';
 import type { ServiceContext, TxContext } from '../../context';
 import { invitations } from '../../db/schema';
@@ -45,7 +46,7 @@ export function presentInvitation(row: InvitationRow) {
 
 export const emailTaken = () =>
   errors.conflict('email_taken', 'An account with this email already exists', {}, [
-    { field: 'email', code: 'email_taken', message: 'already has an account' },
+    { field: 'email', code: 'email_taken', message: messages.emailTaken },
   ]);
 
 /**

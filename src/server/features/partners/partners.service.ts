@@ -1,4 +1,5 @@
 import type { PartnerId } from '../../../domain/ids';
+import { messages } from '../../../domain/messages';
 import type { Partner, PartnerCreate, PartnerUpdate } from '../../../domain/partners';
 import { searchText } from '../../../domain/search-text';
 import { can } from '../../access/permissions';
@@ -33,7 +34,7 @@ async function checkTier(db: Db | Tx, scope: Scope, tier: string | null | undefi
   const tiers = await workspaceTiers(db, scope);
   if (!tiers.includes(tier))
     throw errors.unprocessable('invalid_tier', `The workspace's tiers are: ${tiers.join(', ')}`, [
-      { field: 'tier', code: 'invalid_tier', message: 'is not one of the workspace tiers' },
+      { field: 'tier', code: 'invalid_tier', message: messages.notWorkspaceTier },
     ]);
 }
 
@@ -53,7 +54,7 @@ async function checkOwner(
     can(scope, 'partner.assign_owner', { ownerId: owner });
   if (!mayAssign(currentOwnerId) || !mayAssign(ownerId))
     throw errors.forbidden('Your role may not give a partner to someone else', [
-      { field: 'ownerId', code: 'forbidden', message: 'Only yourself or no one' },
+      { field: 'ownerId', code: 'forbidden', message: messages.onlyYourselfAsOwner },
     ]);
   return ownerId;
 }
@@ -78,7 +79,7 @@ async function domainConflictOr(
       ? `The domain ${holder.domain} belongs to another partner`
       : 'A domain belongs to another partner',
     holder ? { partnerId: holder.partnerId, domain: holder.domain } : {},
-    [{ field: `domains.${index}`, code: 'domain_taken', message: 'belongs to another partner' }],
+    [{ field: `domains.${index}`, code: 'domain_taken', message: messages.domainTaken }],
   );
 }
 

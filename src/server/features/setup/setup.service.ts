@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { messages } from '../../../domain/messages';
 import type { DemoSignIn, SetupInput } from '../../../domain/setup';
 import type { ServiceContext } from '../../context';
 import { withTransaction } from '../../db/unit-of-work';
@@ -34,7 +35,7 @@ export async function runSetup(ctx: ServiceContext, input: SetupInput) {
       'setup_token_invalid',
       'Setup link not valid',
       'Use the setup link the server printed at start',
-      [{ field: 'token', code: 'setup_token_invalid', message: 'is not the setup token' }],
+      [{ field: 'token', code: 'setup_token_invalid', message: messages.invalidSetupToken }],
     );
   }
   const passwordHash = await hashPassword(input.adminPassword);

@@ -6,9 +6,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { ApiError, describeError } from '../../api/client';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { AnchorLink } from '../../components/links';
 import { PageTitle } from '../../components/PageTitle';
+import { RecordError } from '../../components/RecordError';
 import { StaleRecordAlert } from '../../components/StaleRecordAlert';
 import { applyProblem } from '../../lib/forms';
 import { canEdit, useSession } from '../auth/session';
@@ -76,7 +76,7 @@ export function ContactEditPage() {
       </Center>
     );
   }
-  if (record.isError) return <ErrorAlert error={record.error} title="Could not load the contact" />;
+  if (record.isError) return <RecordError error={record.error} what="contact" />;
   const { contact, etag } = record.data;
   const name = contactName(contact);
   const editable = canEdit(session) || session?.role === 'partner_admin';

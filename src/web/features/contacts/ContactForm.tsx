@@ -11,6 +11,7 @@ import {
 import { useForm } from '@mantine/form';
 import type { ReactNode } from 'react';
 import { ContactCreate, contactRoles } from '../../../domain/contacts';
+import { messages } from '../../../domain/messages';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { blankToNull, schemaErrors } from '../../lib/forms';
 import { humanize } from '../partners/partner-labels';
@@ -61,7 +62,7 @@ function useContactForm(initial: ContactFormValues) {
     // The server's own schema, applied to the body the form would send.
     validate: (values) => {
       const errors = schemaErrors(ContactCreate, contactBody(values));
-      if (values.partnerId === '') errors.partnerId = 'Choose the partner this person works at';
+      if (values.partnerId === '') errors.partnerId = messages.choosePartner;
       return errors;
     },
   });

@@ -8,7 +8,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { applyProblem } from '../../lib/forms';
 import { useSession } from '../auth/session';
 import { useMembers } from '../settings/settings.api';
-import { domainTakenAlert } from './DomainTakenAlert';
+import { type TakenDomain, takenDomainOf } from './DomainTakenAlert';
 import { PartnerForm, type PartnerFormApi, partnerFormValues } from './PartnerForm';
 import { createPartner, type PartnerCreateBody } from './partners.api';
 
@@ -16,6 +16,7 @@ export function PartnerCreatePage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [failure, setFailure] = useState<ReactNode>(null);
+  const [taken, setTaken] = useState<TakenDomain | null>(null);
   const session = useSession();
   const members = useMembers();
   const create = useMutation({
@@ -28,7 +29,9 @@ export function PartnerCreatePage() {
     },
     onError: (error, { form }) => {
       const message = applyProblem(form, error);
-      setFailure(domainTakenAlert(error) ?? message);
+      const taken = takenDomainOf(error);
+      setTaken(taken);
+      setFailure(taken ? null : message);
     },
   });
 
@@ -53,8 +56,10 @@ export function PartnerCreatePage() {
           submitLabel="Create partner"
           pending={create.isPending}
           failure={failure}
+          taken={taken}
           onSubmit={(body, form) => {
             setFailure(null);
+            setTaken(null);
             create.mutate({ body, form });
           }}
           onCancel={() => navigate({ to: '/partners' })}

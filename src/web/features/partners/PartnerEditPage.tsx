@@ -4,12 +4,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { ApiError } from '../../api/client';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { AnchorLink } from '../../components/links';
 import { PageTitle } from '../../components/PageTitle';
+import { RecordError } from '../../components/RecordError';
 import { StaleRecordAlert } from '../../components/StaleRecordAlert';
 import { applyProblem } from '../../lib/forms';
-import { domainTakenAlert } from './DomainTakenAlert';
+import { type TakenDomain, takenDomainOf } from './DomainTakenAlert';
 import { PartnerForm, type PartnerFormApi, partnerFormValues } from './PartnerForm';
 import { type PartnerUpdateBody, partnerQuery, updatePartner } from './partners.api';
 
@@ -19,6 +19,7 @@ export function PartnerEditPage() {
   const queryClient = useQueryClient();
   const record = useQuery(partnerQuery(partnerId));
   const [failure, setFailure] = useState<ReactNode>(null);
+  const [taken, setTaken] = useState<TakenDomain | null>(null);
   const save = useMutation({
     mutationFn: ({ body, etag }: { body: PartnerUpdateBody; etag: string; form: PartnerFormApi }) =>
       updatePartner(partnerId, etag, body),
@@ -38,6 +39,7 @@ export function PartnerEditPage() {
             what="partner"
             onReload={async () => {
               setFailure(null);
+              setTaken(null);
               await record.refetch();
             }}
           />,
@@ -45,7 +47,9 @@ export function PartnerEditPage() {
         return;
       }
       const message = applyProblem(form, error);
-      setFailure(domainTakenAlert(error) ?? message);
+      const taken = takenDomainOf(error);
+      setTaken(taken);
+      setFailure(taken ? null : message);
     },
   });
 
@@ -56,7 +60,7 @@ export function PartnerEditPage() {
       </Center>
     );
   }
-  if (record.isError) return <ErrorAlert error={record.error} title="Could not load the partner" />;
+  if (record.isError) return <RecordError error={record.error} what="partner" />;
   const { partner, etag } = record.data;
 
   return (

@@ -21,6 +21,7 @@ import {
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { blankToNull, schemaErrors } from '../../lib/forms';
 import { useMembers, workspaceQuery } from '../settings/settings.api';
+import { DomainTakenAlert, type TakenDomain } from './DomainTakenAlert';
 import { countryOptions, humanize } from './partner-labels';
 import type { Partner, PartnerCreateBody } from './partners.api';
 
@@ -79,6 +80,8 @@ type Props = {
   submitLabel: string;
   pending: boolean;
   failure: ReactNode;
+  /** The domain another partner holds, from the last attempt to save. */
+  taken?: TakenDomain | null;
   onSubmit: (body: PartnerCreateBody, form: ReturnType<typeof usePartnerForm>) => void;
   onCancel: () => void;
 };
@@ -93,7 +96,15 @@ function usePartnerForm(initial: PartnerFormValues) {
 }
 
 /** Create and edit form of a partner. */
-export function PartnerForm({ initial, submitLabel, pending, failure, onSubmit, onCancel }: Props) {
+export function PartnerForm({
+  initial,
+  submitLabel,
+  pending,
+  failure,
+  taken = null,
+  onSubmit,
+  onCancel,
+}: Props) {
   const form = usePartnerForm(initial);
   const members = useMembers();
   const workspace = useQuery(workspaceQuery);
@@ -103,6 +114,7 @@ export function PartnerForm({ initial, submitLabel, pending, failure, onSubmit, 
     <form noValidate onSubmit={form.onSubmit((values) => onSubmit(partnerBody(values), form))}>
       <Stack gap="md" maw={860}>
         {typeof failure === 'string' ? <ErrorAlert error={failure} title="Not saved" /> : failure}
+        <DomainTakenAlert taken={taken} domains={form.values.domains} />
         <TextInput label="Name" required {...form.getInputProps('name')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select

@@ -15,9 +15,9 @@ import { IconArchive, IconEdit, IconRestore } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { describeError } from '../../api/client';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { AnchorLink, ButtonLink } from '../../components/links';
 import { PageTitle } from '../../components/PageTitle';
+import { RecordError } from '../../components/RecordError';
 import { canArchive, canEdit, useSession } from '../auth/session';
 import { useMembers } from '../settings/settings.api';
 import { PartnerContacts } from './PartnerContacts';
@@ -58,7 +58,7 @@ export function PartnerPage() {
       </Center>
     );
   }
-  if (record.isError) return <ErrorAlert error={record.error} title="Could not load the partner" />;
+  if (record.isError) return <RecordError error={record.error} what="partner" />;
   const { partner, etag } = record.data;
   const owner = members.data?.find((member) => member.id === partner.ownerId);
   const archived = partner.archivedAt !== null;

@@ -17,6 +17,7 @@ import { IconSend, IconX } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createInvitationBody } from '../../../domain/invitations';
+import { messages } from '../../../domain/messages';
 import { memberRoles, partnerRoles } from '../../../domain/roles';
 import { api, describeError, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -56,12 +57,10 @@ export function InvitationsPanel() {
     validate: (values) => {
       const errors = schemaErrors(createInvitationBody, body(values));
       if (values.role.startsWith('partner_') && !values.partnerId) {
-        return { partnerId: 'Choose the partner this person belongs to' };
+        return { partnerId: messages.choosePartner };
       }
       // A union reports a mismatch at its root; point it at the email, the only free text.
-      return Object.keys(errors).length > 0 && !errors.email
-        ? { email: 'Enter a valid email address' }
-        : errors;
+      return Object.keys(errors).length > 0 && !errors.email ? { email: messages.email } : errors;
     },
   });
   const partnerRole = form.values.role.startsWith('partner_');

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+
+/**
+ * Every message Tandem shows about a value a person typed, written once as a person would say
+ * it. The zod schemas use them, so the API's field errors and the forms (which validate with
+ * the same schemas) read the same words.
+ */
+export const messages = {
+  required: 'Required',
+  maxLength: (max: number) => `Use ${max} characters or fewer`,
+  minLength: (min: number) => `Use at least ${min} characters`,
+  maxItems: (max: number) => `Use ${max} entries or fewer`,
+  minItems: (min: number) => (min === 1 ? 'Add at least one entry' : `Add at least ${min} entries`),
+  maxNumber: (max: number | bigint) => `Use a number no greater than ${max}`,
+  minNumber: (min: number | bigint) => `Use a number no less than ${min}`,
+  wholeNumber: 'Use a whole number',
+  oneOf: (values: readonly unknown[]) =>
+    values.length <= 8
+      ? `Choose one of: ${values.map(String).join(', ')}`
+      : 'Choose one of the listed values',
+  singleLine: 'Remove line breaks and control characters',
+  multiLine: 'Remove control characters (tabs and line breaks are fine)',
+  email: 'Enter an email address, such as name@example.com',
+  domain: 'Enter a domain name, such as example.com',
+  url: 'Enter a web address starting with http:// or https://',
+  phone: 'Enter a phone number: digits, spaces, + ( ) - . / and an optional extension',
+  country: 'Choose a country from the list',
+  id: 'Not a valid id',
+  dateTime: 'Enter a date and time',
+  format: 'Not in the expected format',
+  unknownField: 'Not a field Tandem knows',
+  invalid: 'Not a valid value',
+  choosePartner: 'Choose a partner',
+  noRepeatedTier: 'List each tier once',
+  notWorkspaceTier: 'Choose one of the workspace’s tiers',
+  onlyYourselfAsOwner: 'Choose yourself or no one',
+  domainTaken: 'Already belongs to another partner',
+  partnerArchived: 'This partner is archived; restore it first',
+  noSuch: (what: string) => `No such ${what}`,
+  invalidCursor: 'This page link has expired; start the list again',
+  invalidInvitation: 'This invitation is not valid',
+  invalidResetLink: 'This link is not valid or has expired',
+  invalidSetupToken: 'This is not the setup token',
+  emailTaken: 'Already has an account',
+  wrongPassword: 'The current password is not right',
+  samePassword: 'Choose a password different from the current one',
+} as const;
+
+type Issue = z.core.$ZodRawIssue;
+
+/** The catalogue's words for one of zod's own issues (those a schema gives no message for). */
+export function issueMessage(issue: Issue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined || issue.input === null
+        ? messages.required
+        : messages.invalid;
+    case 'too_big':
+      if (issue.origin === 'string') return messages.maxLength(Number(issue.maximum));
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return messages.maxItems(Number(issue.maximum));
+      return messages.maxNumber(issue.maximum);
+    case 'too_small':
+      if (issue.origin === 'string') {
+        return Number(issue.minimum) <= 1
+          ? messages.required
+          : messages.minLength(Number(issue.minimum));
+      }
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return messages.minItems(Number(issue.minimum));
+      return messages.minNumber(issue.minimum);
+    case 'invalid_format':
+      return formatMessage(issue.format);
+    case 'invalid_value':
+      return messages.oneOf(issue.values);
+    case 'unrecognized_keys':
+      return messages.unknownField;
+    case 'not_multiple_of':
+      return messages.wholeNumber;
+    default:
+      return messages.invalid;
+  }
+}
+
+function formatMessage(format: string): string {
+  switch (format) {
+    case 'email':
+      return messages.email;
+    case 'url':
+      return messages.url;
+    case 'uuid':
+    case 'guid':
+      return messages.id;
+    case 'datetime':
+      return messages.dateTime;
+    default:
+      return messages.format;
+  }
+}
+
+// Installed once, wherever the domain schemas are loaded: server, command line and web app.
+z.config({ customError: issueMessage });
