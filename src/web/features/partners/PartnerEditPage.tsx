@@ -80,6 +80,7 @@ export function PartnerEditPage() {
         submitLabel="Save changes"
         pending={save.isPending}
         failure={failure}
+        taken={taken}
         onSubmit={(body, form) => {
           setFailure(null);
           save.mutate({ body, etag, form });
