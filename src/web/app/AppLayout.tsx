@@ -26,7 +26,7 @@ import { api } from '../api/client';
 import { ColorSchemeToggle } from '../components/ColorSchemeToggle';
 import { CommandPalette } from '../components/CommandPalette';
 import { Logo } from '../components/Logo';
-import { canEdit, isAdmin, useSession } from '../features/auth/session';
+import { can, useSession } from '../features/auth/session';
 import classes from './AppLayout.module.css';
 
 /** True below the app's layout, so a not-found page rendered there does not nest a second one. */
@@ -83,7 +83,9 @@ export function AppLayout({ children }: { children?: ReactNode }) {
   const links = [
     { to: '/partners', label: 'Partners', icon: IconBuildingStore },
     { to: '/contacts', label: 'Contacts', icon: IconUsers },
-    ...(isAdmin(session) ? [{ to: '/settings', label: 'Settings', icon: IconSettings }] : []),
+    ...(can(session, 'workspace.update')
+      ? [{ to: '/settings', label: 'Settings', icon: IconSettings }]
+      : []),
   ] as const;
 
   return (
@@ -162,7 +164,10 @@ export function AppLayout({ children }: { children?: ReactNode }) {
       <AppShell.Main id="main-content" tabIndex={-1}>
         <InAppLayout.Provider value={true}>{children ?? <Outlet />}</InAppLayout.Provider>
       </AppShell.Main>
-      <CommandPalette canCreate={canEdit(session)} isAdmin={isAdmin(session)} />
+      <CommandPalette
+        canCreate={can(session, 'partner.create')}
+        isAdmin={can(session, 'workspace.update')}
+      />
     </AppShell>
   );
 }

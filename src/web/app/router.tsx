@@ -161,6 +161,12 @@ const newContactRoute = createRoute({
     'ContactCreatePage',
   ),
 });
+const contactRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/contacts/$contactId',
+  beforeLoad: ({ params }) => requireIds(params),
+  component: lazyRouteComponent(() => import('../features/contacts/ContactPage'), 'ContactPage'),
+});
 const editContactRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/contacts/$contactId/edit',
@@ -193,6 +199,7 @@ const routeTree = rootRoute.addChildren([
     editPartnerRoute,
     contactsRoute,
     newContactRoute,
+    contactRoute,
     editContactRoute,
     settingsRoute,
   ]),

@@ -1,4 +1,5 @@
 import type { UseFormReturnType } from '@mantine/form';
+import { modals } from '@mantine/modals';
 import { ApiError, describeError } from '../api/client';
 
 /**
@@ -56,3 +57,18 @@ export function schemaErrors(
 }
 
 type ZodIssueLike = { path: PropertyKey[]; message: string };
+
+/** Leaves a form, asking first when that would throw away edits. */
+export function confirmDiscard(form: { isDirty: () => boolean }, leave: () => void): void {
+  if (!form.isDirty()) {
+    leave();
+    return;
+  }
+  modals.openConfirmModal({
+    title: 'Discard your changes?',
+    children: 'The changes you made on this page are not saved.',
+    labels: { confirm: 'Discard changes', cancel: 'Keep editing' },
+    confirmProps: { color: 'red' },
+    onConfirm: leave,
+  });
+}

@@ -1,6 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
+import { type Permission, roleCan } from '../../../domain/permissions';
 import { ApiError, api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 
@@ -31,18 +32,12 @@ export function useSession(): Session | null {
   return useQuery(sessionQuery).data ?? null;
 }
 
-export function isAdmin(session: Session | null): boolean {
-  return session?.kind === 'member' && session.role === 'admin';
-}
-
-/** Members other than viewers may create and edit partners and contacts. */
-export function canEdit(session: Session | null): boolean {
-  return session?.kind === 'member' && session.role !== 'viewer';
-}
-
-/** Archiving and restoring partners is for admins and managers. */
-export function canArchive(session: Session | null): boolean {
-  return session?.kind === 'member' && (session.role === 'admin' || session.role === 'manager');
+/**
+ * Whether the signed-in person's role holds a permission: the server's own table, so the app
+ * offers exactly what the API would allow.
+ */
+export function can(session: Session | null, permission: Permission): boolean {
+  return session !== null && roleCan(session.role, permission);
 }
 
 /**

@@ -1,19 +1,10 @@
-import {
-  Button,
-  Fieldset,
-  Group,
-  Select,
-  SimpleGrid,
-  Stack,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { ReactNode } from 'react';
 import { ContactCreate, contactRoles } from '../../../domain/contacts';
 import { messages } from '../../../domain/messages';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { blankToNull, schemaErrors } from '../../lib/forms';
+import { blankToNull, confirmDiscard, schemaErrors } from '../../lib/forms';
 import { humanize } from '../partners/partner-labels';
 import type { Contact, ContactCreateBody } from './contacts.api';
 import { PartnerPicker } from './PartnerPicker';
@@ -77,9 +68,6 @@ type Props = {
   failure: ReactNode;
   onSubmit: (body: ContactCreateBody, form: ContactFormApi) => void;
   onCancel: () => void;
-  extraActions?: ReactNode;
-  /** Shown to those who may read the contact but not change it: every field disabled. */
-  readOnly?: boolean;
 };
 
 /** Create and edit form of a contact. */
@@ -96,70 +84,63 @@ export function ContactForm(props: Props) {
         ) : (
           props.failure
         )}
-        <Fieldset variant="unstyled" disabled={props.readOnly}>
-          <Stack gap="md">
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput
-                label="First name"
-                required
-                autoComplete="off"
-                {...form.getInputProps('firstName')}
-              />
-              <TextInput
-                label="Last name"
-                required
-                autoComplete="off"
-                {...form.getInputProps('lastName')}
-              />
-            </SimpleGrid>
-            <PartnerPicker
-              value={form.values.partnerId || null}
-              selectedName={props.partnerName}
-              onChange={(id) => form.setFieldValue('partnerId', id ?? '')}
-              error={form.errors.partnerId}
+        <Stack gap="md">
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              label="First name"
+              required
+              autoComplete="off"
+              {...form.getInputProps('firstName')}
             />
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label="Job title" {...form.getInputProps('title')} />
-              <Select
-                label="Role in the partnership"
-                data={contactRoles.map((value) => ({ value, label: humanize(value) }))}
-                allowDeselect={false}
-                {...form.getInputProps('role')}
-              />
-              <TextInput
-                label="Email"
-                type="email"
-                autoComplete="off"
-                {...form.getInputProps('email')}
-              />
-              <TextInput
-                label="Phone"
-                type="tel"
-                autoComplete="off"
-                {...form.getInputProps('phone')}
-              />
-            </SimpleGrid>
-            <Textarea
-              label="Notes"
-              autosize
-              minRows={3}
-              maxRows={10}
-              {...form.getInputProps('notes')}
+            <TextInput
+              label="Last name"
+              required
+              autoComplete="off"
+              {...form.getInputProps('lastName')}
             />
-          </Stack>
-        </Fieldset>
-        <Group justify="space-between">
-          <Group>
-            {props.readOnly ? null : (
-              <Button type="submit" loading={props.pending}>
-                {props.submitLabel}
-              </Button>
-            )}
-            <Button variant="default" onClick={props.onCancel}>
-              {props.readOnly ? 'Back' : 'Cancel'}
-            </Button>
-          </Group>
-          {props.extraActions}
+          </SimpleGrid>
+          <PartnerPicker
+            value={form.values.partnerId || null}
+            selectedName={props.partnerName}
+            onChange={(id) => form.setFieldValue('partnerId', id ?? '')}
+            error={form.errors.partnerId}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput label="Job title" {...form.getInputProps('title')} />
+            <Select
+              label="Role in the partnership"
+              data={contactRoles.map((value) => ({ value, label: humanize(value) }))}
+              allowDeselect={false}
+              {...form.getInputProps('role')}
+            />
+            <TextInput
+              label="Email"
+              type="email"
+              autoComplete="off"
+              {...form.getInputProps('email')}
+            />
+            <TextInput
+              label="Phone"
+              type="tel"
+              autoComplete="off"
+              {...form.getInputProps('phone')}
+            />
+          </SimpleGrid>
+          <Textarea
+            label="Notes"
+            autosize
+            minRows={3}
+            maxRows={10}
+            {...form.getInputProps('notes')}
+          />
+        </Stack>
+        <Group>
+          <Button type="submit" loading={props.pending}>
+            {props.submitLabel}
+          </Button>
+          <Button variant="default" onClick={() => confirmDiscard(form, props.onCancel)}>
+            Cancel
+          </Button>
         </Group>
       </Stack>
     </form>

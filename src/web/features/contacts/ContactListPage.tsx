@@ -1,37 +1,44 @@
-import { Center, Group, Loader, MultiSelect, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { Center, Group, Loader, MultiSelect, Stack, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useCallback, useMemo, useState } from 'react';
-import { type ContactSort, contactRoles } from '../../../domain/contacts';
+import { type ContactRole, type ContactSort, contactRoles } from '../../../domain/contacts';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ButtonLink } from '../../components/links';
+import { ResultCount, SkipToResults } from '../../components/list/ListParts';
+import { ListToolbar } from '../../components/list/ListToolbar';
+import { activeFilterCount } from '../../components/list/sort';
 import { PageTitle } from '../../components/PageTitle';
-import { canEdit, useSession } from '../auth/session';
+import { can, useSession } from '../auth/session';
 import { humanize } from '../partners/partner-labels';
+import { partnerQuery } from '../partners/partners.api';
 import { ContactTable } from './ContactTable';
 import type { ContactListSearch } from './contact-list-search';
 import { listContacts } from './contacts.api';
+import { PartnerPicker } from './PartnerPicker';
 
 const roleOptions = contactRoles.map((value) => ({ value, label: humanize(value) }));
+/** Every order the API can sort contacts in. */
 const sortOptions: Array<{ value: ContactSort; label: string }> = [
   { value: 'lastName', label: 'Last name A–Z' },
   { value: '-lastName', label: 'Last name Z–A' },
   { value: '-createdAt', label: 'Newest first' },
   { value: 'createdAt', label: 'Oldest first' },
 ];
+const filterKeys = ['partnerId', 'role'] as const;
 
 export function ContactListPage() {
   const search = useSearch({ from: '/app/contacts' });
-  const { q } = search;
   const navigate = useNavigate({ from: '/contacts' });
   const session = useSession();
-  const [text, setText] = useState(q ?? '');
   const change = (next: ContactListSearch) => navigate({ search: next, replace: true });
-  const setQuery = useDebouncedCallback((value: string) => {
-    change({ ...search, q: value.trim() ? value : undefined });
-  }, 250);
+  // The chosen partner's name, for the filter, when the list opens from a link.
+  const partner = useQuery({
+    ...partnerQuery(search.partnerId ?? ''),
+    enabled: !!search.partnerId,
+  });
+  const [partnerName, setPartnerName] = useState<string | null>(null);
   const contacts = useInfiniteQuery({
     queryKey: ['contacts', search],
     queryFn: ({ pageParam, signal }) => listContacts(search, pageParam, signal),
@@ -46,79 +53,93 @@ export function ContactListPage() {
   const loadMore = useCallback(() => {
     void fetchNextPage();
   }, [fetchNextPage]);
+  const activeCount = activeFilterCount(search, filterKeys);
+  const filtered = Boolean(search.q) || activeCount > 0;
+  const sort = search.sort ?? 'lastName';
+  const setSort = (value: string) =>
+    change({ ...search, sort: value === 'lastName' ? undefined : (value as ContactSort) });
 
   return (
-    <Stack gap="lg">
+    <Stack gap="md">
       <Group justify="space-between">
         <PageTitle title="Contacts" />
-        {canEdit(session) ? (
-          <ButtonLink to="/contacts/new" leftSection={<IconPlus size={18} aria-hidden />}>
+        {can(session, 'contact.create') ? (
+          <ButtonLink
+            to="/contacts/new"
+            search={search.partnerId ? { partnerId: search.partnerId } : {}}
+            leftSection={<IconPlus size={18} aria-hidden />}
+          >
             New contact
           </ButtonLink>
         ) : null}
       </Group>
-      <search aria-label="Find contacts">
-        <Group gap="sm" align="end" wrap="wrap">
-          <TextInput
-            label="Search"
-            placeholder="Name or email"
-            type="search"
-            leftSection={<IconSearch size={16} aria-hidden />}
-            value={text}
-            onChange={(event) => {
-              setText(event.currentTarget.value);
-              setQuery(event.currentTarget.value);
-            }}
-            w={{ base: '100%', sm: 300 }}
-          />
-          <MultiSelect
-            label="Role"
-            data={roleOptions}
-            value={search.role ?? []}
-            onChange={(roles) =>
-              change({
-                ...search,
-                role: roles.length > 0 ? (roles as ContactListSearch['role']) : undefined,
-              })
-            }
-            placeholder={search.role ? undefined : 'Any'}
-            clearable
-            w={220}
-          />
-          <Select
-            label="Sort"
-            data={sortOptions}
-            value={search.sort ?? 'lastName'}
-            onChange={(value) =>
-              change({
-                ...search,
-                sort: value && value !== 'lastName' ? (value as ContactSort) : undefined,
-              })
-            }
-            allowDeselect={false}
-            w={180}
-          />
-        </Group>
-      </search>
-      <Text size="sm" c="dimmed" role="status" aria-live="polite">
-        {contacts.isPending
-          ? 'Loading contacts…'
-          : `${items.length}${hasNextPage ? '+' : ''} ${items.length === 1 ? 'contact' : 'contacts'}`}
-      </Text>
+      <SkipToResults target="contact-results" />
+      <ListToolbar
+        label="Find contacts"
+        searchPlaceholder="Search name or email"
+        query={search.q}
+        onQuery={(q) => change({ ...search, q })}
+        sort={sort}
+        sortOptions={sortOptions}
+        onSort={setSort}
+        activeCount={activeCount}
+        onClear={() => change(search.sort ? { sort: search.sort } : {})}
+      >
+        <PartnerPicker
+          required={false}
+          placeholder="Any partner"
+          value={search.partnerId ?? null}
+          selectedName={partnerName ?? partner.data?.partner.name ?? null}
+          onChange={(id, name) => {
+            setPartnerName(name);
+            change({ ...search, partnerId: id ?? undefined });
+          }}
+        />
+        <MultiSelect
+          label="Role"
+          data={roleOptions}
+          value={search.role ?? []}
+          onChange={(roles) =>
+            change({
+              ...search,
+              role: roles.length > 0 ? (roles as ContactRole[]) : undefined,
+            })
+          }
+          placeholder={search.role ? undefined : 'Any'}
+          clearable
+        />
+      </ListToolbar>
+      <ResultCount
+        pending={contacts.isPending}
+        count={items.length}
+        more={Boolean(hasNextPage)}
+        noun={['contact', 'contacts']}
+        filtered={filtered}
+      />
       {contacts.isError ? <ErrorAlert error={contacts.error} /> : null}
       {contacts.isPending ? (
         <Center p="xl">
           <Loader aria-label="Loading contacts" />
         </Center>
-      ) : items.length === 0 ? (
-        <Center p="xl">
-          <Text c="dimmed">
-            {q || search.role ? 'No contact matches this search.' : 'No contacts yet.'}
-          </Text>
+      ) : items.length === 0 && !contacts.isError ? (
+        <Center p="xl" id="contact-results" tabIndex={-1}>
+          <Stack align="center" gap="xs">
+            <Text fw={600}>
+              {filtered ? 'No contact matches these filters' : 'No contacts yet'}
+            </Text>
+            <Text c="dimmed" size="sm">
+              {filtered
+                ? 'Try fewer filters or another search.'
+                : 'Add the people you work with at your partners.'}
+            </Text>
+          </Stack>
         </Center>
       ) : (
         <ContactTable
+          id="contact-results"
           contacts={items}
+          sort={sort}
+          onSort={setSort}
           hasMore={Boolean(hasNextPage)}
           loadingMore={isFetchingNextPage}
           onLoadMore={loadMore}

@@ -11,10 +11,21 @@ type Props = {
   onChange: (id: string | null, name: string | null) => void;
   error?: React.ReactNode;
   label?: string;
+  /** A form needs a partner; a filter may have none. */
+  required?: boolean;
+  placeholder?: string;
 };
 
 /** Picks a partner by searching the API; there may be thousands, so nothing is preloaded. */
-export function PartnerPicker({ value, selectedName, onChange, error, label = 'Partner' }: Props) {
+export function PartnerPicker({
+  value,
+  selectedName,
+  onChange,
+  error,
+  label = 'Partner',
+  required = true,
+  placeholder = 'Search partners',
+}: Props) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 200);
   const found = useQuery(partnerSearchQuery(debounced));
@@ -32,7 +43,8 @@ export function PartnerPicker({ value, selectedName, onChange, error, label = 'P
   return (
     <Select
       label={label}
-      required
+      required={required}
+      clearable={!required}
       searchable
       data={data}
       value={value}
@@ -42,7 +54,7 @@ export function PartnerPicker({ value, selectedName, onChange, error, label = 'P
       filter={({ options }) => options}
       onChange={(id, option) => onChange(id, option?.label ?? null)}
       nothingFoundMessage={found.isFetching ? 'Searching…' : 'No partner matches'}
-      placeholder="Search partners"
+      placeholder={placeholder}
       error={error}
     />
   );

@@ -1,10 +1,11 @@
-import { Anchor, Button, Card, Center, Group, Loader, Stack, Table, Text } from '@mantine/core';
+import { Button, Card, Center, Group, Loader, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { AnchorLink, ButtonLink } from '../../components/links';
-import { contactName, listContacts } from '../contacts/contacts.api';
-import { humanize } from './partner-labels';
+import { ButtonLink } from '../../components/links';
+import { DataTable } from '../../components/list/DataTable';
+import { contactColumns } from '../contacts/ContactTable';
+import { listContacts } from '../contacts/contacts.api';
 
 /** The people at one partner. A partner has tens of contacts, not thousands: a plain table. */
 export function PartnerContacts({ partnerId, canAdd }: { partnerId: string; canAdd: boolean }) {
@@ -45,46 +46,12 @@ export function PartnerContacts({ partnerId, canAdd }: { partnerId: string; canA
           </Text>
         </Card>
       ) : (
-        <Card withBorder p={0}>
-          <Table.ScrollContainer minWidth={560}>
-            <Table verticalSpacing="sm" highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Name</Table.Th>
-                  <Table.Th scope="col">Title</Table.Th>
-                  <Table.Th scope="col">Role</Table.Th>
-                  <Table.Th scope="col">Email</Table.Th>
-                  <Table.Th scope="col">Phone</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((contact) => (
-                  <Table.Tr key={contact.id}>
-                    <Table.Td>
-                      <AnchorLink
-                        to="/contacts/$contactId/edit"
-                        params={{ contactId: contact.id }}
-                        fw={600}
-                      >
-                        {contactName(contact)}
-                      </AnchorLink>
-                    </Table.Td>
-                    <Table.Td>{contact.title ?? '—'}</Table.Td>
-                    <Table.Td>{humanize(contact.role)}</Table.Td>
-                    <Table.Td>
-                      {contact.email ? (
-                        <Anchor href={`mailto:${contact.email}`}>{contact.email}</Anchor>
-                      ) : (
-                        '—'
-                      )}
-                    </Table.Td>
-                    <Table.Td>{contact.phone ?? '—'}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Card>
+        <DataTable
+          label="Contacts"
+          rows={items}
+          columns={contactColumns(false)}
+          rowKey={(contact) => contact.id}
+        />
       )}
       {contacts.hasNextPage ? (
         <Button

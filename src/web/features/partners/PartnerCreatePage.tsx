@@ -1,12 +1,14 @@
-import { Breadcrumbs, Center, Loader, Stack } from '@mantine/core';
+import { Center, Loader, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
+import { Crumbs } from '../../components/Crumbs';
 import { AnchorLink } from '../../components/links';
+import { NoAccess } from '../../components/NoAccess';
 import { PageTitle } from '../../components/PageTitle';
 import { applyProblem } from '../../lib/forms';
-import { useSession } from '../auth/session';
+import { can, useSession } from '../auth/session';
 import { useMembers } from '../settings/settings.api';
 import { type TakenDomain, takenDomainOf } from './DomainTakenAlert';
 import { PartnerForm, type PartnerFormApi, partnerFormValues } from './PartnerForm';
@@ -35,12 +37,12 @@ export function PartnerCreatePage() {
     },
   });
 
+  if (!can(session, 'partner.create')) return <NoAccess what="add partners" />;
   return (
     <Stack gap="lg">
-      <Breadcrumbs>
+      <Crumbs current="New">
         <AnchorLink to="/partners">Partners</AnchorLink>
-        <span>New</span>
-      </Breadcrumbs>
+      </Crumbs>
       <PageTitle title="New partner" />
       {members.isLoading ? (
         <Center py="xl">

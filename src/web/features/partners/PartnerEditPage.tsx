@@ -1,14 +1,17 @@
-import { Breadcrumbs, Center, Loader, Stack } from '@mantine/core';
+import { Center, Loader, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { ApiError } from '../../api/client';
+import { Crumbs } from '../../components/Crumbs';
 import { AnchorLink } from '../../components/links';
+import { NoAccess } from '../../components/NoAccess';
 import { PageTitle } from '../../components/PageTitle';
 import { RecordError } from '../../components/RecordError';
 import { StaleRecordAlert } from '../../components/StaleRecordAlert';
 import { applyProblem } from '../../lib/forms';
+import { can, useSession } from '../auth/session';
 import { type TakenDomain, takenDomainOf } from './DomainTakenAlert';
 import { PartnerForm, type PartnerFormApi, partnerFormValues } from './PartnerForm';
 import { type PartnerUpdateBody, partnerQuery, updatePartner } from './partners.api';
@@ -17,7 +20,8 @@ export function PartnerEditPage() {
   const { partnerId } = useParams({ from: '/app/partners/$partnerId/edit' });
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const record = useQuery(partnerQuery(partnerId));
+  const allowed = can(useSession(), 'partner.update');
+  const record = useQuery({ ...partnerQuery(partnerId), enabled: allowed });
   const [failure, setFailure] = useState<ReactNode>(null);
   const [taken, setTaken] = useState<TakenDomain | null>(null);
   const save = useMutation({
@@ -53,6 +57,7 @@ export function PartnerEditPage() {
     },
   });
 
+  if (!allowed) return <NoAccess what="change partners" />;
   if (record.isPending) {
     return (
       <Center p="xl">
@@ -65,13 +70,18 @@ export function PartnerEditPage() {
 
   return (
     <Stack gap="lg">
-      <Breadcrumbs>
+      <Crumbs current="Edit">
         <AnchorLink to="/partners">Partners</AnchorLink>
-        <AnchorLink to="/partners/$partnerId" params={{ partnerId }}>
+        <AnchorLink
+          to="/partners/$partnerId"
+          params={{ partnerId }}
+          truncate="end"
+          title={partner.name}
+          maw="100%"
+        >
           {partner.name}
         </AnchorLink>
-        <span>Edit</span>
-      </Breadcrumbs>
+      </Crumbs>
       <PageTitle title={`Edit ${partner.name}`} />
       <PartnerForm
         // A reload after a conflict starts the form again from the current version.

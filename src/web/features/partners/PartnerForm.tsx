@@ -19,7 +19,7 @@ import {
   partnerTypes,
 } from '../../../domain/partners';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { blankToNull, schemaErrors } from '../../lib/forms';
+import { blankToNull, confirmDiscard, schemaErrors } from '../../lib/forms';
 import { useMembers, workspaceQuery } from '../settings/settings.api';
 import { DomainTakenAlert, type TakenDomain } from './DomainTakenAlert';
 import { countryOptions, humanize } from './partner-labels';
@@ -190,7 +190,7 @@ export function PartnerForm({
           <Button type="submit" loading={pending}>
             {submitLabel}
           </Button>
-          <Button variant="default" onClick={onCancel}>
+          <Button variant="default" onClick={() => confirmDiscard(form, onCancel)}>
             Cancel
           </Button>
         </Group>

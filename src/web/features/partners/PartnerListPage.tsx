@@ -3,12 +3,15 @@ import { IconPlus } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useCallback, useMemo } from 'react';
+import type { PartnerSort } from '../../../domain/partners';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ButtonLink } from '../../components/links';
+import { ResultCount, SkipToResults } from '../../components/list/ListParts';
+import { activeFilterCount } from '../../components/list/sort';
 import { PageTitle } from '../../components/PageTitle';
-import { canEdit, useSession } from '../auth/session';
+import { can, useSession } from '../auth/session';
 import { useMembers } from '../settings/settings.api';
-import { PartnerFilters } from './PartnerFilters';
+import { PartnerFilters, partnerFilterKeys } from './PartnerFilters';
 import { PartnerTable } from './PartnerTable';
 import type { PartnerListSearch } from './partner-list-search';
 import { listPartners } from './partners.api';
@@ -37,31 +40,34 @@ export function PartnerListPage() {
     void fetchNextPage();
   }, [fetchNextPage]);
   const setSearch = (next: PartnerListSearch) => navigate({ search: next, replace: true });
-  const filtered = Object.keys(search).some((key) => key !== 'sort');
+  const filtered = Boolean(search.q) || activeFilterCount(search, partnerFilterKeys) > 0;
 
   return (
-    <Stack gap="lg">
+    <Stack gap="md">
       <Group justify="space-between" align="center">
         <PageTitle title="Partners" />
-        {canEdit(session) ? (
+        {can(session, 'partner.create') ? (
           <ButtonLink to="/partners/new" leftSection={<IconPlus size={18} aria-hidden />}>
             New partner
           </ButtonLink>
         ) : null}
       </Group>
+      <SkipToResults target="partner-results" />
       <PartnerFilters search={search} onChange={setSearch} />
-      <Text size="sm" c="dimmed" role="status" aria-live="polite">
-        {partners.isPending
-          ? 'Loading partners…'
-          : `${items.length}${hasNextPage ? '+' : ''} ${items.length === 1 ? 'partner' : 'partners'}${filtered ? ' match' : ''}`}
-      </Text>
+      <ResultCount
+        pending={partners.isPending}
+        count={items.length}
+        more={Boolean(hasNextPage)}
+        noun={['partner', 'partners']}
+        filtered={filtered}
+      />
       {partners.isError ? <ErrorAlert error={partners.error} /> : null}
       {partners.isPending ? (
         <Center p="xl">
           <Loader aria-label="Loading partners" />
         </Center>
       ) : items.length === 0 && !partners.isError ? (
-        <Center p="xl">
+        <Center p="xl" id="partner-results" tabIndex={-1}>
           <Stack align="center" gap="xs">
             <Text fw={600}>
               {filtered ? 'No partner matches these filters' : 'No partners yet'}
@@ -75,8 +81,13 @@ export function PartnerListPage() {
         </Center>
       ) : (
         <PartnerTable
+          id="partner-results"
           partners={items}
           members={memberById}
+          sort={search.sort ?? 'name'}
+          onSort={(sort) =>
+            setSearch({ ...search, sort: sort === 'name' ? undefined : (sort as PartnerSort) })
+          }
           hasMore={Boolean(hasNextPage)}
           loadingMore={isFetchingNextPage}
           onLoadMore={loadMore}

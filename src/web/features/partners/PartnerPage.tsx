@@ -1,24 +1,15 @@
-import {
-  Alert,
-  Breadcrumbs,
-  Button,
-  Center,
-  Group,
-  Loader,
-  Stack,
-  Tabs,
-  Text,
-} from '@mantine/core';
+import { Alert, Button, Center, Group, Loader, Stack, Tabs, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconArchive, IconEdit, IconRestore } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { describeError } from '../../api/client';
+import { Crumbs } from '../../components/Crumbs';
 import { AnchorLink, ButtonLink } from '../../components/links';
 import { PageTitle } from '../../components/PageTitle';
 import { RecordError } from '../../components/RecordError';
-import { canArchive, canEdit, useSession } from '../auth/session';
+import { can, useSession } from '../auth/session';
 import { useMembers } from '../settings/settings.api';
 import { PartnerContacts } from './PartnerContacts';
 import { PartnerHistory } from './PartnerHistory';
@@ -78,17 +69,16 @@ export function PartnerPage() {
 
   return (
     <Stack gap="lg">
-      <Breadcrumbs>
+      <Crumbs current={partner.name}>
         <AnchorLink to="/partners">Partners</AnchorLink>
-        <span>{partner.name}</span>
-      </Breadcrumbs>
-      <Group justify="space-between" align="flex-start">
-        <Stack gap={6}>
+      </Crumbs>
+      <Group justify="space-between" align="flex-start" wrap="wrap">
+        <Stack gap={6} style={{ flex: '1 1 320px', minWidth: 0 }}>
+          <PageTitle title={partner.name} />
           <Group gap="sm">
-            <PageTitle title={partner.name} />
             <StageBadge stage={partner.stage} size="lg" />
           </Group>
-          <Text c="dimmed" size="sm">
+          <Text c="dimmed" size="sm" truncate="end">
             {[
               humanize(partner.type),
               partner.tier ? humanize(partner.tier) : null,
@@ -99,7 +89,7 @@ export function PartnerPage() {
           </Text>
         </Stack>
         <Group gap="sm">
-          {canEdit(session) && !archived ? (
+          {can(session, 'partner.update') && !archived ? (
             <ButtonLink
               to="/partners/$partnerId/edit"
               params={{ partnerId }}
@@ -108,7 +98,7 @@ export function PartnerPage() {
               Edit
             </ButtonLink>
           ) : null}
-          {canArchive(session) ? (
+          {can(session, 'partner.archive') ? (
             archived ? (
               <Button
                 variant="light"
@@ -156,7 +146,10 @@ export function PartnerPage() {
           <PartnerOverview partner={partner} owner={owner} />
         </Tabs.Panel>
         <Tabs.Panel value="contacts" pt="lg">
-          <PartnerContacts partnerId={partnerId} canAdd={canEdit(session) && !archived} />
+          <PartnerContacts
+            partnerId={partnerId}
+            canAdd={can(session, 'contact.create') && !archived}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="lg">
           <PartnerHistory partnerId={partnerId} />

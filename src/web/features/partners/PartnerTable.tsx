@@ -1,162 +1,116 @@
-import { Badge, Group, Loader, Text } from '@mantine/core';
-import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { Text } from '@mantine/core';
 import { AnchorLink } from '../../components/links';
+import type { Column } from '../../components/list/columns';
+import { TagList, Truncated } from '../../components/list/ListParts';
+import { VirtualTable } from '../../components/list/VirtualTable';
 import type { Member } from '../settings/settings.api';
-import classes from './PartnerTable.module.css';
 import { countryName, formatDate, humanize } from './partner-labels';
 import type { Partner } from './partners.api';
 import { StageBadge } from './StageBadge';
 
-const ROW_HEIGHT = 52;
-
 type Props = {
+  id: string;
   partners: Partner[];
   members: Map<string, Member>;
+  sort: string;
+  onSort: (sort: string) => void;
   hasMore: boolean;
   loadingMore: boolean;
   onLoadMore: () => void;
 };
 
-/**
- * The partner list as an ARIA table whose rows are virtualized against the window scroll:
- * only the rows in view exist in the DOM, so 10 000 partners scroll like 50.
- */
-export function PartnerTable({ partners, members, hasMore, loadingMore, onLoadMore }: Props) {
-  const bodyRef = useRef<HTMLTableSectionElement>(null);
-  const [scrollMargin, setScrollMargin] = useState(0);
-  useLayoutEffect(() => {
-    const measure = () => {
-      const top = bodyRef.current?.getBoundingClientRect().top ?? 0;
-      setScrollMargin(top + window.scrollY);
-    };
-    measure();
-    window.addEventListener('resize', measure);
-    return () => window.removeEventListener('resize', measure);
-  }, []);
+function partnerColumns(members: Map<string, Member>): Column<Partner>[] {
+  return [
+    {
+      key: 'name',
+      header: 'Name',
+      width: 'minmax(180px, 2.2fr)',
+      primary: true,
+      sort: 'name',
+      cell: (partner) => (
+        <>
+          <AnchorLink
+            to="/partners/$partnerId"
+            params={{ partnerId: partner.id }}
+            fw={600}
+            truncate="end"
+            title={partner.name}
+          >
+            {partner.name}
+          </AnchorLink>
+          {partner.archivedAt || partner.domains[0] ? (
+            <Truncated size="xs" c="dimmed">
+              {`${partner.archivedAt ? 'Archived · ' : ''}${partner.domains[0] ?? ''}`}
+            </Truncated>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      key: 'type',
+      header: 'Type',
+      width: 'minmax(90px, 1fr)',
+      cell: (partner) => <Truncated>{humanize(partner.type)}</Truncated>,
+    },
+    {
+      key: 'tier',
+      header: 'Tier',
+      width: 'minmax(80px, 0.8fr)',
+      cell: (partner) => <Truncated>{partner.tier ? humanize(partner.tier) : null}</Truncated>,
+    },
+    {
+      key: 'stage',
+      header: 'Stage',
+      width: 'minmax(104px, 0.9fr)',
+      cell: (partner) => <StageBadge stage={partner.stage} />,
+    },
+    {
+      key: 'country',
+      header: 'Country',
+      width: 'minmax(90px, 1fr)',
+      cell: (partner) => (
+        <Truncated>{partner.country ? countryName(partner.country) : null}</Truncated>
+      ),
+    },
+    {
+      key: 'owner',
+      header: 'Owner',
+      width: 'minmax(90px, 1fr)',
+      cell: (partner) => (
+        <Truncated>{(partner.ownerId && members.get(partner.ownerId)?.name) || null}</Truncated>
+      ),
+    },
+    {
+      key: 'tags',
+      header: 'Tags',
+      width: 'minmax(120px, 1.3fr)',
+      cell: (partner) => <TagList tags={partner.tags} max={2} />,
+    },
+    {
+      key: 'updated',
+      header: 'Updated',
+      width: 'minmax(100px, 0.8fr)',
+      sort: 'updatedAt',
+      sortFirst: 'desc',
+      cell: (partner) => (
+        <Text size="sm" c="dimmed">
+          {formatDate(partner.updatedAt)}
+        </Text>
+      ),
+    },
+  ];
+}
 
-  const virtualizer = useWindowVirtualizer({
-    count: partners.length,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    scrollMargin,
-  });
-  const rows = virtualizer.getVirtualItems();
-  const last = rows[rows.length - 1];
-
-  // Fetch the next page well before the end comes into view.
-  useEffect(() => {
-    if (last && hasMore && !loadingMore && last.index >= partners.length - 30) onLoadMore();
-  }, [last, hasMore, loadingMore, partners.length, onLoadMore]);
-
+/** The partner list: a sortable table on wide screens, cards on phones, virtualized. */
+export function PartnerTable({ partners, members, ...props }: Props) {
   return (
-    <div className={classes.table}>
-      <table aria-label="Partners" aria-rowcount={hasMore ? -1 : partners.length + 1}>
-        <thead className={classes.head}>
-          <tr aria-rowindex={1} className={classes.row}>
-            <th scope="col">Name</th>
-            <th scope="col">Type</th>
-            <th scope="col">Tier</th>
-            <th scope="col">Stage</th>
-            <th scope="col" className={classes.optional}>
-              Country
-            </th>
-            <th scope="col" className={classes.optional}>
-              Owner
-            </th>
-            <th scope="col" className={classes.optional}>
-              Tags
-            </th>
-            <th scope="col" className={classes.optional}>
-              Updated
-            </th>
-          </tr>
-        </thead>
-        <tbody
-          ref={bodyRef}
-          className={classes.body}
-          style={{ height: virtualizer.getTotalSize() }}
-        >
-          {rows.map((item) => {
-            const partner = partners[item.index];
-            if (!partner) return null;
-            const owner = partner.ownerId ? members.get(partner.ownerId) : undefined;
-            return (
-              <tr
-                key={partner.id}
-                aria-rowindex={item.index + 2}
-                className={classes.row}
-                style={{
-                  transform: `translateY(${item.start - scrollMargin}px)`,
-                  height: ROW_HEIGHT,
-                }}
-              >
-                <td className={classes.name}>
-                  <AnchorLink
-                    to="/partners/$partnerId"
-                    params={{ partnerId: partner.id }}
-                    fw={600}
-                    truncate="end"
-                  >
-                    {partner.name}
-                  </AnchorLink>
-                  {partner.archivedAt || partner.domains[0] ? (
-                    <Text size="xs" c="dimmed" truncate="end">
-                      {partner.archivedAt ? 'Archived · ' : ''}
-                      {partner.domains[0]}
-                    </Text>
-                  ) : null}
-                </td>
-                <td>
-                  <Text size="sm" truncate="end">
-                    {humanize(partner.type)}
-                  </Text>
-                </td>
-                <td>
-                  <Text size="sm" truncate="end">
-                    {partner.tier ? humanize(partner.tier) : '—'}
-                  </Text>
-                </td>
-                <td>
-                  <StageBadge stage={partner.stage} />
-                </td>
-                <td className={classes.optional}>
-                  <Text size="sm" truncate="end">
-                    {partner.country ? countryName(partner.country) : '—'}
-                  </Text>
-                </td>
-                <td className={classes.optional}>
-                  <Text size="sm" truncate="end">
-                    {owner?.name ?? '—'}
-                  </Text>
-                </td>
-                <td className={classes.optional}>
-                  <Group gap={4} wrap="nowrap" className={classes.tags}>
-                    {partner.tags.slice(0, 3).map((tag) => (
-                      <Badge key={tag} variant="default" size="sm" radius="sm" tt="none" fw={500}>
-                        {tag}
-                      </Badge>
-                    ))}
-                  </Group>
-                </td>
-                <td className={classes.optional}>
-                  <Text size="sm" c="dimmed">
-                    {formatDate(partner.updatedAt)}
-                  </Text>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      {loadingMore ? (
-        <Group justify="center" p="md" role="status">
-          <Loader size="sm" />
-          <Text size="sm" c="dimmed">
-            Loading more partners…
-          </Text>
-        </Group>
-      ) : null}
-    </div>
+    <VirtualTable
+      {...props}
+      label="Partners"
+      noun="partners"
+      rows={partners}
+      rowKey={(partner) => partner.id}
+      columns={partnerColumns(members)}
+    />
   );
 }

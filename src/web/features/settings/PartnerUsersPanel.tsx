@@ -16,7 +16,7 @@ import { partnerRoles } from '../../../domain/roles';
 import { api, describeError, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AnchorLink } from '../../components/links';
-import { isAdmin, useSession } from '../auth/session';
+import { can, useSession } from '../auth/session';
 import { humanize } from '../partners/partner-labels';
 import { type PartnerUser, partnerUsersQuery } from './settings.api';
 
@@ -29,7 +29,7 @@ const roleOptions = partnerRoles.map((role) => ({ value: role, label: humanize(r
 
 /** People of partner organizations who sign in to the portal; admins change or remove them. */
 export function PartnerUsersPanel() {
-  const admin = isAdmin(useSession());
+  const admin = can(useSession(), 'member.manage');
   const queryClient = useQueryClient();
   const partnerUsers = useQuery(partnerUsersQuery);
   const refresh = () => queryClient.invalidateQueries({ queryKey: partnerUsersQuery.queryKey });

@@ -1,7 +1,7 @@
 import { Stack, Tabs, Text } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { PageTitle } from '../../components/PageTitle';
-import { isAdmin, useSession } from '../auth/session';
+import { can, useSession } from '../auth/session';
 import { ApiKeysPanel } from './ApiKeysPanel';
 import { InvitationsPanel } from './InvitationsPanel';
 import { MembersPanel } from './MembersPanel';
@@ -20,7 +20,7 @@ export function SettingsPage() {
   const shown = tabs.filter((name) => name !== 'partner-users' || canReadMembers);
   const tab = (shown as readonly string[]).includes(search.tab ?? '') ? search.tab : 'members';
 
-  if (!isAdmin(session)) {
+  if (!can(session, 'workspace.update')) {
     return (
       <Stack>
         <PageTitle title="Settings" />

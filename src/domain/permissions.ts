@@ -1,0 +1,42 @@
+import type { Role } from './roles';
+
+const internal = ['admin', 'manager', 'member', 'viewer'] as const;
+const editors = ['admin', 'manager', 'member'] as const;
+const partnerSide = ['partner_admin', 'partner_member'] as const;
+
+/**
+ * Every permission Tandem knows, one line each, with the roles that hold it.
+ * Deny by default: a permission not listed here is held by no one.
+ * Partner roles hold no internal permission: they use the portal's own routes and schemas,
+ * so an internal field added later can never reach them.
+ * The server enforces it; the web app reads it to offer only what a role may do.
+ */
+export const permissions = {
+  'workspace.read': [...internal],
+  'workspace.update': ['admin'],
+  'member.read': [...internal],
+  'member.manage': ['admin'],
+  'invitation.manage': ['admin'],
+  'apikey.manage': ['admin'],
+  'partner.read': [...internal],
+  'partner.create': [...editors],
+  'partner.update': [...editors],
+  /** Giving a partner to someone else, or taking it from them (members: see the server's `ownRecords`). */
+  'partner.assign_owner': ['admin', 'manager'],
+  'partner.archive': ['admin', 'manager'],
+  'partner.history': [...internal],
+  'contact.read': [...internal],
+  'contact.create': [...editors],
+  'contact.update': [...editors],
+  'contact.delete': [...editors],
+  /** The portal: a partner user's own account, partner and workspace names. */
+  'portal.read': [...partnerSide],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+/** Whether a role holds a permission. */
+export function roleCan(role: Role, permission: Permission): boolean {
+  const roles: readonly Role[] = permissions[permission] ?? [];
+  return roles.includes(role);
+}

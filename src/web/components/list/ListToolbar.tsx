@@ -1,0 +1,124 @@
+import {
+  Badge,
+  Button,
+  Collapse,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  TextInput,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useDebouncedCallback, useDisclosure } from '@mantine/hooks';
+import { IconAdjustmentsHorizontal, IconSearch, IconX } from '@tabler/icons-react';
+import { type ReactNode, useId, useState } from 'react';
+
+type Props = {
+  /** The landmark's name: `Find partners`. */
+  label: string;
+  searchPlaceholder: string;
+  query: string | undefined;
+  onQuery: (query: string | undefined) => void;
+  sort: string;
+  sortOptions: Array<{ value: string; label: string }>;
+  onSort: (sort: string) => void;
+  /** How many filters hold a value; shown on the button while the filters are closed. */
+  activeCount: number;
+  onClear: () => void;
+  /** The filter fields. */
+  children: ReactNode;
+};
+
+/**
+ * A list's search box, with its filters and sort behind one "Filters" button: the list shows
+ * at once on a phone, and tabbing past the search does not walk through every filter.
+ */
+export function ListToolbar(props: Props) {
+  const { label, searchPlaceholder, query, onQuery, sort, sortOptions, onSort, activeCount } =
+    props;
+  const [text, setText] = useState(query ?? '');
+  const [opened, { toggle }] = useDisclosure(false);
+  const panelId = useId();
+  const setQuery = useDebouncedCallback((value: string) => {
+    onQuery(value.trim() === '' ? undefined : value);
+  }, 250);
+
+  return (
+    <search aria-label={label}>
+      <Stack gap="sm">
+        <Group gap="sm" wrap="nowrap" align="end">
+          <TextInput
+            aria-label="Search"
+            placeholder={searchPlaceholder}
+            leftSection={<IconSearch size={16} aria-hidden />}
+            value={text}
+            onChange={(event) => {
+              setText(event.currentTarget.value);
+              setQuery(event.currentTarget.value);
+            }}
+            type="search"
+            style={{ flex: '1 1 auto', maxWidth: 360, minWidth: 0 }}
+          />
+          <Button
+            variant={opened ? 'light' : 'default'}
+            leftSection={<IconAdjustmentsHorizontal size={16} aria-hidden />}
+            rightSection={
+              activeCount > 0 ? (
+                <Badge size="sm" circle aria-hidden>
+                  {activeCount}
+                </Badge>
+              ) : null
+            }
+            aria-expanded={opened}
+            aria-controls={panelId}
+            onClick={toggle}
+            style={{ flex: '0 0 auto' }}
+          >
+            Filters
+            {activeCount > 0 ? <VisuallyHidden>, {activeCount} active</VisuallyHidden> : null}
+          </Button>
+          {activeCount > 0 || query ? (
+            <Button
+              variant="subtle"
+              leftSection={<IconX size={16} aria-hidden />}
+              onClick={() => {
+                setText('');
+                props.onClear();
+              }}
+              visibleFrom="xs"
+              style={{ flex: '0 0 auto' }}
+            >
+              Clear
+            </Button>
+          ) : null}
+        </Group>
+        <Collapse expanded={opened} id={panelId}>
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" pb="xs">
+            {props.children}
+            <Select
+              label="Sort"
+              data={sortOptions}
+              value={sort}
+              onChange={(value) => value && onSort(value)}
+              allowDeselect={false}
+            />
+          </SimpleGrid>
+          {activeCount > 0 || query ? (
+            <Button
+              variant="subtle"
+              leftSection={<IconX size={16} aria-hidden />}
+              onClick={() => {
+                setText('');
+                props.onClear();
+              }}
+              hiddenFrom="xs"
+              mt="xs"
+            >
+              Clear filters
+            </Button>
+          ) : null}
+        </Collapse>
+      </Stack>
+    </search>
+  );
+}
