@@ -151,7 +151,10 @@ describe.each(['wide', 'phone'] as const)('at %s size', (size) => {
     await look(page, faults, 'partner', size, scheme);
 
     await page.goto(`${server.url}/partners/${partnerId}?tab=contacts`);
-    await page.getByRole('link', { name: /^F+ Lastname/ }).first().waitFor();
+    await page
+      .getByRole('link', { name: /^F+ Lastname/ })
+      .first()
+      .waitFor();
     await look(page, faults, 'partner-contacts', size, scheme);
 
     await page.goto(`${server.url}/partners/${partnerId}/edit`);
@@ -160,7 +163,10 @@ describe.each(['wide', 'phone'] as const)('at %s size', (size) => {
 
     await page.goto(`${server.url}/contacts`);
     await heading(page, 'Contacts');
-    await page.getByRole('link', { name: /^F+ Lastname/ }).first().waitFor();
+    await page
+      .getByRole('link', { name: /^F+ Lastname/ })
+      .first()
+      .waitFor();
     await look(page, faults, 'contacts', size, scheme);
 
     await page.goto(`${server.url}/contacts/${contactId}`);
@@ -175,7 +181,7 @@ describe.each(['wide', 'phone'] as const)('at %s size', (size) => {
     }
 
     await page.goto(`${server.url}/partners/not-an-id`);
-    await heading(page, 'Partner not found');
+    await heading(page, 'Page not found');
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
     await page.getByRole('button', { name: 'Go back' }).waitFor();
     await look(page, faults, 'not-found', size, scheme);

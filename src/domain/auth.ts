@@ -44,3 +44,16 @@ export const passwordResetConfirmBody = z
 export const acceptInvitationBody = z
   .object({ token: z.string().min(1).max(200), name: personName, password: newPassword })
   .strict();
+
+/** Changing one's own password: the current one proves it is the owner at the keyboard. */
+export const changePasswordBody = z
+  .object({
+    currentPassword: z.string().min(1, messages.required).max(256),
+    newPassword,
+  })
+  .strict()
+  .refine((body) => body.currentPassword !== body.newPassword, {
+    message: messages.samePassword,
+    path: ['newPassword'],
+  });
+export type ChangePassword = z.infer<typeof changePasswordBody>;

@@ -1,19 +1,23 @@
 import {
   AppShell,
+  Avatar,
   Burger,
   Group,
   Kbd,
   Menu,
   NavLink,
+  Stack,
   Text,
   UnstyledButton,
   VisuallyHidden,
 } from '@mantine/core';
 import { useDisclosure, useOs } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
 import { spotlight } from '@mantine/spotlight';
 import {
   IconBuildingStore,
   IconChevronDown,
+  IconKey,
   IconLogout,
   IconSearch,
   IconSettings,
@@ -26,7 +30,9 @@ import { api } from '../api/client';
 import { ColorSchemeToggle } from '../components/ColorSchemeToggle';
 import { CommandPalette } from '../components/CommandPalette';
 import { Logo } from '../components/Logo';
+import { ChangePasswordModal } from '../features/auth/ChangePasswordModal';
 import { can, useSession } from '../features/auth/session';
+import { humanize } from '../features/partners/partner-labels';
 import classes from './AppLayout.module.css';
 
 /** True below the app's layout, so a not-found page rendered there does not nest a second one. */
@@ -60,6 +66,7 @@ function useFocusOnNavigate() {
 export function AppLayout({ children }: { children?: ReactNode }) {
   const session = useSession();
   const [opened, { toggle, close }] = useDisclosure();
+  const [passwordOpened, { open: openPassword, close: closePassword }] = useDisclosure();
   const pathname = useLocation({ select: (location) => location.pathname });
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -75,6 +82,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
     await api.POST('/api/v1/auth/sign-out');
     queryClient.clear();
     await navigate({ to: '/sign-in' });
+    notifications.show({ color: 'teal', message: 'You are signed out.' });
   }
 
   // The route's guard loaded the session; it is gone only while signing out.
@@ -128,7 +136,8 @@ export function AppLayout({ children }: { children?: ReactNode }) {
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
                 <UnstyledButton className={classes.user}>
-                  <Text size="sm" fw={500} visibleFrom="xs">
+                  <Avatar size={28} name={session.user.name} color="initials" aria-hidden />
+                  <Text size="sm" fw={500} visibleFrom="sm" maw={180} truncate="end">
                     {session.user.name}
                   </Text>
                   <VisuallyHidden>Account menu</VisuallyHidden>
@@ -136,9 +145,21 @@ export function AppLayout({ children }: { children?: ReactNode }) {
                 </UnstyledButton>
               </Menu.Target>
               <Menu.Dropdown>
-                <Menu.Label>
-                  {session.workspace.name} · {session.role}
-                </Menu.Label>
+                <Stack gap={0} px="sm" py={6} maw={280}>
+                  <Text size="sm" fw={600} truncate="end" title={session.user.name}>
+                    {session.user.name}
+                  </Text>
+                  <Text size="xs" c="dimmed" truncate="end" title={session.user.email}>
+                    {session.user.email}
+                  </Text>
+                  <Text size="xs" c="dimmed" truncate="end">
+                    {humanize(session.role)} at {session.workspace.name}
+                  </Text>
+                </Stack>
+                <Menu.Divider />
+                <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={openPassword}>
+                  Change password
+                </Menu.Item>
                 <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={signOut}>
                   Sign out
                 </Menu.Item>
@@ -164,6 +185,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
       <AppShell.Main id="main-content" tabIndex={-1}>
         <InAppLayout.Provider value={true}>{children ?? <Outlet />}</InAppLayout.Provider>
       </AppShell.Main>
+      <ChangePasswordModal opened={passwordOpened} onClose={closePassword} />
       <CommandPalette
         canCreate={can(session, 'partner.create')}
         isAdmin={can(session, 'workspace.update')}

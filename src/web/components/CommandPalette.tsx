@@ -140,7 +140,7 @@ export function CommandPalette({ canCreate, isAdmin }: Props) {
           description: [contact.title, contact.partnerName].filter(Boolean).join(' · '),
           leftSection: <IconUsers size={20} aria-hidden />,
           onClick: () =>
-            navigate({ to: '/contacts/$contactId/edit', params: { contactId: contact.id } }),
+            navigate({ to: '/contacts/$contactId', params: { contactId: contact.id } }),
         });
       }
     }

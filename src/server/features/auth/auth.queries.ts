@@ -1,4 +1,4 @@
-import { and, count, eq, gt, inArray, isNull, like, lt, min } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNull, like, lt, min, ne } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import {
   accounts,
@@ -122,6 +122,21 @@ export function deleteUser(tx: Tx, userId: string) {
 /** Signs a user out everywhere: their next request has no session. */
 export function deleteUserSessions(db: Db | Tx, userId: string) {
   return db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** Ends every session of a user but the one given: the others were perhaps someone else's. */
+export function deleteOtherSessions(db: Db | Tx, userId: string, keepToken: string) {
+  return db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.token, keepToken)));
+}
+
+/** The stored password hash of a user's email+password credential. */
+export function findPasswordHash(db: Db | Tx, userId: string) {
+  return db
+    .select({ hash: accounts.password })
+    .from(accounts)
+    .where(and(eq(accounts.userId, userId), eq(accounts.providerId, 'credential')))
+    .limit(1)
+    .then((rows) => rows[0]?.hash ?? null);
 }
 
 /** Stores a reset token's hash for the user, replacing any earlier one. */

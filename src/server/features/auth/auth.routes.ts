@@ -2,15 +2,18 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
   acceptInvitationBody,
+  changePasswordBody,
   passwordResetConfirmBody,
   passwordResetRequestBody,
   sessionInfo,
   signInBody,
 } from '../../../domain/auth';
 import { errors } from '../../http/errors';
+import { scopeOf } from '../../http/permissions';
 import { perClient, perEmail } from '../../http/rate-limit';
 import type { ZodApp } from '../index';
 import { acceptInvitation } from '../invitations/invitations.accept';
+import { changePassword } from './auth.change-password';
 import { headersFor } from './auth.instance';
 import { confirmPasswordReset, requestPasswordReset } from './auth.reset';
 import { sessionInfoFor, signIn, signOut } from './auth.service';
@@ -84,6 +87,34 @@ export async function authRoutes(app: ZodApp) {
       const user = request.sessionUser;
       if (!user) throw errors.unauthenticated('No session');
       return sessionInfoFor(request.ctx, user);
+    },
+  );
+
+  app.post(
+    '/auth/password',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'Change your own password',
+        description:
+          'Needs the current password. Every other session of the person ends; this one stays.',
+        body: changePasswordBody,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      // A password belongs to a person: an API key has none to change.
+      const user = request.sessionUser;
+      if (!user) throw errors.forbidden('Sign in to change your password');
+      await changePassword(request.ctx, {
+        ...request.body,
+        user,
+        scope: scopeOf(request),
+        headers: headersFor(request),
+        ip: request.ip,
+      });
+      return reply.status(204).send(null);
     },
   );
 

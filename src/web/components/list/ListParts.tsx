@@ -52,7 +52,14 @@ export function TagList({ tags, max = 3 }: { tags: readonly string[]; max?: numb
         </Badge>
       ))}
       {hidden > 0 ? (
-        <Badge variant="transparent" size="sm" tt="none" fw={500} c="dimmed">
+        <Badge
+          variant="transparent"
+          size="sm"
+          tt="none"
+          fw={500}
+          c="dimmed"
+          className={classes.more}
+        >
           +{hidden}
         </Badge>
       ) : null}

@@ -65,7 +65,7 @@ export function ContactPage() {
       <Group justify="space-between" align="flex-start" wrap="wrap">
         <Stack gap={4} style={{ flex: '1 1 320px', minWidth: 0 }}>
           <PageTitle title={name} />
-          <Text c="dimmed" size="sm" style={{ overflowWrap: 'anywhere' }}>
+          <Text c="dimmed" size="sm" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
             {contact.title ? `${contact.title} at ` : 'At '}
             <AnchorLink to="/partners/$partnerId" params={{ partnerId: contact.partnerId }}>
               {contact.partnerName}
