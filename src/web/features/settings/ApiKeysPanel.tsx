@@ -6,11 +6,9 @@ import {
   Group,
   Select,
   Stack,
-  Table,
   Text,
   TextInput,
   Tooltip,
-  VisuallyHidden,
 } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';
@@ -22,6 +20,8 @@ import { createApiKeyBody } from '../../../domain/api-keys';
 import { memberRoles } from '../../../domain/roles';
 import { api, describeError, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { DataTable } from '../../components/list/DataTable';
+import { Truncated } from '../../components/list/ListParts';
 import { applyProblem } from '../../lib/forms';
 import { formatDate, formatDateTime, humanize } from '../partners/partner-labels';
 import { ShownOnce } from './ShownOnce';
@@ -128,69 +128,84 @@ export function ApiKeysPanel() {
         />
       ) : null}
       {keys.isError ? <ErrorAlert error={keys.error} /> : null}
-      <Card withBorder p={0}>
-        <Table.ScrollContainer minWidth={560}>
-          <Table verticalSpacing="sm">
-            <Table.Caption>Active API keys</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Name</Table.Th>
-                <Table.Th scope="col">Key starts with</Table.Th>
-                <Table.Th scope="col">Role</Table.Th>
-                <Table.Th scope="col">Created</Table.Th>
-                <Table.Th scope="col">Last used</Table.Th>
-                <Table.Th scope="col">
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(keys.data ?? []).length === 0 ? (
-                <Table.Tr>
-                  <Table.Td colSpan={6}>
-                    <Text c="dimmed" size="sm">
-                      No API keys yet.
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ) : null}
-              {(keys.data ?? []).map((key) => (
-                <Table.Tr key={key.id}>
-                  <Table.Td>{key.name}</Table.Td>
-                  <Table.Td>
-                    <Code>{key.prefix}</Code>
-                  </Table.Td>
-                  <Table.Td>{humanize(key.role)}</Table.Td>
-                  <Table.Td>{formatDate(key.createdAt)}</Table.Td>
-                  <Table.Td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'Never'}</Table.Td>
-                  <Table.Td>
-                    <Tooltip label={`Revoke ${key.name}`}>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label={`Revoke ${key.name}`}
-                        onClick={() =>
-                          modals.openConfirmModal({
-                            title: `Revoke ${key.name}?`,
-                            children: (
-                              <Text size="sm">Requests with this key fail from now on.</Text>
-                            ),
-                            labels: { confirm: 'Revoke', cancel: 'Cancel' },
-                            confirmProps: { color: 'red' },
-                            onConfirm: () => revoke.mutate(key.id),
-                          })
-                        }
-                      >
-                        <IconTrash size={16} aria-hidden />
-                      </ActionIcon>
-                    </Tooltip>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Card>
+      <Text component="h3" fw={600}>
+        Active API keys
+      </Text>
+      {keys.isPending || (keys.data ?? []).length > 0 ? (
+        <DataTable
+          label="Active API keys"
+          rows={keys.data ?? []}
+          rowKey={(key) => key.id}
+          columns={[
+            {
+              key: 'name',
+              header: 'Name',
+              width: 'minmax(140px, 1.2fr)',
+              primary: true,
+              cell: (key) => <Truncated fw={500}>{key.name}</Truncated>,
+            },
+            {
+              key: 'prefix',
+              header: 'Key starts with',
+              width: 'minmax(200px, 1.6fr)',
+              // The whole public part, never cut: it is how a key in a config file is recognized.
+              cell: (key) => (
+                <Code style={{ overflowWrap: 'anywhere', whiteSpace: 'normal' }}>{key.prefix}</Code>
+              ),
+            },
+            {
+              key: 'role',
+              header: 'Role',
+              width: 'minmax(90px, 0.7fr)',
+              cell: (key) => <Truncated>{humanize(key.role)}</Truncated>,
+            },
+            {
+              key: 'created',
+              header: 'Created',
+              width: 'minmax(100px, 0.8fr)',
+              cell: (key) => <Truncated>{formatDate(key.createdAt)}</Truncated>,
+            },
+            {
+              key: 'used',
+              header: 'Last used',
+              width: 'minmax(120px, 1fr)',
+              cell: (key) => (
+                <Truncated>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'Never'}</Truncated>
+              ),
+            },
+            {
+              key: 'actions',
+              header: 'Actions',
+              width: 'minmax(50px, 0.3fr)',
+              actions: true,
+              cell: (key) => (
+                <Tooltip label={`Revoke ${key.name}`}>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    aria-label={`Revoke ${key.name}`}
+                    onClick={() =>
+                      modals.openConfirmModal({
+                        title: `Revoke ${key.name}?`,
+                        children: <Text size="sm">Requests with this key fail from now on.</Text>,
+                        labels: { confirm: 'Revoke', cancel: 'Cancel' },
+                        confirmProps: { color: 'red' },
+                        onConfirm: () => revoke.mutate(key.id),
+                      })
+                    }
+                  >
+                    <IconTrash size={16} aria-hidden />
+                  </ActionIcon>
+                </Tooltip>
+              ),
+            },
+          ]}
+        />
+      ) : (
+        <Text c="dimmed" size="sm">
+          No API keys yet.
+        </Text>
+      )}
     </Stack>
   );
 }

@@ -5,13 +5,12 @@ import {
   Group,
   Select,
   Stack,
-  Table,
   Text,
   TextInput,
   Tooltip,
-  VisuallyHidden,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconSend, IconX } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -21,6 +20,8 @@ import { messages } from '../../../domain/messages';
 import { memberRoles, partnerRoles } from '../../../domain/roles';
 import { api, describeError, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { DataTable } from '../../components/list/DataTable';
+import { Truncated } from '../../components/list/ListParts';
 import { applyProblem, schemaErrors } from '../../lib/forms';
 import { PartnerPicker } from '../contacts/PartnerPicker';
 import { formatDate, humanize } from '../partners/partner-labels';
@@ -161,53 +162,67 @@ export function InvitationsPanel() {
         />
       ) : null}
       {invitations.isError ? <ErrorAlert error={invitations.error} /> : null}
-      <Card withBorder p={0}>
-        <Table.ScrollContainer minWidth={520}>
-          <Table verticalSpacing="sm">
-            <Table.Caption>Invitations not yet accepted</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Email</Table.Th>
-                <Table.Th scope="col">Role</Table.Th>
-                <Table.Th scope="col">Expires</Table.Th>
-                <Table.Th scope="col">
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(invitations.data ?? []).length === 0 ? (
-                <Table.Tr>
-                  <Table.Td colSpan={4}>
-                    <Text c="dimmed" size="sm">
-                      No open invitations.
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ) : null}
-              {(invitations.data ?? []).map((invitation) => (
-                <Table.Tr key={invitation.id}>
-                  <Table.Td>{invitation.email}</Table.Td>
-                  <Table.Td>{humanize(invitation.role)}</Table.Td>
-                  <Table.Td>{formatDate(invitation.expiresAt)}</Table.Td>
-                  <Table.Td>
-                    <Tooltip label={`Revoke the invitation of ${invitation.email}`}>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label={`Revoke the invitation of ${invitation.email}`}
-                        onClick={() => revoke.mutate(invitation.id)}
-                      >
-                        <IconX size={16} aria-hidden />
-                      </ActionIcon>
-                    </Tooltip>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Card>
+      <Text component="h3" fw={600}>
+        Invitations not yet accepted
+      </Text>
+      {invitations.isPending || (invitations.data ?? []).length > 0 ? (
+        <DataTable
+          label="Invitations not yet accepted"
+          rows={invitations.data ?? []}
+          rowKey={(invitation) => invitation.id}
+          columns={[
+            {
+              key: 'email',
+              header: 'Email',
+              width: 'minmax(180px, 2fr)',
+              primary: true,
+              cell: (invitation) => <Truncated fw={500}>{invitation.email}</Truncated>,
+            },
+            {
+              key: 'role',
+              header: 'Role',
+              width: 'minmax(110px, 1fr)',
+              cell: (invitation) => <Truncated>{humanize(invitation.role)}</Truncated>,
+            },
+            {
+              key: 'expires',
+              header: 'Expires',
+              width: 'minmax(110px, 1fr)',
+              cell: (invitation) => <Truncated>{formatDate(invitation.expiresAt)}</Truncated>,
+            },
+            {
+              key: 'actions',
+              header: 'Actions',
+              width: 'minmax(60px, 0.4fr)',
+              actions: true,
+              cell: (invitation) => (
+                <Tooltip label={`Revoke the invitation of ${invitation.email}`}>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    aria-label={`Revoke the invitation of ${invitation.email}`}
+                    onClick={() =>
+                      modals.openConfirmModal({
+                        title: `Revoke the invitation of ${invitation.email}?`,
+                        children: <Text size="sm">The invitation link stops working at once.</Text>,
+                        labels: { confirm: 'Revoke', cancel: 'Cancel' },
+                        confirmProps: { color: 'red' },
+                        onConfirm: () => revoke.mutate(invitation.id),
+                      })
+                    }
+                  >
+                    <IconX size={16} aria-hidden />
+                  </ActionIcon>
+                </Tooltip>
+              ),
+            },
+          ]}
+        />
+      ) : (
+        <Text c="dimmed" size="sm">
+          No open invitations.
+        </Text>
+      )}
     </Stack>
   );
 }

@@ -1,15 +1,4 @@
-import {
-  ActionIcon,
-  Badge,
-  Card,
-  Group,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Tooltip,
-  VisuallyHidden,
-} from '@mantine/core';
+import { ActionIcon, Badge, Group, Select, Stack, Text, Tooltip } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconKey, IconUserMinus } from '@tabler/icons-react';
@@ -18,6 +7,8 @@ import { useState } from 'react';
 import { memberRoles } from '../../../domain/roles';
 import { api, describeError, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { DataTable } from '../../components/list/DataTable';
+import { Truncated } from '../../components/list/ListParts';
 import { useSession } from '../auth/session';
 import { humanize } from '../partners/partner-labels';
 import { ShownOnce } from './ShownOnce';
@@ -96,95 +87,112 @@ export function MembersPanel() {
           onDone={() => setResetLink(null)}
         />
       ) : null}
-      <Card withBorder p={0}>
-        <Table.ScrollContainer minWidth={560}>
-          <Table verticalSpacing="sm">
-            <Table.Caption>People who can sign in to this workspace</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Name</Table.Th>
-                <Table.Th scope="col">Email</Table.Th>
-                <Table.Th scope="col">Role</Table.Th>
-                <Table.Th scope="col">
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(members.data ?? []).map((member) => {
-                const self = member.userId === session?.user.id;
-                return (
-                  <Table.Tr key={member.id}>
-                    <Table.Td>
-                      <Text fw={500} size="sm">
-                        {member.name}{' '}
-                        {self ? (
-                          <Badge size="xs" variant="light">
-                            You
-                          </Badge>
-                        ) : null}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{member.email}</Table.Td>
-                    <Table.Td>
-                      <Select
-                        aria-label={`Role of ${member.name}`}
-                        data={memberRoles.map((role) => ({ value: role, label: humanize(role) }))}
-                        value={member.role}
-                        allowDeselect={false}
-                        disabled={changeRole.isPending}
-                        onChange={(role) =>
-                          role && role !== member.role && changeRole.mutate({ member, role })
-                        }
-                        w={140}
-                        size="xs"
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      {self ? null : (
-                        <Group gap={4} wrap="nowrap">
-                          <Tooltip label={`Reset the password of ${member.name}`}>
-                            <ActionIcon
-                              variant="subtle"
-                              aria-label={`Reset the password of ${member.name}`}
-                              disabled={resetPassword.isPending}
-                              onClick={() => resetPassword.mutate(member)}
-                            >
-                              <IconKey size={16} aria-hidden />
-                            </ActionIcon>
-                          </Tooltip>
-                          <Tooltip label={`Remove ${member.name}`}>
-                            <ActionIcon
-                              variant="subtle"
-                              color="red"
-                              aria-label={`Remove ${member.name}`}
-                              onClick={() =>
-                                modals.openConfirmModal({
-                                  title: `Remove ${member.name}?`,
-                                  children: (
-                                    <Text size="sm">
-                                      They are signed out at once and their API keys stop working.
-                                    </Text>
-                                  ),
-                                  labels: { confirm: 'Remove', cancel: 'Cancel' },
-                                  confirmProps: { color: 'red' },
-                                  onConfirm: () => remove.mutate(member),
-                                })
-                              }
-                            >
-                              <IconUserMinus size={16} aria-hidden />
-                            </ActionIcon>
-                          </Tooltip>
-                        </Group>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Card>
+      <Text size="sm" c="dimmed">
+        People who can sign in to this workspace.
+      </Text>
+      <DataTable
+        label="Members"
+        rows={members.data ?? []}
+        rowKey={(member) => member.id}
+        columns={[
+          {
+            key: 'name',
+            header: 'Name',
+            width: 'minmax(160px, 1.4fr)',
+            primary: true,
+            cell: (member) => (
+              <Group gap={6} wrap="nowrap">
+                <Truncated fw={500}>{member.name}</Truncated>
+                {member.userId === session?.user.id ? (
+                  <Badge size="xs" variant="light" style={{ flexShrink: 0 }}>
+                    You
+                  </Badge>
+                ) : null}
+              </Group>
+            ),
+          },
+          {
+            key: 'email',
+            header: 'Email',
+            width: 'minmax(160px, 1.6fr)',
+            cell: (member) => <Truncated>{member.email}</Truncated>,
+          },
+          {
+            key: 'role',
+            header: 'Role',
+            width: 'minmax(140px, 0.8fr)',
+            cell: (member) => (
+              <Select
+                aria-label={`Role of ${member.name}`}
+                data={memberRoles.map((role) => ({ value: role, label: humanize(role) }))}
+                value={member.role}
+                allowDeselect={false}
+                disabled={changeRole.isPending}
+                onChange={(role) =>
+                  role && role !== member.role && changeRole.mutate({ member, role })
+                }
+                maw={160}
+                size="xs"
+              />
+            ),
+          },
+          {
+            key: 'actions',
+            header: 'Actions',
+            width: 'minmax(80px, 0.4fr)',
+            actions: true,
+            cell: (member) =>
+              member.userId === session?.user.id ? null : (
+                <>
+                  <Tooltip label={`Reset the password of ${member.name}`}>
+                    <ActionIcon
+                      variant="subtle"
+                      aria-label={`Reset the password of ${member.name}`}
+                      disabled={resetPassword.isPending}
+                      onClick={() =>
+                        modals.openConfirmModal({
+                          title: `Reset the password of ${member.name}?`,
+                          children: (
+                            <Text size="sm">
+                              Tandem makes a one-time link for {member.name} to choose a new
+                              password, and mails it when it can.
+                            </Text>
+                          ),
+                          labels: { confirm: 'Make a reset link', cancel: 'Cancel' },
+                          onConfirm: () => resetPassword.mutate(member),
+                        })
+                      }
+                    >
+                      <IconKey size={16} aria-hidden />
+                    </ActionIcon>
+                  </Tooltip>
+                  <Tooltip label={`Remove ${member.name}`}>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={`Remove ${member.name}`}
+                      onClick={() =>
+                        modals.openConfirmModal({
+                          title: `Remove ${member.name}?`,
+                          children: (
+                            <Text size="sm">
+                              They are signed out at once and their API keys stop working.
+                            </Text>
+                          ),
+                          labels: { confirm: 'Remove', cancel: 'Cancel' },
+                          confirmProps: { color: 'red' },
+                          onConfirm: () => remove.mutate(member),
+                        })
+                      }
+                    >
+                      <IconUserMinus size={16} aria-hidden />
+                    </ActionIcon>
+                  </Tooltip>
+                </>
+              ),
+          },
+        ]}
+      />
     </Stack>
   );
 }

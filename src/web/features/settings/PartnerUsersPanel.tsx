@@ -1,13 +1,4 @@
-import {
-  ActionIcon,
-  Card,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Tooltip,
-  VisuallyHidden,
-} from '@mantine/core';
+import { ActionIcon, Select, Stack, Text, Tooltip } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconUserMinus } from '@tabler/icons-react';
@@ -16,6 +7,8 @@ import { partnerRoles } from '../../../domain/roles';
 import { api, describeError, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AnchorLink } from '../../components/links';
+import { DataTable } from '../../components/list/DataTable';
+import { Truncated } from '../../components/list/ListParts';
 import { can, useSession } from '../auth/session';
 import { humanize } from '../partners/partner-labels';
 import { type PartnerUser, partnerUsersQuery } from './settings.api';
@@ -73,78 +66,82 @@ export function PartnerUsersPanel() {
 
   if (partnerUsers.isError) return <ErrorAlert error={partnerUsers.error} />;
   const rows = partnerUsers.data ?? [];
-  const columns = admin ? 5 : 4;
 
   return (
     <Stack>
-      <Card withBorder p={0}>
-        <Table.ScrollContainer minWidth={640}>
-          <Table verticalSpacing="sm">
-            <Table.Caption>
-              People of your partners who can sign in to the partner portal
-            </Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Name</Table.Th>
-                <Table.Th scope="col">Email</Table.Th>
-                <Table.Th scope="col">Partner</Table.Th>
-                <Table.Th scope="col">Role</Table.Th>
-                {admin ? (
-                  <Table.Th scope="col">
-                    <VisuallyHidden>Actions</VisuallyHidden>
-                  </Table.Th>
-                ) : null}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {partnerUsers.isSuccess && rows.length === 0 ? (
-                <Table.Tr>
-                  <Table.Td colSpan={columns}>
-                    <Text c="dimmed" size="sm">
-                      No partner users yet. Invite one from Invitations by choosing a partner role.
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ) : null}
-              {rows.map((partnerUser) => (
-                <Table.Tr key={partnerUser.id}>
-                  <Table.Td>
-                    <Text fw={500} size="sm">
-                      {partnerUser.name}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{partnerUser.email}</Table.Td>
-                  <Table.Td>
-                    <AnchorLink
-                      to="/partners/$partnerId"
-                      params={{ partnerId: partnerUser.partnerId }}
-                      size="sm"
-                    >
-                      {partnerUser.partnerName}
-                    </AnchorLink>
-                  </Table.Td>
-                  <Table.Td>
-                    {admin ? (
-                      <Select
-                        aria-label={`Role of ${partnerUser.name}`}
-                        data={roleOptions}
-                        value={partnerUser.role}
-                        allowDeselect={false}
-                        disabled={changeRole.isPending}
-                        onChange={(role) =>
-                          role &&
-                          role !== partnerUser.role &&
-                          changeRole.mutate({ partnerUser, role })
-                        }
-                        w={160}
-                        size="xs"
-                      />
-                    ) : (
-                      humanize(partnerUser.role)
-                    )}
-                  </Table.Td>
-                  {admin ? (
-                    <Table.Td>
+      <Text size="sm" c="dimmed">
+        People of your partners who can sign in to the partner portal.
+      </Text>
+      {partnerUsers.isSuccess && rows.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          No partner users yet. Invite one from Invitations by choosing a partner role.
+        </Text>
+      ) : (
+        <DataTable
+          label="Partner users"
+          rows={rows}
+          rowKey={(partnerUser) => partnerUser.id}
+          columns={[
+            {
+              key: 'name',
+              header: 'Name',
+              width: 'minmax(140px, 1.2fr)',
+              primary: true,
+              cell: (partnerUser) => <Truncated fw={500}>{partnerUser.name}</Truncated>,
+            },
+            {
+              key: 'email',
+              header: 'Email',
+              width: 'minmax(160px, 1.4fr)',
+              cell: (partnerUser) => <Truncated>{partnerUser.email}</Truncated>,
+            },
+            {
+              key: 'partner',
+              header: 'Partner',
+              width: 'minmax(140px, 1.2fr)',
+              cell: (partnerUser) => (
+                <AnchorLink
+                  to="/partners/$partnerId"
+                  params={{ partnerId: partnerUser.partnerId }}
+                  size="sm"
+                  truncate="end"
+                  display="block"
+                  title={partnerUser.partnerName}
+                >
+                  {partnerUser.partnerName}
+                </AnchorLink>
+              ),
+            },
+            {
+              key: 'role',
+              header: 'Role',
+              width: 'minmax(150px, 1fr)',
+              cell: (partnerUser) =>
+                admin ? (
+                  <Select
+                    aria-label={`Role of ${partnerUser.name}`}
+                    data={roleOptions}
+                    value={partnerUser.role}
+                    allowDeselect={false}
+                    disabled={changeRole.isPending}
+                    onChange={(role) =>
+                      role && role !== partnerUser.role && changeRole.mutate({ partnerUser, role })
+                    }
+                    maw={170}
+                    size="xs"
+                  />
+                ) : (
+                  <Truncated>{humanize(partnerUser.role)}</Truncated>
+                ),
+            },
+            ...(admin
+              ? [
+                  {
+                    key: 'actions',
+                    header: 'Actions',
+                    width: 'minmax(50px, 0.3fr)',
+                    actions: true,
+                    cell: (partnerUser: PartnerUser) => (
                       <Tooltip label={`Remove ${partnerUser.name}`}>
                         <ActionIcon
                           variant="subtle"
@@ -168,14 +165,13 @@ export function PartnerUsersPanel() {
                           <IconUserMinus size={16} aria-hidden />
                         </ActionIcon>
                       </Tooltip>
-                    </Table.Td>
-                  ) : null}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Card>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      )}
     </Stack>
   );
 }
