@@ -1,10 +1,22 @@
-import { Button, Checkbox, List, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Center,
+  Checkbox,
+  List,
+  Loader,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type DemoSignIn, setupBody } from '../../../domain/setup';
 import { api, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { AnchorLink } from '../../components/links';
 import { applyProblem } from '../../lib/forms';
 import { useFragmentToken } from '../../lib/fragment';
 import { ShownOnce } from '../settings/ShownOnce';
@@ -18,6 +30,7 @@ const setupForm = setupBody.omit({ token: true });
 export function SetupPage() {
   const token = useFragmentToken();
   const queryClient = useQueryClient();
+  const status = useQuery(setupQuery);
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm({
     mode: 'uncontrolled',
@@ -78,7 +91,22 @@ export function SetupPage() {
       title="Set up Tandem"
       intro="Name your workspace and create the first administrator account."
     >
-      {token ? (
+      {status.isPending ? (
+        <Center p="md">
+          <Loader size="sm" aria-label="Checking whether Tandem is set up" />
+        </Center>
+      ) : status.data?.needed === false && setup.isIdle ? (
+        // A used setup link: say so at once rather than after the form is filled in.
+        <>
+          <Alert color="blue" title="Tandem is already set up" role="status">
+            This installation has its workspace. Sign in with your account, or ask its administrator
+            for an invitation.
+          </Alert>
+          <AnchorLink to="/sign-in" size="sm" ta="center">
+            Go to sign in
+          </AnchorLink>
+        </>
+      ) : token ? (
         <form
           noValidate
           onSubmit={form.onSubmit((values) => {
