@@ -29,6 +29,12 @@ export const createdInvitation = invitation
   })
   .meta({ id: 'CreatedInvitation' });
 
+export const invitationLink = z
+  .object({
+    inviteUrl: z.string().describe('The new link; the one given before no longer works'),
+  })
+  .meta({ id: 'InvitationLink' });
+
 export const invitationList = z
   .object({ items: z.array(invitation), nextCursor: z.string().nullable() })
   .meta({ id: 'InvitationList' });

@@ -66,6 +66,30 @@ export function revokeInvitation(tx: Tx, workspaceId: string, id: string, now: D
     .then((rows) => rows[0]);
 }
 
+/** Gives a pending invitation a new token: the link handed out before stops working. */
+export function replaceInvitationToken(
+  tx: Tx,
+  workspaceId: string,
+  id: string,
+  tokenHash: string,
+  now: Date,
+) {
+  return tx
+    .update(invitations)
+    .set({ tokenHash })
+    .where(
+      and(
+        eq(invitations.workspaceId, workspaceId),
+        eq(invitations.id, id),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, now),
+      ),
+    )
+    .returning(columns)
+    .then((rows) => rows[0]);
+}
+
 /** A token's hash, and the workspace it names (null for tokens made before they named one). */
 type InvitationToken = { tokenHash: string; workspaceId: string | null };
 

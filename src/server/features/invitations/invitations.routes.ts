@@ -3,12 +3,18 @@ import { invitationId } from '../../../domain/ids';
 import {
   createdInvitation,
   createInvitationBody,
+  invitationLink,
   invitationList,
 } from '../../../domain/invitations';
 import { listQuery } from '../../../domain/members';
 import { scopeOf } from '../../http/permissions';
 import type { ZodApp } from '../index';
-import { createInvitation, listInvitations, revokeInvitation } from './invitations.service';
+import {
+  createInvitation,
+  listInvitations,
+  renewInvitationLink,
+  revokeInvitation,
+} from './invitations.service';
 
 const tags = ['invitations'];
 const params = z.object({ id: invitationId }).strict();
@@ -48,6 +54,20 @@ export async function invitationRoutes(app: ZodApp) {
       },
     },
     async (request) => listInvitations(request.ctx, scopeOf(request), request.query),
+  );
+
+  app.post(
+    '/invitations/:id/link',
+    {
+      config: { access: 'invitation.manage' },
+      schema: {
+        tags,
+        summary: 'Make a new link for an invitation not yet used (the earlier link stops working)',
+        params,
+        response: { 200: invitationLink },
+      },
+    },
+    async (request) => renewInvitationLink(request.ctx, scopeOf(request), request.params.id),
   );
 
   app.delete(

@@ -19,6 +19,7 @@ import {
   forgetInviter,
   insertInvitation,
   listPendingInvitations,
+  replaceInvitationToken,
   revokeInvitation as revokeInvitationRow,
 } from './invitations.queries';
 
@@ -120,6 +121,25 @@ export async function revokeInvitation(ctx: ServiceContext, scope: Scope, id: st
       before: presentInvitation(row),
     });
   });
+}
+
+/**
+ * A new link for an invitation not yet used, for an admin who lost the first one: only a
+ * hash of each token is kept, so the link is made anew and the one before stops working.
+ */
+export async function renewInvitationLink(ctx: ServiceContext, scope: Scope, id: string) {
+  const token = newWorkspaceToken(scope.workspaceId);
+  await withTransaction(ctx, async (tx, ctx) => {
+    const row = await replaceInvitationToken(tx, scope.workspaceId, id, sha256(token), new Date());
+    if (!row) throw errors.notFound('invitation');
+    await recordAudit(tx, ctx, scope, {
+      action: 'invitation.link_renewed',
+      entityType: 'invitation',
+      entityId: id,
+      partnerId: row.partnerId,
+    });
+  });
+  return { inviteUrl: `${ctx.config.publicUrl}/accept-invitation#token=${token}` };
 }
 
 /** A member leaves: invitations they sent stay, without an inviter. */

@@ -313,3 +313,32 @@ describe('invitations', () => {
     expect(await databaseSnapshot(t.database)).toBe(before);
   });
 });
+
+describe('a new link for an invitation', () => {
+  function renew(id: string, key = world.a.members.admin.key) {
+    return request(t.app, { method: 'POST', url: `/api/v1/invitations/${id}/link`, key });
+  }
+
+  it('works until the invitation is used; the link before it stops working', async () => {
+    const first = (await invite({ email: 'again@example.test', role: 'member' })).json();
+    const res = await renew(first.id);
+    expect(res.statusCode).toBe(200);
+    const second = res.json().inviteUrl as string;
+    expect(second).not.toBe(first.inviteUrl);
+    expect((await accept(tokenOf(first.inviteUrl))).statusCode).toBe(400);
+    expect((await accept(tokenOf(second))).statusCode).toBe(200);
+    // Used: there is nothing left to link to.
+    expect((await renew(first.id)).statusCode).toBe(404);
+  });
+
+  it('is for the inviting workspace’s admins only, changing nothing otherwise', async () => {
+    const mine = (await invite({ email: 'guarded@example.test', role: 'viewer' })).json();
+    const before = await databaseSnapshot(t.database);
+    expect((await renew(mine.id, world.b.members.admin.key)).statusCode).toBe(404);
+    for (const role of ['manager', 'member', 'viewer'] as const) {
+      expect((await renew(mine.id, world.a.members[role].key)).statusCode).toBe(403);
+    }
+    expect(await databaseSnapshot(t.database)).toBe(before);
+    expect((await accept(tokenOf(mine.inviteUrl))).statusCode).toBe(200);
+  });
+});

@@ -8,7 +8,8 @@ export function humanize(value: string): string {
 }
 
 export const stageColors: Record<PartnerStage, string> = {
-  prospect: 'gray',
+  // A mid grey: the default grey dot vanishes on the dark theme's background.
+  prospect: 'gray.6',
   onboarding: 'blue',
   active: 'teal',
   at_risk: 'orange',

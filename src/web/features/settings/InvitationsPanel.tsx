@@ -12,7 +12,7 @@ import {
 import { useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { IconSend, IconX } from '@tabler/icons-react';
+import { IconLink, IconSend, IconX } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createInvitationBody } from '../../../domain/invitations';
@@ -88,6 +88,12 @@ export function InvitationsPanel() {
     },
     onError: (error) => setFailure(applyProblem(form, error)),
   });
+  const renew = useMutation({
+    mutationFn: async (id: string) =>
+      unwrap(await api.POST('/api/v1/invitations/{id}/link', { params: { path: { id } } })),
+    onSuccess: ({ inviteUrl }) => setLink(inviteUrl),
+    onError: (error) => notifications.show({ color: 'red', message: describeError(error) }),
+  });
   const revoke = useMutation({
     mutationFn: async (id: string) =>
       unwrap(await api.DELETE('/api/v1/invitations/{id}', { params: { path: { id } } })),
@@ -155,8 +161,8 @@ export function InvitationsPanel() {
       </Card>
       {link ? (
         <ShownOnce
-          title="Invitation created"
-          note="Tandem cannot send email here. Pass this link on yourself; it is shown only now."
+          title="Invitation link"
+          note="Pass this link on yourself; it is shown only now. Lost it? Make a new one from the list below, until the invitation is used."
           value={link}
           onDone={() => setLink(null)}
         />
@@ -193,27 +199,53 @@ export function InvitationsPanel() {
             {
               key: 'actions',
               header: 'Actions',
-              width: 'minmax(60px, 0.4fr)',
+              width: 'minmax(80px, 0.5fr)',
               actions: true,
               cell: (invitation) => (
-                <Tooltip label={`Revoke the invitation of ${invitation.email}`}>
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    aria-label={`Revoke the invitation of ${invitation.email}`}
-                    onClick={() =>
-                      modals.openConfirmModal({
-                        title: `Revoke the invitation of ${invitation.email}?`,
-                        children: <Text size="sm">The invitation link stops working at once.</Text>,
-                        labels: { confirm: 'Revoke', cancel: 'Cancel' },
-                        confirmProps: { color: 'red' },
-                        onConfirm: () => revoke.mutate(invitation.id),
-                      })
-                    }
-                  >
-                    <IconX size={16} aria-hidden />
-                  </ActionIcon>
-                </Tooltip>
+                <>
+                  <Tooltip label={`New link for ${invitation.email}`}>
+                    <ActionIcon
+                      variant="subtle"
+                      aria-label={`New link for ${invitation.email}`}
+                      disabled={renew.isPending}
+                      onClick={() =>
+                        modals.openConfirmModal({
+                          title: `A new link for ${invitation.email}?`,
+                          children: (
+                            <Text size="sm">
+                              Tandem keeps no copy of a link, so it makes a new one to pass on. The
+                              link given before stops working.
+                            </Text>
+                          ),
+                          labels: { confirm: 'Make a new link', cancel: 'Cancel' },
+                          onConfirm: () => renew.mutate(invitation.id),
+                        })
+                      }
+                    >
+                      <IconLink size={16} aria-hidden />
+                    </ActionIcon>
+                  </Tooltip>
+                  <Tooltip label={`Revoke the invitation of ${invitation.email}`}>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={`Revoke the invitation of ${invitation.email}`}
+                      onClick={() =>
+                        modals.openConfirmModal({
+                          title: `Revoke the invitation of ${invitation.email}?`,
+                          children: (
+                            <Text size="sm">The invitation link stops working at once.</Text>
+                          ),
+                          labels: { confirm: 'Revoke', cancel: 'Cancel' },
+                          confirmProps: { color: 'red' },
+                          onConfirm: () => revoke.mutate(invitation.id),
+                        })
+                      }
+                    >
+                      <IconX size={16} aria-hidden />
+                    </ActionIcon>
+                  </Tooltip>
+                </>
               ),
             },
           ]}
