@@ -95,6 +95,7 @@ export async function authRoutes(app: ZodApp) {
     {
       config: { access: 'authenticated' },
       schema: {
+        operationId: 'changePassword',
         tags,
         summary: 'Change your own password',
         description:

@@ -62,7 +62,10 @@ export async function invitationRoutes(app: ZodApp) {
       config: { access: 'invitation.manage' },
       schema: {
         tags,
-        summary: 'Make a new link for an invitation not yet used (the earlier link stops working)',
+        operationId: 'renewInvitationLink',
+        summary: 'Make a new link for an open invitation',
+        description:
+          'Tandem keeps only a hash of each invitation token, so the link shown once cannot be shown again: this makes a new one, and the link given before stops working. 404 once the invitation is used, revoked or expired.',
         params,
         response: { 200: invitationLink },
       },
