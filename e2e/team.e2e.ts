@@ -192,7 +192,7 @@ test('invite a member, who joins, signs out and in, is demoted to viewer and rem
   await page.keyboard.press('Escape');
   await palette.waitFor({ state: 'hidden' });
   await page.getByRole('button', { name: /Account menu/ }).click();
-  await page.getByText('Acme Partnerships · viewer').waitFor();
+  await page.getByText('Viewer at Acme Partnerships').waitFor();
   await page.keyboard.press('Escape');
   await page.getByRole('menu').waitFor({ state: 'detached' });
 
