@@ -5,7 +5,6 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
@@ -25,6 +24,7 @@ import { type RouteAccess, registerRouteAccess } from './http/permissions';
 import { answerClientError, answerFrameworkError, registerErrorHandling } from './http/problem';
 import { registerRateLimits } from './http/rate-limit';
 import { registerSecurity } from './http/security';
+import { compiledSerializer } from './http/serialize';
 import { registerWeb } from './http/web';
 
 declare module 'fastify' {
@@ -81,7 +81,7 @@ export async function buildApp(
   });
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(compiledSerializer);
   app.decorate('ctx', ctx);
   app.decorate('routeAccess', [] as FastifyInstance['routeAccess']);
   app.decorateRequest('scope', null);
