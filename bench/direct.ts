@@ -87,8 +87,9 @@ async function recordStatements(
     const query = pg.Client.prototype.query;
     pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
       const [config, values] = args as [string | { text: string; values?: unknown[] }, unknown[]];
+      // Drizzle sends `query({ text, rowMode, types }, values)`; others put values in the config.
       if (typeof config === 'string') recorded.push({ text: config, values: values ?? [] });
-      else recorded.push({ text: config.text, values: config.values ?? [] });
+      else recorded.push({ text: config.text, values: config.values ?? values ?? [] });
       return (query as (...a: unknown[]) => unknown).apply(this, args);
     } as typeof query;
     restore.push(() => {
