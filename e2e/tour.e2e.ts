@@ -114,6 +114,37 @@ async function visit(
   if (unexpected.length > 0) failures.push(`${label}: ${unexpected.join('; ')}`);
 }
 
+/** The command palette over the page, with a partner found: it fits a phone too. */
+async function visitPalette(
+  view: { page: Page; problems: string[] },
+  where: string,
+  failures: string[],
+) {
+  const { page, problems } = view;
+  problems.length = 0;
+  const label = `${where} command-palette`;
+  try {
+    await page.keyboard.press('Control+K');
+    const search = page.getByRole('textbox', { name: 'Search partners, contacts and pages' });
+    await search.fill('north');
+    await page
+      .getByRole('button', { name: /Northwind Traders/ })
+      .first()
+      .waitFor();
+    await page.mouse.move(0, 0);
+    await settle(page);
+    await page.screenshot({ path: `${shots}${where}-command-palette.png` });
+    const overflow = await horizontalOverflow(page);
+    if (overflow) failures.push(`${label}: overflows, ${overflow}`);
+    await expectAccessible(page, label);
+    await page.keyboard.press('Escape');
+    await search.waitFor({ state: 'hidden' });
+  } catch (error) {
+    failures.push(`${label}: ${(error as Error).message.split('\n').slice(0, 8).join('\n')}`);
+  }
+  if (problems.length > 0) failures.push(`${label}: ${problems.join('; ')}`);
+}
+
 /** Checks the theme the page shows is the one asked for. */
 async function expectTheme(page: Page, theme: Theme) {
   const shown = await page.evaluate(() =>
@@ -440,6 +471,7 @@ describe.sequential('tour', () => {
         for (const stop of stops) {
           await visit(desk, stop, where, failures);
           if (stop.name === 'partners') {
+            await visitPalette(desk, where, failures);
             await expectTheme(desk.page, theme);
             if (size.name === 'laptop' && theme === 'light') {
               await desk.page.screenshot({ path: readmeShot });
