@@ -399,9 +399,10 @@ describe.sequential('tour', () => {
             allowed: [/HTTP 401 GET .*\/api\/v1\/auth\/session/],
           },
           {
-            name: 'setup-done',
-            path: '/setup',
+            name: 'setup-link-used',
+            path: new URL(server.setupUrl).pathname + new URL(server.setupUrl).hash,
             heading: 'Set up Tandem',
+            text: 'Tandem is already set up',
             allowed: [/HTTP 401 GET .*\/api\/v1\/auth\/session/],
           },
         ]) {
@@ -433,6 +434,12 @@ describe.sequential('tour', () => {
           { name: 'partner-edit', path: `${p}/edit`, heading: /Edit Northwind Traders/ },
           { name: 'partner-new', path: '/partners/new', heading: 'New partner' },
           { name: 'contacts', path: '/contacts', heading: 'Contacts', text: 'Katherine Johnson' },
+          {
+            name: 'contact',
+            path: `/contacts/${ids.contact}`,
+            heading: 'Grace Hopper',
+            text: 'VP Partnerships',
+          },
           { name: 'contact-edit', path: `/contacts/${ids.contact}/edit`, heading: /Grace Hopper/ },
           { name: 'contact-new', path: '/contacts/new', heading: /New contact/ },
           {
@@ -466,6 +473,12 @@ describe.sequential('tour', () => {
             text: 'Workspace name',
           },
           { name: 'not-found', path: '/no-such-page', heading: 'Page not found' },
+          {
+            name: 'not-found-record',
+            path: '/partners/not-a-partner',
+            heading: /not found/,
+            allowed: [/HTTP 404 GET .*\/api\/v1\/partners\//],
+          },
           { name: 'api-docs', path: '/api/docs', heading: /Tandem API/, text: 'partners' },
         ];
         for (const stop of stops) {
