@@ -144,7 +144,13 @@ describe.each(['wide', 'phone'] as const)('at %s size', (size) => {
     await page.goto(`${server.url}/partners`);
     await heading(page, 'Partners');
     await page.getByRole('link', { name: longName }).first().waitFor();
+    // The filters wait behind one button, so the partners show on the first screen.
+    expect(await page.getByLabel('Type', { exact: true }).first().isVisible()).toBe(false);
     await look(page, faults, 'partners', size, scheme);
+    await page.getByRole('button', { name: 'Filters' }).click();
+    await page.getByLabel('Type', { exact: true }).first().waitFor();
+    await look(page, faults, 'partners-filters', size, scheme);
+    await page.getByRole('button', { name: 'Filters' }).click();
 
     await page.goto(`${server.url}/partners/${partnerId}`);
     await heading(page, longName);
