@@ -24,7 +24,9 @@ test('the API docs carry Tandem’s name and pass axe, with every operation open
   await page.getByRole('heading', { level: 1, name: /Tandem API/ }).waitFor();
   await page.locator('.opblock-tag').first().waitFor();
   expect(await page.title()).toBe('Tandem API reference');
-  expect(await page.getByRole('link', { name: 'Tandem' }).getAttribute('href')).toBe('/');
+  expect(await page.getByRole('link', { name: 'Tandem', exact: true }).getAttribute('href')).toBe(
+    '/',
+  );
   // No top bar: neither the framework's logo nor its box for another document's URL.
   expect(await page.locator('.topbar').count()).toBe(0);
   expect(await page.locator('img[src*="logo" i], img[alt*="swagger" i]').count()).toBe(0);

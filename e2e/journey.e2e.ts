@@ -213,7 +213,8 @@ test('first-run setup, a partner and a contact, found by search and the command 
   // Reopened, it starts empty and offers pages; it finds contacts too.
   await page.keyboard.press('Control+K');
   await palette.waitFor();
-  expect(await palette.inputValue()).toBe('');
+  // The palette closing after Enter may still be on screen for a moment: wait for the new one.
+  await expect.poll(() => palette.inputValue()).toBe('');
   await page.getByRole('button', { name: /Settings: API keys/ }).waitFor();
   await palette.fill('grace');
   await page
