@@ -8,6 +8,7 @@ import {
   NavLink,
   Stack,
   Text,
+  Tooltip,
   UnstyledButton,
   VisuallyHidden,
 } from '@mantine/core';
@@ -71,6 +72,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const os = useOs();
+  const shortcut = `${os === 'macos' ? '⌘' : 'Ctrl'} + K`;
   useFocusOnNavigate();
 
   useEffect(() => {
@@ -108,30 +110,34 @@ export function AppLayout({ children }: { children?: ReactNode }) {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger
-              opened={opened}
-              onClick={toggle}
-              hiddenFrom="sm"
-              size="sm"
-              aria-label={opened ? 'Close navigation' : 'Open navigation'}
-            />
+            <Tooltip label={opened ? 'Close navigation' : 'Open navigation'}>
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={opened ? 'Close navigation' : 'Open navigation'}
+              />
+            </Tooltip>
             <Logo />
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <UnstyledButton
-              className={classes.search}
-              onClick={() => spotlight.open()}
-              aria-label="Search partners, contacts and pages"
-              aria-keyshortcuts="Control+K Meta+K"
-            >
-              <IconSearch size={16} aria-hidden />
-              <Text size="sm" c="dimmed" visibleFrom="xs">
-                Search
-              </Text>
-              <Kbd size="xs" visibleFrom="xs">
-                {os === 'macos' ? '⌘' : 'Ctrl'} + K
-              </Kbd>
-            </UnstyledButton>
+            <Tooltip label={`Search partners, contacts and pages (${shortcut})`}>
+              <UnstyledButton
+                className={classes.search}
+                onClick={() => spotlight.open()}
+                aria-label="Search partners, contacts and pages"
+                aria-keyshortcuts="Control+K Meta+K"
+              >
+                <IconSearch size={16} aria-hidden />
+                <Text size="sm" c="dimmed" visibleFrom="xs">
+                  Search
+                </Text>
+                <Kbd size="xs" visibleFrom="xs">
+                  {shortcut}
+                </Kbd>
+              </UnstyledButton>
+            </Tooltip>
             <ColorSchemeToggle />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
