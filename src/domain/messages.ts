@@ -7,6 +7,7 @@ import { z } from 'zod';
  */
 export const messages = {
   required: 'Required',
+  requiredForMove: 'Required for this change of status',
   maxLength: (max: number) => `Use ${max} characters or fewer`,
   minLength: (min: number) => `Use at least ${min} characters`,
   maxItems: (max: number) => `Use ${max} entries or fewer`,

@@ -77,6 +77,26 @@ export const errors = {
       'The partner is archived; restore it before adding to it',
       [{ field, code: 'partner_archived', message: messages.partnerArchived }],
     ),
+  /** A status move the record's state machine does not allow; `allowed` lists those it does. */
+  invalidTransition: (from: string, to: string, allowed: string[], detail?: string) =>
+    new AppError(
+      409,
+      'invalid_transition',
+      'Not an allowed change of status',
+      detail ??
+        `Cannot move from ${from} to ${to}; allowed: ${allowed.length ? allowed.join(', ') : 'none'}`,
+      [],
+      { from, to, allowed },
+    ),
+  /** A status move that needs a field the request and the record both lack. */
+  transitionFieldRequired: (field: string, to: string) =>
+    new AppError(
+      422,
+      'field_required',
+      'A field is required for this change',
+      `Moving to ${to} needs ${field}`,
+      [{ field, code: 'required', message: messages.requiredForMove }],
+    ),
   unprocessable: (code: string, detail: string, fields: FieldError[] = []) =>
     new AppError(422, code, 'Cannot do that', detail, fields),
   tooManyRequests: (retryAfterSeconds: number, detail: string) =>

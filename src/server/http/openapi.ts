@@ -7,6 +7,8 @@ declare module 'fastify' {
     replyHeaders?: Array<'etag' | 'location'>;
     /** `session`: the route takes a session cookie only (an API key is answered 401). */
     credentials?: 'session';
+    /** The route moves a record through its state machine (409 and 422 as it refuses). */
+    transition?: boolean;
   }
 }
 
@@ -19,6 +21,7 @@ export type RouteDoc = {
   credentials?: 'session';
   /** Whether the route counts requests and answers 429 over its limits. */
   rateLimited: boolean;
+  transition?: boolean;
 };
 
 /** Every tag an operation may use, with the description the document shows. */
@@ -70,6 +73,7 @@ export function registerRouteDocs(app: FastifyInstance, docs: RouteDoc[]) {
         access: route.config?.access ?? 'public',
         replyHeaders: route.config?.replyHeaders ?? [],
         credentials: route.config?.credentials,
+        transition: route.config?.transition,
         // Public routes count by their own limits; all API use by a key or session counts too.
         rateLimited: (route.config?.rateLimits?.length ?? 0) > 0 || route.url.startsWith('/api/v1'),
       });
@@ -125,6 +129,14 @@ function errorResponses(op: Operation, method: string, doc: RouteDoc) {
   }
   if (ifMatch) out['412'] = problem('`stale_version`: the record changed since you read it');
   if (ifMatch?.required) out['428'] = problem('`if_match_required`: send the ETag in If-Match');
+  if (doc.transition) {
+    out['409'] = problem(
+      '`invalid_transition`: the status cannot move there; `allowed` lists the statuses it can move to, `from` and `to` repeat the move',
+    );
+    out['422'] = problem(
+      '`field_required`: the move needs a field (named in `errors`), or `invalid_reference` for a reference out of scope',
+    );
+  }
   if (op.requestBody) {
     out['413'] = problem('`payload_too_large`');
     out['415'] = problem('`unsupported_media_type`: send `application/json`');
