@@ -29,6 +29,11 @@ export const permissions = {
   'contact.create': [...editors],
   'contact.update': [...editors],
   'contact.delete': [...editors],
+  'timeline.read': [...internal],
+  'interaction.read': [...internal],
+  'interaction.create': [...editors],
+  'interaction.update': [...editors],
+  'interaction.delete': [...editors],
   /** The portal: a partner user's own account, partner and workspace names. */
   'portal.read': [...partnerSide],
 } as const satisfies Record<string, readonly Role[]>;

@@ -36,6 +36,8 @@ export const tagDescriptions: Record<string, string> = {
   'partner-users': 'People of partners who use the portal',
   'api-keys': 'Workspace API keys for integrations',
   portal: "The partner portal's own view",
+  timeline: 'What happened with partners, newest first: one indexed source for every timeline',
+  interactions: 'Meetings, calls, emails, events and notes with a partner',
   operations: 'Probes for load balancers and orchestrators',
 };
 

@@ -550,6 +550,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/partners/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A partner's timeline, newest first
+         * @description What happened with the partner: interactions, tasks, issues, comments, stage and owner changes. Newest first, in keyset pages on (occurred_at, id). `kind` and `person` (a member or contact id: the actor or a participant) take several values and match any.
+         */
+        get: operations["listPartnerTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/portal/me": {
         parameters: {
             query?: never;
@@ -588,6 +608,26 @@ export interface paths {
          * @description Creates the first workspace and its admin with the one-time setup token printed at start, and signs the admin in. With `loadDemo`, answers the demo team and the password made for them, this once.
          */
         post: operations["setUpInstance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Workspace activity, newest first
+         * @description The workspace's activity across all partners. Newest first, in keyset pages on (occurred_at, id). `kind` and `person` (a member or contact id: the actor or a participant) take several values and match any.
+         */
+        get: operations["listTimeline"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -947,6 +987,34 @@ export interface components {
         };
         SetupStatus: {
             needed: boolean;
+        };
+        TimelineEntry: {
+            actor: components["schemas"]["Actor"];
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "interaction" | "task" | "issue" | "comment" | "stage_change" | "owner_change";
+            /** Format: date-time */
+            occurredAt: string;
+            partnerId: string | null;
+            partnerName: string | null;
+            /** @description Members and contacts involved (the actor, participants), for the person filter */
+            people: string[];
+            /** Format: uuid */
+            subjectId: string;
+            /** @description The kind of record the entry is about (`interaction`, `partner`…) */
+            subjectType: string;
+            summary: components["schemas"]["TimelineSummary"];
+            /** @enum {string} */
+            visibility: "internal" | "partner";
+        };
+        TimelinePage: {
+            items: components["schemas"]["TimelineEntry"][];
+            /** @description Pass as `?cursor=` for the next page; null at the end */
+            nextCursor: string | null;
+        };
+        TimelineSummary: {
+            [key: string]: string | number | boolean | null | string[];
         };
         Workspace: {
             createdAt: string;
@@ -4529,6 +4597,110 @@ export interface operations {
             };
         };
     };
+    listPartnerTimeline: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page; omit for the first page */
+                cursor?: string;
+                kind?: ("interaction" | "task" | "issue" | "comment" | "stage_change" | "owner_change") | ("interaction" | "task" | "issue" | "comment" | "stage_change" | "owner_change")[];
+                /** @description Page size, 1 to 200 (default 50) */
+                limit?: number;
+                /** @description A member or contact id: entries they acted in or took part in */
+                person?: string | string[];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelinePage"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: the role does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such record in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `uri_too_long`: a path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getPortalHome: {
         parameters: {
             query?: never;
@@ -4744,6 +4916,90 @@ export interface operations {
             };
             /** @description `unsupported_media_type`: send `application/json` */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTimeline: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page; omit for the first page */
+                cursor?: string;
+                kind?: ("interaction" | "task" | "issue" | "comment" | "stage_change" | "owner_change") | ("interaction" | "task" | "issue" | "comment" | "stage_change" | "owner_change")[];
+                /** @description Page size, 1 to 200 (default 50) */
+                limit?: number;
+                /** @description A member or contact id: entries they acted in or took part in */
+                person?: string | string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelinePage"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: the role does not allow it */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,4 +4,5 @@ export * from './contacts';
 export * from './deliveries';
 export * from './limits';
 export * from './partners';
+export * from './timeline';
 export * from './workspaces';

@@ -12,6 +12,7 @@ import { errors } from '../../http/errors';
 import { checkIfMatch } from '../../http/etag';
 import { newId } from '../../ids';
 import { recordAudit, recordAudits, recordAuditsOf } from '../audit/audit.service';
+import { recordTimelineEntry } from '../timeline/timeline.service';
 import {
   countPartners,
   deleteDomains,
@@ -81,6 +82,26 @@ async function domainConflictOr(
     holder ? { partnerId: holder.partnerId, domain: holder.domain } : {},
     [{ field: `domains.${index}`, code: 'domain_taken', message: messages.domainTaken }],
   );
+}
+
+/** Stage and owner changes are what a partner's timeline shows of its own edits. */
+async function recordPartnerMoves(tx: Tx, scope: Scope, before: PartnerRow, after: PartnerRow) {
+  const subject = { type: 'partner', id: after.id };
+  if (before.stage !== after.stage)
+    await recordTimelineEntry(tx, scope, {
+      kind: 'stage_change',
+      subject,
+      partnerId: after.id,
+      summary: { from: before.stage, to: after.stage },
+    });
+  if (before.ownerId !== after.ownerId)
+    await recordTimelineEntry(tx, scope, {
+      kind: 'owner_change',
+      subject,
+      partnerId: after.id,
+      people: [before.ownerId, after.ownerId].filter((id): id is string => id !== null),
+      summary: { from: before.ownerId, to: after.ownerId },
+    });
 }
 
 export async function createPartner(
@@ -176,6 +197,7 @@ export async function updatePartner(
         updatedAt: new Date(),
       });
       const partner = toPartner(row);
+      await recordPartnerMoves(tx, scope, current, row);
       await recordAudit(tx, ctx, scope, {
         action: 'partner.updated',
         entityType: 'partner',

@@ -1,0 +1,72 @@
+import type { TimelineKind, TimelineSummary, Visibility } from '../../../domain/timeline';
+import { actorOf, callerMemberId, type Scope } from '../../access/scope';
+import type { Tx } from '../../db/client';
+import { newId } from '../../ids';
+import { actorNameSql } from '../audit/audit.service';
+import { deleteTimelineRows, insertTimelineRows, updateTimelineRows } from './timeline.queries';
+
+/** The record an entry is about, as `(subjectType, subjectId)`. */
+export type TimelineSubject = { type: string; id: string };
+
+export type TimelineInput = {
+  kind: TimelineKind;
+  subject: TimelineSubject;
+  partnerId: string | null;
+  /** When it happened; now by default. An interaction happened when it says, not when logged. */
+  occurredAt?: Date;
+  /** Members and contacts involved besides the actor (who is added when a member). */
+  people?: string[];
+  summary: TimelineSummary;
+  visibility?: Visibility;
+};
+
+/**
+ * Writes a timeline entry inside the caller's transaction (the change and its entry commit
+ * together). Every feature records what happened with a partner through this function.
+ */
+export async function recordTimelineEntry(tx: Tx, scope: Scope, input: TimelineInput) {
+  const actor = actorOf(scope);
+  const member = callerMemberId(scope);
+  const people = [...new Set([...(member ? [member] : []), ...(input.people ?? [])])];
+  await insertTimelineRows(tx, [
+    {
+      id: newId(),
+      workspaceId: scope.workspaceId,
+      partnerId: input.partnerId,
+      occurredAt: input.occurredAt ?? new Date(),
+      kind: input.kind,
+      subjectType: input.subject.type,
+      subjectId: input.subject.id,
+      actorType: actor.kind,
+      actorId: actor.id,
+      // biome-ignore lint/suspicious/noExplicitAny: an SQL subselect names the actor, as audit events do
+      actorName: actorNameSql(scope) as any,
+      people,
+      summary: input.summary,
+      visibility: input.visibility ?? 'internal',
+    },
+  ]);
+}
+
+/**
+ * Keeps the entries of an edited subject current (time, people, summary, visibility), in the
+ * edit's transaction. The actor stays who first recorded it.
+ */
+export async function updateTimelineEntries(
+  tx: Tx,
+  scope: Scope,
+  subject: TimelineSubject,
+  change: Partial<Pick<TimelineInput, 'occurredAt' | 'people' | 'summary' | 'visibility'>>,
+) {
+  await updateTimelineRows(tx, scope, subject, {
+    ...(change.occurredAt ? { occurredAt: change.occurredAt } : {}),
+    ...(change.people ? { people: [...new Set(change.people)] } : {}),
+    ...(change.summary ? { summary: change.summary } : {}),
+    ...(change.visibility ? { visibility: change.visibility } : {}),
+  });
+}
+
+/** Removes the entries of a deleted subject, in the deletion's transaction. */
+export function removeTimelineEntries(tx: Tx, scope: Scope, subject: TimelineSubject) {
+  return deleteTimelineRows(tx, scope, subject);
+}
