@@ -15,6 +15,7 @@ import {
 import { uuidv7Sql } from '../src/server/db/uuid-sql';
 import { generateApiKey } from '../src/server/features/api-keys/api-keys.secret';
 import { hashPassword } from '../src/server/features/auth/auth.password';
+import { insertDefaultTeamRows } from '../src/server/features/teams/teams.queries';
 import { newId } from '../src/server/ids';
 import { PUBLIC_URL } from './harness';
 
@@ -36,6 +37,8 @@ export async function seedWorkspace(database: Database, label: string): Promise<
   const passwordHash = await testPasswordHash();
   await database.transaction(async (tx) => {
     await tx.insert(workspaces).values({ id: workspaceId, name: `Workspace ${label}` });
+    // Like every new workspace, it starts with the default teams.
+    await insertDefaultTeamRows(tx, workspaceId);
     for (const role of roles) {
       const userId = newId<UserId>();
       const memberId = newId<MemberId>();

@@ -14,6 +14,8 @@ export type ContactId = Brand<string, 'ContactId'>;
 export type InvitationId = Brand<string, 'InvitationId'>;
 export type ApiKeyId = Brand<string, 'ApiKeyId'>;
 export type AuditEventId = Brand<string, 'AuditEventId'>;
+export type TeamId = Brand<string, 'TeamId'>;
+export type PartnerTeamEntryId = Brand<string, 'PartnerTeamEntryId'>;
 
 /** A UUID in its canonical text form; ids are UUIDv7 made by the application. */
 export const uuid = z.uuid({ message: messages.id });

@@ -34,6 +34,11 @@ export const permissions = {
   'interaction.create': [...editors],
   'interaction.update': [...editors],
   'interaction.delete': [...editors],
+  'team.read': [...internal],
+  /** Adding, renaming, retiring and restoring teams, and who belongs to them. */
+  'team.manage': ['admin'],
+  'partner_team.read': [...internal],
+  'partner_team.manage': [...editors],
   /** The portal: a partner user's own account, partner and workspace names. */
   'portal.read': [...partnerSide],
 } as const satisfies Record<string, readonly Role[]>;

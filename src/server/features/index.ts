@@ -15,6 +15,7 @@ import { partnerUserRoutes } from './partner-users/partner-users.routes';
 import { partnerRoutes } from './partners/partners.routes';
 import { portalRoutes } from './portal/portal.routes';
 import { setupRoutes } from './setup/setup.routes';
+import { teamRoutes } from './teams/teams.routes';
 import { timelineRoutes } from './timeline/timeline.routes';
 import { workspaceRoutes } from './workspaces/workspaces.routes';
 
@@ -41,4 +42,5 @@ export async function registerFeatures(api: ZodApp) {
   await api.register(apiKeyRoutes);
   await api.register(portalRoutes);
   await api.register(timelineRoutes);
+  await api.register(teamRoutes);
 }

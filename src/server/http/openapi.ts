@@ -38,6 +38,8 @@ export const tagDescriptions: Record<string, string> = {
   portal: "The partner portal's own view",
   timeline: 'What happened with partners, newest first: one indexed source for every timeline',
   interactions: 'Meetings, calls, emails, events and notes with a partner',
+  teams: 'Departments of the workspace (Sales, Legal…) and who belongs to them',
+  'partner-team': 'Each partner’s partnership team: which members, from which team, in which role',
   operations: 'Probes for load balancers and orchestrators',
 };
 

@@ -4,5 +4,6 @@ export * from './contacts';
 export * from './deliveries';
 export * from './limits';
 export * from './partners';
+export * from './teams';
 export * from './timeline';
 export * from './workspaces';

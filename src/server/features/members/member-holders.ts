@@ -3,6 +3,7 @@ import type { TxContext } from '../../context';
 import { releaseMemberKeys } from '../api-keys/api-keys.service';
 import { releaseMemberInvitations } from '../invitations/invitations.service';
 import { releaseMemberPartners } from '../partners/partners.service';
+import { releaseMemberTeams } from '../teams/teams.service';
 
 /**
  * Releases what a feature holds of a leaving member, in the removal's transaction, through the
@@ -23,4 +24,5 @@ export const memberHolders: ReleaseMember[] = [
   releaseMemberPartners,
   releaseMemberKeys,
   releaseMemberInvitations,
+  releaseMemberTeams,
 ];

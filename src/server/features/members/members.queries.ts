@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { members, users } from '../../db/schema';
 import type { ListPlan } from '../../http/list';
@@ -63,4 +63,14 @@ export function setMemberRole(tx: Tx, workspaceId: string, memberId: string, rol
     .update(members)
     .set({ role, version: sql`${members.version} + 1`, updatedAt: new Date() })
     .where(and(eq(members.workspaceId, workspaceId), eq(members.id, memberId)));
+}
+
+/** Names of the given members of a workspace, for records that point to them. */
+export async function findMemberNames(db: Db | Tx, workspaceId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: members.id, name: users.name })
+    .from(members)
+    .innerJoin(users, eq(users.id, members.userId))
+    .where(and(eq(members.workspaceId, workspaceId), inArray(members.id, ids)));
 }

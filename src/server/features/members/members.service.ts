@@ -3,7 +3,7 @@ import type { Member } from '../../../domain/members';
 import { type MemberRole, memberRoles } from '../../../domain/roles';
 import type { Scope } from '../../access/scope';
 import type { ServiceContext, TxContext } from '../../context';
-import type { Tx } from '../../db/client';
+import type { Db, Tx } from '../../db/client';
 import { members } from '../../db/schema';
 import { dbOf, withTransaction } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
@@ -18,6 +18,7 @@ import { deleteAccount, endSessions } from '../auth/auth.users';
 import { memberHolders } from './member-holders';
 import {
   findMember,
+  findMemberNames,
   insertMembers,
   listMembers as listMemberRows,
   lockAdmins,
@@ -56,6 +57,26 @@ export async function getMember(ctx: ServiceContext, scope: Scope, memberId: str
   const row = await findMember(dbOf(ctx), scope.workspaceId, memberId);
   if (!row) throw errors.notFound('member');
   return row;
+}
+
+/** Names of the given members of the caller's workspace, for records that point to them. */
+export async function memberNames(
+  db: Db | Tx,
+  scope: Scope,
+  ids: string[],
+): Promise<Map<string, string>> {
+  const rows = await findMemberNames(db, scope.workspaceId, [...new Set(ids)]);
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/**
+ * A member a body names (an assignee, a partnership team member): one of the caller's
+ * workspace, or 422 naming the field, the same answer whether it is elsewhere or nowhere.
+ */
+export async function usableMemberRef(db: Db | Tx, scope: Scope, id: string, field = 'memberId') {
+  const name = (await memberNames(db, scope, [id])).get(id);
+  if (name === undefined) throw errors.invalidReference(field, 'member');
+  return { id: id as MemberId, name };
 }
 
 const rank = (role: string) => memberRoles.indexOf(role as MemberRole);

@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/audit.service';
 import { hashPassword } from '../auth/auth.password';
 import { createUser, userByEmail } from '../auth/auth.users';
 import { addMember } from '../members/members.service';
+import { addDefaultTeams } from '../teams/teams.service';
 import {
   anyWorkspaceExists,
   findWorkspace,
@@ -53,6 +54,7 @@ export function insertWorkspaceWithAdmin(
         ? { kind: 'member', workspaceId, role: 'admin', userId, memberId, apiKeyId: null }
         : systemScope(workspaceId, by);
     await addMember(ctx, scope, { id: memberId, userId, role: 'admin' });
+    await addDefaultTeams(ctx, scope);
     await recordAudit(tx, ctx, scope, {
       action: 'workspace.created',
       entityType: 'workspace',

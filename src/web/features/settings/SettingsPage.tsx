@@ -6,9 +6,10 @@ import { ApiKeysPanel } from './ApiKeysPanel';
 import { InvitationsPanel } from './InvitationsPanel';
 import { MembersPanel } from './MembersPanel';
 import { PartnerUsersPanel } from './PartnerUsersPanel';
+import { TeamsPanel } from './TeamsPanel';
 import { WorkspacePanel } from './WorkspacePanel';
 
-const tabs = ['workspace', 'members', 'partner-users', 'invitations', 'api-keys'] as const;
+const tabs = ['workspace', 'members', 'teams', 'partner-users', 'invitations', 'api-keys'] as const;
 
 /** Workspace settings: for admins (the navigation shows it to no one else). */
 export function SettingsPage() {
@@ -39,6 +40,7 @@ export function SettingsPage() {
       >
         <Tabs.List aria-label="Settings sections">
           <Tabs.Tab value="members">Members</Tabs.Tab>
+          <Tabs.Tab value="teams">Teams</Tabs.Tab>
           {canReadMembers ? <Tabs.Tab value="partner-users">Partner users</Tabs.Tab> : null}
           <Tabs.Tab value="invitations">Invitations</Tabs.Tab>
           <Tabs.Tab value="api-keys">API keys</Tabs.Tab>
@@ -46,6 +48,9 @@ export function SettingsPage() {
         </Tabs.List>
         <Tabs.Panel value="members" pt="lg">
           <MembersPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="teams" pt="lg">
+          <TeamsPanel />
         </Tabs.Panel>
         {canReadMembers ? (
           <Tabs.Panel value="partner-users" pt="lg">

@@ -58,3 +58,25 @@ export function useMembers() {
   const session = useSession();
   return useQuery({ ...membersQuery, enabled: session?.kind === 'member' });
 }
+
+export type Team = components['schemas']['Team'];
+
+/** Every team of the workspace, retired ones too (a workspace has a handful). */
+export const teamsQuery = queryOptions({
+  queryKey: ['teams'],
+  queryFn: async (): Promise<Team[]> => {
+    const all: Team[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = unwrap(
+        await api.GET('/api/v1/teams', {
+          params: { query: { retired: 'any', limit: 200, cursor } },
+        }),
+      );
+      all.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return all;
+  },
+  staleTime: 60_000,
+});
