@@ -2,15 +2,10 @@
 // Builds what `tandem` runs: the server and CLI bundle (esbuild) and the web app (Vite).
 // `--if-stale` skips the work when dist/ is newer than every source file; `--quiet` then says
 // nothing (the `tandem` command runs it before every command).
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { buildIsStale, cliOut, root, viteConfig, webOut } from './build-stale.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist');
-const cliOut = join(dist, 'cli.js');
-const webOut = join(dist, 'web');
-const viteConfig = join(root, 'vite.config.ts');
 const ifStale = process.argv.includes('--if-stale');
 const quiet = process.argv.includes('--quiet');
 
@@ -18,38 +13,9 @@ function say(line) {
   process.stdout.write(`build: ${line}\n`);
 }
 
-/** The newest modification time among the files under `path` (or of the file itself). */
-function newest(path) {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let latest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) {
-    latest = Math.max(latest, newest(join(path, entry)));
-  }
-  return latest;
-}
-
-/** The oldest output that must exist; a missing one makes the build stale. */
-function oldestOutput() {
-  const outputs = [cliOut];
-  if (existsSync(viteConfig)) outputs.push(join(webOut, 'index.html'));
-  let oldest = Number.POSITIVE_INFINITY;
-  for (const file of outputs) {
-    if (!existsSync(file)) return 0;
-    oldest = Math.min(oldest, statSync(file).mtimeMs);
-  }
-  return oldest;
-}
-
-const inputs = ['src', 'package-lock.json', 'vite.config.ts', 'scripts/build.mjs'];
-if (ifStale) {
-  const built = oldestOutput();
-  const changed = Math.max(...inputs.map((input) => newest(join(root, input))));
-  if (built > changed) {
-    if (!quiet) say('dist/ is up to date, nothing to do');
-    process.exit(0);
-  }
+if (ifStale && !buildIsStale()) {
+  if (!quiet) say('dist/ is up to date, nothing to do');
+  process.exit(0);
 }
 
 async function buildServer() {

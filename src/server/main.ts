@@ -48,8 +48,10 @@ export async function startServer(
   try {
     await prepareDatabase(database, options.signal);
     if (options.signal?.aborted) throw new StartAborted();
+    // Workers start once the server listens, so that building the routes does not wait behind
+    // the job queue's start-up queries (the embedded database answers one query at a time).
     jobs = createJobs(database, {
-      work: true,
+      work: false,
       mailer: createMailer(config),
       secret: config.secret,
       onError: (error) => app?.log.error({ err: error }, 'job queue error'),
@@ -69,6 +71,7 @@ export async function startServer(
       }
       throw error;
     }
+    jobs.startWork().catch((error: Error) => app?.log.error({ err: error }, 'job queue error'));
     const setupUrl = setupToken ? `${config.publicUrl}/setup#token=${setupToken}` : null;
     if (options.json) {
       process.stdout.write(`${JSON.stringify({ url: config.publicUrl, setupUrl })}\n`);

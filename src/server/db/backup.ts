@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { type Database, pgliteExtensions } from './client';
+import type { PGlite } from '@electric-sql/pglite';
+import { type Database, openPGlite } from './client';
 import { embeddedDatabaseDir } from './open';
 
 /** A backup or restore that cannot go ahead; its message is one line for the user. */
@@ -42,11 +42,7 @@ export async function backupEmbedded(
 async function openAndCheck(options: { dump?: Blob; dataDir?: string }): Promise<void> {
   let client: PGlite | undefined;
   try {
-    client = await PGlite.create({
-      dataDir: options.dataDir,
-      loadDataDir: options.dump,
-      extensions: pgliteExtensions,
-    });
+    client = await openPGlite({ dataDir: options.dataDir, loadDataDir: options.dump });
     const { rows } = await client.query<{ found: string | null }>(
       "SELECT to_regclass('drizzle.__drizzle_migrations')::text AS found",
     );

@@ -1,11 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import pg from 'pg';
+import type pg from 'pg';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -114,18 +111,24 @@ export function inTransaction(): boolean {
   return openTransaction.getStore() === true;
 }
 
-export const pgliteExtensions = { pg_trgm };
+/** Each driver is loaded when its database is opened: a process needs only one of them. */
+export async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob }) {
+  const [{ PGlite }, { pg_trgm }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+  ]);
+  return PGlite.create({ ...options, extensions: { pg_trgm } });
+}
 
 /** Opens the embedded database in `dataDir` (or in memory), or from a dump for tests. */
 export async function openEmbedded(options: {
   dataDir?: string;
   loadDataDir?: Blob;
 }): Promise<Database> {
-  const client = await PGlite.create({
-    dataDir: options.dataDir,
-    loadDataDir: options.loadDataDir,
-    extensions: pgliteExtensions,
-  });
+  const [client, { drizzle: drizzlePglite }] = await Promise.all([
+    openPGlite(options),
+    import('drizzle-orm/pglite'),
+  ]);
   const raw = drizzlePglite({ client, schema }) as unknown as Db;
   const sqlRunner: SqlRunner = async (text, values) => {
     if (!values || values.length === 0) {
@@ -141,7 +144,11 @@ export async function openEmbedded(options: {
 
 /** Connects a pool to a PostgreSQL server. */
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  const [{ default: pgDriver }, { drizzle: drizzlePg }] = await Promise.all([
+    import('pg'),
+    import('drizzle-orm/node-postgres'),
+  ]);
+  const pool = new pgDriver.Pool({ connectionString: url, max: options.max ?? 10 });
   // An idle connection the server closed (a restart, a terminated backend) is dropped and
   // replaced by the pool on the next query; unhandled, its error would end the process.
   pool.on('error', (error) => {

@@ -17,11 +17,20 @@ function zodOf(schema: unknown): z.ZodType {
  * document.
  */
 export const compiledSerializer: FastifySerializerCompiler<unknown> = ({ schema }) => {
-  const json = z.toJSONSchema(zodOf(schema), {
+  // Compiled on a route's first answer, not at start-up: most routes wait long for theirs.
+  let serialize: ((data: unknown) => string) | undefined;
+  return (data) => {
+    serialize ??= compile(zodOf(schema));
+    return serialize(data);
+  };
+};
+
+function compile(schema: z.ZodType): (data: unknown) => string {
+  const json = z.toJSONSchema(schema, {
     io: 'output',
     target: 'draft-07',
     unrepresentable: 'any',
     reused: 'inline',
   });
   return fastJson(json as Parameters<typeof fastJson>[0]);
-};
+}

@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Config } from '../config';
 
 export type MailMessage = { to: string; subject: string; text: string; html?: string };
@@ -19,13 +19,23 @@ const timeouts = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTim
 /** A nodemailer SMTP transport from SMTP_URL, or null when mail is not configured. */
 export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom'>): Mailer | null {
   if (!config.smtpUrl) return null;
-  const transport = nodemailer.createTransport({ url: config.smtpUrl, ...timeouts });
+  const url = config.smtpUrl;
+  // nodemailer loads with the first message, not with every process that might send one.
+  let transport: Promise<Transporter> | undefined;
+  const connect = () => {
+    transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({ url, ...timeouts }),
+    );
+    return transport;
+  };
   const domain = /@([^>\s]+)>?\s*$/.exec(config.mailFrom)?.[1] ?? 'localhost';
   return {
     async send(message, deliveryId) {
       const messageId = deliveryId ? `<${deliveryId}@${domain}>` : undefined;
-      await transport.sendMail({ from: config.mailFrom, ...message, messageId });
+      await (await connect()).sendMail({ from: config.mailFrom, ...message, messageId });
     },
-    close: () => transport.close(),
+    close: () => {
+      void transport?.then((opened) => opened.close());
+    },
   };
 }

@@ -20,7 +20,7 @@ export async function changePassword(
   ctx: ServiceContext,
   input: ChangePassword & { user: SessionUser; scope: Scope; headers: Headers; ip: string },
 ): Promise<void> {
-  const session = await authFor(ctx).api.getSession({ headers: input.headers });
+  const session = await (await authFor(ctx)).api.getSession({ headers: input.headers });
   if (!session || session.user.id !== input.user.id) throw errors.unauthenticated();
   const attempt = await reserveAttempt(ctx, input.user.email, clientKey(input.ip));
   let right: boolean;

@@ -1,5 +1,3 @@
-import { betterAuth } from 'better-auth';
-import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context';
 import type { Database } from '../../db/client';
@@ -7,7 +5,12 @@ import { accounts, sessions, users, verifications } from '../../db/schema';
 import { newId } from '../../ids';
 import { hashPassword, verifyPassword } from './auth.password';
 
-function createAuth(ctx: AppContext) {
+/** better-auth is the largest module Tandem loads: it loads with the first session or sign-in. */
+async function createAuth(ctx: AppContext) {
+  const [{ betterAuth }, { drizzleAdapter }] = await Promise.all([
+    import('better-auth'),
+    import('better-auth/adapters/drizzle'),
+  ]);
   const secure = ctx.config.publicUrl.startsWith('https://');
   return betterAuth({
     appName: 'Tandem',
@@ -43,12 +46,12 @@ function createAuth(ctx: AppContext) {
   });
 }
 
-export type Auth = ReturnType<typeof createAuth>;
+export type Auth = Awaited<ReturnType<typeof createAuth>>;
 
-const instances = new WeakMap<Database, Auth>();
+const instances = new WeakMap<Database, Promise<Auth>>();
 
 /** One better-auth instance per app (keyed by its database), made on first use. */
-export function authFor(ctx: AppContext): Auth {
+export function authFor(ctx: AppContext): Promise<Auth> {
   let auth = instances.get(ctx.database);
   if (!auth) {
     auth = createAuth(ctx);

@@ -80,11 +80,11 @@ export async function signInAfterCreate(
   return { setCookie: result.headers.getSetCookie(), info };
 }
 
-function signInEmail(
+async function signInEmail(
   ctx: AppContext,
   input: { email: string; password: string; headers: Headers },
 ) {
-  return authFor(ctx).api.signInEmail({
+  return (await authFor(ctx)).api.signInEmail({
     body: { email: input.email, password: input.password, rememberMe: true },
     headers: input.headers,
     returnHeaders: true,
@@ -93,6 +93,6 @@ function signInEmail(
 
 /** Ends the caller's session; answers the Set-Cookie headers that clear the cookie. */
 export async function signOut(ctx: AppContext, headers: Headers): Promise<string[]> {
-  const result = await authFor(ctx).api.signOut({ headers, returnHeaders: true });
+  const result = await (await authFor(ctx)).api.signOut({ headers, returnHeaders: true });
   return result.headers.getSetCookie();
 }

@@ -21,7 +21,7 @@ export async function sessionUser(
   request: FastifyRequest,
 ): Promise<SessionUser | null> {
   if (!hasSessionCookie(request)) return null;
-  const found = await authFor(ctx).api.getSession({ headers: toHeaders(request.headers) });
+  const found = await (await authFor(ctx)).api.getSession({ headers: toHeaders(request.headers) });
   if (!found) return null;
   return {
     id: found.user.id as UserId,

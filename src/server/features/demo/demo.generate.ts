@@ -1,4 +1,4 @@
-import { base, en, Faker } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
 import { normalizeDomain } from '../../../domain/domains';
 import type { ContactId, MemberId, PartnerId, WorkspaceId } from '../../../domain/ids';
 import { searchText } from '../../../domain/search-text';
@@ -58,7 +58,9 @@ function slug(text: string): string {
  * Builds the rows of a believable workspace. Everything but the ids and owners comes from one
  * seeded faker, so the same size gives the same names, domains and people every time.
  */
-export function generateDemoRows(options: GenerateOptions): DemoRows {
+export async function generateDemoRows(options: GenerateOptions): Promise<DemoRows> {
+  // Only a demo load needs faker; a serving process never loads it.
+  const { base, en, Faker } = await import('@faker-js/faker');
   const faker = new Faker({ locale: [en, base] });
   faker.seed(DEMO_SEED);
   const { workspaceId, now } = options;

@@ -70,7 +70,7 @@ export async function seedDemo(
   const password = options.password ?? newDemoPassword();
   // Hashing is slow on purpose: done before the transaction, never inside it.
   const passwordHashes = await Promise.all(team.map(() => hashPassword(password)));
-  const rows = generateDemoRows({
+  const rows = await generateDemoRows({
     workspaceId: scope.workspaceId,
     size: options.size,
     tiers: workspace.tiers,
