@@ -9,6 +9,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { apiKeyRoutes } from './api-keys/api-keys.routes';
 import { authRoutes } from './auth/auth.routes';
 import { contactRoutes } from './contacts/contacts.routes';
+import { interactionRoutes } from './interactions/interactions.routes';
 import { invitationRoutes } from './invitations/invitations.routes';
 import { memberRoutes } from './members/members.routes';
 import { partnerUserRoutes } from './partner-users/partner-users.routes';
@@ -43,4 +44,5 @@ export async function registerFeatures(api: ZodApp) {
   await api.register(portalRoutes);
   await api.register(timelineRoutes);
   await api.register(teamRoutes);
+  await api.register(interactionRoutes);
 }

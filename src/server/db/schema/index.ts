@@ -2,6 +2,7 @@ export * from './audit';
 export * from './auth';
 export * from './contacts';
 export * from './deliveries';
+export * from './interactions';
 export * from './limits';
 export * from './partners';
 export * from './teams';

@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, type SQL } from 'drizzle-orm';
 import type { Scope } from '../../access/scope';
 import { insertInBatches } from '../../db/batches';
 import type { Db, Tx } from '../../db/client';
@@ -75,4 +75,23 @@ export function listContactRows(db: Db | Tx, scope: Scope, plan: ListPlan) {
     .where(and(visible(scope), plan.where))
     .orderBy(...plan.orderBy)
     .limit(plan.limit);
+}
+
+/** Contacts of one partner among the given ids, or with the given (lower-cased) emails. */
+export function findPartnerContacts(
+  db: Db | Tx,
+  scope: Scope,
+  partnerId: string,
+  by: { ids: string[] } | { emails: string[] },
+) {
+  const match = 'ids' in by ? inArray(contacts.id, by.ids) : inArray(contacts.email, by.emails);
+  return db
+    .select({
+      id: contacts.id,
+      firstName: contacts.firstName,
+      lastName: contacts.lastName,
+      email: contacts.email,
+    })
+    .from(contacts)
+    .where(and(visible(scope), eq(contacts.partnerId, partnerId), match));
 }

@@ -3,7 +3,7 @@ import type { ContactId } from '../../../domain/ids';
 import { searchText } from '../../../domain/search-text';
 import type { Scope } from '../../access/scope';
 import type { ServiceContext } from '../../context';
-import type { Tx } from '../../db/client';
+import type { Db, Tx } from '../../db/client';
 import { changedIn, patchOf } from '../../db/patch';
 import { dbOf, withTransaction } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
@@ -15,6 +15,7 @@ import {
   type ContactRow,
   deleteContactRow,
   findContact,
+  findPartnerContacts,
   insertContactRow,
   insertContactsInBatches,
   type NewContactRow,
@@ -156,4 +157,26 @@ export async function importContacts(
   onBatch: (written: number) => void = () => {},
 ) {
   await withTransaction(ctx, (tx) => insertContactsInBatches(tx, scope, rows, onBatch));
+}
+
+export type ContactRef = { id: string; name: string; email: string | null };
+
+/**
+ * Contacts of one partner a record points to (participants), by id or by email address
+ * (contact emails are stored lower-cased); a contact of another partner is not in the answer.
+ */
+export async function partnerContactRefs(
+  db: Db | Tx,
+  scope: Scope,
+  partnerId: string,
+  by: { ids: string[] } | { emails: string[] },
+): Promise<ContactRef[]> {
+  const values = 'ids' in by ? by.ids : by.emails;
+  if (values.length === 0) return [];
+  const rows = await findPartnerContacts(db, scope, partnerId, by);
+  return rows.map((row) => ({
+    id: row.id,
+    name: `${row.firstName} ${row.lastName}`,
+    email: row.email,
+  }));
 }

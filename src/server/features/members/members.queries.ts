@@ -74,3 +74,18 @@ export async function findMemberNames(db: Db | Tx, workspaceId: string, ids: str
     .innerJoin(users, eq(users.id, members.userId))
     .where(and(eq(members.workspaceId, workspaceId), inArray(members.id, ids)));
 }
+
+/** Members of the workspace among the given ids, or with the given (lower-cased) emails. */
+export function findMemberRefs(
+  db: Db | Tx,
+  workspaceId: string,
+  by: { ids: string[] } | { emails: string[] },
+) {
+  const match =
+    'ids' in by ? inArray(members.id, by.ids) : inArray(sql`lower(${users.email})`, by.emails);
+  return db
+    .select({ id: members.id, name: users.name, email: users.email })
+    .from(members)
+    .innerJoin(users, eq(users.id, members.userId))
+    .where(and(eq(members.workspaceId, workspaceId), match));
+}

@@ -19,6 +19,7 @@ import { memberHolders } from './member-holders';
 import {
   findMember,
   findMemberNames,
+  findMemberRefs,
   insertMembers,
   listMembers as listMemberRows,
   lockAdmins,
@@ -197,4 +198,20 @@ export async function resetMemberPassword(ctx: ServiceContext, scope: Scope, mem
     });
     return { resetUrl: mailed ? null : url, mailed };
   });
+}
+
+export type MemberRef = { id: string; name: string; email: string };
+
+/**
+ * Members of the caller's workspace a record points to (participants, assignees), by id or by
+ * email address; ids or addresses of no member here are simply not in the answer.
+ */
+export async function memberRefs(
+  db: Db | Tx,
+  scope: Scope,
+  by: { ids: string[] } | { emails: string[] },
+): Promise<MemberRef[]> {
+  const values = 'ids' in by ? by.ids : by.emails;
+  if (values.length === 0) return [];
+  return findMemberRefs(db, scope.workspaceId, by);
 }
