@@ -16,6 +16,7 @@ import { partnerUserRoutes } from './partner-users/partner-users.routes';
 import { partnerRoutes } from './partners/partners.routes';
 import { portalRoutes } from './portal/portal.routes';
 import { setupRoutes } from './setup/setup.routes';
+import { partnerTeamRoutes } from './teams/partner-team.routes';
 import { teamRoutes } from './teams/teams.routes';
 import { timelineRoutes } from './timeline/timeline.routes';
 import { workspaceRoutes } from './workspaces/workspaces.routes';
@@ -45,4 +46,5 @@ export async function registerFeatures(api: ZodApp) {
   await api.register(timelineRoutes);
   await api.register(teamRoutes);
   await api.register(interactionRoutes);
+  await api.register(partnerTeamRoutes);
 }

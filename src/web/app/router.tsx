@@ -129,8 +129,10 @@ const partnerRoute = createRoute({
   beforeLoad: ({ params }) => requireIds(params),
   validateSearch: (
     search: Record<string, unknown>,
-  ): { tab?: 'overview' | 'contacts' | 'history' } =>
-    search.tab === 'contacts' || search.tab === 'history' ? { tab: search.tab } : {},
+  ): { tab?: 'overview' | 'contacts' | 'history' | 'team' } =>
+    search.tab === 'contacts' || search.tab === 'history' || search.tab === 'team'
+      ? { tab: search.tab }
+      : {},
   component: lazyRouteComponent(() => import('../features/partners/PartnerPage'), 'PartnerPage'),
 });
 const editPartnerRoute = createRoute({

@@ -11,6 +11,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { RecordError } from '../../components/RecordError';
 import { can, useSession } from '../auth/session';
 import { useMembers } from '../settings/settings.api';
+import { PartnerTeam } from '../teams/PartnerTeam';
 import { PartnerContacts } from './PartnerContacts';
 import { PartnerHistory } from './PartnerHistory';
 import { PartnerOverview } from './PartnerOverview';
@@ -131,7 +132,8 @@ export function PartnerPage() {
         value={tab}
         onChange={(value) =>
           navigate({
-            search: value === 'contacts' || value === 'history' ? { tab: value } : {},
+            search:
+              value === 'contacts' || value === 'history' || value === 'team' ? { tab: value } : {},
             replace: true,
           })
         }
@@ -140,6 +142,7 @@ export function PartnerPage() {
         <Tabs.List aria-label="Partner sections">
           <Tabs.Tab value="overview">Overview</Tabs.Tab>
           <Tabs.Tab value="contacts">Contacts</Tabs.Tab>
+          {can(session, 'partner_team.read') ? <Tabs.Tab value="team">Team</Tabs.Tab> : null}
           {session?.kind === 'member' ? <Tabs.Tab value="history">History</Tabs.Tab> : null}
         </Tabs.List>
         <Tabs.Panel value="overview" pt="lg">
@@ -149,6 +152,12 @@ export function PartnerPage() {
           <PartnerContacts
             partnerId={partnerId}
             canAdd={can(session, 'contact.create') && !archived}
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="team" pt="lg">
+          <PartnerTeam
+            partnerId={partnerId}
+            canManage={can(session, 'partner_team.manage') && !archived}
           />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="lg">
