@@ -3,26 +3,48 @@ import type { Db, Tx } from '../../db/client';
 import { apiKeys } from '../../db/schema';
 import type { ListPlan } from '../../http/list';
 
+const keyColumns = {
+  id: apiKeys.id,
+  workspaceId: apiKeys.workspaceId,
+  role: apiKeys.role,
+  secretHash: apiKeys.secretHash,
+  lastUsedAt: apiKeys.lastUsedAt,
+};
+
+function prepareKeyLookups(db: Db) {
+  const live = (workspace: SQL | undefined) =>
+    db
+      .select(keyColumns)
+      .from(apiKeys)
+      .where(
+        and(workspace, eq(apiKeys.prefix, sql.placeholder('prefix')), isNull(apiKeys.revokedAt)),
+      )
+      .limit(1)
+      // Unnamed: the SQL is built once, and PgBouncer's transaction pooling still accepts it.
+      .prepare('');
+  return {
+    inWorkspace: live(eq(apiKeys.workspaceId, sql.placeholder('workspaceId'))),
+    anyWorkspace: live(undefined),
+  };
+}
+
+/** Every API request looks its key up: the statements are built once per database. */
+const keyLookups = new WeakMap<Db, ReturnType<typeof prepareKeyLookups>>();
+
 /** A live key by its public prefix, within the workspace the key names when it names one. */
-export function findActiveKeyByPrefix(db: Db, key: { prefix: string; workspaceId: string | null }) {
-  return db
-    .select({
-      id: apiKeys.id,
-      workspaceId: apiKeys.workspaceId,
-      role: apiKeys.role,
-      secretHash: apiKeys.secretHash,
-      lastUsedAt: apiKeys.lastUsedAt,
-    })
-    .from(apiKeys)
-    .where(
-      and(
-        key.workspaceId ? eq(apiKeys.workspaceId, key.workspaceId) : undefined,
-        eq(apiKeys.prefix, key.prefix),
-        isNull(apiKeys.revokedAt),
-      ),
-    )
-    .limit(1)
-    .then((rows) => rows[0]);
+export async function findActiveKeyByPrefix(
+  db: Db,
+  key: { prefix: string; workspaceId: string | null },
+) {
+  let lookups = keyLookups.get(db);
+  if (!lookups) {
+    lookups = prepareKeyLookups(db);
+    keyLookups.set(db, lookups);
+  }
+  const rows = key.workspaceId
+    ? await lookups.inWorkspace.execute({ prefix: key.prefix, workspaceId: key.workspaceId })
+    : await lookups.anyWorkspace.execute({ prefix: key.prefix });
+  return rows[0];
 }
 
 /** Stamps last use, at most once a minute per key so busy keys do not write on every call. */

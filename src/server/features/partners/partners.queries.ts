@@ -6,6 +6,14 @@ import { members, partnerDomains, partners, workspaces } from '../../db/schema';
 import type { ListPlan } from '../../http/list';
 
 export type PartnerRow = typeof partners.$inferSelect;
+
+/** The columns the API shows: lists read only these (not the search text, not the workspace). */
+const {
+  searchText: _searchText,
+  workspaceId: _workspaceId,
+  ...shownColumns
+} = getTableColumns(partners);
+export type ShownPartnerRow = Omit<PartnerRow, 'searchText' | 'workspaceId'>;
 export type NewPartnerRow = typeof partners.$inferInsert;
 
 /** What the caller may see: their workspace, and for a partner user only their partner. */
@@ -153,7 +161,7 @@ export async function memberExists(db: Db | Tx, scope: Scope, memberId: string):
 /** One page of the partners a list plan asks for (`http/list.ts`), within the scope. */
 export function listPartnerRows(db: Db | Tx, scope: Scope, plan: ListPlan) {
   return db
-    .select({ ...getTableColumns(partners), cursor: plan.cursor })
+    .select({ ...shownColumns, cursor: plan.cursor })
     .from(partners)
     .where(and(visible(scope), plan.where))
     .orderBy(...plan.orderBy)

@@ -319,7 +319,7 @@ export async function importPartners(
       entityType: 'partner',
       entityId: row.id,
       partnerId: row.id,
-      after: toPartner({ ...row, workspaceId: scope.workspaceId }),
+      after: toPartner(row),
       at: row.createdAt,
     }));
     await recordAudits(tx, ctx, scope, created, onBatch);

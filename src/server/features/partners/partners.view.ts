@@ -1,8 +1,8 @@
 import type { Partner } from '../../../domain/partners';
-import type { PartnerRow } from './partners.queries';
+import type { ShownPartnerRow } from './partners.queries';
 
 /** A partner row as the API shows it (and as audit events record it). */
-export function toPartner(row: PartnerRow): Partner {
+export function toPartner(row: ShownPartnerRow): Partner {
   return {
     id: row.id,
     name: row.name,
