@@ -28,6 +28,7 @@ export const messages = {
   country: 'Choose a country from the list',
   id: 'Not a valid id',
   dateTime: 'Enter a date and time',
+  date: 'Enter a date',
   format: 'Not in the expected format',
   unknownField: 'Not a field Tandem knows',
   invalid: 'Not a valid value',

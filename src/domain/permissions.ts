@@ -39,6 +39,12 @@ export const permissions = {
   'team.manage': ['admin'],
   'partner_team.read': [...internal],
   'partner_team.manage': [...editors],
+  'issue.read': [...internal],
+  'issue.create': [...editors],
+  /** Changing an issue's fields and moving it through its statuses. */
+  'issue.update': [...editors],
+  /** Deleting an issue raised by mistake; real ones are resolved or closed. */
+  'issue.delete': ['admin', 'manager'],
   /** The portal: a partner user's own account, partner and workspace names. */
   'portal.read': [...partnerSide],
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { email, newPassword, personName } from './auth';
+import { ResponseDays } from './issues';
 import { messages } from './messages';
 import { singleLineText } from './text';
 
@@ -12,6 +13,7 @@ export const workspace = z
     id: z.string(),
     name: z.string(),
     tiers: z.array(z.string()),
+    issueResponseDays: ResponseDays,
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -27,6 +29,7 @@ export const updateWorkspaceBody = z
       .max(20)
       .refine((t) => new Set(t).size === t.length, messages.noRepeatedTier)
       .optional(),
+    issueResponseDays: ResponseDays.optional(),
   })
   .strict();
 

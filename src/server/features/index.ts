@@ -11,6 +11,7 @@ import { authRoutes } from './auth/auth.routes';
 import { contactRoutes } from './contacts/contacts.routes';
 import { interactionRoutes } from './interactions/interactions.routes';
 import { invitationRoutes } from './invitations/invitations.routes';
+import { issueRoutes } from './issues/issues.routes';
 import { memberRoutes } from './members/members.routes';
 import { partnerUserRoutes } from './partner-users/partner-users.routes';
 import { partnerRoutes } from './partners/partners.routes';
@@ -47,4 +48,5 @@ export async function registerFeatures(api: ZodApp) {
   await api.register(teamRoutes);
   await api.register(interactionRoutes);
   await api.register(partnerTeamRoutes);
+  await api.register(issueRoutes);
 }

@@ -11,7 +11,7 @@ import { errors } from './errors';
  */
 
 /** One column a list sorts by, and the SQL type its cursor value is cast back to. */
-export type SortKey = { column: Column; type: 'text' | 'timestamptz' };
+export type SortKey = { column: Column; type: 'text' | 'timestamptz' | 'date' | 'integer' };
 
 /** A list order: sort keys then the id as tie-breaker, all ascending or all descending. */
 export type SortSpec = { name: string; keys: SortKey[]; descending: boolean; id: Column };
@@ -88,6 +88,8 @@ export function sortsOf<N extends string>(
 
 export const text = (column: Column): SortKey => ({ column, type: 'text' });
 export const time = (column: Column): SortKey => ({ column, type: 'timestamptz' });
+export const day = (column: Column): SortKey => ({ column, type: 'date' });
+export const integer = (column: Column): SortKey => ({ column, type: 'integer' });
 
 /** A list's filters: for each query parameter, the condition its value adds (or none). */
 export type FilterRegistry<Q> = {
@@ -186,11 +188,7 @@ export function cursorColumns(sort: SortSpec): SQL<string[]> {
 export function afterCursor(sort: SortSpec, cursor: Cursor): SQL {
   const columns = [...sort.keys.map((k) => sql`${k.column}`), sql`${sort.id}`];
   const values = [
-    ...sort.keys.map((k, i) =>
-      k.type === 'timestamptz'
-        ? sql`${cursor.values[i]}::timestamptz`
-        : sql`${cursor.values[i]}::text`,
-    ),
+    ...sort.keys.map((k, i) => sql`${cursor.values[i]}::${sql.raw(k.type)}`),
     sql`${cursor.id}::uuid`,
   ];
   const op = sort.descending ? sql`<` : sql`>`;

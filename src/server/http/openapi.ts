@@ -28,6 +28,7 @@ export type RouteDoc = {
 export const tagDescriptions: Record<string, string> = {
   partners: 'Partner companies: the records partnership managers work on, with their history',
   contacts: 'People at partners',
+  issues: 'The issues and conflicts register: problems with partners worked to resolution',
   auth: 'Sign-in, sessions, password resets and accepting invitations',
   setup: 'First run: creating the first workspace and its admin',
   workspace: "The caller's workspace and its settings",
@@ -199,9 +200,9 @@ export function finishDocument(
       for (const tag of (op as { tags?: string[] }).tags ?? []) usedTags.add(tag);
       if (doc.credentials === 'session') op.security = [{ session: [] }];
       else if (doc.access === 'public') op.security = [];
-      // Every change guarded by a version requires If-Match on PATCH (428 without it).
+      // Every change guarded by a version requires If-Match on PATCH and on a status move (428 without it).
       const ifMatch = op.parameters?.find((p) => p.in === 'header' && p.name === 'if-match');
-      if (ifMatch && method === 'patch') ifMatch.required = true;
+      if (ifMatch && (method === 'patch' || doc.transition)) ifMatch.required = true;
       for (const [status, response] of Object.entries(op.responses)) {
         if (!status.startsWith('2')) continue;
         const content = response.content ?? {};

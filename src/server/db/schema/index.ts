@@ -3,6 +3,7 @@ export * from './auth';
 export * from './contacts';
 export * from './deliveries';
 export * from './interactions';
+export * from './issues';
 export * from './limits';
 export * from './partners';
 export * from './teams';

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   foreignKey,
   index,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -21,6 +22,11 @@ export const workspaces = pgTable('workspaces', {
     .array()
     .notNull()
     .default(sql`ARRAY['platinum','gold','silver','bronze','registered']::text[]`),
+  /** Days to respond to an issue by severity (`IssueResponseDays`). */
+  issueResponseDays: jsonb('issue_response_days')
+    .$type<{ low: number; medium: number; high: number; critical: number }>()
+    .notNull()
+    .default({ low: 14, medium: 7, high: 3, critical: 1 }),
   version: version(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),

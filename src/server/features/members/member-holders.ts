@@ -2,6 +2,7 @@ import type { Scope } from '../../access/scope';
 import type { TxContext } from '../../context';
 import { releaseMemberKeys } from '../api-keys/api-keys.service';
 import { releaseMemberInvitations } from '../invitations/invitations.service';
+import { releaseMemberIssues } from '../issues/issues.service';
 import { releaseMemberPartners } from '../partners/partners.service';
 import { releaseMemberTeams } from '../teams/teams.service';
 
@@ -25,4 +26,5 @@ export const memberHolders: ReleaseMember[] = [
   releaseMemberKeys,
   releaseMemberInvitations,
   releaseMemberTeams,
+  releaseMemberIssues,
 ];

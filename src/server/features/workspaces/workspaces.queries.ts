@@ -28,7 +28,7 @@ export function insertWorkspace(tx: Tx, row: { id: string; name: string }) {
 export function updateWorkspace(
   tx: Tx,
   workspaceId: string,
-  changes: { name?: string; tiers?: string[] },
+  changes: Partial<Pick<typeof workspaces.$inferInsert, 'name' | 'tiers' | 'issueResponseDays'>>,
 ) {
   return tx
     .update(workspaces)

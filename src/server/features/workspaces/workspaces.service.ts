@@ -1,7 +1,9 @@
 import type { MemberId, UserId, WorkspaceId } from '../../../domain/ids';
+import type { ResponseDays } from '../../../domain/issues';
 import { newWorkspaceInput } from '../../../domain/workspaces';
 import { type Scope, type SystemActor, systemScope } from '../../access/scope';
 import type { ServiceContext, TxContext } from '../../context';
+import type { Db, Tx } from '../../db/client';
 import { dbOf, withTransaction } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
 import { checkIfMatch } from '../../http/etag';
@@ -95,17 +97,19 @@ export async function createWorkspace(
   return insertWorkspaceWithAdmin(ctx, valid, passwordHash, 'cli');
 }
 
-function present(row: {
-  id: string;
-  name: string;
-  tiers: string[];
-  createdAt: Date;
-  updatedAt: Date;
-}) {
+type WorkspaceRow = NonNullable<Awaited<ReturnType<typeof findWorkspace>>>;
+
+/** The settings an admin changes, as the audit event records them. */
+function settingsOf(row: WorkspaceRow) {
+  return { name: row.name, tiers: row.tiers, issueResponseDays: row.issueResponseDays };
+}
+
+function present(row: WorkspaceRow) {
   return {
     id: row.id,
     name: row.name,
     tiers: row.tiers,
+    issueResponseDays: row.issueResponseDays,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -121,7 +125,7 @@ export async function updateWorkspace(
   ctx: ServiceContext,
   scope: Scope,
   ifMatch: string | undefined,
-  changes: { name?: string; tiers?: string[] },
+  changes: { name?: string; tiers?: string[]; issueResponseDays?: ResponseDays },
 ) {
   return withTransaction(ctx, async (tx, ctx) => {
     const before = await lockWorkspace(tx, scope.workspaceId);
@@ -133,11 +137,18 @@ export async function updateWorkspace(
       action: 'workspace.updated',
       entityType: 'workspace',
       entityId: scope.workspaceId,
-      before: { name: before.name, tiers: before.tiers },
-      after: { name: after.name, tiers: after.tiers },
+      before: settingsOf(before),
+      after: settingsOf(after),
     });
     return { workspace: present(after), version: after.version };
   });
+}
+
+/** The issue response targets of the caller's workspace (days by severity). */
+export async function issueResponseDays(db: Db | Tx, scope: Scope): Promise<ResponseDays> {
+  const row = await findWorkspace(db, scope.workspaceId);
+  if (!row) throw errors.notFound('workspace');
+  return row.issueResponseDays;
 }
 
 /** Locks the workspace row for the caller's transaction: work that must not run twice at once. */

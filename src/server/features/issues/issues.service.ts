@@ -1,0 +1,242 @@
+import {
+  dueFor,
+  type Issue,
+  type IssueCreate,
+  type IssueTransition,
+  type IssueUpdate,
+  issueMachine,
+  issueSeverities,
+  reopens,
+  todayOf,
+} from '../../../domain/issues';
+import { searchText } from '../../../domain/search-text';
+import type { Scope } from '../../access/scope';
+import { callerMemberId } from '../../access/scope';
+import type { ServiceContext, TxContext } from '../../context';
+import type { Db, Tx } from '../../db/client';
+import { changedIn, patchOf } from '../../db/patch';
+import { dbOf, withTransaction } from '../../db/unit-of-work';
+import { errors } from '../../http/errors';
+import { checkIfMatch } from '../../http/etag';
+import { assertTransition } from '../../http/transition';
+import { newId } from '../../ids';
+import { recordAudit, recordAuditsOf } from '../audit/audit.service';
+import { memberNames, usableMemberRef } from '../members/members.service';
+import { partnerRef, usablePartnerRef } from '../partners/partners.service';
+import { issueResponseDays } from '../workspaces/workspaces.service';
+import {
+  deleteIssueRow,
+  findIssue,
+  type IssueRow,
+  insertIssueRow,
+  releaseOwnedIssuesSql,
+  updateIssueRow,
+} from './issues.queries';
+import { toIssue } from './issues.view';
+
+const rankOf = (severity: string) => issueSeverities.indexOf(severity as Issue['severity']);
+
+/** The owner a body names: a member of the caller's workspace (422 naming `ownerId` if not). */
+async function ownerName(db: Db | Tx, scope: Scope, ownerId: string | null) {
+  if (ownerId === null) return null;
+  return (await usableMemberRef(db, scope, ownerId, 'ownerId')).name;
+}
+
+/** The issue and the names it shows, or 404 when the caller may not see it. */
+async function visibleIssue(db: Db | Tx, scope: Scope, id: string, forUpdate = false) {
+  const row = await findIssue(db, scope, id, { forUpdate });
+  const partner = row ? await partnerRef(db, scope, row.partnerId) : null;
+  if (!row || !partner) throw errors.notFound('issue');
+  const ownerName = row.ownerId
+    ? ((await memberNames(db, scope, [row.ownerId])).get(row.ownerId) ?? null)
+    : null;
+  return { row, names: { partnerName: partner.name, ownerName } };
+}
+
+export async function createIssue(
+  ctx: ServiceContext,
+  scope: Scope,
+  input: IssueCreate,
+): Promise<Issue> {
+  return withTransaction(ctx, async (tx, ctx) => {
+    const partner = await usablePartnerRef(tx, scope, input.partnerId);
+    const ownerId = input.ownerId === undefined ? callerMemberId(scope) : input.ownerId;
+    const owner = await ownerName(tx, scope, ownerId);
+    const now = new Date();
+    const today = todayOf(now);
+    const dueOn = input.dueOn ?? dueFor(today, input.severity, await issueResponseDays(tx, scope));
+    const row = await insertIssueRow(tx, {
+      id: newId(),
+      workspaceId: scope.workspaceId,
+      partnerId: partner.id,
+      ownerId,
+      title: input.title,
+      description: input.description || null,
+      kind: input.kind,
+      severity: input.severity,
+      severityRank: rankOf(input.severity),
+      status: 'open',
+      visibility: input.visibility,
+      dueOn,
+      searchText: searchText(input.title),
+      createdAt: now,
+      updatedAt: now,
+    });
+    const issue = toIssue(row, { partnerName: partner.name, ownerName: owner }, today);
+    await recordAudit(tx, ctx, scope, {
+      action: 'issue.created',
+      entityType: 'issue',
+      entityId: row.id,
+      partnerId: row.partnerId,
+      after: issue,
+    });
+    return issue;
+  });
+}
+
+export async function getIssue(ctx: ServiceContext, scope: Scope, id: string): Promise<Issue> {
+  const { row, names } = await visibleIssue(dbOf(ctx), scope, id);
+  return toIssue(row, names, todayOf(new Date()));
+}
+
+/**
+ * Changes an issue's fields. A new severity without a due date of its own moves the due date
+ * to that severity's response target, counted from the day the issue was raised.
+ */
+export async function updateIssue(
+  ctx: ServiceContext,
+  scope: Scope,
+  id: string,
+  ifMatch: string | undefined,
+  input: IssueUpdate,
+): Promise<Issue> {
+  return withTransaction(ctx, async (tx, ctx) => {
+    const current = await visibleIssue(tx, scope, id, true);
+    checkIfMatch(ifMatch, current.row.version, { required: true });
+    const today = todayOf(new Date());
+    const set = patchOf<IssueRow>(input);
+    if (set.severity !== undefined && set.severity !== current.row.severity) {
+      set.severityRank = rankOf(set.severity);
+      if (input.dueOn === undefined)
+        set.dueOn = dueFor(
+          todayOf(current.row.createdAt),
+          set.severity as Issue['severity'],
+          await issueResponseDays(tx, scope),
+        );
+    }
+    if (changedIn(set, current.row).length === 0) return toIssue(current.row, current.names, today);
+    const names = { ...current.names };
+    if (set.partnerId !== undefined && set.partnerId !== current.row.partnerId)
+      names.partnerName = (await usablePartnerRef(tx, scope, set.partnerId)).name;
+    if (set.ownerId !== undefined && set.ownerId !== current.row.ownerId)
+      names.ownerName = await ownerName(tx, scope, set.ownerId);
+    const next = { ...current.row, ...set };
+    const row = await updateIssueRow(tx, scope, id, {
+      ...set,
+      searchText: searchText(next.title),
+      version: current.row.version + 1,
+      updatedAt: new Date(),
+    });
+    const issue = toIssue(row, names, today);
+    const change = {
+      entityType: 'issue',
+      entityId: id,
+      before: toIssue(current.row, current.names, today),
+      after: issue,
+    };
+    await recordAudit(tx, ctx, scope, {
+      ...change,
+      action: 'issue.updated',
+      partnerId: row.partnerId,
+    });
+    // An issue moved to another partner leaves a trace in the old partner's history too.
+    if (current.row.partnerId !== row.partnerId)
+      await recordAudit(tx, ctx, scope, {
+        ...change,
+        action: 'issue.moved_away',
+        partnerId: current.row.partnerId,
+      });
+    return issue;
+  });
+}
+
+/**
+ * Moves an issue to another status by the issue machine (409 `invalid_transition`, 422 when
+ * resolving without notes). Resolving records the notes and when; reopening clears both.
+ */
+export async function transitionIssue(
+  ctx: ServiceContext,
+  scope: Scope,
+  id: string,
+  ifMatch: string | undefined,
+  input: IssueTransition,
+): Promise<Issue> {
+  return withTransaction(ctx, async (tx, ctx) => {
+    const current = await visibleIssue(tx, scope, id, true);
+    checkIfMatch(ifMatch, current.row.version, { required: true });
+    const from = current.row.status as Issue['status'];
+    assertTransition(issueMachine, from, input.to, current.row, input);
+    const now = new Date();
+    const resolution =
+      input.to === 'resolved'
+        ? { resolutionNotes: input.resolutionNotes ?? current.row.resolutionNotes, resolvedAt: now }
+        : reopens(from, input.to)
+          ? { resolutionNotes: null, resolvedAt: null }
+          : {};
+    const row = await updateIssueRow(tx, scope, id, {
+      status: input.to,
+      ...resolution,
+      version: current.row.version + 1,
+      updatedAt: now,
+    });
+    const today = todayOf(now);
+    const issue = toIssue(row, current.names, today);
+    await recordAudit(tx, ctx, scope, {
+      action: 'issue.status_changed',
+      entityType: 'issue',
+      entityId: id,
+      partnerId: row.partnerId,
+      before: toIssue(current.row, current.names, today),
+      after: issue,
+    });
+    return issue;
+  });
+}
+
+/** Deletes an issue for real; its audit event keeps the deleted record in `before`. */
+export async function deleteIssue(
+  ctx: ServiceContext,
+  scope: Scope,
+  id: string,
+  ifMatch: string | undefined,
+): Promise<void> {
+  await withTransaction(ctx, async (tx, ctx) => {
+    const current = await visibleIssue(tx, scope, id, true);
+    checkIfMatch(ifMatch, current.row.version, { required: false });
+    await deleteIssueRow(tx, scope, id);
+    await recordAudit(tx, ctx, scope, {
+      action: 'issue.deleted',
+      entityType: 'issue',
+      entityId: id,
+      partnerId: current.row.partnerId,
+      before: toIssue(current.row, current.names, todayOf(new Date())),
+    });
+  });
+}
+
+/** A member leaves: the issues they own become unowned, each with its audit event. */
+export async function releaseMemberIssues(
+  ctx: TxContext,
+  scope: Scope,
+  member: { id: string },
+): Promise<{ releasedIssues: number }> {
+  const changed = releaseOwnedIssuesSql(scope.workspaceId, member.id, new Date());
+  const releasedIssues = await recordAuditsOf(
+    ctx.tx,
+    ctx,
+    scope,
+    { action: 'issue.updated', entityType: 'issue' },
+    changed,
+  );
+  return { releasedIssues };
+}
