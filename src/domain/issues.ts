@@ -4,6 +4,7 @@ import { messages } from './messages';
 import { cursorParam, limitParam, multiParam, pageOf, searchParam } from './pagination';
 import { defineMachine } from './state-machine';
 import { multiLineText, singleLineText } from './text';
+import { visibility as issueVisibility } from './timeline';
 
 export const issueKinds = [
   'channel_conflict',
@@ -31,9 +32,6 @@ export const activeIssueStatuses = [
   'investigating',
   'escalated',
 ] as const satisfies readonly IssueStatus[];
-
-export const issueVisibilities = ['internal', 'partner'] as const;
-export const issueVisibility = z.enum(issueVisibilities);
 
 /** What the issue machine's rules read: the record's notes and the move's. */
 export type IssueMoveFields = { resolutionNotes?: string | null };

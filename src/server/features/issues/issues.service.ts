@@ -23,6 +23,11 @@ import { newId } from '../../ids';
 import { recordAudit, recordAuditsOf } from '../audit/audit.service';
 import { memberNames, usableMemberRef } from '../members/members.service';
 import { partnerRef, usablePartnerRef } from '../partners/partners.service';
+import {
+  recordTimelineEntry,
+  removeTimelineEntries,
+  updateTimelineEntries,
+} from '../timeline/timeline.service';
 import { issueResponseDays } from '../workspaces/workspaces.service';
 import {
   deleteIssueRow,
@@ -33,6 +38,18 @@ import {
   updateIssueRow,
 } from './issues.queries';
 import { toIssue } from './issues.view';
+
+/** What a partner's timeline shows of an issue event: its title and severity, and the move. */
+function timelineEntry(row: IssueRow, summary: Record<string, string>) {
+  return {
+    kind: 'issue' as const,
+    subject: { type: 'issue', id: row.id },
+    partnerId: row.partnerId,
+    people: row.ownerId ? [row.ownerId] : [],
+    summary: { title: row.title, severity: row.severity, ...summary },
+    visibility: row.visibility as Issue['visibility'],
+  };
+}
 
 const rankOf = (severity: string) => issueSeverities.indexOf(severity as Issue['severity']);
 
@@ -90,6 +107,7 @@ export async function createIssue(
       partnerId: row.partnerId,
       after: issue,
     });
+    await recordTimelineEntry(tx, scope, timelineEntry(row, { event: 'created', to: 'open' }));
     return issue;
   });
 }
@@ -149,6 +167,15 @@ export async function updateIssue(
       action: 'issue.updated',
       partnerId: row.partnerId,
     });
+    if (row.visibility !== current.row.visibility)
+      await updateTimelineEntries(
+        tx,
+        scope,
+        { type: 'issue', id },
+        {
+          visibility: row.visibility as Issue['visibility'],
+        },
+      );
     // An issue moved to another partner leaves a trace in the old partner's history too.
     if (current.row.partnerId !== row.partnerId)
       await recordAudit(tx, ctx, scope, {
@@ -199,6 +226,11 @@ export async function transitionIssue(
       before: toIssue(current.row, current.names, today),
       after: issue,
     });
+    await recordTimelineEntry(
+      tx,
+      scope,
+      timelineEntry(row, { event: 'status_changed', from, to: input.to }),
+    );
     return issue;
   });
 }
@@ -214,6 +246,7 @@ export async function deleteIssue(
     const current = await visibleIssue(tx, scope, id, true);
     checkIfMatch(ifMatch, current.row.version, { required: false });
     await deleteIssueRow(tx, scope, id);
+    await removeTimelineEntries(tx, scope, { type: 'issue', id });
     await recordAudit(tx, ctx, scope, {
       action: 'issue.deleted',
       entityType: 'issue',

@@ -32,7 +32,7 @@ const history = async (id: string) =>
     await t.database.sql(
       `SELECT action, before->>'status' AS "from", after->>'status' AS "to" FROM audit_events WHERE entity_id = '${id}' ORDER BY id`,
     )
-  ).rows;
+  ).rows as Array<{ action: string; from: string | null; to: string | null }>;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -185,6 +185,23 @@ describe('issue transitions', () => {
       { action: 'issue.status_changed', from: 'escalated', to: 'resolved' },
       { action: 'issue.status_changed', from: 'resolved', to: 'closed' },
       { action: 'issue.status_changed', from: 'closed', to: 'open' },
+    ]);
+    const timeline = await request(t.app, {
+      method: 'GET',
+      url: `/api/v1/partners/${partnerOne}/timeline?kind=issue&limit=200`,
+      key: admin,
+    });
+    const entries = timeline
+      .json()
+      .items.filter((e: { subjectId: string }) => e.subjectId === id)
+      .map((e: { summary: Record<string, string> }) => `${e.summary.event} ${e.summary.to}`);
+    expect(entries).toEqual([
+      'status_changed open',
+      'status_changed closed',
+      'status_changed resolved',
+      'status_changed escalated',
+      'status_changed investigating',
+      'created open',
     ]);
   });
 
