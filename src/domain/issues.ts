@@ -111,6 +111,7 @@ const issueFields = {
   severity: issueSeverity,
   partnerId: uuid,
   ownerId: uuid.nullable().optional().describe('The member who owns the issue'),
+  teamId: uuid.nullable().optional().describe('The team that works the issue'),
   dueOn: dateOnly.describe('Due date; by default the response target of its severity'),
   visibility: issueVisibility,
 };
@@ -138,6 +139,7 @@ export const IssueUpdate = z
     severity: issueFields.severity.optional(),
     partnerId: issueFields.partnerId.optional(),
     ownerId: issueFields.ownerId,
+    teamId: issueFields.teamId,
     dueOn: issueFields.dueOn.optional(),
     visibility: issueFields.visibility.optional(),
   })
@@ -173,6 +175,8 @@ export const Issue = z
     status: issueStatus,
     ownerId: z.uuid().nullable(),
     ownerName: z.string().nullable(),
+    teamId: z.uuid().nullable(),
+    teamName: z.string().nullable(),
     dueOn: z.string().describe('YYYY-MM-DD'),
     overdue: z.boolean().describe('Still open, investigating or escalated after its due date'),
     resolutionNotes: z.string().nullable(),
@@ -207,6 +211,7 @@ export const IssueListQuery = z
     severity: multiParam(issueSeverity),
     kind: multiParam(issueKind),
     ownerId: multiParam(uuid),
+    teamId: multiParam(uuid),
     partnerId: multiParam(uuid),
     overdue: z
       .enum(['true', 'false'])

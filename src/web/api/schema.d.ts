@@ -1238,6 +1238,8 @@ export interface components {
             severity: "low" | "medium" | "high" | "critical";
             /** @enum {string} */
             status: "open" | "investigating" | "escalated" | "resolved" | "closed";
+            teamId: string | null;
+            teamName: string | null;
             title: string;
             /** Format: date-time */
             updatedAt: string;
@@ -1268,6 +1270,8 @@ export interface components {
              * @enum {string}
              */
             severity?: "low" | "medium" | "high" | "critical";
+            /** @description The team that works the issue */
+            teamId?: string | null;
             title: string;
             /**
              * @default internal
@@ -1316,6 +1320,8 @@ export interface components {
             partnerId?: string;
             /** @enum {string} */
             severity?: "low" | "medium" | "high" | "critical";
+            /** @description The team that works the issue */
+            teamId?: string | null;
             title?: string;
             /** @enum {string} */
             visibility?: "internal" | "partner";
@@ -4077,6 +4083,7 @@ export interface operations {
                 severity?: ("low" | "medium" | "high" | "critical") | ("low" | "medium" | "high" | "critical")[];
                 sort?: "dueOn" | "-dueOn" | "severity" | "-severity" | "createdAt" | "-createdAt";
                 status?: ("open" | "investigating" | "escalated" | "resolved" | "closed") | ("open" | "investigating" | "escalated" | "resolved" | "closed")[];
+                teamId?: string | string[];
             };
             header?: never;
             path?: never;

@@ -11,6 +11,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { at, createdAt, tenantId, updatedAt, version } from './columns';
 import { partners } from './partners';
+import { teams } from './teams';
 import { members, workspaces } from './workspaces';
 
 /** The issues and conflicts register: problems with a partner worked to resolution. */
@@ -24,6 +25,8 @@ export const issues = pgTable(
     partnerId: uuid('partner_id').notNull(),
     /** The member who owns it; emptied by the issues feature when they leave. */
     ownerId: uuid('owner_id'),
+    /** The team that works it; teams are retired, never deleted. */
+    teamId: uuid('team_id'),
     title: text('title').notNull(),
     description: text('description'),
     kind: text('kind').notNull(),
@@ -53,6 +56,12 @@ export const issues = pgTable(
       columns: [t.workspaceId, t.ownerId],
       foreignColumns: [members.workspaceId, members.id],
     }),
+    foreignKey({
+      name: 'issues_team_fk',
+      columns: [t.workspaceId, t.teamId],
+      foreignColumns: [teams.workspaceId, teams.id],
+    }),
+    index('issues_team_idx').on(t.workspaceId, t.teamId),
     index('issues_workspace_due_idx').on(t.workspaceId, t.dueOn, t.id),
     index('issues_workspace_severity_idx').on(t.workspaceId, t.severityRank, t.id),
     index('issues_workspace_created_idx').on(t.workspaceId, t.createdAt, t.id),

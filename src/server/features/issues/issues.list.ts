@@ -20,6 +20,7 @@ import {
 } from '../../http/list';
 import { memberNames } from '../members/members.service';
 import { partnerNames } from '../partners/partners.service';
+import { teamNames } from '../teams/teams.service';
 import { listIssueRows, overdueSql } from './issues.queries';
 import { toIssue } from './issues.view';
 
@@ -37,6 +38,7 @@ function issueList(today: string): ListSpec<IssueSort, IssueListQuery> {
       severity: filters.anyOf(issues.severity),
       kind: filters.anyOf(issues.kind),
       ownerId: filters.anyOf(issues.ownerId),
+      teamId: filters.anyOf(issues.teamId),
       partnerId: filters.anyOf(issues.partnerId),
       overdue: (value) => overdueSql(today, value === 'true'),
     },
@@ -62,6 +64,11 @@ export async function listIssues(
     scope,
     page.items.flatMap((row) => (row.ownerId ? [row.ownerId] : [])),
   );
+  const teams = await teamNames(
+    db,
+    scope,
+    page.items.flatMap((row) => (row.teamId ? [row.teamId] : [])),
+  );
   return {
     items: page.items.map((row) =>
       toIssue(
@@ -69,6 +76,7 @@ export async function listIssues(
         {
           partnerName: partners.get(row.partnerId) ?? '',
           ownerName: row.ownerId ? (owners.get(row.ownerId) ?? null) : null,
+          teamName: row.teamId ? (teams.get(row.teamId) ?? null) : null,
         },
         today,
       ),

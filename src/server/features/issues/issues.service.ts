@@ -23,6 +23,7 @@ import { newId } from '../../ids';
 import { recordAudit, recordAuditsOf } from '../audit/audit.service';
 import { memberNames, usableMemberRef } from '../members/members.service';
 import { partnerRef, usablePartnerRef } from '../partners/partners.service';
+import { teamNames, usableTeamRef } from '../teams/teams.service';
 import {
   recordTimelineEntry,
   removeTimelineEntries,
@@ -67,7 +68,10 @@ async function visibleIssue(db: Db | Tx, scope: Scope, id: string, forUpdate = f
   const ownerName = row.ownerId
     ? ((await memberNames(db, scope, [row.ownerId])).get(row.ownerId) ?? null)
     : null;
-  return { row, names: { partnerName: partner.name, ownerName } };
+  const teamName = row.teamId
+    ? ((await teamNames(db, scope, [row.teamId])).get(row.teamId) ?? null)
+    : null;
+  return { row, names: { partnerName: partner.name, ownerName, teamName } };
 }
 
 export async function createIssue(
@@ -79,6 +83,7 @@ export async function createIssue(
     const partner = await usablePartnerRef(tx, scope, input.partnerId);
     const ownerId = input.ownerId === undefined ? callerMemberId(scope) : input.ownerId;
     const owner = await ownerName(tx, scope, ownerId);
+    const team = input.teamId ? await usableTeamRef(tx, scope, input.teamId) : null;
     const now = new Date();
     const today = todayOf(now);
     const dueOn = input.dueOn ?? dueFor(today, input.severity, await issueResponseDays(tx, scope));
@@ -87,6 +92,7 @@ export async function createIssue(
       workspaceId: scope.workspaceId,
       partnerId: partner.id,
       ownerId,
+      teamId: team?.id ?? null,
       title: input.title,
       description: input.description || null,
       kind: input.kind,
@@ -99,7 +105,8 @@ export async function createIssue(
       createdAt: now,
       updatedAt: now,
     });
-    const issue = toIssue(row, { partnerName: partner.name, ownerName: owner }, today);
+    const names = { partnerName: partner.name, ownerName: owner, teamName: team?.name ?? null };
+    const issue = toIssue(row, names, today);
     await recordAudit(tx, ctx, scope, {
       action: 'issue.created',
       entityType: 'issue',
@@ -148,6 +155,8 @@ export async function updateIssue(
       names.partnerName = (await usablePartnerRef(tx, scope, set.partnerId)).name;
     if (set.ownerId !== undefined && set.ownerId !== current.row.ownerId)
       names.ownerName = await ownerName(tx, scope, set.ownerId);
+    if (set.teamId !== undefined && set.teamId !== current.row.teamId)
+      names.teamName = set.teamId ? (await usableTeamRef(tx, scope, set.teamId)).name : null;
     const next = { ...current.row, ...set };
     const row = await updateIssueRow(tx, scope, id, {
       ...set,

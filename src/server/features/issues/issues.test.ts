@@ -243,6 +243,42 @@ describe('issue transitions', () => {
   });
 });
 
+describe('teams', () => {
+  it('names the team that works an issue, filters by it, and refuses a team of another workspace', async () => {
+    const teamsOf = async (key: string) =>
+      (await request(t.app, { method: 'GET', url: '/api/v1/teams', key })).json().items as Array<{
+        id: string;
+        name: string;
+      }>;
+    const [legal] = (await teamsOf(admin)).filter((team) => team.name === 'Legal');
+    const [foreign] = await teamsOf(world.b.members.admin.key);
+    const res = await create({ partnerId: partnerOne, title: 'Team work', teamId: legal?.id });
+    expect(res.json()).toMatchObject({ teamId: legal?.id, teamName: 'Legal' });
+    expect(titles(await list(`teamId=${legal?.id}`))).toEqual(['Team work']);
+    const before = await databaseSnapshot(t.database);
+    const refused = await create({ partnerId: partnerOne, title: 'B team', teamId: foreign?.id });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().errors[0]).toMatchObject({ field: 'teamId', code: 'invalid_reference' });
+    const moved = await request(t.app, {
+      method: 'PATCH',
+      url: `/api/v1/issues/${res.json().id}`,
+      key: admin,
+      headers: { 'if-match': '"1"' },
+      payload: { teamId: foreign?.id },
+    });
+    expect(moved.statusCode).toBe(422);
+    expect(await databaseSnapshot(t.database)).toBe(before);
+    const cleared = await request(t.app, {
+      method: 'PATCH',
+      url: `/api/v1/issues/${res.json().id}`,
+      key: admin,
+      headers: { 'if-match': '"1"' },
+      payload: { teamId: null },
+    });
+    expect(cleared.json()).toMatchObject({ teamId: null, teamName: null });
+  });
+});
+
 describe('the register', () => {
   it('flags and filters overdue issues, and filters by status, severity, kind, owner and partner', async () => {
     const past = addDays(today, -2);

@@ -2,7 +2,7 @@ import { type Issue, isOverdue } from '../../../domain/issues';
 import type { IssueRow } from './issues.queries';
 
 /** Names an issue shows beside the ids it holds. */
-export type IssueNames = { partnerName: string; ownerName: string | null };
+export type IssueNames = { partnerName: string; ownerName: string | null; teamName: string | null };
 
 /** An issue row as the API shows it (and as audit events record it), overdue as of `today`. */
 export function toIssue(row: IssueRow, names: IssueNames, today: string): Issue {
@@ -18,6 +18,8 @@ export function toIssue(row: IssueRow, names: IssueNames, today: string): Issue 
     status,
     ownerId: row.ownerId,
     ownerName: row.ownerId ? names.ownerName : null,
+    teamId: row.teamId,
+    teamName: row.teamId ? names.teamName : null,
     dueOn: row.dueOn,
     overdue: isOverdue({ status, dueOn: row.dueOn }, today),
     resolutionNotes: row.resolutionNotes,
