@@ -1,5 +1,5 @@
-import ICAL from 'ical.js';
-import { type AddressObject, simpleParser } from 'mailparser';
+import type ICAL from 'ical.js';
+import type { AddressObject } from 'mailparser';
 import { type InteractionKind, isTimeZone } from '../../../domain/interactions';
 import { hasControlCharacter } from '../../../domain/text';
 import { errors } from '../../http/errors';
@@ -61,6 +61,8 @@ function uniqueAddresses(found: string[]): string[] {
 
 /** Reads an email (RFC 5322, `.eml`): its date, subject and text, and every address it names. */
 export async function readEml(file: Buffer): Promise<ReadFile> {
+  // Loaded when first used, like the other libraries only some requests need (a faster start).
+  const { simpleParser } = await import('mailparser');
   const mail = await simpleParser(file, {
     skipHtmlToText: true,
     skipImageLinks: true,
@@ -138,7 +140,8 @@ function instantOf(property: ICAL.Property | null): { at: number; zone: string }
 }
 
 /** Reads a calendar event (RFC 5545, `.ics`): its first event's time, length, title and people. */
-export function readIcs(file: Buffer): ReadFile {
+export async function readIcs(file: Buffer): Promise<ReadFile> {
+  const { default: ICAL } = await import('ical.js');
   let event: ICAL.Component | null;
   try {
     const root = new ICAL.Component(ICAL.parse(file.toString('utf8')));
@@ -184,7 +187,7 @@ export function readInteractionFile(fileName: string, file: Buffer): Promise<Rea
     ]);
   const name = fileName.toLowerCase();
   if (name.endsWith('.eml')) return readEml(file);
-  if (name.endsWith('.ics')) return Promise.resolve(readIcs(file));
+  if (name.endsWith('.ics')) return readIcs(file);
   throw errors.unprocessable('unsupported_file', 'Drop an .eml (email) or .ics (calendar) file', [
     { field: 'fileName', code: 'unsupported_file', message: 'Use an .eml or .ics file' },
   ]);
