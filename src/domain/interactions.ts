@@ -3,6 +3,7 @@ import { uuid } from './ids';
 import { messages } from './messages';
 import { cursorParam, limitParam, multiParam, pageOf } from './pagination';
 import { multiLineText, singleLineText } from './text';
+import { isTimeZone } from './time-zones';
 import { visibility } from './timeline';
 
 export const interactionKinds = ['meeting', 'call', 'email', 'event', 'note'] as const;
@@ -12,16 +13,6 @@ export type InteractionKind = z.infer<typeof interactionKind>;
 export const sentiments = ['positive', 'neutral', 'negative'] as const;
 export const sentiment = z.enum(sentiments);
 export type Sentiment = z.infer<typeof sentiment>;
-
-/** Whether the runtime knows an IANA time zone name (`Europe/Berlin`, `UTC`). */
-export function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The IANA time zone the time was entered in, so it is shown as the person saw it. */
 export const timeZone = z

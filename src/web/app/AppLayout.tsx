@@ -16,6 +16,7 @@ import { useDisclosure, useOs } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { spotlight } from '@mantine/spotlight';
 import {
+  IconActivity,
   IconBuildingStore,
   IconChevronDown,
   IconKey,
@@ -93,6 +94,9 @@ export function AppLayout({ children }: { children?: ReactNode }) {
   const links = [
     { to: '/partners', label: 'Partners', icon: IconBuildingStore },
     { to: '/contacts', label: 'Contacts', icon: IconUsers },
+    ...(can(session, 'timeline.read')
+      ? [{ to: '/activity', label: 'Activity', icon: IconActivity }]
+      : []),
     ...(can(session, 'workspace.update')
       ? [{ to: '/settings', label: 'Settings', icon: IconSettings }]
       : []),

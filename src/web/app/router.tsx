@@ -129,8 +129,11 @@ const partnerRoute = createRoute({
   beforeLoad: ({ params }) => requireIds(params),
   validateSearch: (
     search: Record<string, unknown>,
-  ): { tab?: 'overview' | 'contacts' | 'history' | 'team' } =>
-    search.tab === 'contacts' || search.tab === 'history' || search.tab === 'team'
+  ): { tab?: 'overview' | 'contacts' | 'timeline' | 'history' | 'team' } =>
+    search.tab === 'contacts' ||
+    search.tab === 'timeline' ||
+    search.tab === 'history' ||
+    search.tab === 'team'
       ? { tab: search.tab }
       : {},
   component: lazyRouteComponent(() => import('../features/partners/PartnerPage'), 'PartnerPage'),
@@ -186,6 +189,12 @@ const settingsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/settings/SettingsPage'), 'SettingsPage'),
 });
 
+const activityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/activity',
+  component: lazyRouteComponent(() => import('../features/timeline/ActivityPage'), 'ActivityPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   setupRoute,
   signInRoute,
@@ -204,6 +213,7 @@ const routeTree = rootRoute.addChildren([
     contactRoute,
     editContactRoute,
     settingsRoute,
+    activityRoute,
   ]),
 ]);
 

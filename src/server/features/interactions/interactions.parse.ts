@@ -1,7 +1,8 @@
 import type ICAL from 'ical.js';
 import type { AddressObject } from 'mailparser';
-import { type InteractionKind, isTimeZone } from '../../../domain/interactions';
+import type { InteractionKind } from '../../../domain/interactions';
 import { hasControlCharacter } from '../../../domain/text';
+import { instantOfWallTime, isTimeZone } from '../../../domain/time-zones';
 import { errors } from '../../http/errors';
 
 /** What a dropped file says, before its addresses are matched to people. */
@@ -91,30 +92,6 @@ export async function readEml(file: Buffer): Promise<ReadFile> {
   };
 }
 
-/** The offset of a zone at an instant, in milliseconds (positive east of UTC). */
-function zoneOffset(instant: number, zone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return asUtc - Math.floor(instant / 1000) * 1000;
-}
-
 /**
  * The instant of an iCalendar date-time: UTC (`Z`), in an IANA `TZID` (read with the runtime's
  * zone data, never a zone the file defines), or floating (read as UTC).
@@ -123,20 +100,10 @@ function instantOf(property: ICAL.Property | null): { at: number; zone: string }
   if (!property) return null;
   const value = property.getFirstValue() as ICAL.Time | null;
   if (!value || typeof value.year !== 'number') return null;
-  const wall = Date.UTC(
-    value.year,
-    value.month - 1,
-    value.day,
-    value.hour,
-    value.minute,
-    value.second,
-  );
-  if (Number.isNaN(wall)) return null;
   const tzid = property.getParameter('tzid');
   const zone = typeof tzid === 'string' && isTimeZone(tzid) ? tzid : 'UTC';
-  if (zone === 'UTC' || value.zone?.tzid === 'UTC') return { at: wall, zone };
-  const first = wall - zoneOffset(wall, zone);
-  return { at: wall - zoneOffset(first, zone), zone };
+  const at = instantOfWallTime(value, value.zone?.tzid === 'UTC' ? 'UTC' : zone);
+  return Number.isNaN(at) ? null : { at, zone };
 }
 
 /** Reads a calendar event (RFC 5545, `.ics`): its first event's time, length, title and people. */

@@ -10,6 +10,7 @@ import { AnchorLink, ButtonLink } from '../../components/links';
 import { PageTitle } from '../../components/PageTitle';
 import { RecordError } from '../../components/RecordError';
 import { can, useSession } from '../auth/session';
+import { PartnerTimeline } from '../interactions/PartnerTimeline';
 import { useMembers } from '../settings/settings.api';
 import { PartnerTeam } from '../teams/PartnerTeam';
 import { PartnerContacts } from './PartnerContacts';
@@ -133,7 +134,12 @@ export function PartnerPage() {
         onChange={(value) =>
           navigate({
             search:
-              value === 'contacts' || value === 'history' || value === 'team' ? { tab: value } : {},
+              value === 'contacts' ||
+              value === 'timeline' ||
+              value === 'history' ||
+              value === 'team'
+                ? { tab: value }
+                : {},
             replace: true,
           })
         }
@@ -142,6 +148,7 @@ export function PartnerPage() {
         <Tabs.List aria-label="Partner sections">
           <Tabs.Tab value="overview">Overview</Tabs.Tab>
           <Tabs.Tab value="contacts">Contacts</Tabs.Tab>
+          {can(session, 'timeline.read') ? <Tabs.Tab value="timeline">Timeline</Tabs.Tab> : null}
           {can(session, 'partner_team.read') ? <Tabs.Tab value="team">Team</Tabs.Tab> : null}
           {session?.kind === 'member' ? <Tabs.Tab value="history">History</Tabs.Tab> : null}
         </Tabs.List>
@@ -153,6 +160,9 @@ export function PartnerPage() {
             partnerId={partnerId}
             canAdd={can(session, 'contact.create') && !archived}
           />
+        </Tabs.Panel>
+        <Tabs.Panel value="timeline" pt="lg">
+          <PartnerTimeline partnerId={partnerId} archived={archived} />
         </Tabs.Panel>
         <Tabs.Panel value="team" pt="lg">
           <PartnerTeam

@@ -1,0 +1,34 @@
+import type { TimelineEntry, TimelineKind } from './timeline.api';
+
+const words = (value: unknown) => (typeof value === 'string' ? value.replace(/_/g, ' ') : 'none');
+
+/** One line a person reads for an entry: what happened, in plain words. */
+export function describeEntry(entry: TimelineEntry, memberName: (id: string) => string): string {
+  const s = entry.summary;
+  switch (entry.kind) {
+    case 'interaction': {
+      const kind = words(s.kind);
+      const title = typeof s.title === 'string' && s.title !== '' ? `: ${s.title}` : '';
+      return `${kind.charAt(0).toUpperCase()}${kind.slice(1)}${title}`;
+    }
+    case 'stage_change':
+      return `Stage changed from ${words(s.from)} to ${words(s.to)}`;
+    case 'owner_change': {
+      const name = (v: unknown) => (typeof v === 'string' ? memberName(v) : 'no one');
+      return `Owner changed from ${name(s.from)} to ${name(s.to)}`;
+    }
+    default: {
+      const title = typeof s.title === 'string' ? s.title : '';
+      return `${words(entry.kind)}${title ? `: ${title}` : ''}`;
+    }
+  }
+}
+
+export const timelineKindLabels: Record<TimelineKind, string> = {
+  interaction: 'Interactions',
+  task: 'Tasks',
+  issue: 'Issues',
+  comment: 'Comments',
+  stage_change: 'Stage changes',
+  owner_change: 'Owner changes',
+};
