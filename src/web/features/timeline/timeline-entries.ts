@@ -17,6 +17,11 @@ export function describeEntry(entry: TimelineEntry, memberName: (id: string) => 
       const name = (v: unknown) => (typeof v === 'string' ? memberName(v) : 'no one');
       return `Owner changed from ${name(s.from)} to ${name(s.to)}`;
     }
+    case 'issue': {
+      const title = typeof s.title === 'string' ? s.title : 'an issue';
+      if (s.event === 'status_changed') return `Issue ${title}: ${words(s.from)} → ${words(s.to)}`;
+      return `Issue raised: ${title}`;
+    }
     default: {
       const title = typeof s.title === 'string' ? s.title : '';
       return `${words(entry.kind)}${title ? `: ${title}` : ''}`;
