@@ -9,11 +9,12 @@ import { createMailer } from '../src/server/mail/mailer';
  */
 export function createTestJobs(
   database: Database,
-  config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'secret'>,
+  config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'secret' | 'publicUrl'>,
 ): JobQueue {
   return createJobs(database, {
     work: false,
     mailer: createMailer(config),
     secret: config.secret,
+    publicUrl: config.publicUrl,
   });
 }

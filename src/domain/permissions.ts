@@ -45,6 +45,11 @@ export const permissions = {
   'issue.update': [...editors],
   /** Deleting an issue raised by mistake; real ones are resolved or closed. */
   'issue.delete': ['admin', 'manager'],
+  /** One's own notifications and email switches (every member has their own). */
+  'notification.read': [...internal],
+  'notification.update': [...internal],
+  /** Mail kept in the outbox because SMTP is not configured. */
+  'outbox.read': ['admin'],
   /** The portal: a partner user's own account, partner and workspace names. */
   'portal.read': [...partnerSide],
 } as const satisfies Record<string, readonly Role[]>;

@@ -54,6 +54,7 @@ export async function startServer(
       work: false,
       mailer: createMailer(config),
       secret: config.secret,
+      publicUrl: config.publicUrl,
       onError: (error) => app?.log.error({ err: error }, 'job queue error'),
     });
     const setupToken = (await anyWorkspaceExists(database.db)) ? null : newToken();

@@ -49,6 +49,8 @@ describe.skipIf(!url)('preparing the database from several processes at once', (
         { name: '__pgboss__send-it' },
         { name: 'email.send' },
         { name: 'maintenance.purge' },
+        { name: 'notification.digest' },
+        { name: 'notification.email' },
       ]);
     } finally {
       await check.close();

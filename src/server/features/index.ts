@@ -13,6 +13,7 @@ import { interactionRoutes } from './interactions/interactions.routes';
 import { invitationRoutes } from './invitations/invitations.routes';
 import { issueRoutes } from './issues/issues.routes';
 import { memberRoutes } from './members/members.routes';
+import { notificationRoutes } from './notifications/notifications.routes';
 import { partnerUserRoutes } from './partner-users/partner-users.routes';
 import { partnerRoutes } from './partners/partners.routes';
 import { portalRoutes } from './portal/portal.routes';
@@ -49,4 +50,5 @@ export async function registerFeatures(api: ZodApp) {
   await api.register(interactionRoutes);
   await api.register(partnerTeamRoutes);
   await api.register(issueRoutes);
+  await api.register(notificationRoutes);
 }

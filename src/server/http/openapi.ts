@@ -41,6 +41,8 @@ export const tagDescriptions: Record<string, string> = {
   interactions: 'Meetings, calls, emails, events and notes with a partner',
   teams: 'Departments of the workspace (Sales, Legal…) and who belongs to them',
   'partner-team': 'Each partner’s partnership team: which members, from which team, in which role',
+  notifications:
+    'A member’s own notifications (the bell), their email switches, and the outbox of mail kept without SMTP',
   operations: 'Probes for load balancers and orchestrators',
 };
 

@@ -1,9 +1,14 @@
 import type { Tx } from '../db/client';
+import type { NotificationMailJob } from '../features/notifications/notifications.delivery';
 import type { MailJob } from '../mail/templates';
 
 /** Names and payloads of the queued jobs Tandem runs. */
 export type JobPayloads = {
   'email.send': MailJob;
+  /** One notification's mail, or a member's digest, addressed and re-checked when sent. */
+  'notification.email': NotificationMailJob;
+  /** Queues the daily digests that are due (scheduled hourly, `digestSchedule`). */
+  'notification.digest': Record<string, never>;
   /** Deletes what has expired (scheduled, `purgeSchedule`). */
   'maintenance.purge': Record<string, never>;
 };

@@ -1,6 +1,10 @@
 import { type SQL, sql } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
 import type { Database, Tx } from '../db/client';
+import {
+  deliverNotificationMail,
+  queueDigests,
+} from '../features/notifications/notifications.delivery';
 import type { Mailer } from '../mail/mailer';
 import { renderMail } from '../mail/templates';
 import { deliverOnce } from './deliver-once';
@@ -8,11 +12,18 @@ import type { JobName, JobPayloads, Jobs } from './jobs';
 import { purgeExpired } from './purge';
 
 export const JOB_SCHEMA = 'pgboss';
-export const queueNames: JobName[] = ['email.send', 'maintenance.purge'];
+export const queueNames: JobName[] = [
+  'email.send',
+  'maintenance.purge',
+  'notification.email',
+  'notification.digest',
+];
 /** pg-boss's own queue for scheduled jobs: made under the schema lock like Tandem's. */
 const SCHEDULE_QUEUE = '__pgboss__send-it';
 /** Expired rows are purged once an hour, by whichever working process the schedule reaches. */
 export const purgeSchedule = { name: 'maintenance.purge', cron: '17 * * * *' } as const;
+/** Hourly, so a digest missed while no process ran goes out within the hour after; each member gets one a day. */
+export const digestSchedule = { name: 'notification.digest', cron: '41 * * * *' } as const;
 
 /** The queue plus what main.ts and tests need beyond enqueueing. */
 export type JobQueue = Jobs & {
@@ -108,15 +119,27 @@ export async function prepareJobs(database: Database): Promise<void> {
     if (!(await boss.getQueue(name))) await boss.createQueue(name);
   }
   await boss.schedule(purgeSchedule.name, purgeSchedule.cron, {});
+  await boss.schedule(digestSchedule.name, digestSchedule.cron, {});
   await boss.stop({ graceful: false, wait: true, close: false });
 }
 
 /** Mail goes out within a second; the hourly purge can wait a minute for a worker. */
-const pollingSeconds: Record<JobName, number> = { 'email.send': 0.5, 'maintenance.purge': 60 };
+const pollingSeconds: Record<JobName, number> = {
+  'email.send': 0.5,
+  'maintenance.purge': 60,
+  'notification.email': 0.5,
+  'notification.digest': 60,
+};
 
 type Handlers = { [N in JobName]: (data: JobPayloads[N], jobId: string) => Promise<void> };
 
-function handlersFor(database: Database, mailer: Mailer | null, secret: string): Handlers {
+function handlersFor(
+  database: Database,
+  mailer: Mailer | null,
+  secret: string,
+  publicUrl: string,
+  enqueue: Jobs['enqueue'],
+): Handlers {
   return {
     'email.send': async (data, jobId) => {
       // Without SMTP the links are shown to the admin; a queued mail has nowhere to go.
@@ -128,6 +151,13 @@ function handlersFor(database: Database, mailer: Mailer | null, secret: string):
     },
     'maintenance.purge': async () => {
       await purgeExpired(database, new Date());
+    },
+    // Without SMTP the mail lands in the outbox admins read: nothing is dropped.
+    'notification.email': async (data, jobId) => {
+      await deliverNotificationMail(database, mailer, publicUrl, data, jobId);
+    },
+    'notification.digest': async () => {
+      await queueDigests(database, (tx, job) => enqueue(tx, 'notification.email', job), new Date());
     },
   };
 }
@@ -146,6 +176,8 @@ export function createJobs(
     onError?: (error: Error) => void;
     /** How jobs enqueued here are retried when they fail. */
     retry?: RetryPolicy;
+    /** Links in mail start with it (the config's publicUrl). */
+    publicUrl?: string;
   },
 ): JobQueue {
   // Made at once: sending needs no started instance, only the transaction it writes through.
@@ -153,7 +185,18 @@ export function createJobs(
   boss.on('error', (error) => options.onError?.(error));
   let started: Promise<PgBoss> | null = null;
   let working = false;
-  const handlers = handlersFor(database, options.mailer, options.secret);
+  const enqueue: Jobs['enqueue'] = async (tx, name, data) => {
+    const id = await boss.send(name, data, { db: transactionDb(tx) });
+    // pg-boss answers null when the queue does not exist: fail the change, lose no mail.
+    if (!id) throw new Error(`Job queue ${name} does not exist; run prepareJobs at start`);
+  };
+  const handlers = handlersFor(
+    database,
+    options.mailer,
+    options.secret,
+    options.publicUrl ?? '',
+    enqueue,
+  );
 
   /** Never call from inside a transaction: on PGlite the root client would wait forever. */
   const start = (): Promise<PgBoss> => {
@@ -185,11 +228,7 @@ export function createJobs(
   }
 
   return {
-    async enqueue(tx, name, data) {
-      const id = await boss.send(name, data, { db: transactionDb(tx) });
-      // pg-boss answers null when the queue does not exist: fail the change, lose no mail.
-      if (!id) throw new Error(`Job queue ${name} does not exist; run prepareJobs at start`);
-    },
+    enqueue,
     startWork,
     start: async () => {
       await start();

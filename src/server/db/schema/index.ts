@@ -5,6 +5,7 @@ export * from './deliveries';
 export * from './interactions';
 export * from './issues';
 export * from './limits';
+export * from './notifications';
 export * from './partners';
 export * from './teams';
 export * from './timeline';

@@ -3,6 +3,7 @@ import type { TxContext } from '../../context';
 import { releaseMemberKeys } from '../api-keys/api-keys.service';
 import { releaseMemberInvitations } from '../invitations/invitations.service';
 import { releaseMemberIssues } from '../issues/issues.service';
+import { releaseMemberNotifications } from '../notifications/notifications.service';
 import { releaseMemberPartners } from '../partners/partners.service';
 import { releaseMemberTeams } from '../teams/teams.service';
 
@@ -27,4 +28,5 @@ export const memberHolders: ReleaseMember[] = [
   releaseMemberInvitations,
   releaseMemberTeams,
   releaseMemberIssues,
+  releaseMemberNotifications,
 ];

@@ -80,6 +80,20 @@ export async function usableMemberRef(db: Db | Tx, scope: Scope, id: string, fie
   return { id: id as MemberId, name };
 }
 
+/**
+ * Name and email of each current member among `ids`, read where the caller reads (a removed
+ * member is simply absent): other features use it to address mail at send time.
+ */
+export async function memberAddresses(
+  db: Db | Tx,
+  scope: Scope,
+  ids: string[],
+): Promise<Map<string, { name: string; email: string }>> {
+  const unique = [...new Set(ids)];
+  const rows = unique.length ? await findMemberRefs(db, scope.workspaceId, { ids: unique }) : [];
+  return new Map(rows.map((row) => [row.id, { name: row.name, email: row.email }]));
+}
+
 const rank = (role: string) => memberRoles.indexOf(role as MemberRole);
 
 /** The last admin stays: a workspace without one could never be managed again. */
