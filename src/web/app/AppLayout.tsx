@@ -17,6 +17,7 @@ import { notifications } from '@mantine/notifications';
 import { spotlight } from '@mantine/spotlight';
 import {
   IconActivity,
+  IconBell,
   IconBuildingStore,
   IconChevronDown,
   IconKey,
@@ -34,6 +35,7 @@ import { CommandPalette } from '../components/CommandPalette';
 import { Logo } from '../components/Logo';
 import { ChangePasswordModal } from '../features/auth/ChangePasswordModal';
 import { can, useSession } from '../features/auth/session';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { humanize } from '../features/partners/partner-labels';
 import classes from './AppLayout.module.css';
 
@@ -142,6 +144,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
                 </Kbd>
               </UnstyledButton>
             </Tooltip>
+            {can(session, 'notification.read') ? <NotificationBell /> : null}
             <ColorSchemeToggle />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
@@ -167,6 +170,14 @@ export function AppLayout({ children }: { children?: ReactNode }) {
                   </Text>
                 </Stack>
                 <Menu.Divider />
+                <Menu.Item
+                  leftSection={<IconBell size={16} aria-hidden />}
+                  component={Link}
+                  to="/notifications"
+                  hash="email-preferences"
+                >
+                  Notification email
+                </Menu.Item>
                 <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={openPassword}>
                   Change password
                 </Menu.Item>

@@ -195,6 +195,15 @@ const activityRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/timeline/ActivityPage'), 'ActivityPage'),
 });
 
+const notificationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/notifications',
+  component: lazyRouteComponent(
+    () => import('../features/notifications/NotificationsPage'),
+    'NotificationsPage',
+  ),
+});
+
 const routeTree = rootRoute.addChildren([
   setupRoute,
   signInRoute,
@@ -214,6 +223,7 @@ const routeTree = rootRoute.addChildren([
     editContactRoute,
     settingsRoute,
     activityRoute,
+    notificationsRoute,
   ]),
 ]);
 

@@ -48,7 +48,7 @@ export function notificationMessage(
   const footer = [
     '',
     '--',
-    `Choose which mail Tandem sends you: ${publicUrl}/settings`,
+    `Choose which mail Tandem sends you: ${publicUrl}/notifications#email-preferences`,
     `All your notifications: ${publicUrl}/notifications`,
   ];
   if (!digest && items.length === 1 && items[0]) {

@@ -71,7 +71,7 @@ describe('notification mail over SMTP', () => {
     expect(parsed.html).toBe(false);
     expect(parsed.text).toContain(`Open it: ${PUBLIC_URL}/partners/${world.a.partners[0]}`);
     expect(parsed.text).toContain('<script>x</script>');
-    expect(parsed.text).toContain(`${PUBLIC_URL}/settings`);
+    expect(parsed.text).toContain(`${PUBLIC_URL}/notifications#email-preferences`);
     expect(made?.id).toBeDefined();
   });
 
