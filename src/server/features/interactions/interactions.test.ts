@@ -99,7 +99,7 @@ describe('interactions', () => {
   });
 
   it('puts it on the timeline, keeps the entry current on edit and removes it on delete', async () => {
-    const id = (await create({ ...meeting(), summary: 'First line\nmore' })).json().id;
+    const id = (await create({ ...meeting(), summary: '## First line\nmore' })).json().id;
     const timeline = async () =>
       (
         await send({

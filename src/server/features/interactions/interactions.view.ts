@@ -71,7 +71,9 @@ export async function peopleOf(
 
 /** What the timeline shows of an interaction: its kind, a first line, the sentiment. */
 export function timelineSummaryOf(row: InteractionRow): TimelineSummary {
-  const firstLine = row.summary.split('\n').find((line) => line.trim() !== '') ?? '';
+  const line = row.summary.split('\n').find((l) => l.trim() !== '') ?? '';
+  // A heading, quote or list marker is Markdown syntax, not words of the title.
+  const firstLine = line.replace(/^\s*(#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)/, '').trim();
   return {
     kind: row.kind,
     title: firstLine.length > 140 ? `${firstLine.slice(0, 139)}…` : firstLine,

@@ -46,8 +46,11 @@ import { Markdown } from './Markdown';
 /** What the drawer shows: a new interaction (perhaps from a dropped file) or an existing one. */
 export type InteractionDrawerTarget = { draft?: InteractionDraft } | { id: string } | null;
 
-const timeZones: string[] =
-  typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC'];
+// The runtime's canonical zones leave out `UTC` itself, the zone of files and of many servers.
+const timeZones: string[] = [
+  'UTC',
+  ...(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []),
+].filter((zone, i, all) => all.indexOf(zone) === i);
 
 function useParticipantOptions(partnerId: string) {
   const members = useMembers();
@@ -205,7 +208,7 @@ function InteractionForm({
           <Tabs.Panel value="write" pt="xs">
             <Textarea
               aria-label="Summary (Markdown)"
-              description="Markdown: **bold**, lists, links. HTML is shown as text."
+              description="Markdown: **bold**, lists, links. HTML tags are left out."
               autosize
               minRows={5}
               maxRows={16}
