@@ -17,6 +17,7 @@ import { notifications } from '@mantine/notifications';
 import { spotlight } from '@mantine/spotlight';
 import {
   IconActivity,
+  IconAlertTriangle,
   IconBell,
   IconBuildingStore,
   IconChevronDown,
@@ -96,6 +97,9 @@ export function AppLayout({ children }: { children?: ReactNode }) {
   const links = [
     { to: '/partners', label: 'Partners', icon: IconBuildingStore },
     { to: '/contacts', label: 'Contacts', icon: IconUsers },
+    ...(can(session, 'issue.read')
+      ? [{ to: '/issues', label: 'Issues', icon: IconAlertTriangle }]
+      : []),
     ...(can(session, 'timeline.read')
       ? [{ to: '/activity', label: 'Activity', icon: IconActivity }]
       : []),

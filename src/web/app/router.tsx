@@ -10,6 +10,7 @@ import {
 } from '@tanstack/react-router';
 import { sessionQuery } from '../features/auth/session';
 import { contactListSearch } from '../features/contacts/contact-list-search';
+import { issueListSearch } from '../features/issues/issue-list-search';
 import { partnerListSearch } from '../features/partners/partner-list-search';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
@@ -129,9 +130,10 @@ const partnerRoute = createRoute({
   beforeLoad: ({ params }) => requireIds(params),
   validateSearch: (
     search: Record<string, unknown>,
-  ): { tab?: 'overview' | 'contacts' | 'timeline' | 'history' | 'team' } =>
+  ): { tab?: 'overview' | 'contacts' | 'timeline' | 'history' | 'team' | 'issues' } =>
     search.tab === 'contacts' ||
     search.tab === 'timeline' ||
+    search.tab === 'issues' ||
     search.tab === 'history' ||
     search.tab === 'team'
       ? { tab: search.tab }
@@ -189,6 +191,34 @@ const settingsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/settings/SettingsPage'), 'SettingsPage'),
 });
 
+const issuesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/issues',
+  validateSearch: issueListSearch,
+  component: lazyRouteComponent(() => import('../features/issues/IssueListPage'), 'IssueListPage'),
+});
+const newIssueRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/issues/new',
+  validateSearch: (search: Record<string, unknown>): { partnerId?: string } =>
+    typeof search.partnerId === 'string' ? { partnerId: search.partnerId } : {},
+  component: lazyRouteComponent(
+    () => import('../features/issues/IssueCreatePage'),
+    'IssueCreatePage',
+  ),
+});
+const issueRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/issues/$issueId',
+  beforeLoad: ({ params }) => requireIds(params),
+  component: lazyRouteComponent(() => import('../features/issues/IssuePage'), 'IssuePage'),
+});
+const editIssueRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/issues/$issueId/edit',
+  beforeLoad: ({ params }) => requireIds(params),
+  component: lazyRouteComponent(() => import('../features/issues/IssueEditPage'), 'IssueEditPage'),
+});
 const activityRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/activity',
@@ -224,6 +254,10 @@ const routeTree = rootRoute.addChildren([
     settingsRoute,
     activityRoute,
     notificationsRoute,
+    issuesRoute,
+    newIssueRoute,
+    issueRoute,
+    editIssueRoute,
   ]),
 ]);
 

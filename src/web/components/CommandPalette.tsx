@@ -2,6 +2,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { Spotlight, type SpotlightActionData } from '@mantine/spotlight';
 import {
   IconAddressBook,
+  IconAlertTriangle,
   IconBuildingStore,
   IconPlus,
   IconSearch,
@@ -69,6 +70,14 @@ export function CommandPalette({ canCreate, isAdmin }: Props) {
         icon: <IconAddressBook size={20} aria-hidden />,
         to: () => navigate({ to: '/contacts' }),
       },
+      {
+        id: 'page-issues',
+        label: 'Issues',
+        description: 'The issues and conflicts register',
+        keywords: ['conflicts', 'problems', 'overdue', 'register'],
+        icon: <IconAlertTriangle size={20} aria-hidden />,
+        to: () => navigate({ to: '/issues' }),
+      },
     ];
     if (canCreate) {
       list.push(
@@ -96,7 +105,12 @@ export function CommandPalette({ canCreate, isAdmin }: Props) {
         ['partner-users', 'Partner users', 'People of partners who use the portal', ['portal']],
         ['invitations', 'Invitations', 'Invite members and partner users', ['invite']],
         ['api-keys', 'API keys', 'Keys for integrations', ['token', 'integration']],
-        ['workspace', 'Workspace', 'Name and partner tiers', ['tiers', 'name']],
+        [
+          'workspace',
+          'Workspace',
+          'Name, partner tiers and issue response targets',
+          ['tiers', 'name', 'response', 'targets'],
+        ],
       ] as const;
       for (const [tab, label, description, keywords] of tabs) {
         list.push({

@@ -11,6 +11,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { RecordError } from '../../components/RecordError';
 import { can, useSession } from '../auth/session';
 import { PartnerTimeline } from '../interactions/PartnerTimeline';
+import { PartnerIssues } from '../issues/PartnerIssues';
 import { useMembers } from '../settings/settings.api';
 import { PartnerTeam } from '../teams/PartnerTeam';
 import { PartnerContacts } from './PartnerContacts';
@@ -136,6 +137,7 @@ export function PartnerPage() {
             search:
               value === 'contacts' ||
               value === 'timeline' ||
+              value === 'issues' ||
               value === 'history' ||
               value === 'team'
                 ? { tab: value }
@@ -149,6 +151,7 @@ export function PartnerPage() {
           <Tabs.Tab value="overview">Overview</Tabs.Tab>
           <Tabs.Tab value="contacts">Contacts</Tabs.Tab>
           {can(session, 'timeline.read') ? <Tabs.Tab value="timeline">Timeline</Tabs.Tab> : null}
+          {can(session, 'issue.read') ? <Tabs.Tab value="issues">Issues</Tabs.Tab> : null}
           {can(session, 'partner_team.read') ? <Tabs.Tab value="team">Team</Tabs.Tab> : null}
           {session?.kind === 'member' ? <Tabs.Tab value="history">History</Tabs.Tab> : null}
         </Tabs.List>
@@ -163,6 +166,9 @@ export function PartnerPage() {
         </Tabs.Panel>
         <Tabs.Panel value="timeline" pt="lg">
           <PartnerTimeline partnerId={partnerId} archived={archived} />
+        </Tabs.Panel>
+        <Tabs.Panel value="issues" pt="lg">
+          <PartnerIssues partnerId={partnerId} canAdd={can(session, 'issue.create') && !archived} />
         </Tabs.Panel>
         <Tabs.Panel value="team" pt="lg">
           <PartnerTeam

@@ -165,3 +165,22 @@ describe('history entries', () => {
     );
   });
 });
+
+describe('issue events', () => {
+  it('read with the issue form’s labels and values', () => {
+    const entry = describeEvent(
+      {
+        action: 'issue.status_changed',
+        entityType: 'issue',
+        before: { title: 'Late', status: 'open', severity: 'high' },
+        after: { title: 'Late', status: 'resolved', severity: 'high', resolutionNotes: 'Shipped' },
+      },
+      () => 'Someone',
+    );
+    expect(entry.title).toBe('Issue status changed');
+    expect(entry.lines.map((line) => [line.label, line.before, line.after])).toEqual([
+      ['Status', 'Open', 'Resolved'],
+      ['Resolution notes', null, 'Shipped'],
+    ]);
+  });
+});

@@ -68,12 +68,34 @@ const labels: Record<string, Record<string, string>> = {
   },
   invitation: { role: 'Role' },
   partner_user: { role: 'Role' },
+  issue: {
+    title: 'Title',
+    status: 'Status',
+    severity: 'Severity',
+    kind: 'Kind',
+    ownerId: 'Owner',
+    teamName: 'Team',
+    dueOn: 'Due',
+    visibility: 'Visibility',
+    partnerId: 'Partner',
+    description: 'Description',
+    resolutionNotes: 'Resolution notes',
+  },
 };
 
-const longFields = new Set(['description', 'notes']);
+const longFields = new Set(['description', 'notes', 'resolutionNotes']);
 
 /** Values that are keys of a fixed list and read as their label. */
-const labelled = new Set(['type', 'stage', 'tier', 'role']);
+const labelled = new Set([
+  'type',
+  'stage',
+  'tier',
+  'role',
+  'status',
+  'severity',
+  'kind',
+  'visibility',
+]);
 
 const kinds: Record<string, HistoryKind> = {
   'partner.created': 'partner_created',

@@ -2,6 +2,7 @@ import { Stack, Tabs, Text } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { PageTitle } from '../../components/PageTitle';
 import { can, useSession } from '../auth/session';
+import { ResponseTargetsPanel } from '../issues/ResponseTargetsPanel';
 import { ApiKeysPanel } from './ApiKeysPanel';
 import { InvitationsPanel } from './InvitationsPanel';
 import { MembersPanel } from './MembersPanel';
@@ -64,7 +65,10 @@ export function SettingsPage() {
           <ApiKeysPanel />
         </Tabs.Panel>
         <Tabs.Panel value="workspace" pt="lg">
-          <WorkspacePanel />
+          <Stack gap="lg">
+            <WorkspacePanel />
+            <ResponseTargetsPanel />
+          </Stack>
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -1,0 +1,79 @@
+import { Button, Card, Center, Checkbox, Group, Loader, Stack, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { ButtonLink } from '../../components/links';
+import { DataTable } from '../../components/list/DataTable';
+import { issueColumns } from './IssueTable';
+import { listIssues } from './issues.api';
+
+/** A partner's issues, open ones first by due date; closed ones only when asked for. */
+export function PartnerIssues({ partnerId, canAdd }: { partnerId: string; canAdd: boolean }) {
+  const [withDone, setWithDone] = useState(false);
+  const query = withDone
+    ? { partnerId }
+    : { partnerId, status: ['open' as const, 'investigating' as const, 'escalated' as const] };
+  const issues = useInfiniteQuery({
+    queryKey: ['issues', query],
+    queryFn: ({ pageParam, signal }) => listIssues(query, pageParam, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+  const items = issues.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Text component="h2" fw={600} size="lg">
+          Issues
+        </Text>
+        <Group gap="md">
+          <Checkbox
+            label="Show resolved and closed"
+            checked={withDone}
+            onChange={(event) => setWithDone(event.currentTarget.checked)}
+          />
+          {canAdd ? (
+            <ButtonLink
+              to="/issues/new"
+              search={{ partnerId }}
+              leftSection={<IconPlus size={16} aria-hidden />}
+              variant="light"
+            >
+              Raise issue
+            </ButtonLink>
+          ) : null}
+        </Group>
+      </Group>
+      {issues.isError ? <ErrorAlert error={issues.error} /> : null}
+      {issues.isPending ? (
+        <Center p="lg">
+          <Loader size="sm" aria-label="Loading issues" />
+        </Center>
+      ) : items.length === 0 ? (
+        <Card withBorder p="xl">
+          <Text c="dimmed" ta="center">
+            {withDone ? 'No issues with this partner.' : 'No open issues with this partner.'}
+          </Text>
+        </Card>
+      ) : (
+        <DataTable
+          label="Issues"
+          rows={items}
+          columns={issueColumns(false)}
+          rowKey={(issue) => issue.id}
+        />
+      )}
+      {issues.hasNextPage ? (
+        <Button
+          variant="default"
+          onClick={() => issues.fetchNextPage()}
+          loading={issues.isFetchingNextPage}
+        >
+          Show more issues
+        </Button>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,70 @@
+import { Badge, type BadgeProps } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import type { IssueSeverity, IssueStatus } from '../../../domain/issues';
+import { humanize } from '../partners/partner-labels';
+
+export const severityColors: Record<IssueSeverity, string> = {
+  low: 'gray',
+  medium: 'blue',
+  high: 'orange',
+  critical: 'red',
+};
+
+export const statusColors: Record<IssueStatus, string> = {
+  open: 'blue',
+  investigating: 'violet',
+  escalated: 'orange',
+  resolved: 'teal',
+  closed: 'gray',
+};
+
+/** The words a button says to move an issue to a status. */
+export const moveLabels: Record<IssueStatus, string> = {
+  open: 'Reopen',
+  investigating: 'Start investigating',
+  escalated: 'Escalate',
+  resolved: 'Resolve',
+  closed: 'Close',
+};
+
+export function SeverityBadge({ severity, ...props }: { severity: IssueSeverity } & BadgeProps) {
+  return (
+    <Badge variant="light" color={severityColors[severity]} {...props}>
+      {humanize(severity)}
+    </Badge>
+  );
+}
+
+export function StatusBadge({ status, ...props }: { status: IssueStatus } & BadgeProps) {
+  return (
+    <Badge variant="outline" color={statusColors[status]} {...props}>
+      {humanize(status)}
+    </Badge>
+  );
+}
+
+/** The overdue flag: an icon and the word, so it never depends on colour alone. */
+export function OverdueBadge(props: BadgeProps) {
+  return (
+    <Badge
+      color="red"
+      variant="filled"
+      leftSection={<IconAlertTriangle size={12} aria-hidden />}
+      {...props}
+    >
+      Overdue
+    </Badge>
+  );
+}
+
+const dayFormat = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** A `YYYY-MM-DD` date as people read it, the same day wherever they are. */
+export function formatDay(day: string): string {
+  return dayFormat.format(new Date(`${day}T00:00:00Z`));
+}
