@@ -15,6 +15,7 @@ export type InvitationId = Brand<string, 'InvitationId'>;
 export type ApiKeyId = Brand<string, 'ApiKeyId'>;
 export type AuditEventId = Brand<string, 'AuditEventId'>;
 export type TeamId = Brand<string, 'TeamId'>;
+export type TaskId = Brand<string, 'TaskId'>;
 export type PartnerTeamEntryId = Brand<string, 'PartnerTeamEntryId'>;
 
 /** A UUID in its canonical text form; ids are UUIDv7 made by the application. */

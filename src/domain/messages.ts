@@ -39,6 +39,8 @@ export const messages = {
   domainTaken: 'Already belongs to another partner',
   partnerArchived: 'This partner is archived; restore it first',
   noSuch: (what: string) => `No such ${what}`,
+  linkIncomplete: 'Give both the kind and the record, or neither',
+  noRepeats: 'List each one once',
   teamNameTaken: 'Another active team has this name',
   teamRetired: 'This team is retired; restore it first',
   alreadyOnPartnerTeam: 'Already on this partner’s team',

@@ -50,6 +50,10 @@ export const permissions = {
   'notification.update': [...internal],
   /** Mail kept in the outbox because SMTP is not configured. */
   'outbox.read': ['admin'],
+  'task.read': [...internal],
+  'task.create': [...editors],
+  'task.update': [...editors],
+  'task.delete': [...editors],
   /** The portal: a partner user's own account, partner and workspace names. */
   'portal.read': [...partnerSide],
 } as const satisfies Record<string, readonly Role[]>;

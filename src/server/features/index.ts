@@ -18,6 +18,7 @@ import { partnerUserRoutes } from './partner-users/partner-users.routes';
 import { partnerRoutes } from './partners/partners.routes';
 import { portalRoutes } from './portal/portal.routes';
 import { setupRoutes } from './setup/setup.routes';
+import { taskRoutes } from './tasks/tasks.routes';
 import { partnerTeamRoutes } from './teams/partner-team.routes';
 import { teamRoutes } from './teams/teams.routes';
 import { timelineRoutes } from './timeline/timeline.routes';
@@ -51,4 +52,5 @@ export async function registerFeatures(api: ZodApp) {
   await api.register(partnerTeamRoutes);
   await api.register(issueRoutes);
   await api.register(notificationRoutes);
+  await api.register(taskRoutes);
 }

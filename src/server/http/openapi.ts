@@ -39,6 +39,7 @@ export const tagDescriptions: Record<string, string> = {
   portal: "The partner portal's own view",
   timeline: 'What happened with partners, newest first: one indexed source for every timeline',
   interactions: 'Meetings, calls, emails, events and notes with a partner',
+  tasks: 'Units of work with an assignee, a team, a due date, linked to any record',
   teams: 'Departments of the workspace (Sales, Legal…) and who belongs to them',
   'partner-team': 'Each partner’s partnership team: which members, from which team, in which role',
   notifications:

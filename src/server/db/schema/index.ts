@@ -7,6 +7,7 @@ export * from './issues';
 export * from './limits';
 export * from './notifications';
 export * from './partners';
+export * from './tasks';
 export * from './teams';
 export * from './timeline';
 export * from './workspaces';

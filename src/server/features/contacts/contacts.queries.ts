@@ -95,3 +95,16 @@ export function findPartnerContacts(
     .from(contacts)
     .where(and(visible(scope), eq(contacts.partnerId, partnerId), match));
 }
+
+/** Names and partners of the given contacts the caller may see (links to them). */
+export function findContactLabels(db: Db | Tx, scope: Scope, ids: string[]) {
+  return db
+    .select({
+      id: contacts.id,
+      firstName: contacts.firstName,
+      lastName: contacts.lastName,
+      partnerId: contacts.partnerId,
+    })
+    .from(contacts)
+    .where(and(visible(scope), inArray(contacts.id, ids)));
+}

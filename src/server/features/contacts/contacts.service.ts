@@ -15,6 +15,7 @@ import {
   type ContactRow,
   deleteContactRow,
   findContact,
+  findContactLabels,
   findPartnerContacts,
   insertContactRow,
   insertContactsInBatches,
@@ -179,4 +180,16 @@ export async function partnerContactRefs(
     name: `${row.firstName} ${row.lastName}`,
     email: row.email,
   }));
+}
+
+/** What a link to each of the given contacts shows (`links/`): their name and partner. */
+export async function contactLinks(db: Db | Tx, scope: Scope, ids: string[]) {
+  if (ids.length === 0) return new Map<string, { label: string; partnerId: string | null }>();
+  const rows = await findContactLabels(db, scope, ids);
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      { label: `${row.firstName} ${row.lastName}`, partnerId: row.partnerId as string | null },
+    ]),
+  );
 }

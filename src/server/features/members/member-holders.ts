@@ -5,6 +5,7 @@ import { releaseMemberInvitations } from '../invitations/invitations.service';
 import { releaseMemberIssues } from '../issues/issues.service';
 import { releaseMemberNotifications } from '../notifications/notifications.service';
 import { releaseMemberPartners } from '../partners/partners.service';
+import { releaseMemberTasks } from '../tasks/tasks.service';
 import { releaseMemberTeams } from '../teams/teams.service';
 
 /**
@@ -29,4 +30,5 @@ export const memberHolders: ReleaseMember[] = [
   releaseMemberTeams,
   releaseMemberIssues,
   releaseMemberNotifications,
+  releaseMemberTasks,
 ];

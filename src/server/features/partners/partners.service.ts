@@ -330,3 +330,11 @@ export async function importPartners(
 export async function hasPartners(ctx: ServiceContext, scope: Scope): Promise<boolean> {
   return (await countPartners(dbOf(ctx), scope, 1)) > 0;
 }
+
+/** What a link to each of the given partners shows (`links/`): its name. */
+export async function partnerLinks(db: Db | Tx, scope: Scope, ids: string[]) {
+  const rows = await findPartnerNames(db, scope, [...new Set(ids)]);
+  return new Map(
+    rows.map((row) => [row.id, { label: row.name, partnerId: row.id as string | null }]),
+  );
+}

@@ -1,0 +1,29 @@
+import type { Task } from '../../../domain/tasks';
+import type { Scope } from '../../access/scope';
+import type { Db, Tx } from '../../db/client';
+import { presentLinks } from '../../links/registry';
+import { memberNames } from '../members/members.service';
+import { partnerNames } from '../partners/partners.service';
+import { teamNames } from '../teams/teams.service';
+import type { TaskRow } from './tasks.queries';
+import { toTask } from './tasks.view';
+
+const ids = (values: Array<string | null>) => values.filter((v): v is string => v !== null);
+
+/** Tasks with the names of their assignee, team, partner and linked record: a query per kind. */
+export async function presentTasks(db: Db | Tx, scope: Scope, rows: TaskRow[]): Promise<Task[]> {
+  if (rows.length === 0) return [];
+  const names = {
+    members: await memberNames(db, scope, ids(rows.map((r) => r.assigneeId))),
+    teams: await teamNames(db, scope, ids(rows.map((r) => r.teamId))),
+    partners: await partnerNames(db, scope, ids(rows.map((r) => r.partnerId))),
+    link: await presentLinks(db, scope, rows),
+  };
+  return rows.map((row) => toTask(row, names));
+}
+
+export async function presentTask(db: Db | Tx, scope: Scope, row: TaskRow): Promise<Task> {
+  const [task] = await presentTasks(db, scope, [row]);
+  if (!task) throw new Error('a task presented as nothing');
+  return task;
+}

@@ -1,0 +1,115 @@
+import { and, asc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
+import { openTaskStatuses } from '../../../domain/tasks';
+import type { Scope } from '../../access/scope';
+import type { Db, Tx } from '../../db/client';
+import { tasks } from '../../db/schema';
+import type { ListPlan } from '../../http/list';
+
+export type TaskRow = typeof tasks.$inferSelect;
+export type NewTaskRow = typeof tasks.$inferInsert;
+
+/** Tasks are internal records: a partner user's scope sees none on this surface. */
+function visible(scope: Scope): SQL {
+  if (scope.kind === 'partner') return sql`false`;
+  return eq(tasks.workspaceId, scope.workspaceId);
+}
+
+export async function findTask(
+  db: Db | Tx,
+  scope: Scope,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<TaskRow | undefined> {
+  const query = db
+    .select()
+    .from(tasks)
+    .where(and(visible(scope), eq(tasks.id, id)));
+  const rows = options.forUpdate ? await query.for('update') : await query;
+  return rows[0];
+}
+
+/** The given tasks, locked in id order so two bulk changes wait rather than deadlock. */
+export function lockTasks(tx: Tx, scope: Scope, ids: string[]) {
+  return tx
+    .select()
+    .from(tasks)
+    .where(and(visible(scope), inArray(tasks.id, ids)))
+    .orderBy(asc(tasks.id))
+    .for('update');
+}
+
+export async function insertTaskRow(tx: Tx, row: NewTaskRow): Promise<TaskRow> {
+  const [inserted] = await tx.insert(tasks).values(row).returning();
+  if (!inserted) throw new Error('task insert returned no row');
+  return inserted;
+}
+
+export async function updateTaskRow(
+  tx: Tx,
+  scope: Scope,
+  id: string,
+  set: Partial<NewTaskRow>,
+): Promise<TaskRow> {
+  const [updated] = await tx
+    .update(tasks)
+    .set(set)
+    .where(and(visible(scope), eq(tasks.id, id)))
+    .returning();
+  if (!updated) throw new Error('task update matched no row');
+  return updated;
+}
+
+/** One set-based change to many tasks (bulk complete, bulk reassign). */
+export function updateTaskRows(tx: Tx, scope: Scope, ids: string[], set: Partial<NewTaskRow>) {
+  return tx
+    .update(tasks)
+    .set({ ...set, version: sql`${tasks.version} + 1`, updatedAt: new Date() })
+    .where(and(visible(scope), inArray(tasks.id, ids)))
+    .returning();
+}
+
+export async function deleteTaskRow(tx: Tx, scope: Scope, id: string): Promise<void> {
+  await tx.delete(tasks).where(and(visible(scope), eq(tasks.id, id)));
+}
+
+export function listTaskRows(db: Db | Tx, scope: Scope, plan: ListPlan) {
+  return db
+    .select({ ...getTableColumns(tasks), cursor: plan.cursor })
+    .from(tasks)
+    .where(and(visible(scope), plan.where))
+    .orderBy(...plan.orderBy)
+    .limit(plan.limit);
+}
+
+/** A member's open tasks by due date (no date last), served by the assignee index. */
+export function findOpenTasksOf(db: Db | Tx, scope: Scope, memberId: string, limit: number) {
+  return db
+    .select()
+    .from(tasks)
+    .where(
+      and(
+        visible(scope),
+        eq(tasks.assigneeId, memberId),
+        inArray(tasks.status, [...openTaskStatuses]),
+      ),
+    )
+    .orderBy(asc(tasks.dueSort), asc(tasks.id))
+    .limit(limit);
+}
+
+export function findTaskTitles(db: Db | Tx, scope: Scope, ids: string[]) {
+  return db
+    .select({ id: tasks.id, title: tasks.title, partnerId: tasks.partnerId })
+    .from(tasks)
+    .where(and(visible(scope), inArray(tasks.id, ids)));
+}
+
+/** A leaving member's tasks become unassigned; answers their ids. */
+export async function unassignMemberTasks(tx: Tx, scope: Scope, memberId: string) {
+  const rows = await tx
+    .update(tasks)
+    .set({ assigneeId: null, version: sql`${tasks.version} + 1`, updatedAt: new Date() })
+    .where(and(visible(scope), eq(tasks.assigneeId, memberId)))
+    .returning({ id: tasks.id });
+  return rows.map((r) => r.id);
+}

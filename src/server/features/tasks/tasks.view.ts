@@ -1,0 +1,60 @@
+import type { Link } from '../../../domain/links';
+import { allowedNext } from '../../../domain/state-machine';
+import {
+  openTaskStatuses,
+  type Task,
+  type TaskPriority,
+  type TaskStatus,
+  taskMachine,
+} from '../../../domain/tasks';
+import type { Visibility } from '../../../domain/timeline';
+import type { TaskRow } from './tasks.queries';
+
+/** Today as `YYYY-MM-DD` in UTC: what "overdue" and "this week" count from. */
+export function todayUtc(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** The names a page of tasks shows beside its ids. */
+export type TaskNames = {
+  members: Map<string, string>;
+  teams: Map<string, string>;
+  partners: Map<string, string>;
+  link: (row: TaskRow) => Link | null;
+};
+
+export function isOverdue(row: Pick<TaskRow, 'dueDate' | 'status'>, today: string): boolean {
+  return (
+    row.dueDate !== null &&
+    row.dueDate < today &&
+    (openTaskStatuses as readonly string[]).includes(row.status)
+  );
+}
+
+/** A task row as the API shows it (and as audit events record it). */
+export function toTask(row: TaskRow, names: TaskNames, today = todayUtc()): Task {
+  const status = row.status as TaskStatus;
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    assignee: row.assigneeId
+      ? { id: row.assigneeId, name: names.members.get(row.assigneeId) ?? '' }
+      : null,
+    team: row.teamId ? { id: row.teamId, name: names.teams.get(row.teamId) ?? '' } : null,
+    dueDate: row.dueDate,
+    priority: row.priority as TaskPriority,
+    status,
+    allowedStatuses: allowedNext(taskMachine, status),
+    partner: row.partnerId
+      ? { id: row.partnerId, name: names.partners.get(row.partnerId) ?? '' }
+      : null,
+    link: names.link(row),
+    visibility: row.visibility as Visibility,
+    overdue: isOverdue(row, today),
+    completedAt: row.completedAt?.toISOString() ?? null,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,15 @@
+import type { LinkableType } from '../../domain/links';
+import { contactLinks } from '../features/contacts/contacts.service';
+import { partnerLinks } from '../features/partners/partners.service';
+import { taskLinks } from '../features/tasks/tasks.service';
+import type { LinkResolver } from './registry';
+
+/**
+ * Every linkable kind and how to resolve it in a scope, one line each (decision 023): a feature
+ * whose records can be linked to adds its kind to `domain/links.ts` and its line here.
+ */
+export const linkables: Record<LinkableType, LinkResolver> = {
+  partner: (db, scope, ids) => partnerLinks(db, scope, ids),
+  contact: (db, scope, ids) => contactLinks(db, scope, ids),
+  task: (db, scope, ids) => taskLinks(db, scope, ids),
+};
