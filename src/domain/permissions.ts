@@ -18,6 +18,8 @@ export const permissions = {
   'member.manage': ['admin'],
   'invitation.manage': ['admin'],
   'apikey.manage': ['admin'],
+  /** One's own secret calendar URL: make, replace, revoke. */
+  'calendar_feed.manage': [...internal],
   'partner.read': [...internal],
   'partner.create': [...editors],
   'partner.update': [...editors],

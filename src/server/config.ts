@@ -135,6 +135,7 @@ export const rateLimitNames = [
   'reset-confirm',
   'invitation-accept',
   'setup',
+  'calendar-feed',
 ] as const;
 export type RateLimitName = (typeof rateLimitNames)[number];
 export type RateLimit = { limit: number; windowSeconds: number };
@@ -153,6 +154,8 @@ export const defaultRateLimits: RateLimits = {
   'reset-confirm': { limit: 30, windowSeconds: 60 },
   'invitation-accept': { limit: 30, windowSeconds: 60 },
   setup: { limit: 10, windowSeconds: 60 },
+  // Calendar apps poll every few minutes at most; a client fetching faster is not one.
+  'calendar-feed': { limit: 60, windowSeconds: 60 },
 };
 
 /** `name=count/seconds` pairs, comma separated, over the defaults; answers a message when wrong. */

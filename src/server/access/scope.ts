@@ -27,7 +27,8 @@ export type PartnerScope = {
  * Tandem itself acting in one workspace: the demo loader, the command line, a job. It holds
  * every permission (the code that makes one is trusted) and is named in audit events.
  */
-export type SystemActor = 'demo' | 'cli' | `job:${string}`;
+/** `calendar-feed`: a feed URL being read, on behalf of the member whose feed it is. */
+export type SystemActor = 'demo' | 'cli' | 'calendar-feed' | `job:${string}`;
 
 export type SystemScope = {
   kind: 'system';

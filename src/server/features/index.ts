@@ -8,6 +8,7 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { apiKeyRoutes } from './api-keys/api-keys.routes';
 import { authRoutes } from './auth/auth.routes';
+import { calendarFeedRoutes } from './calendar-feeds/calendar-feeds.routes';
 import { contactRoutes } from './contacts/contacts.routes';
 import { interactionRoutes } from './interactions/interactions.routes';
 import { invitationRoutes } from './invitations/invitations.routes';
@@ -46,6 +47,7 @@ export async function registerFeatures(api: ZodApp) {
   await api.register(partnerUserRoutes);
   await api.register(apiKeyRoutes);
   await api.register(portalRoutes);
+  await api.register(calendarFeedRoutes);
   await api.register(timelineRoutes);
   await api.register(teamRoutes);
   await api.register(interactionRoutes);

@@ -20,6 +20,7 @@ import {
   IconAlertTriangle,
   IconBell,
   IconBuildingStore,
+  IconCalendar,
   IconChevronDown,
   IconKey,
   IconLogout,
@@ -36,6 +37,7 @@ import { CommandPalette } from '../components/CommandPalette';
 import { Logo } from '../components/Logo';
 import { ChangePasswordModal } from '../features/auth/ChangePasswordModal';
 import { can, useSession } from '../features/auth/session';
+import { CalendarFeedModal } from '../features/calendar/CalendarFeedModal';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { humanize } from '../features/partners/partner-labels';
 import classes from './AppLayout.module.css';
@@ -72,6 +74,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
   const session = useSession();
   const [opened, { toggle, close }] = useDisclosure();
   const [passwordOpened, { open: openPassword, close: closePassword }] = useDisclosure();
+  const [calendarOpened, { open: openCalendar, close: closeCalendar }] = useDisclosure();
   const pathname = useLocation({ select: (location) => location.pathname });
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -185,6 +188,14 @@ export function AppLayout({ children }: { children?: ReactNode }) {
                 <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={openPassword}>
                   Change password
                 </Menu.Item>
+                {can(session, 'calendar_feed.manage') && (
+                  <Menu.Item
+                    leftSection={<IconCalendar size={16} aria-hidden />}
+                    onClick={openCalendar}
+                  >
+                    Calendar feed
+                  </Menu.Item>
+                )}
                 <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={signOut}>
                   Sign out
                 </Menu.Item>
@@ -211,6 +222,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
         <InAppLayout.Provider value={true}>{children ?? <Outlet />}</InAppLayout.Provider>
       </AppShell.Main>
       <ChangePasswordModal opened={passwordOpened} onClose={closePassword} />
+      <CalendarFeedModal opened={calendarOpened} onClose={closeCalendar} />
       <CommandPalette
         canCreate={can(session, 'partner.create')}
         isAdmin={can(session, 'workspace.update')}

@@ -1,5 +1,6 @@
 export * from './audit';
 export * from './auth';
+export * from './calendar-feeds';
 export * from './contacts';
 export * from './deliveries';
 export * from './interactions';

@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import type { Scope } from '../../access/scope';
 import type { Db, Tx } from '../../db/client';
 import { interactionParticipants, interactions } from '../../db/schema';
@@ -109,4 +109,40 @@ export function listInteractionRows(db: Db | Tx, scope: Scope, plan: ListPlan) {
     .where(and(visible(scope), plan.where))
     .orderBy(...plan.orderBy)
     .limit(plan.limit);
+}
+
+/** The interactions of the given kinds a member took part in, within a window, oldest first. */
+export function findMemberInteractionRows(
+  db: Db | Tx,
+  scope: Scope,
+  query: { memberId: string; kinds: readonly string[]; from: Date; until: Date; limit: number },
+) {
+  return db
+    .select({
+      id: interactions.id,
+      partnerId: interactions.partnerId,
+      kind: interactions.kind,
+      occurredAt: interactions.occurredAt,
+      durationMinutes: interactions.durationMinutes,
+      summary: interactions.summary,
+    })
+    .from(interactions)
+    .innerJoin(
+      interactionParticipants,
+      and(
+        eq(interactionParticipants.workspaceId, interactions.workspaceId),
+        eq(interactionParticipants.interactionId, interactions.id),
+      ),
+    )
+    .where(
+      and(
+        visible(scope),
+        eq(interactionParticipants.memberId, query.memberId),
+        inArray(interactions.kind, [...query.kinds]),
+        gte(interactions.occurredAt, query.from),
+        lt(interactions.occurredAt, query.until),
+      ),
+    )
+    .orderBy(asc(interactions.occurredAt), asc(interactions.id))
+    .limit(query.limit);
 }

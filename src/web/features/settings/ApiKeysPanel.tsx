@@ -22,9 +22,9 @@ import { api, describeError, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { DataTable } from '../../components/list/DataTable';
 import { Truncated } from '../../components/list/ListParts';
+import { ShownOnce } from '../../components/ShownOnce';
 import { applyProblem } from '../../lib/forms';
 import { formatDate, formatDateTime, humanize } from '../partners/partner-labels';
-import { ShownOnce } from './ShownOnce';
 
 type Role = (typeof memberRoles)[number];
 

@@ -22,10 +22,10 @@ import { api, describeError, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { DataTable } from '../../components/list/DataTable';
 import { Truncated } from '../../components/list/ListParts';
+import { ShownOnce } from '../../components/ShownOnce';
 import { applyProblem, schemaErrors } from '../../lib/forms';
 import { PartnerPicker } from '../contacts/PartnerPicker';
 import { formatDate, humanize } from '../partners/partner-labels';
-import { ShownOnce } from './ShownOnce';
 
 type CreateBody = { email: string; role: string; partnerId?: string };
 

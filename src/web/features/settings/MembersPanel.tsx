@@ -9,9 +9,9 @@ import { api, describeError, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { DataTable } from '../../components/list/DataTable';
 import { Truncated } from '../../components/list/ListParts';
+import { ShownOnce } from '../../components/ShownOnce';
 import { useSession } from '../auth/session';
 import { humanize } from '../partners/partner-labels';
-import { ShownOnce } from './ShownOnce';
 import { type Member, membersQuery } from './settings.api';
 
 /** A member's ETag is its version, quoted, as the server compares it. */

@@ -17,7 +17,11 @@ export function ShownOnce({
     <Alert color="teal" title={title} role="status">
       <Stack gap="xs">
         <Text size="sm">{note}</Text>
-        <Code block data-testid="shown-once">
+        <Code
+          block
+          data-testid="shown-once"
+          style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}
+        >
           {value}
         </Code>
         <Group gap="xs">
