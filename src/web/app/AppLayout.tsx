@@ -21,6 +21,7 @@ import {
   IconBell,
   IconBuildingStore,
   IconCalendar,
+  IconChecklist,
   IconChevronDown,
   IconKey,
   IconLogout,
@@ -98,6 +99,9 @@ export function AppLayout({ children }: { children?: ReactNode }) {
   if (!session) return null;
 
   const links = [
+    ...(can(session, 'task.read')
+      ? [{ to: '/my-work', label: 'My work', icon: IconChecklist }]
+      : []),
     { to: '/partners', label: 'Partners', icon: IconBuildingStore },
     { to: '/contacts', label: 'Contacts', icon: IconUsers },
     ...(can(session, 'issue.read')

@@ -130,12 +130,13 @@ const partnerRoute = createRoute({
   beforeLoad: ({ params }) => requireIds(params),
   validateSearch: (
     search: Record<string, unknown>,
-  ): { tab?: 'overview' | 'contacts' | 'timeline' | 'history' | 'team' | 'issues' } =>
+  ): { tab?: 'overview' | 'contacts' | 'timeline' | 'history' | 'team' | 'issues' | 'tasks' } =>
     search.tab === 'contacts' ||
     search.tab === 'timeline' ||
     search.tab === 'issues' ||
     search.tab === 'history' ||
-    search.tab === 'team'
+    search.tab === 'team' ||
+    search.tab === 'tasks'
       ? { tab: search.tab }
       : {},
   component: lazyRouteComponent(() => import('../features/partners/PartnerPage'), 'PartnerPage'),
@@ -219,6 +220,11 @@ const editIssueRoute = createRoute({
   beforeLoad: ({ params }) => requireIds(params),
   component: lazyRouteComponent(() => import('../features/issues/IssueEditPage'), 'IssueEditPage'),
 });
+const myWorkRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/my-work',
+  component: lazyRouteComponent(() => import('../features/tasks/MyWorkPage'), 'MyWorkPage'),
+});
 const activityRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/activity',
@@ -253,6 +259,7 @@ const routeTree = rootRoute.addChildren([
     editContactRoute,
     settingsRoute,
     activityRoute,
+    myWorkRoute,
     notificationsRoute,
     issuesRoute,
     newIssueRoute,

@@ -4,6 +4,7 @@ import {
   IconAddressBook,
   IconAlertTriangle,
   IconBuildingStore,
+  IconChecklist,
   IconPlus,
   IconSearch,
   IconSettings,
@@ -69,6 +70,14 @@ export function CommandPalette({ canCreate, isAdmin }: Props) {
         keywords: ['people', 'list'],
         icon: <IconAddressBook size={20} aria-hidden />,
         to: () => navigate({ to: '/contacts' }),
+      },
+      {
+        id: 'page-my-work',
+        label: 'My work',
+        description: 'My open tasks: overdue, due this week, later',
+        keywords: ['tasks', 'todo', 'overdue', 'mine'],
+        icon: <IconChecklist size={20} aria-hidden />,
+        to: () => navigate({ to: '/my-work' }),
       },
       {
         id: 'page-issues',

@@ -13,6 +13,7 @@ import { can, useSession } from '../auth/session';
 import { PartnerTimeline } from '../interactions/PartnerTimeline';
 import { PartnerIssues } from '../issues/PartnerIssues';
 import { useMembers } from '../settings/settings.api';
+import { PartnerTasks } from '../tasks/PartnerTasks';
 import { PartnerTeam } from '../teams/PartnerTeam';
 import { PartnerContacts } from './PartnerContacts';
 import { PartnerHistory } from './PartnerHistory';
@@ -139,7 +140,8 @@ export function PartnerPage() {
               value === 'timeline' ||
               value === 'issues' ||
               value === 'history' ||
-              value === 'team'
+              value === 'team' ||
+              value === 'tasks'
                 ? { tab: value }
                 : {},
             replace: true,
@@ -152,6 +154,7 @@ export function PartnerPage() {
           <Tabs.Tab value="contacts">Contacts</Tabs.Tab>
           {can(session, 'timeline.read') ? <Tabs.Tab value="timeline">Timeline</Tabs.Tab> : null}
           {can(session, 'issue.read') ? <Tabs.Tab value="issues">Issues</Tabs.Tab> : null}
+          {can(session, 'task.read') ? <Tabs.Tab value="tasks">Tasks</Tabs.Tab> : null}
           {can(session, 'partner_team.read') ? <Tabs.Tab value="team">Team</Tabs.Tab> : null}
           {session?.kind === 'member' ? <Tabs.Tab value="history">History</Tabs.Tab> : null}
         </Tabs.List>
@@ -169,6 +172,13 @@ export function PartnerPage() {
         </Tabs.Panel>
         <Tabs.Panel value="issues" pt="lg">
           <PartnerIssues partnerId={partnerId} canAdd={can(session, 'issue.create') && !archived} />
+        </Tabs.Panel>
+        <Tabs.Panel value="tasks" pt="lg">
+          <PartnerTasks
+            partnerId={partnerId}
+            canAdd={can(session, 'task.create') && !archived}
+            canChange={can(session, 'task.update')}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="team" pt="lg">
           <PartnerTeam
