@@ -235,7 +235,7 @@ export interface paths {
         };
         /**
          * A calendar feed (iCalendar)
-         * @description The RFC 5545 calendar a member subscribed their calendar app to: their meetings, calls and events from 90 days ago to a year ahead. The secret URL is the credential; the member’s access is checked again on every fetch.
+         * @description The RFC 5545 calendar a member subscribed their calendar app to: their meetings, calls and events from 90 days ago to a year ahead, and their open tasks on their due day. The secret URL is the credential; the member’s access is checked again on every fetch.
          */
         get: operations["getCalendarFeedContent"];
         put?: never;

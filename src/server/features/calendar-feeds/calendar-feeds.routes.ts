@@ -78,7 +78,7 @@ export async function calendarFeedRoutes(app: ZodApp) {
         operationId: 'getCalendarFeedContent',
         summary: 'A calendar feed (iCalendar)',
         description:
-          'The RFC 5545 calendar a member subscribed their calendar app to: their meetings, calls and events from 90 days ago to a year ahead. The secret URL is the credential; the member’s access is checked again on every fetch.',
+          'The RFC 5545 calendar a member subscribed their calendar app to: their meetings, calls and events from 90 days ago to a year ahead, and their open tasks on their due day. The secret URL is the credential; the member’s access is checked again on every fetch.',
         tags,
         params: calendarFeedParams,
         response: {

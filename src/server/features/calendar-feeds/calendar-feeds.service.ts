@@ -11,6 +11,7 @@ import { newWorkspaceToken, sha256, workspaceOfToken } from '../../tokens';
 import { recordAudit } from '../audit/audit.service';
 import { scheduledInteractionsOf } from '../interactions/interactions.calendar';
 import { getMember } from '../members/members.service';
+import { myWork } from '../tasks/tasks.list';
 import {
   deleteFeedRow,
   findFeedByTokenHash,
@@ -83,7 +84,8 @@ export async function revokeCalendarFeed(ctx: ServiceContext, scope: Scope): Pro
 }
 
 /**
- * The member's feed as RFC 5545 text. Their access is checked again on every fetch, with their
+ * The member's feed as RFC 5545 text: their meetings, calls and events, and their open tasks'
+ * due dates. Their access is checked again on every fetch, with their
  * role as it is now: a member who has left has no feed, and one who may no longer read
  * interactions gets nothing.
  */
@@ -123,6 +125,18 @@ export async function renderCalendarFeed(ctx: ServiceContext, token: string): Pr
       summary: `${entry.kind[0]?.toUpperCase()}${entry.kind.slice(1)} with ${entry.partnerName}`,
       description: entry.summary,
       url: `${ctx.config.publicUrl}/partners/${entry.partnerId}`,
+    });
+  }
+  // Open tasks on their due day: what the member's "my work" lists, as all-day entries.
+  const work = await myWork(ctx, scope);
+  for (const task of [...work.overdue, ...work.thisWeek, ...work.later]) {
+    if (!task.dueDate) continue;
+    calendar.createEvent({
+      id: `${task.id}@tandem`,
+      allDay: true,
+      start: new Date(`${task.dueDate}T00:00:00Z`),
+      summary: `Due: ${task.title}`,
+      url: `${ctx.config.publicUrl}/my-work`,
     });
   }
   return calendar.toString();

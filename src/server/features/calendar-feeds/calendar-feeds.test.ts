@@ -51,6 +51,17 @@ beforeAll(async () => {
     summary: 'Quarterly review\r\nATTENDEE:mailto:evil@example.com\nEND:VEVENT',
   });
   await logInteraction({ kind: 'note', memberIds: [me], summary: 'A note is not a meeting' });
+  const task = await send({
+    method: 'POST',
+    url: '/api/v1/tasks',
+    key: world.a.members.admin.key,
+    payload: {
+      title: 'Send the renewal draft, v2; DTSTART:19700101',
+      assigneeId: me,
+      dueDate: '2027-01-15',
+    },
+  });
+  expect(task.statusCode, task.body).toBe(201);
   await logInteraction({
     kind: 'call',
     memberIds: [world.a.members.manager.memberId],
@@ -75,13 +86,17 @@ describe('calendar feeds', () => {
     expect(feed.headers['content-type']).toContain('text/calendar');
     const lines = feed.body.split('\r\n');
     expect(lines[0]).toBe('BEGIN:VCALENDAR');
-    expect(lines.filter((line) => line === 'BEGIN:VEVENT')).toHaveLength(1);
+    expect(lines.filter((line) => line === 'BEGIN:VEVENT')).toHaveLength(2);
+    // The task's due day, as a date that no time zone can shift.
+    expect(lines).toContain('DTSTART;VALUE=DATE:20270115');
+    // Commas and semicolons in a title are escaped text, not separators.
+    expect(lines).toContain('SUMMARY:Due: Send the renewal draft\\, v2\\; DTSTART:19700101');
     expect(feed.body).toContain('SUMMARY:Meeting with ');
     expect(feed.body).not.toContain('A note is not a meeting');
     expect(feed.body).not.toContain('Someone else');
     // The user's text stays inside its own property, escaped.
     expect(lines.some((line) => line.startsWith('ATTENDEE'))).toBe(false);
-    expect(lines.filter((line) => line === 'END:VEVENT')).toHaveLength(1);
+    expect(lines.filter((line) => line === 'END:VEVENT')).toHaveLength(2);
   });
 
   it('replaces the old URL with a new one, and revoking ends it at once', async () => {
