@@ -225,6 +225,11 @@ const myWorkRoute = createRoute({
   path: '/my-work',
   component: lazyRouteComponent(() => import('../features/tasks/MyWorkPage'), 'MyWorkPage'),
 });
+const teamBoardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/tasks/board',
+  component: lazyRouteComponent(() => import('../features/tasks/TeamBoardPage'), 'TeamBoardPage'),
+});
 const activityRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/activity',
@@ -260,6 +265,7 @@ const routeTree = rootRoute.addChildren([
     settingsRoute,
     activityRoute,
     myWorkRoute,
+    teamBoardRoute,
     notificationsRoute,
     issuesRoute,
     newIssueRoute,

@@ -1,6 +1,7 @@
-import { Card, Center, Loader, Stack, Text } from '@mantine/core';
+import { Card, Center, Group, Loader, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { AnchorLink } from '../../components/links';
 import { DataTable } from '../../components/list/DataTable';
 import { PageTitle } from '../../components/PageTitle';
 import { can, useSession } from '../auth/session';
@@ -52,7 +53,10 @@ export function MyWorkPage() {
 
   return (
     <Stack gap="lg">
-      <PageTitle title="My work" />
+      <Group justify="space-between">
+        <PageTitle title="My work" />
+        <AnchorLink to="/tasks/board">Team board</AnchorLink>
+      </Group>
       {can(session, 'task.create') && members.isSuccess ? (
         <QuickTaskForm defaultAssigneeId={me} />
       ) : null}
