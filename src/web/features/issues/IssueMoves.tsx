@@ -7,7 +7,7 @@ import { allowedNext, moveBetween } from '../../../domain/state-machine';
 import { ApiError, describeError } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { StaleRecordAlert } from '../../components/StaleRecordAlert';
-import { moveLabels } from './issue-labels';
+import { moveLabel } from './issue-labels';
 import { type Issue, transitionIssue } from './issues.api';
 
 type Props = { issue: Issue; etag: string; onStale: () => void };
@@ -60,14 +60,14 @@ export function IssueMoves({ issue, etag, onStale }: Props) {
             disabled={move.isPending}
             onClick={() => (needs(to).length > 0 ? setAsking(to) : move.mutate({ to }))}
           >
-            {moveLabels[to]}
+            {moveLabel(issue.status, to)}
           </Button>
         ))}
       </Group>
       <Modal
         opened={asking !== null}
         onClose={() => setAsking(null)}
-        title={asking ? `${moveLabels[asking]} this issue` : ''}
+        title={asking ? `${moveLabel(issue.status, asking)} this issue` : ''}
       >
         <form
           noValidate
@@ -94,7 +94,7 @@ export function IssueMoves({ issue, etag, onStale }: Props) {
             />
             <Group>
               <Button type="submit" loading={move.isPending}>
-                {asking ? moveLabels[asking] : 'Save'}
+                {asking ? moveLabel(issue.status, asking) : 'Save'}
               </Button>
               <Button variant="default" onClick={() => setAsking(null)}>
                 Cancel

@@ -78,7 +78,11 @@ export function IssuePage() {
           </Group>
           <Text c="dimmed" size="sm">
             {humanize(issue.kind)} with{' '}
-            <AnchorLink to="/partners/$partnerId" params={{ partnerId: issue.partnerId }}>
+            <AnchorLink
+              to="/partners/$partnerId"
+              params={{ partnerId: issue.partnerId }}
+              underline="always"
+            >
               {issue.partnerName}
             </AnchorLink>
           </Text>

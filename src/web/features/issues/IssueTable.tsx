@@ -1,4 +1,4 @@
-import { Group, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { AnchorLink } from '../../components/links';
 import type { Column } from '../../components/list/columns';
 import { Truncated } from '../../components/list/ListParts';
@@ -58,7 +58,7 @@ export const issueColumns = (withPartner: boolean): Column<Issue>[] => [
   {
     key: 'status',
     header: 'Status',
-    width: 'minmax(110px, 0.9fr)',
+    width: 'minmax(130px, 1fr)',
     cell: (issue) => <StatusBadge status={issue.status} />,
   },
   {
@@ -76,13 +76,13 @@ export const issueColumns = (withPartner: boolean): Column<Issue>[] => [
   {
     key: 'due',
     header: 'Due',
-    width: 'minmax(150px, 1.1fr)',
+    width: 'minmax(130px, 1fr)',
     sort: 'dueOn',
     cell: (issue) => (
-      <Group gap={6} wrap="nowrap">
+      <Stack gap={2} align="flex-start">
         <Text size="sm">{formatDay(issue.dueOn)}</Text>
-        {issue.overdue ? <OverdueBadge size="sm" /> : null}
-      </Group>
+        {issue.overdue ? <OverdueBadge size="xs" /> : null}
+      </Stack>
     ),
   },
 ];

@@ -65,8 +65,7 @@ function TargetsForm({ days, etag, onStale }: { days: Days; etag: string; onStal
           {issueSeverities.map((severity) => (
             <NumberInput
               key={severity}
-              label={humanize(severity)}
-              suffix=" days"
+              label={`${humanize(severity)} (days)`}
               min={1}
               max={365}
               allowDecimal={false}

@@ -18,14 +18,20 @@ export const statusColors: Record<IssueStatus, string> = {
   closed: 'gray',
 };
 
-/** The words a button says to move an issue to a status. */
-export const moveLabels: Record<IssueStatus, string> = {
-  open: 'Reopen',
+const moveLabels: Record<IssueStatus, string> = {
+  open: 'Back to open',
   investigating: 'Start investigating',
   escalated: 'Escalate',
   resolved: 'Resolve',
   closed: 'Close',
 };
+
+/** The words a button says to move an issue from one status to another. */
+export function moveLabel(from: IssueStatus, to: IssueStatus): string {
+  if (to === 'open' && (from === 'resolved' || from === 'closed')) return 'Reopen';
+  if (to === 'investigating' && from === 'escalated') return 'Back to investigating';
+  return moveLabels[to];
+}
 
 export function SeverityBadge({ severity, ...props }: { severity: IssueSeverity } & BadgeProps) {
   return (

@@ -177,7 +177,7 @@ describe('issue events', () => {
       },
       () => 'Someone',
     );
-    expect(entry.title).toBe('Issue status changed');
+    expect(entry.title).toBe('Issue status changed: Late');
     expect(entry.lines.map((line) => [line.label, line.before, line.after])).toEqual([
       ['Status', 'Open', 'Resolved'],
       ['Resolution notes', null, 'Shipped'],

@@ -188,8 +188,12 @@ function titleOf(
       return 'Partner user’s role changed';
     case 'partner_user_removed':
       return name ? `Partner user removed: ${name}` : 'Partner user removed';
-    default:
-      return humanize(event.action.replace('.', ' '));
+    default: {
+      const title = (after ?? before)?.title;
+      // An issue's events name the issue, as a partner has several.
+      const subject = event.entityType === 'issue' && typeof title === 'string' ? `: ${title}` : '';
+      return `${humanize(event.action.replace('.', ' '))}${subject}`;
+    }
   }
 }
 
