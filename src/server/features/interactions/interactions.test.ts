@@ -178,6 +178,19 @@ describe('interactions', () => {
     const got = await send({ method: 'GET', url: `/api/v1/interactions/${id}`, key: admin() });
     expect(got.json().contacts).toEqual([]);
   });
+
+  it('keeps the interaction when a participating member leaves the workspace, without them', async () => {
+    const leaving = world.a.members.member.memberId;
+    const id = (await create({ ...meeting(), memberIds: [leaving] })).json().id;
+    const removed = await send({
+      method: 'DELETE',
+      url: `/api/v1/members/${leaving}`,
+      key: admin(),
+    });
+    expect(removed.statusCode, removed.body).toBe(204);
+    const got = await send({ method: 'GET', url: `/api/v1/interactions/${id}`, key: admin() });
+    expect(got.json().members).toEqual([]);
+  });
 });
 
 describe('dropped files', () => {
