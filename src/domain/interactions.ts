@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { uuid } from './ids';
+import { dateOnly } from './issues';
 import { messages } from './messages';
 import { cursorParam, limitParam, multiParam, pageOf } from './pagination';
 import { multiLineText, singleLineText } from './text';
@@ -172,3 +173,18 @@ export const InteractionDraft = z
   })
   .meta({ id: 'InteractionDraft' });
 export type InteractionDraft = z.infer<typeof InteractionDraft>;
+
+/** Next steps of an interaction made into tasks in one go, linked to it and its partner. */
+export const InteractionTasksCreate = z
+  .object({
+    steps: z
+      .array(z.number().int().min(0).max(19))
+      .max(20)
+      .optional()
+      .describe('Which next steps (their positions, from 0); all of them when left out'),
+    assigneeId: uuid.nullable().optional().describe('The member who does them'),
+    dueDate: dateOnly.nullable().optional(),
+  })
+  .strict()
+  .meta({ id: 'InteractionTasksCreate' });
+export type InteractionTasksCreate = z.infer<typeof InteractionTasksCreate>;

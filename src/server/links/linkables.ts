@@ -1,5 +1,6 @@
 import type { LinkableType } from '../../domain/links';
 import { contactLinks } from '../features/contacts/contacts.service';
+import { interactionLinks } from '../features/interactions/interactions.service';
 import { partnerLinks } from '../features/partners/partners.service';
 import { taskLinks } from '../features/tasks/tasks.service';
 import type { LinkResolver } from './registry';
@@ -12,4 +13,5 @@ export const linkables: Record<LinkableType, LinkResolver> = {
   partner: (db, scope, ids) => partnerLinks(db, scope, ids),
   contact: (db, scope, ids) => contactLinks(db, scope, ids),
   task: (db, scope, ids) => taskLinks(db, scope, ids),
+  interaction: (db, scope, ids) => interactionLinks(db, scope, ids),
 };

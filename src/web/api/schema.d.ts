@@ -350,6 +350,26 @@ export interface paths {
         patch: operations["updateInteraction"];
         trace?: never;
     };
+    "/api/v1/interactions/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn an interaction's next steps into tasks
+         * @description Makes a task of each next step (all of them, or the positions in `steps`), at the interaction's partner and linked to it, optionally assigned and due; all or none. 422 `no_such_step` names a position the interaction does not have.
+         */
+        post: operations["createInteractionTasks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invitations": {
         parameters: {
             query?: never;
@@ -1467,6 +1487,13 @@ export interface components {
             /** @description Pass as `?cursor=` for the next page; null at the end */
             nextCursor: string | null;
         };
+        InteractionTasksCreate: {
+            /** @description The member who does them */
+            assigneeId?: string | null;
+            dueDate?: string | null;
+            /** @description Which next steps (their positions, from 0); all of them when left out */
+            steps?: number[];
+        };
         InteractionUpdate: {
             /** @description Participants at the partner (ids of that partner's contacts) */
             contactIds?: string[];
@@ -1625,7 +1652,7 @@ export interface components {
             /** Format: uuid */
             subjectId: string;
             /** @enum {string} */
-            subjectType: "partner" | "contact" | "task";
+            subjectType: "partner" | "contact" | "task" | "interaction";
         };
         Member: {
             createdAt: string;
@@ -2003,7 +2030,7 @@ export interface components {
             /** @description The record it is about (with `subjectType`) */
             subjectId?: string | null;
             /** @description The kind of record it is about */
-            subjectType?: ("partner" | "contact" | "task") | null;
+            subjectType?: ("partner" | "contact" | "task" | "interaction") | null;
             /** @description The team it belongs to */
             teamId?: string | null;
             title: string;
@@ -2036,7 +2063,7 @@ export interface components {
             /** @description The record it is about (with `subjectType`) */
             subjectId?: string | null;
             /** @description The kind of record it is about */
-            subjectType?: ("partner" | "contact" | "task") | null;
+            subjectType?: ("partner" | "contact" | "task" | "interaction") | null;
             /** @description The team it belongs to */
             teamId?: string | null;
             title?: string;
@@ -4217,6 +4244,126 @@ export interface operations {
             };
             /** @description `if_match_required`: send the ETag in If-Match */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createInteractionTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InteractionTasksCreate"];
+            };
+        };
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Task"][];
+                    };
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (the role does not allow it) or `origin_mismatch` (a cookie request from another site) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such record in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `uri_too_long`: a path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type`: send `application/json` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -146,3 +146,17 @@ export function findMemberInteractionRows(
     .orderBy(asc(interactions.occurredAt), asc(interactions.id))
     .limit(query.limit);
 }
+
+/** The given interactions the caller may see, for links that point at them. */
+export function findInteractionHeads(db: Db | Tx, scope: Scope, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .select({
+      id: interactions.id,
+      partnerId: interactions.partnerId,
+      kind: interactions.kind,
+      occurredAt: interactions.occurredAt,
+    })
+    .from(interactions)
+    .where(and(visible(scope), inArray(interactions.id, ids)));
+}

@@ -6,9 +6,11 @@ import {
   InteractionFile,
   InteractionListQuery,
   InteractionPage,
+  InteractionTasksCreate,
   InteractionUpdate,
 } from '../../../domain/interactions';
 import { idParams } from '../../../domain/pagination';
+import { Task } from '../../../domain/tasks';
 import { etagOf, ifMatchHeaders } from '../../http/etag';
 import { scopeOf } from '../../http/permissions';
 import type { ZodApp } from '../index';
@@ -20,6 +22,7 @@ import {
   getInteraction,
   updateInteraction,
 } from './interactions.service';
+import { tasksFromNextSteps } from './interactions.tasks';
 
 const tags = ['interactions'];
 /** A summary of 20 000 characters and 100 participants stay far below this. */
@@ -162,5 +165,32 @@ export async function interactionRoutes(app: ZodApp) {
     },
     async (request) =>
       draftInteraction(request.ctx, scopeOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/interactions/:id/tasks',
+    {
+      bodyLimit,
+      config: { access: 'task.create' },
+      schema: {
+        operationId: 'createInteractionTasks',
+        description:
+          "Makes a task of each next step (all of them, or the positions in `steps`), at the interaction's partner and linked to it, optionally assigned and due; all or none. 422 `no_such_step` names a position the interaction does not have.",
+        tags,
+        summary: "Turn an interaction's next steps into tasks",
+        params: idParams,
+        body: InteractionTasksCreate,
+        response: { 201: z.object({ items: z.array(Task) }) },
+      },
+    },
+    async (request, reply) => {
+      const created = await tasksFromNextSteps(
+        request.ctx,
+        scopeOf(request),
+        request.params.id,
+        request.body,
+      );
+      return reply.status(201).send(created);
+    },
   );
 }

@@ -23,6 +23,7 @@ import {
 import {
   deleteInteractionRow,
   findInteraction,
+  findInteractionHeads,
   type InteractionRow,
   insertInteractionRow,
   setParticipantRows,
@@ -211,4 +212,18 @@ export async function deleteInteraction(
       before: toInteraction(current.row, current.partnerName, current.people),
     });
   });
+}
+
+/** Interactions a link points at, as the link registry resolves them: "Meeting on 2026-05-04". */
+export async function interactionLinks(db: Db | Tx, scope: Scope, ids: string[]) {
+  const rows = await findInteractionHeads(db, scope, [...new Set(ids)]);
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        label: `${row.kind.charAt(0).toUpperCase()}${row.kind.slice(1)} on ${row.occurredAt.toISOString().slice(0, 10)}`,
+        partnerId: row.partnerId as string | null,
+      },
+    ]),
+  );
 }

@@ -193,6 +193,47 @@ describe('interactions', () => {
   });
 });
 
+describe('next steps', () => {
+  it('become tasks in one click, at the partner and linked to the interaction', async () => {
+    const id = (await create(meeting())).json().id;
+    const url = `/api/v1/interactions/${id}/tasks`;
+    const assigneeId = world.a.members.manager.memberId;
+    const res = await send({ method: 'POST', url, key: admin(), payload: { assigneeId } });
+    expect(res.statusCode, res.body).toBe(201);
+    const tasks = res.json().items;
+    expect(tasks.map((task: { title: string }) => task.title)).toEqual([
+      'Send the deck',
+      'Book the workshop',
+    ]);
+    expect(tasks[0]).toMatchObject({
+      partner: { id: world.a.partners[0] },
+      link: { subjectType: 'interaction', subjectId: id, label: 'Meeting on 2026-05-04' },
+      assignee: { id: assigneeId },
+    });
+    const before = await databaseSnapshot(t.database);
+    const wrong = await send({ method: 'POST', url, key: admin(), payload: { steps: [0, 5] } });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().errors[0].field).toBe('steps.1');
+    const foreign = await send({
+      method: 'POST',
+      url,
+      key: admin(),
+      payload: { assigneeId: world.b.members.admin.memberId },
+    });
+    expect(foreign.statusCode).toBe(422);
+    const other = await send({ method: 'POST', url, key: world.b.members.admin.key, payload: {} });
+    expect(other.statusCode).toBe(404);
+    const viewer = await send({
+      method: 'POST',
+      url,
+      key: world.a.members.viewer.key,
+      payload: {},
+    });
+    expect(viewer.statusCode).toBe(403);
+    expect(await databaseSnapshot(t.database)).toBe(before);
+  });
+});
+
 describe('dropped files', () => {
   const parse = (fileName: string, content: Buffer | string, partnerId = world.a.partners[0]) =>
     send({

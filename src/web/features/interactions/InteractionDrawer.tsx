@@ -35,6 +35,7 @@ import {
 } from './interaction-form';
 import {
   createInteraction,
+  createInteractionTasks,
   deleteInteraction,
   type InteractionDraft,
   type InteractionRecord,
@@ -123,6 +124,18 @@ function InteractionForm({
       await refresh();
       notifications.show({ color: 'teal', message: 'Interaction deleted.' });
       onDone();
+    },
+    onError: (error) => notifications.show({ color: 'red', message: describeError(error) }),
+  });
+  const makeTasks = useMutation({
+    mutationFn: () => createInteractionTasks(record?.interaction.id ?? ''),
+    onSuccess: async (created) => {
+      await queryClient.invalidateQueries({ queryKey: ['timeline'] });
+      await queryClient.invalidateQueries({ queryKey: ['tasks'] });
+      notifications.show({
+        color: 'teal',
+        message: `${created.items.length} ${created.items.length === 1 ? 'task' : 'tasks'} made of the next steps.`,
+      });
     },
     onError: (error) => notifications.show({ color: 'red', message: describeError(error) }),
   });
@@ -261,6 +274,18 @@ function InteractionForm({
           {...form.getInputProps('nextSteps')}
           error={listError(form.errors, 'nextSteps')}
         />
+        {record && record.interaction.nextSteps.length > 0 && can(session, 'task.create') ? (
+          <Group>
+            <Button
+              variant="light"
+              size="xs"
+              onClick={() => makeTasks.mutate()}
+              loading={makeTasks.isPending}
+            >
+              Make tasks of the next steps
+            </Button>
+          </Group>
+        ) : null}
         <Group justify="space-between">
           {record && can(session, 'interaction.delete') ? (
             <Button variant="subtle" color="red" onClick={confirmDelete} loading={remove.isPending}>
