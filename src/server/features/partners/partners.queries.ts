@@ -179,3 +179,11 @@ export function releaseOwnedPartnersSql(workspaceId: string, memberId: string, n
       jsonb_build_object('ownerId', ${memberId}::text) AS before,
       jsonb_build_object('ownerId', NULL) AS after`;
 }
+
+/** The partners a member owns, as owner-change timeline rows (`recordTimelineEntriesOf`). */
+export function ownedPartnersAsOwnerChangeSql(workspaceId: string, memberId: string): SQL {
+  return sql`SELECT id AS partner_id, 'partner'::text AS subject_type, id AS subject_id,
+      ARRAY[${memberId}::uuid] AS people,
+      jsonb_build_object('from', ${memberId}::text, 'to', NULL) AS summary
+    FROM ${partners} WHERE workspace_id = ${workspaceId} AND owner_id = ${memberId}`;
+}

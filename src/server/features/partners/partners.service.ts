@@ -12,7 +12,7 @@ import { errors } from '../../http/errors';
 import { checkIfMatch } from '../../http/etag';
 import { newId } from '../../ids';
 import { recordAudit, recordAudits, recordAuditsOf } from '../audit/audit.service';
-import { recordTimelineEntry } from '../timeline/timeline.service';
+import { recordTimelineEntriesOf, recordTimelineEntry } from '../timeline/timeline.service';
 import {
   countPartners,
   deleteDomains,
@@ -23,6 +23,7 @@ import {
   insertPartnerRow,
   insertPartnersInBatches,
   memberExists,
+  ownedPartnersAsOwnerChangeSql,
   type PartnerRow,
   releaseOwnedPartnersSql,
   updatePartnerRow,
@@ -290,6 +291,13 @@ export async function releaseMemberPartners(
   scope: Scope,
   member: { id: string },
 ): Promise<{ releasedPartners: number }> {
+  // Their timelines say the owner left, written before the release hides which partners they were.
+  await recordTimelineEntriesOf(
+    ctx.tx,
+    scope,
+    'owner_change',
+    ownedPartnersAsOwnerChangeSql(scope.workspaceId, member.id),
+  );
   const changed = releaseOwnedPartnersSql(scope.workspaceId, member.id, new Date());
   const releasedPartners = await recordAuditsOf(
     ctx.tx,

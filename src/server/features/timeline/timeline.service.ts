@@ -1,6 +1,9 @@
+import { type SQL, sql } from 'drizzle-orm';
 import type { TimelineKind, TimelineSummary, Visibility } from '../../../domain/timeline';
 import { actorOf, callerMemberId, type Scope } from '../../access/scope';
 import type { Tx } from '../../db/client';
+import { timelineEntries } from '../../db/schema';
+import { uuidv7Sql } from '../../db/uuid-sql';
 import { newId } from '../../ids';
 import { actorNameSql } from '../audit/audit.service';
 import { deleteTimelineRows, insertTimelineRows, updateTimelineRows } from './timeline.queries';
@@ -69,4 +72,21 @@ export async function updateTimelineEntries(
 /** Removes the entries of a deleted subject, in the deletion's transaction. */
 export function removeTimelineEntries(tx: Tx, scope: Scope, subject: TimelineSubject) {
   return deleteTimelineRows(tx, scope, subject);
+}
+
+/**
+ * One entry per row of a set-based change, written by one statement whatever the number of rows:
+ * `rows` is a SELECT yielding `partner_id`, `subject_type`, `subject_id`, `people` (uuid[]) and
+ * `summary` (jsonb). Run it in the change's transaction, before the change when the change hides
+ * the rows (a member's partners, selected before they are released).
+ */
+export async function recordTimelineEntriesOf(tx: Tx, scope: Scope, kind: TimelineKind, rows: SQL) {
+  const actor = actorOf(scope);
+  await tx.execute(sql`
+    INSERT INTO ${timelineEntries} (id, workspace_id, partner_id, occurred_at, kind, subject_type,
+      subject_id, actor_type, actor_id, actor_name, people, summary, visibility)
+    SELECT ${uuidv7Sql}, ${scope.workspaceId}::uuid, r.partner_id, now(), ${kind}::text,
+      r.subject_type, r.subject_id, ${actor.kind}::text, ${actor.id}::uuid,
+      (${actorNameSql(scope)})::text, r.people, r.summary, 'internal'
+    FROM (${rows}) AS r`);
 }

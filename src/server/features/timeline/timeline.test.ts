@@ -131,3 +131,24 @@ describe('access', () => {
     expect(res.statusCode).toBe(400);
   });
 });
+
+describe('a member who leaves', () => {
+  it("puts the owner change on each of their partners' timelines", async () => {
+    const key = world.a.members.admin.key;
+    const manager = world.a.members.manager.memberId;
+    const removed = await request(t.app, {
+      method: 'DELETE',
+      url: `/api/v1/members/${manager}`,
+      key,
+    });
+    expect(removed.statusCode, removed.body).toBe(204);
+    const { items } = await page(`/api/v1/partners/${world.a.partners[0]}/timeline`, key);
+    expect(items[0]).toMatchObject({
+      kind: 'owner_change',
+      summary: { from: manager, to: null },
+      people: [manager],
+    });
+    const other = await page(`/api/v1/partners/${world.a.partners[1]}/timeline`, key);
+    expect(other.items.map((e) => e.kind)).toEqual(['stage_change']);
+  });
+});
