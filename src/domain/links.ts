@@ -1,10 +1,10 @@
 import { z } from 'zod';
 
 /**
- * The kinds of record a task (and later a comment or attachment) can point at (DESIGN §11).
+ * The kinds of record a task or a comment (and later an attachment) can point at (DESIGN §11).
  * Each kind has one resolver in the server's link registry (`src/server/links/`).
  */
-export const linkableTypes = ['partner', 'contact', 'task', 'interaction'] as const;
+export const linkableTypes = ['partner', 'contact', 'interaction', 'issue', 'task'] as const;
 export const linkableType = z.enum(linkableTypes);
 export type LinkableType = z.infer<typeof linkableType>;
 

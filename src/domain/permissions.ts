@@ -20,6 +20,9 @@ export const permissions = {
   'apikey.manage': ['admin'],
   /** One's own secret calendar URL: make, replace, revoke. */
   'calendar_feed.manage': [...internal],
+  'comment.read': [...internal],
+  /** Writing comments, and editing or deleting one's own (an admin may delete any). */
+  'comment.create': [...editors],
   'partner.read': [...internal],
   'partner.create': [...editors],
   'partner.update': [...editors],

@@ -9,6 +9,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { apiKeyRoutes } from './api-keys/api-keys.routes';
 import { authRoutes } from './auth/auth.routes';
 import { calendarFeedRoutes } from './calendar-feeds/calendar-feeds.routes';
+import { commentRoutes } from './comments/comments.routes';
 import { contactRoutes } from './contacts/contacts.routes';
 import { interactionRoutes } from './interactions/interactions.routes';
 import { invitationRoutes } from './invitations/invitations.routes';
@@ -48,6 +49,7 @@ export async function registerFeatures(api: ZodApp) {
   await api.register(apiKeyRoutes);
   await api.register(portalRoutes);
   await api.register(calendarFeedRoutes);
+  await api.register(commentRoutes);
   await api.register(timelineRoutes);
   await api.register(teamRoutes);
   await api.register(interactionRoutes);

@@ -44,6 +44,7 @@ export const tagDescriptions: Record<string, string> = {
   'partner-team': 'Each partner’s partnership team: which members, from which team, in which role',
   notifications:
     'A member’s own notifications (the bell), their email switches, and the outbox of mail kept without SMTP',
+  comments: 'Comments with @mentions on partners, interactions, issues and tasks',
   calendar: 'Secret calendar URLs (iCalendar) with a member’s meetings, for their calendar app',
   operations: 'Probes for load balancers and orchestrators',
 };

@@ -1,6 +1,7 @@
 import type { LinkableType } from '../../domain/links';
 import { contactLinks } from '../features/contacts/contacts.service';
 import { interactionLinks } from '../features/interactions/interactions.service';
+import { issueLinks } from '../features/issues/issues.service';
 import { partnerLinks } from '../features/partners/partners.service';
 import { taskLinks } from '../features/tasks/tasks.service';
 import type { LinkResolver } from './registry';
@@ -12,6 +13,7 @@ import type { LinkResolver } from './registry';
 export const linkables: Record<LinkableType, LinkResolver> = {
   partner: (db, scope, ids) => partnerLinks(db, scope, ids),
   contact: (db, scope, ids) => contactLinks(db, scope, ids),
-  task: (db, scope, ids) => taskLinks(db, scope, ids),
   interaction: (db, scope, ids) => interactionLinks(db, scope, ids),
+  issue: (db, scope, ids) => issueLinks(db, scope, ids),
+  task: (db, scope, ids) => taskLinks(db, scope, ids),
 };

@@ -89,3 +89,11 @@ export function releaseOwnedIssuesSql(workspaceId: string, memberId: string, now
       jsonb_build_object('ownerId', ${memberId}::text) AS before,
       jsonb_build_object('ownerId', NULL) AS after`;
 }
+
+/** What a link to an issue shows: its title, and its partner. */
+export function findIssueTitles(db: Db | Tx, scope: Scope, ids: string[]) {
+  return db
+    .select({ id: issues.id, title: issues.title, partnerId: issues.partnerId })
+    .from(issues)
+    .where(and(visible(scope), inArray(issues.id, ids)));
+}

@@ -33,6 +33,7 @@ import { issueResponseDays } from '../workspaces/workspaces.service';
 import {
   deleteIssueRow,
   findIssue,
+  findIssueTitles,
   type IssueRow,
   insertIssueRow,
   releaseOwnedIssuesSql,
@@ -281,4 +282,10 @@ export async function releaseMemberIssues(
     changed,
   );
   return { releasedIssues };
+}
+
+/** Links to issues, for the link registry: the title and the partner. */
+export async function issueLinks(db: Db | Tx, scope: Scope, ids: string[]) {
+  const rows = ids.length === 0 ? [] : await findIssueTitles(db, scope, ids);
+  return new Map(rows.map((row) => [row.id, { label: row.title, partnerId: row.partnerId }]));
 }

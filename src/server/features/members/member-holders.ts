@@ -1,6 +1,7 @@
 import type { Scope } from '../../access/scope';
 import type { TxContext } from '../../context';
 import { releaseMemberKeys } from '../api-keys/api-keys.service';
+import { releaseMemberComments } from '../comments/comments.service';
 import { releaseMemberInvitations } from '../invitations/invitations.service';
 import { releaseMemberIssues } from '../issues/issues.service';
 import { releaseMemberNotifications } from '../notifications/notifications.service';
@@ -31,4 +32,5 @@ export const memberHolders: ReleaseMember[] = [
   releaseMemberIssues,
   releaseMemberNotifications,
   releaseMemberTasks,
+  releaseMemberComments,
 ];
