@@ -22,6 +22,10 @@ export function describeEntry(entry: TimelineEntry, memberName: (id: string) => 
       if (s.event === 'status_changed') return `Issue ${title}: ${words(s.from)} → ${words(s.to)}`;
       return `Issue raised: ${title}`;
     }
+    case 'task': {
+      const title = typeof s.title === 'string' ? s.title : 'a task';
+      return s.event === 'completed' ? `Task done: ${title}` : `Task added: ${title}`;
+    }
     default: {
       const title = typeof s.title === 'string' ? s.title : '';
       return `${words(entry.kind)}${title ? `: ${title}` : ''}`;
