@@ -149,6 +149,43 @@ describe('another workspace', () => {
   });
 });
 
+describe('links from tasks', () => {
+  it("let a task point at an issue of its workspace and partner, never at A's from B (422)", async () => {
+    const own = await send({
+      method: 'POST',
+      url: '/api/v1/tasks',
+      key: world.a.members.admin.key,
+      payload: {
+        title: 'Call the reseller',
+        partnerId: world.a.partners[0],
+        subjectType: 'issue',
+        subjectId: atOne,
+      },
+    });
+    expect(own.statusCode).toBe(201);
+    expect(own.json().link).toMatchObject({ subjectType: 'issue', label: 'Secret conflict' });
+    const wrongPartner = await denied(422, {
+      method: 'POST',
+      url: '/api/v1/tasks',
+      key: world.a.members.admin.key,
+      payload: {
+        title: 'Mismatch',
+        partnerId: world.a.partners[0],
+        subjectType: 'issue',
+        subjectId: atTwo,
+      },
+    });
+    expect(wrongPartner.json().code).toBe('link_partner_mismatch');
+    const foreign = await denied(422, {
+      method: 'POST',
+      url: '/api/v1/tasks',
+      key: world.b.members.admin.key,
+      payload: { title: 'Peek', subjectType: 'issue', subjectId: atOne },
+    });
+    expect(foreign.json().errors[0].field).toBe('subjectId');
+  });
+});
+
 describe('two partners in one workspace', () => {
   it("lists one partner's issues apart from the other's", async () => {
     const key = world.a.members.viewer.key;
