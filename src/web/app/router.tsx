@@ -130,13 +130,24 @@ const partnerRoute = createRoute({
   beforeLoad: ({ params }) => requireIds(params),
   validateSearch: (
     search: Record<string, unknown>,
-  ): { tab?: 'overview' | 'contacts' | 'timeline' | 'history' | 'team' | 'issues' | 'tasks' } =>
+  ): {
+    tab?:
+      | 'overview'
+      | 'contacts'
+      | 'timeline'
+      | 'history'
+      | 'team'
+      | 'issues'
+      | 'tasks'
+      | 'comments';
+  } =>
     search.tab === 'contacts' ||
     search.tab === 'timeline' ||
     search.tab === 'issues' ||
     search.tab === 'history' ||
     search.tab === 'team' ||
-    search.tab === 'tasks'
+    search.tab === 'tasks' ||
+    search.tab === 'comments'
       ? { tab: search.tab }
       : {},
   component: lazyRouteComponent(() => import('../features/partners/PartnerPage'), 'PartnerPage'),

@@ -11,6 +11,7 @@ import { AnchorLink, ButtonLink } from '../../components/links';
 import { PageTitle } from '../../components/PageTitle';
 import { RecordError } from '../../components/RecordError';
 import { can, useSession } from '../auth/session';
+import { CommentThread } from '../comments/CommentThread';
 import { Markdown } from '../interactions/Markdown';
 import { formatDateTime, humanize } from '../partners/partner-labels';
 import { IssueMoves } from './IssueMoves';
@@ -152,6 +153,14 @@ export function IssuePage() {
           </Text>
           <Markdown>{issue.resolutionNotes}</Markdown>
         </Card>
+      ) : null}
+      {can(session, 'comment.read') ? (
+        <section aria-labelledby="issue-comments">
+          <Text fw={600} mb="xs" component="h2" size="md" id="issue-comments">
+            Comments
+          </Text>
+          <CommentThread subjectType="issue" subjectId={issue.id} />
+        </section>
       ) : null}
     </Stack>
   );

@@ -10,6 +10,7 @@ import { AnchorLink, ButtonLink } from '../../components/links';
 import { PageTitle } from '../../components/PageTitle';
 import { RecordError } from '../../components/RecordError';
 import { can, useSession } from '../auth/session';
+import { CommentThread } from '../comments/CommentThread';
 import { PartnerTimeline } from '../interactions/PartnerTimeline';
 import { PartnerIssues } from '../issues/PartnerIssues';
 import { useMembers } from '../settings/settings.api';
@@ -141,7 +142,8 @@ export function PartnerPage() {
               value === 'issues' ||
               value === 'history' ||
               value === 'team' ||
-              value === 'tasks'
+              value === 'tasks' ||
+              value === 'comments'
                 ? { tab: value }
                 : {},
             replace: true,
@@ -156,6 +158,7 @@ export function PartnerPage() {
           {can(session, 'issue.read') ? <Tabs.Tab value="issues">Issues</Tabs.Tab> : null}
           {can(session, 'task.read') ? <Tabs.Tab value="tasks">Tasks</Tabs.Tab> : null}
           {can(session, 'partner_team.read') ? <Tabs.Tab value="team">Team</Tabs.Tab> : null}
+          {can(session, 'comment.read') ? <Tabs.Tab value="comments">Comments</Tabs.Tab> : null}
           {session?.kind === 'member' ? <Tabs.Tab value="history">History</Tabs.Tab> : null}
         </Tabs.List>
         <Tabs.Panel value="overview" pt="lg">
@@ -185,6 +188,9 @@ export function PartnerPage() {
             partnerId={partnerId}
             canManage={can(session, 'partner_team.manage') && !archived}
           />
+        </Tabs.Panel>
+        <Tabs.Panel value="comments" pt="lg">
+          <CommentThread subjectType="partner" subjectId={partnerId} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="lg">
           <PartnerHistory partnerId={partnerId} />
