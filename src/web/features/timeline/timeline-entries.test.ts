@@ -15,3 +15,12 @@ describe('task entries', () => {
     );
   });
 });
+
+describe('comment entries', () => {
+  it('read as a comment on the record, with its first line', () => {
+    const comment = { kind: 'comment', summary: { on: 'Quarterly review', excerpt: 'Looks good' } };
+    expect(describeEntry(comment as unknown as TimelineEntry, String)).toBe(
+      'Comment on Quarterly review: Looks good',
+    );
+  });
+});

@@ -26,6 +26,11 @@ export function describeEntry(entry: TimelineEntry, memberName: (id: string) => 
       const title = typeof s.title === 'string' ? s.title : 'a task';
       return s.event === 'completed' ? `Task done: ${title}` : `Task added: ${title}`;
     }
+    case 'comment': {
+      const on = typeof s.on === 'string' ? ` on ${s.on}` : '';
+      const excerpt = typeof s.excerpt === 'string' && s.excerpt !== '' ? `: ${s.excerpt}` : '';
+      return `Comment${on}${excerpt}`;
+    }
     default: {
       const title = typeof s.title === 'string' ? s.title : '';
       return `${words(entry.kind)}${title ? `: ${title}` : ''}`;
