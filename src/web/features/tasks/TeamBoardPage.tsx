@@ -9,8 +9,20 @@ import {
   useSensors,
 } from '@dnd-kit/core';
 import { CSS } from '@dnd-kit/utilities';
-import { Badge, Card, Group, Loader, Paper, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Card,
+  Group,
+  Loader,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { IconGripVertical } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type TaskStatus, taskStatuses } from '../../../domain/tasks';
@@ -40,16 +52,27 @@ function TaskCard({ task, canChange }: { task: Task; canChange: boolean }) {
       style={{
         transform: CSS.Translate.toString(transform),
         opacity: isDragging ? 0.6 : 1,
-        cursor: canChange ? 'grab' : undefined,
       }}
-      {...attributes}
-      {...listeners}
-      aria-roledescription="Task card; drag to another status or use its status menu"
     >
       <Stack gap={6}>
-        <Text fw={500} size="sm" lineClamp={2}>
-          {task.title}
-        </Text>
+        <Group gap={6} wrap="nowrap" align="flex-start">
+          {canChange ? (
+            // The handle alone drags (pointer, or Space and arrows), so the menu keeps its keys.
+            <ActionIcon
+              variant="subtle"
+              size="sm"
+              style={{ cursor: 'grab' }}
+              {...attributes}
+              {...listeners}
+              aria-label={`Move ${task.title} to another status`}
+            >
+              <IconGripVertical size={14} aria-hidden />
+            </ActionIcon>
+          ) : null}
+          <Text fw={500} size="sm" lineClamp={2}>
+            {task.title}
+          </Text>
+        </Group>
         <Group gap={6}>
           {task.dueDate ? (
             <Badge size="xs" variant="light" color={task.overdue ? 'red' : 'gray'}>
@@ -61,12 +84,7 @@ function TaskCard({ task, canChange }: { task: Task; canChange: boolean }) {
             {task.partner ? ` · ${task.partner.name}` : ''}
           </Text>
         </Group>
-        {canChange ? (
-          // Stops the drag sensors from taking the menu's own clicks and keys.
-          <div onPointerDown={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
-            <TaskStatusMenu task={task} />
-          </div>
-        ) : null}
+        {canChange ? <TaskStatusMenu task={task} /> : null}
       </Stack>
     </Card>
   );
