@@ -22,6 +22,7 @@ import { assertTransition } from '../../http/transition';
 import { newId } from '../../ids';
 import { recordAudit, recordAuditsOf } from '../audit/audit.service';
 import { memberNames, usableMemberRef } from '../members/members.service';
+import { notify } from '../notifications/notifications.service';
 import { partnerRef, usablePartnerRef } from '../partners/partners.service';
 import { teamNames, usableTeamRef } from '../teams/teams.service';
 import {
@@ -116,7 +117,20 @@ export async function createIssue(
       after: issue,
     });
     await recordTimelineEntry(tx, scope, timelineEntry(row, { event: 'created', to: 'open' }));
+    await notifyOwner(tx, ctx, scope, row);
     return issue;
+  });
+}
+
+/** Tells the owner the issue is theirs now (the notification module never tells oneself). */
+async function notifyOwner(tx: Tx, ctx: ServiceContext, scope: Scope, row: IssueRow) {
+  if (!row.ownerId) return;
+  await notify(tx, ctx, scope, {
+    recipientId: row.ownerId,
+    kind: 'assignment',
+    subjectType: 'issue',
+    subjectId: row.id,
+    title: `Issue assigned to you: ${row.title}`,
   });
 }
 
@@ -193,6 +207,7 @@ export async function updateIssue(
         action: 'issue.moved_away',
         partnerId: current.row.partnerId,
       });
+    if (row.ownerId !== current.row.ownerId) await notifyOwner(tx, ctx, scope, row);
     return issue;
   });
 }

@@ -376,3 +376,49 @@ describe('response targets', () => {
     expect(other.dueOn).toBe(addDays(today, 14));
   });
 });
+
+describe('assignment notifications', () => {
+  it('tells a member an issue is theirs, when made so or handed over, and never oneself', async () => {
+    const managerCookie = await signIn(t.app, world.a.members.manager.email);
+    const memberCookie = await signIn(t.app, world.a.members.member.email);
+    const unread = async (cookie: string) =>
+      (
+        await request(t.app, { method: 'GET', url: '/api/v1/notifications/unread-count', cookie })
+      ).json().unread as number;
+    const before = { manager: await unread(managerCookie), member: await unread(memberCookie) };
+
+    const made = await request(t.app, {
+      method: 'POST',
+      url: '/api/v1/issues',
+      cookie: managerCookie,
+      payload: {
+        partnerId: partnerOne,
+        title: 'Billing dispute',
+        kind: 'commercial',
+        severity: 'high',
+        ownerId: world.a.members.member.memberId,
+      },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    expect(await unread(memberCookie)).toBe(before.member + 1);
+
+    const handed = await request(t.app, {
+      method: 'PATCH',
+      url: `/api/v1/issues/${made.json().id}`,
+      cookie: memberCookie,
+      headers: { 'if-match': made.headers.etag as string },
+      payload: { ownerId: world.a.members.manager.memberId },
+    });
+    expect(handed.statusCode, handed.body).toBe(200);
+    expect(await unread(managerCookie)).toBe(before.manager + 1);
+
+    // Taking an issue oneself tells no one.
+    await request(t.app, {
+      method: 'POST',
+      url: '/api/v1/issues',
+      cookie: memberCookie,
+      payload: { partnerId: partnerOne, title: 'Mine', kind: 'other', severity: 'low' },
+    });
+    expect(await unread(memberCookie)).toBe(before.member + 1);
+  });
+});

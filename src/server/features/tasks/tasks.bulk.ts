@@ -10,6 +10,7 @@ import { usableMemberRef } from '../members/members.service';
 import { recordTimelineEntry } from '../timeline/timeline.service';
 import { presentTasks } from './tasks.present';
 import { lockTasks, type TaskRow, updateTaskRows } from './tasks.queries';
+import { notifyAssignee } from './tasks.service';
 
 /**
  * The tasks a bulk change names, locked: all or nothing, so one id out of scope (or nowhere)
@@ -64,6 +65,8 @@ async function bulkChange(
         after: task,
       })),
     );
+    if (set.assigneeId !== undefined)
+      for (const row of updated) await notifyAssignee(tx, ctx, scope, row);
     for (const row of updated)
       if (row.partnerId && set.status === 'done')
         await recordTimelineEntry(tx, scope, {

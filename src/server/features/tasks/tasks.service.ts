@@ -15,6 +15,7 @@ import { newId } from '../../ids';
 import { resolveLink } from '../../links/registry';
 import { recordAudit } from '../audit/audit.service';
 import { usableMemberRef } from '../members/members.service';
+import { notify } from '../notifications/notifications.service';
 import { usablePartnerRef } from '../partners/partners.service';
 import { usableTeamRef } from '../teams/teams.service';
 import { recordTimelineEntry, removeTimelineEntries } from '../timeline/timeline.service';
@@ -34,6 +35,18 @@ import {
 export async function taskLinks(db: Db | Tx, scope: Scope, ids: string[]) {
   const rows = ids.length === 0 ? [] : await findTaskTitles(db, scope, ids);
   return new Map(rows.map((row) => [row.id, { label: row.title, partnerId: row.partnerId }]));
+}
+
+/** Tells the assignee the task is theirs now (the notification module never tells oneself). */
+export async function notifyAssignee(tx: Tx, ctx: ServiceContext, scope: Scope, row: TaskRow) {
+  if (!row.assigneeId) return;
+  await notify(tx, ctx, scope, {
+    recipientId: row.assigneeId,
+    kind: 'assignment',
+    subjectType: 'task',
+    subjectId: row.id,
+    title: `Task assigned to you: ${row.title}`,
+  });
 }
 
 type References = Pick<
@@ -120,6 +133,7 @@ export async function createTask(
       after: task,
     });
     await taskOnTimeline(tx, scope, row, 'created');
+    await notifyAssignee(tx, ctx, scope, row);
     return task;
   });
 }
@@ -184,6 +198,7 @@ export async function updateTask(
     });
     if (row.status === 'done' && current.status !== 'done')
       await taskOnTimeline(tx, scope, row, 'completed');
+    if (row.assigneeId !== current.assigneeId) await notifyAssignee(tx, ctx, scope, row);
     return after;
   });
 }

@@ -374,3 +374,45 @@ describe('access', () => {
     );
   });
 });
+
+describe('assignment notifications', () => {
+  it('tells the assignee on create, on hand-over and on bulk reassign, never oneself', async () => {
+    const memberCookie = await signIn(t.app, world.a.members.member.email);
+    const unread = async (cookie: string) =>
+      (await send({ method: 'GET', url: '/api/v1/notifications/unread-count', cookie })).json()
+        .unread as number;
+    const start = await unread(memberCookie);
+    const made = await send({
+      method: 'POST',
+      url: '/api/v1/tasks',
+      cookie: managerCookie,
+      payload: { title: 'Draft the joint pitch', assigneeId: world.a.members.member.memberId },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    expect(await unread(memberCookie)).toBe(start + 1);
+
+    const other = await send({
+      method: 'POST',
+      url: '/api/v1/tasks',
+      cookie: managerCookie,
+      payload: { title: 'Book the venue' },
+    });
+    const reassigned = await send({
+      method: 'POST',
+      url: '/api/v1/tasks/bulk-reassign',
+      cookie: managerCookie,
+      payload: { ids: [other.json().id], assigneeId: world.a.members.member.memberId },
+    });
+    expect(reassigned.statusCode, reassigned.body).toBe(200);
+    expect(await unread(memberCookie)).toBe(start + 2);
+
+    // The member takes a task of their own: no notification.
+    await send({
+      method: 'POST',
+      url: '/api/v1/tasks',
+      cookie: memberCookie,
+      payload: { title: 'Mine', assigneeId: world.a.members.member.memberId },
+    });
+    expect(await unread(memberCookie)).toBe(start + 2);
+  });
+});
