@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { type BuildOptions, buildApp } from '../src/server/app';
 import { type Config, defaultRateLimits } from '../src/server/config';
 import type { AppContext } from '../src/server/context';
@@ -149,4 +149,21 @@ export async function databaseSnapshot(database: Database): Promise<string> {
   const jobs = await database.sql('SELECT name, data FROM pgboss.job ORDER BY created_on, id');
   out['pgboss.job'] = jobs.rows.map((row) => JSON.stringify(row));
   return JSON.stringify(out);
+}
+
+/**
+ * Sends a request that must be refused: asserts its status and a problem+json answer, and that
+ * the database is unchanged, as every denied request must leave it.
+ */
+export async function expectDenied(
+  t: Pick<TestApp, 'app' | 'database'>,
+  status: number,
+  options: Parameters<typeof request>[1],
+): Promise<LightMyRequestResponse> {
+  const before = await databaseSnapshot(t.database);
+  const res = await request(t.app, options);
+  expect(res.statusCode, `${options.method} ${options.url}`).toBe(status);
+  expect(res.headers['content-type']).toContain('application/problem+json');
+  expect(await databaseSnapshot(t.database)).toBe(before);
+  return res;
 }

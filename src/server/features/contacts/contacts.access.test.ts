@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedPartnerUser, seedWorld, signIn, type World } from '../../../../test/factories';
-import { createTestApp, databaseSnapshot, request, type TestApp } from '../../../../test/harness';
+import {
+  createTestApp,
+  databaseSnapshot,
+  expectDenied,
+  request,
+  type TestApp,
+} from '../../../../test/harness';
 
 let t: TestApp;
 let world: World;
@@ -16,15 +22,9 @@ let bCookie: string;
 type Options = { method: string; url: string; key?: string; cookie?: string; payload?: object };
 const send = (options: Options) => request(t.app, options as Parameters<typeof request>[1]);
 
-/** Sends the request and asserts the status and that the database did not change. */
-async function denied(status: number, options: Options) {
-  const before = await databaseSnapshot(t.database);
-  const res = await send(options);
-  expect(res.statusCode, `${options.method} ${options.url}`).toBe(status);
-  expect(res.headers['content-type']).toContain('application/problem+json');
-  expect(await databaseSnapshot(t.database)).toBe(before);
-  return res;
-}
+/** Asserts the refusal, its problem+json answer and an unchanged database. */
+const denied = (status: number, options: Options) =>
+  expectDenied(t, status, options as Parameters<typeof request>[1]);
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -9,7 +9,6 @@ import { dbOf, withTransaction } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
 import { checkIfMatch } from '../../http/etag';
 import { byIdList, pageFrom, planList } from '../../http/list';
-import { newId } from '../../ids';
 import { passwordResetMail } from '../../mail/templates';
 import { revokeMemberKeys } from '../api-keys/api-keys.service';
 import { recordAudit } from '../audit/audit.service';

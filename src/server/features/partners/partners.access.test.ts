@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedPartnerUser, seedWorld, signIn, type World } from '../../../../test/factories';
-import { createTestApp, databaseSnapshot, request, type TestApp } from '../../../../test/harness';
+import {
+  createTestApp,
+  databaseSnapshot,
+  expectDenied,
+  request,
+  type TestApp,
+} from '../../../../test/harness';
 
 let t: TestApp;
 let world: World;
@@ -18,17 +24,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** Sends the request and asserts the status and that the database did not change. */
-async function denied(
+const denied = (
   status: number,
   options: { method: string; url: string; key?: string; cookie?: string; payload?: object },
-) {
-  const before = await databaseSnapshot(t.database);
-  const res = await request(t.app, options as Parameters<typeof request>[1]);
-  expect(res.statusCode, `${options.method} ${options.url}`).toBe(status);
-  expect(res.headers['content-type']).toContain('application/problem+json');
-  expect(await databaseSnapshot(t.database)).toBe(before);
-  return res;
-}
+) => expectDenied(t, status, options as Parameters<typeof request>[1]);
 
 describe('another workspace', () => {
   it("cannot read, change, archive, restore or see the history of A's partners (404)", async () => {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedPartnerUser, seedWorld, signIn, type World } from '../../../../test/factories';
-import { createTestApp, databaseSnapshot, request, type TestApp } from '../../../../test/harness';
+import { createTestApp, expectDenied, request, type TestApp } from '../../../../test/harness';
 import { auditEvents } from '../../db/schema';
 import { endOfWeek } from './tasks.list';
 import { todayUtc } from './tasks.view';
@@ -23,14 +23,9 @@ type Options = {
 };
 const send = (options: Options) => request(t.app, options as Parameters<typeof request>[1]);
 
-async function denied(status: number, options: Options) {
-  const before = await databaseSnapshot(t.database);
-  const res = await send(options);
-  expect(res.statusCode, `${options.method} ${options.url}`).toBe(status);
-  expect(res.headers['content-type']).toContain('application/problem+json');
-  expect(await databaseSnapshot(t.database)).toBe(before);
-  return res;
-}
+/** Asserts the refusal, its problem+json answer and an unchanged database. */
+const denied = (status: number, options: Options) =>
+  expectDenied(t, status, options as Parameters<typeof request>[1]);
 
 async function teamsOf(key: string) {
   const res = await send({ method: 'GET', url: '/api/v1/teams', key });
