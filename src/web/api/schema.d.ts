@@ -569,7 +569,7 @@ export interface paths {
         put?: never;
         /**
          * Make your calendar feed URL
-         * @description Makes a secret URL with your meetings, calls and events for a calendar app, replacing the one you had (which stops working at once). The URL is in this answer only.
+         * @description Makes a secret URL with your meetings, calls, events and task due dates for a calendar app, replacing the one you had (which stops working at once). The URL is in this answer only.
          */
         post: operations["createCalendarFeed"];
         /**

@@ -41,7 +41,7 @@ export async function calendarFeedRoutes(app: ZodApp) {
         operationId: 'createCalendarFeed',
         summary: 'Make your calendar feed URL',
         description:
-          'Makes a secret URL with your meetings, calls and events for a calendar app, replacing the one you had (which stops working at once). The URL is in this answer only.',
+          'Makes a secret URL with your meetings, calls, events and task due dates for a calendar app, replacing the one you had (which stops working at once). The URL is in this answer only.',
         tags,
         response: { 201: createdCalendarFeed },
       },
