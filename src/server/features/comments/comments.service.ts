@@ -13,7 +13,7 @@ import { checkIfMatch } from '../../http/etag';
 import { newId } from '../../ids';
 import { type LinkTarget, resolveLink } from '../../links/registry';
 import { recordAudit } from '../audit/audit.service';
-import { memberNames, usableMemberRef } from '../members/members.service';
+import { memberNames } from '../members/members.service';
 import { notify } from '../notifications/notifications.service';
 import { recordTimelineEntry, removeTimelineEntries } from '../timeline/timeline.service';
 import {
@@ -27,11 +27,15 @@ import {
 } from './comments.queries';
 import { presentComments } from './comments.view';
 
-/** Each mentioned member must be of the caller's workspace: 422 naming the entry otherwise. */
+/**
+ * Each mentioned member must be of the caller's workspace, checked in one read: 422 naming the
+ * first entry that is not, as for any foreign key.
+ */
 async function checkMentions(tx: Tx, scope: Scope, ids: string[]): Promise<string[]> {
   const unique = [...new Set(ids)];
-  for (const [index, id] of unique.entries())
-    await usableMemberRef(tx, scope, id, `mentionIds[${index}]`);
+  const found = await memberNames(tx, scope, unique);
+  const missing = unique.findIndex((id) => !found.has(id));
+  if (missing >= 0) throw errors.invalidReference(`mentionIds[${missing}]`, 'member');
   return unique;
 }
 
