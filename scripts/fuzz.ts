@@ -101,7 +101,8 @@ function arbitraries(document: Document) {
         if (schema.format === 'uuid') return fc.uuid();
         if (schema.format === 'email') return fc.emailAddress();
         if (schema.format === 'hostname') return fc.domain();
-        if (schema.format === 'date-time') return fc.date().map((d) => d.toISOString());
+        if (schema.format === 'date-time')
+          return fc.date({ noInvalidDate: true }).map((d) => d.toISOString());
         if (schema.format === 'uri') return fc.webUrl();
         if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern));
         return fc.string({
