@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { foreignKey, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { at, createdAt, tenantId, updatedAt, version } from './columns';
 import { members, workspaces } from './workspaces';
 
@@ -23,6 +32,15 @@ export const partners = pgTable(
     size: text('size'),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     description: text('description'),
+    /** Expected days between touches for this partner; null follows the tier (decision 032). */
+    contactCadenceDays: integer('contact_cadence_days'),
+    /** The latest past interaction's time, kept by `refreshLastTouch` (decision 032). */
+    lastTouchAt: at('last_touch_at'),
+    /**
+     * When the next touch is due: last touch plus the effective cadence, or the creation time
+     * for a partner never touched. Kept with `last_touch_at` so the cooling list reads an index.
+     */
+    touchDueAt: at('touch_due_at').notNull().defaultNow(),
     /** Lower-cased name and domains, trigram-indexed for search. */
     searchText: text('search_text').notNull(),
     version: version(),
@@ -43,6 +61,13 @@ export const partners = pgTable(
     index('partners_workspace_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
     index('partners_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('partners_tags_idx').using('gin', t.tags),
+    check(
+      'partners_contact_cadence_days_range',
+      sql`${t.contactCadenceDays} IS NULL OR ${t.contactCadenceDays} BETWEEN 1 AND 365`,
+    ),
+    index('partners_touch_due_idx')
+      .on(t.workspaceId, t.touchDueAt, t.id)
+      .where(sql`${t.archivedAt} IS NULL`),
   ],
 );
 

@@ -27,6 +27,17 @@ export const workspaces = pgTable('workspaces', {
     .$type<{ low: number; medium: number; high: number; critical: number }>()
     .notNull()
     .default({ low: 14, medium: 7, high: 3, critical: 1 }),
+  /**
+   * Expected days between touches per tier name, and for partners without a known tier
+   * (`ContactCadence`, decision 032). Nested so a tier may be called "default".
+   */
+  contactCadenceDays: jsonb('contact_cadence_days')
+    .$type<{ default: number; tiers: Record<string, number> }>()
+    .notNull()
+    .default({
+      default: 60,
+      tiers: { platinum: 14, gold: 30, silver: 45, bronze: 60, registered: 90 },
+    }),
   version: version(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),

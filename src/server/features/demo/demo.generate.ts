@@ -139,6 +139,10 @@ export async function generateDemoRows(options: GenerateOptions): Promise<DemoRo
       tags: faker.helpers.arrayElements(tags, faker.helpers.weightedArrayElement(tagCounts)),
       description: faker.datatype.boolean(0.7) ? faker.company.catchPhrase() : null,
       searchText: searchText(name, ...domains),
+      // Never touched until interactions exist; `refreshLastTouch` fills both from them.
+      contactCadenceDays: null,
+      lastTouchAt: null,
+      touchDueAt: createdAt,
       version: 1,
       archivedAt: null,
       createdAt,
