@@ -327,7 +327,7 @@ async function main() {
   const ctx: AppContext = {
     config,
     database,
-    jobs: { enqueue: async () => {}, stop: async () => {} },
+    jobs: { enqueue: async () => {}, enqueueMany: async () => {}, stop: async () => {} },
     setupToken: null,
   };
   const app = await buildApp(ctx, { logger: false, serveWeb: false });

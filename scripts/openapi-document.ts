@@ -29,7 +29,7 @@ export async function openapiDocument(): Promise<Record<string, unknown>> {
     const ctx: AppContext = {
       config,
       database,
-      jobs: { enqueue: async () => {}, stop: async () => {} },
+      jobs: { enqueue: async () => {}, enqueueMany: async () => {}, stop: async () => {} },
       setupToken: null,
     };
     const app = await buildApp(ctx, { logger: false, serveWeb: false });

@@ -51,6 +51,7 @@ describe.skipIf(!url)('preparing the database from several processes at once', (
         { name: 'maintenance.purge' },
         { name: 'notification.digest' },
         { name: 'notification.email' },
+        { name: 'notification.overdue' },
       ]);
     } finally {
       await check.close();

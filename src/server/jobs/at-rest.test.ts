@@ -6,7 +6,7 @@ import { newId } from '../ids';
 import { invitationMail, renderMail } from '../mail/templates';
 import { seal, unseal } from '../sealed';
 import { purgeExpired } from './purge';
-import { digestSchedule, type JobQueue, purgeSchedule } from './queue';
+import { digestSchedule, type JobQueue, overdueSchedule, purgeSchedule } from './queue';
 
 let t: TestApp;
 let world: World;
@@ -84,11 +84,12 @@ describe('no usable token at rest', () => {
 });
 
 describe('purge', () => {
-  it('is scheduled hourly, under the start-up lock with the queues (as are the digests)', async () => {
+  it('is scheduled hourly, under the start-up lock with the queues (as are the digests and the overdue sweep)', async () => {
     const { rows } = await t.database.sql('SELECT name, cron FROM pgboss.schedule ORDER BY name');
     expect(rows).toEqual([
       { name: purgeSchedule.name, cron: purgeSchedule.cron },
       { name: digestSchedule.name, cron: digestSchedule.cron },
+      { name: overdueSchedule.name, cron: overdueSchedule.cron },
     ]);
   });
 

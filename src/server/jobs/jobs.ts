@@ -9,6 +9,8 @@ export type JobPayloads = {
   'notification.email': NotificationMailJob;
   /** Queues the daily digests that are due (scheduled hourly, `digestSchedule`). */
   'notification.digest': Record<string, never>;
+  /** Notifies the assignees and owners of work past due (scheduled hourly, `overdueSchedule`). */
+  'notification.overdue': Record<string, never>;
   /** Deletes what has expired (scheduled, `purgeSchedule`). */
   'maintenance.purge': Record<string, never>;
 };
@@ -17,5 +19,7 @@ export type JobName = keyof JobPayloads;
 /** The job queue. `enqueue` writes through the caller's transaction, so a job exists iff it committed. */
 export interface Jobs {
   enqueue<N extends JobName>(tx: Tx, name: N, data: JobPayloads[N]): Promise<void>;
+  /** Many jobs of one queue in one statement, through the caller's transaction. */
+  enqueueMany<N extends JobName>(tx: Tx, name: N, data: JobPayloads[N][]): Promise<void>;
   stop(): Promise<void>;
 }

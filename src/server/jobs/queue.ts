@@ -5,6 +5,7 @@ import {
   deliverNotificationMail,
   queueDigests,
 } from '../features/notifications/notifications.delivery';
+import { sweepOverdue } from '../features/notifications/notifications.overdue';
 import type { Mailer } from '../mail/mailer';
 import { renderMail } from '../mail/templates';
 import { deliverOnce } from './deliver-once';
@@ -17,6 +18,7 @@ export const queueNames: JobName[] = [
   'maintenance.purge',
   'notification.email',
   'notification.digest',
+  'notification.overdue',
 ];
 /** pg-boss's own queue for scheduled jobs: made under the schema lock like Tandem's. */
 const SCHEDULE_QUEUE = '__pgboss__send-it';
@@ -24,6 +26,8 @@ const SCHEDULE_QUEUE = '__pgboss__send-it';
 export const purgeSchedule = { name: 'maintenance.purge', cron: '17 * * * *' } as const;
 /** Hourly, so a digest missed while no process ran goes out within the hour after; each member gets one a day. */
 export const digestSchedule = { name: 'notification.digest', cron: '41 * * * *' } as const;
+/** Hourly, so work that fell due while no process ran is announced within the hour after. */
+export const overdueSchedule = { name: 'notification.overdue', cron: '7 * * * *' } as const;
 
 /** The queue plus what main.ts and tests need beyond enqueueing. */
 export type JobQueue = Jobs & {
@@ -120,6 +124,7 @@ export async function prepareJobs(database: Database): Promise<void> {
   }
   await boss.schedule(purgeSchedule.name, purgeSchedule.cron, {});
   await boss.schedule(digestSchedule.name, digestSchedule.cron, {});
+  await boss.schedule(overdueSchedule.name, overdueSchedule.cron, {});
   await boss.stop({ graceful: false, wait: true, close: false });
 }
 
@@ -129,6 +134,7 @@ const pollingSeconds: Record<JobName, number> = {
   'maintenance.purge': 60,
   'notification.email': 0.5,
   'notification.digest': 60,
+  'notification.overdue': 60,
 };
 
 type Handlers = { [N in JobName]: (data: JobPayloads[N], jobId: string) => Promise<void> };
@@ -139,6 +145,7 @@ function handlersFor(
   secret: string,
   publicUrl: string,
   enqueue: Jobs['enqueue'],
+  enqueueMany: Jobs['enqueueMany'],
 ): Handlers {
   return {
     'email.send': async (data, jobId) => {
@@ -158,6 +165,13 @@ function handlersFor(
     },
     'notification.digest': async () => {
       await queueDigests(database, (tx, job) => enqueue(tx, 'notification.email', job), new Date());
+    },
+    'notification.overdue': async () => {
+      await sweepOverdue(
+        database,
+        (tx, jobs) => enqueueMany(tx, 'notification.email', jobs),
+        new Date(),
+      );
     },
   };
 }
@@ -190,12 +204,21 @@ export function createJobs(
     // pg-boss answers null when the queue does not exist: fail the change, lose no mail.
     if (!id) throw new Error(`Job queue ${name} does not exist; run prepareJobs at start`);
   };
+  const enqueueMany: Jobs['enqueueMany'] = async (tx, name, data) => {
+    if (data.length === 0) return;
+    // pg-boss's batch insert answers nothing; the queues exist from `prepareJobs` at start.
+    await boss.insert(
+      data.map((item) => ({ name, data: item })),
+      { db: transactionDb(tx) },
+    );
+  };
   const handlers = handlersFor(
     database,
     options.mailer,
     options.secret,
     options.publicUrl ?? '',
     enqueue,
+    enqueueMany,
   );
 
   /** Never call from inside a transaction: on PGlite the root client would wait forever. */
@@ -229,6 +252,7 @@ export function createJobs(
 
   return {
     enqueue,
+    enqueueMany,
     startWork,
     start: async () => {
       await start();

@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { boolean, foreignKey, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  foreignKey,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { at, createdAt, tenantId, updatedAt, version } from './columns';
 import { members, workspaces } from './workspaces';
 
@@ -25,6 +34,8 @@ export const notifications = pgTable(
     readAt: at('read_at'),
     /** When a daily digest took it, so no digest repeats it. */
     digestedAt: at('digested_at'),
+    /** An overdue notice's due date (`YYYY-MM-DD`): one notice per record, recipient and date. */
+    dueOn: text('due_on'),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
@@ -43,6 +54,10 @@ export const notifications = pgTable(
       .on(t.workspaceId, t.recipientId, t.id)
       .where(sql`${t.readAt} IS NULL`),
     index('notifications_actor_idx').on(t.workspaceId, t.actorId),
+    // The overdue sweep's memory: a record past a given due date is announced to a member once.
+    uniqueIndex('notifications_overdue_once_idx')
+      .on(t.workspaceId, t.subjectType, t.subjectId, t.recipientId, t.dueOn)
+      .where(sql`${t.kind} = 'overdue'`),
   ],
 );
 

@@ -97,3 +97,15 @@ export function findIssueTitles(db: Db | Tx, scope: Scope, ids: string[]) {
     .from(issues)
     .where(and(visible(scope), inArray(issues.id, ids)));
 }
+
+/**
+ * Issues still waiting for work with an owner, due before `today`, in every workspace: the rows
+ * of the overdue sweep (`overdueNoticeSources`), in the columns it reads.
+ */
+export function overdueIssueNoticesSql(today: string): SQL {
+  return sql`SELECT ${issues.workspaceId} AS workspace_id, 'issue'::text AS subject_type,
+      ${issues.id} AS subject_id, ${issues.ownerId} AS recipient_id,
+      to_char(${issues.dueOn}, 'YYYY-MM-DD') AS due_on, ${issues.title} AS title
+    FROM ${issues}
+    WHERE ${issues.ownerId} IS NOT NULL AND ${overdueSql(today, true)}`;
+}

@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import {
   dueFor,
   type Issue,
@@ -37,6 +38,7 @@ import {
   findIssueTitles,
   type IssueRow,
   insertIssueRow,
+  overdueIssueNoticesSql,
   releaseOwnedIssuesSql,
   updateIssueRow,
 } from './issues.queries';
@@ -303,4 +305,9 @@ export async function releaseMemberIssues(
 export async function issueLinks(db: Db | Tx, scope: Scope, ids: string[]) {
   const rows = ids.length === 0 ? [] : await findIssueTitles(db, scope, ids);
   return new Map(rows.map((row) => [row.id, { label: row.title, partnerId: row.partnerId }]));
+}
+
+/** Overdue issues as rows for the notifications feature's overdue sweep (set-based, all workspaces). */
+export function overdueIssueNotices(today: string): SQL {
+  return overdueIssueNoticesSql(today);
 }

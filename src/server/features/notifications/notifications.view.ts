@@ -11,7 +11,7 @@ import {
 import type { NotificationRow, OutboxRow, PreferencesRow } from './notifications.queries';
 
 export function toNotification(
-  row: Omit<NotificationRow, 'digestedAt'> & { digestedAt?: Date | null },
+  row: Omit<NotificationRow, 'digestedAt' | 'dueOn'> & { digestedAt?: Date | null },
   actorName: string | null,
 ): Notification {
   const subjectType = row.subjectType as NotificationSubjectType;

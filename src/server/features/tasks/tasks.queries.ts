@@ -113,3 +113,16 @@ export async function unassignMemberTasks(tx: Tx, scope: Scope, memberId: string
     .returning({ id: tasks.id });
   return rows.map((r) => r.id);
 }
+
+/**
+ * Open tasks with an assignee, due before `today`, in every workspace: the rows of the overdue
+ * sweep (`overdueNoticeSources`), in the columns it reads.
+ */
+export function overdueTaskNoticesSql(today: string): SQL {
+  return sql`SELECT ${tasks.workspaceId} AS workspace_id, 'task'::text AS subject_type,
+      ${tasks.id} AS subject_id, ${tasks.assigneeId} AS recipient_id,
+      ${tasks.dueDate} AS due_on, ${tasks.title} AS title
+    FROM ${tasks}
+    WHERE ${tasks.assigneeId} IS NOT NULL AND ${tasks.dueDate} < ${today}::text
+      AND ${inArray(tasks.status, [...openTaskStatuses])}`;
+}

@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import type { TaskId } from '../../../domain/ids';
 import type { LinkableType } from '../../../domain/links';
 import { searchText } from '../../../domain/search-text';
@@ -26,6 +27,7 @@ import {
   findTaskTitles,
   insertTaskRow,
   type NewTaskRow,
+  overdueTaskNoticesSql,
   type TaskRow,
   unassignMemberTasks,
   updateTaskRow,
@@ -229,4 +231,9 @@ export async function deleteTask(
 export async function releaseMemberTasks(ctx: TxContext, scope: Scope, member: { id: string }) {
   const ids = await unassignMemberTasks(ctx.tx, scope, member.id);
   return ids.length > 0 ? { unassignedTasks: ids } : {};
+}
+
+/** Overdue tasks as rows for the notifications feature's overdue sweep (set-based, all workspaces). */
+export function overdueTaskNotices(today: string): SQL {
+  return overdueTaskNoticesSql(today);
 }

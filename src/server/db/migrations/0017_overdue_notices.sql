@@ -1,0 +1,2 @@
+ALTER TABLE "notifications" ADD COLUMN "due_on" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "notifications_overdue_once_idx" ON "notifications" USING btree ("workspace_id","subject_type","subject_id","recipient_id","due_on") WHERE "notifications"."kind" = 'overdue';
