@@ -27,7 +27,7 @@ import { applyProblem, schemaErrors } from '../../lib/forms';
 import { can, useSession } from '../auth/session';
 import { contactName, listContacts } from '../contacts/contacts.api';
 import { humanize } from '../partners/partner-labels';
-import { useMembers } from '../settings/settings.api';
+import { useMembers, useMyMemberId } from '../settings/settings.api';
 import {
   type InteractionFormValues,
   interactionBody,
@@ -88,6 +88,7 @@ function InteractionForm({
   onDone: () => void;
 }) {
   const session = useSession();
+  const me = useMyMemberId();
   const queryClient = useQueryClient();
   const options = useParticipantOptions(partnerId);
   const [problem, setProblem] = useState<string | null>(null);
@@ -128,7 +129,8 @@ function InteractionForm({
     onError: (error) => notifications.show({ color: 'red', message: describeError(error) }),
   });
   const makeTasks = useMutation({
-    mutationFn: () => createInteractionTasks(record?.interaction.id ?? ''),
+    // The one who turns next steps into tasks takes them on, as My work expects.
+    mutationFn: () => createInteractionTasks(record?.interaction.id ?? '', me),
     onSuccess: async (created) => {
       await queryClient.invalidateQueries({ queryKey: ['timeline'] });
       await queryClient.invalidateQueries({ queryKey: ['tasks'] });

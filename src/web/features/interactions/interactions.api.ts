@@ -63,8 +63,11 @@ export async function parseInteractionFile(partnerId: string, file: File) {
 }
 
 /** Makes a task of each next step (all of them), linked to the interaction, in one request. */
-export async function createInteractionTasks(id: string) {
+export async function createInteractionTasks(id: string, assigneeId: string | null) {
   return unwrap(
-    await api.POST('/api/v1/interactions/{id}/tasks', { params: { path: { id } }, body: {} }),
+    await api.POST('/api/v1/interactions/{id}/tasks', {
+      params: { path: { id } },
+      body: { assigneeId },
+    }),
   );
 }

@@ -22,7 +22,7 @@ import { can, useSession } from '../auth/session';
 import { PartnerPicker } from '../contacts/PartnerPicker';
 import { humanize } from '../partners/partner-labels';
 import { partnerQuery } from '../partners/partners.api';
-import { useMembers } from '../settings/settings.api';
+import { useMyMemberId } from '../settings/settings.api';
 import { IssueTable } from './IssueTable';
 import type { IssueListSearch } from './issue-list-search';
 import { listIssues } from './issues.api';
@@ -70,8 +70,7 @@ export function IssueListPage() {
   const sort = search.sort ?? 'dueOn';
   const setSort = (value: string) =>
     change({ ...search, sort: value === 'dueOn' ? undefined : (value as IssueSort) });
-  const members = useMembers();
-  const mine = members.data?.find((member) => member.userId === session?.user.id)?.id ?? null;
+  const mine = useMyMemberId();
 
   return (
     <Stack gap="md">

@@ -9,7 +9,7 @@ import { NoAccess } from '../../components/NoAccess';
 import { PageTitle } from '../../components/PageTitle';
 import { applyProblem } from '../../lib/forms';
 import { can, useSession } from '../auth/session';
-import { useMembers } from '../settings/settings.api';
+import { useMembers, useMyMemberId } from '../settings/settings.api';
 import { type TakenDomain, takenDomainOf } from './DomainTakenAlert';
 import { PartnerForm, type PartnerFormApi, partnerFormValues } from './PartnerForm';
 import { createPartner, type PartnerCreateBody } from './partners.api';
@@ -21,6 +21,7 @@ export function PartnerCreatePage() {
   const [taken, setTaken] = useState<TakenDomain | null>(null);
   const session = useSession();
   const members = useMembers();
+  const me = useMyMemberId();
   const create = useMutation({
     mutationFn: ({ body }: { body: PartnerCreateBody; form: PartnerFormApi }) =>
       createPartner(body),
@@ -53,7 +54,7 @@ export function PartnerCreatePage() {
           // A new partner is its creator's to look after unless they pick someone else.
           initial={{
             ...partnerFormValues(),
-            ownerId: members.data?.find((member) => member.userId === session?.user.id)?.id ?? null,
+            ownerId: me,
           }}
           submitLabel="Create partner"
           pending={create.isPending}

@@ -59,6 +59,13 @@ export function useMembers() {
   return useQuery({ ...membersQuery, enabled: session?.kind === 'member' });
 }
 
+/** The signed-in person's member id, once the members have loaded; null before or for partners. */
+export function useMyMemberId(): string | null {
+  const session = useSession();
+  const members = useMembers();
+  return members.data?.find((member) => member.userId === session?.user.id)?.id ?? null;
+}
+
 export type Team = components['schemas']['Team'];
 
 /** Every team of the workspace, retired ones too (a workspace has a handful). */

@@ -5,7 +5,7 @@ import { AnchorLink } from '../../components/links';
 import { DataTable } from '../../components/list/DataTable';
 import { PageTitle } from '../../components/PageTitle';
 import { can, useSession } from '../auth/session';
-import { useMembers } from '../settings/settings.api';
+import { useMembers, useMyMemberId } from '../settings/settings.api';
 import { QuickTaskForm } from './QuickTaskForm';
 import { taskColumns } from './TaskTable';
 import { getMyWork, type Task, tasksKey } from './tasks.api';
@@ -44,7 +44,7 @@ function TaskGroup({
 export function MyWorkPage() {
   const session = useSession();
   const members = useMembers();
-  const me = members.data?.find((m) => m.userId === session?.user.id)?.id ?? null;
+  const me = useMyMemberId();
   const work = useQuery({
     queryKey: [...tasksKey, 'my-work'],
     queryFn: ({ signal }) => getMyWork(signal),

@@ -183,6 +183,8 @@ function EntryItem({
               to="/partners/$partnerId"
               params={{ partnerId: entry.partnerId }}
               search={{ tab: 'timeline' }}
+              // Inside a line of text a link needs more than its colour to stand out (WCAG 1.4.1).
+              underline="always"
             >
               {entry.partnerName ?? 'Partner'}
             </AnchorLink>
