@@ -198,7 +198,7 @@ export async function releaseMemberComments(ctx: TxContext, scope: Scope, member
 }
 
 /** The first line of a comment, short, for the timeline. */
-function excerptOf(body: string): string {
+export function excerptOf(body: string): string {
   const line = body.split('\n').find((l) => l.trim() !== '') ?? '';
   return line.length > 140 ? `${line.slice(0, 139)}…` : line;
 }

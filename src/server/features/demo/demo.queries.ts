@@ -5,5 +5,9 @@ import type { Database } from '../../db/client';
  * for the tables the demo data filled.
  */
 export async function analyzeLoadedTables(database: Database): Promise<void> {
-  await database.sql('ANALYZE partners, partner_domains, contacts, audit_events, members, users');
+  await database.sql(
+    `ANALYZE partners, partner_domains, contacts, audit_events, members, users, teams,
+      team_members, partner_team_entries, interactions, interaction_participants, issues, tasks,
+      comments, comment_mentions, timeline_entries`,
+  );
 }

@@ -8,13 +8,20 @@ import { errors } from '../../http/errors';
 import { newId } from '../../ids';
 import { hashPassword } from '../auth/auth.password';
 import { createUsers, takenEmails } from '../auth/auth.users';
+import { importComments } from '../comments/comments.import';
 import { importContacts } from '../contacts/contacts.service';
+import { importInteractions } from '../interactions/interactions.import';
+import { importIssues } from '../issues/issues.import';
 import { addMembers } from '../members/members.service';
 import { hasPartners, importPartners } from '../partners/partners.service';
+import { importTasks } from '../tasks/tasks.import';
+import { activeTeams, importTeamPlaces } from '../teams/teams.import';
+import { addDefaultTeams } from '../teams/teams.service';
 import { getWorkspace, lockWorkspaceFor } from '../workspaces/workspaces.service';
 import { type DemoSize, demoMembers } from './demo.catalog';
 import { generateDemoRows } from './demo.generate';
 import { analyzeLoadedTables } from './demo.queries';
+import { type DemoWork, generateDemoWork } from './demo.work';
 
 export type SeedDemoOptions = {
   workspaceId: WorkspaceId;
@@ -39,6 +46,10 @@ export type SeedDemoResult = {
   password: string;
   partners: number;
   contacts: number;
+  interactions: number;
+  issues: number;
+  tasks: number;
+  comments: number;
 };
 
 /**
@@ -70,23 +81,24 @@ export async function seedDemo(
   const password = options.password ?? newDemoPassword();
   // Hashing is slow on purpose: done before the transaction, never inside it.
   const passwordHashes = await Promise.all(team.map(() => hashPassword(password)));
+  const now = options.now ?? new Date();
   const rows = await generateDemoRows({
     workspaceId: scope.workspaceId,
     size: options.size,
     tiers: workspace.tiers,
     ownerIds: team.filter((m) => m.role !== 'viewer').map((m) => m.memberId),
-    now: options.now ?? new Date(),
+    now,
   });
 
-  const total =
-    team.length * 3 + rows.partners.length * 2 + rows.partnerDomains.length + rows.contacts.length;
   let done = 0;
+  let total = team.length * 3 + rows.partners.length * 2 + rows.partnerDomains.length;
+  total += rows.contacts.length;
   const progress = (written: number) => {
     done += written;
     options.onProgress?.(done, total);
   };
 
-  await withTransaction(ctx, async (_tx, ctx) => {
+  const work = await withTransaction(ctx, async (tx, ctx) => {
     await lockWorkspaceFor(ctx, scope);
     if (await hasPartners(ctx, scope)) throw alreadyLoaded();
     await createUsers(
@@ -103,6 +115,17 @@ export async function seedDemo(
       scope,
       team.map((m) => ({ id: m.memberId, userId: m.userId, role: m.role })),
     );
+    // A workspace made before teams existed has none: it gets the defaults, as a new one does.
+    if ((await activeTeams(tx, scope)).length === 0) await addDefaultTeams(ctx, scope);
+    const work = await generateDemoWork({
+      partners: rows.partners,
+      contacts: rows.contacts,
+      members: team,
+      teams: await activeTeams(tx, scope),
+      responseDays: workspace.issueResponseDays,
+      now,
+    });
+    total += workRowCount(work);
     progress(team.length * 3);
     await importPartners(
       ctx,
@@ -111,6 +134,12 @@ export async function seedDemo(
       progress,
     );
     await importContacts(ctx, scope, rows.contacts, progress);
+    await importTeamPlaces(tx, scope, work, progress);
+    await importInteractions(tx, scope, work.interactions, progress);
+    await importIssues(tx, scope, work.issues, progress);
+    await importTasks(tx, scope, work.tasks, progress);
+    await importComments(tx, scope, work.comments, progress);
+    return work;
   });
   // A bulk load leaves the planner without statistics, and PGlite runs no autovacuum to gather
   // them: without this, list queries on the large set pick sequential scans.
@@ -127,7 +156,32 @@ export async function seedDemo(
     password,
     partners: rows.partners.length,
     contacts: rows.contacts.length,
+    interactions: work.interactions.length,
+    issues: work.issues.length,
+    tasks: work.tasks.length,
+    comments: work.comments.length,
   };
+}
+
+/** The rows the relationship work writes, timeline entries included, for the progress count. */
+function workRowCount(work: DemoWork): number {
+  const participants = work.interactions.reduce(
+    (n, i) => n + i.memberIds.length + i.contactIds.length,
+    0,
+  );
+  const issueEntries = work.issues.reduce((n, i) => n + 1 + i.moves.length, 0);
+  const taskEntries = work.tasks.reduce((n, t) => n + (t.row.completedAt ? 2 : 1), 0);
+  return (
+    work.teamMembers.length +
+    work.partnerTeams.length +
+    work.interactions.length * 2 +
+    participants +
+    work.issues.length +
+    issueEntries +
+    work.tasks.length +
+    taskEntries +
+    work.comments.length * 3
+  );
 }
 
 /** Letters and digits that cannot be misread for one another. */

@@ -1,5 +1,5 @@
 import { verify } from '@node-rs/argon2';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedWorkspace } from '../../../../test/factories';
 import { createTestApp, databaseSnapshot, request, type TestApp } from '../../../../test/harness';
@@ -157,7 +157,7 @@ describe('demo data', () => {
     const events = await t.database.db
       .select()
       .from(auditEvents)
-      .where(eq(auditEvents.workspaceId, first));
+      .where(and(eq(auditEvents.workspaceId, first), eq(auditEvents.entityType, 'partner')));
     expect(events).toHaveLength(50);
     for (const e of events) {
       expect(e).toMatchObject({ action: 'partner.created', actorType: 'system', actorId: null });

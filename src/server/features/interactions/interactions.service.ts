@@ -214,6 +214,11 @@ export async function deleteInteraction(
   });
 }
 
+/** How a link names an interaction: "Meeting on 2026-05-04". */
+export function interactionLabel(row: { kind: string; occurredAt: Date }): string {
+  return `${row.kind.charAt(0).toUpperCase()}${row.kind.slice(1)} on ${row.occurredAt.toISOString().slice(0, 10)}`;
+}
+
 /** Interactions a link points at, as the link registry resolves them: "Meeting on 2026-05-04". */
 export async function interactionLinks(db: Db | Tx, scope: Scope, ids: string[]) {
   const rows = await findInteractionHeads(db, scope, [...new Set(ids)]);
@@ -221,7 +226,7 @@ export async function interactionLinks(db: Db | Tx, scope: Scope, ids: string[])
     rows.map((row) => [
       row.id,
       {
-        label: `${row.kind.charAt(0).toUpperCase()}${row.kind.slice(1)} on ${row.occurredAt.toISOString().slice(0, 10)}`,
+        label: interactionLabel(row),
         partnerId: row.partnerId as string | null,
       },
     ]),

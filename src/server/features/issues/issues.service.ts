@@ -45,7 +45,10 @@ import {
 import { toIssue } from './issues.view';
 
 /** What a partner's timeline shows of an issue event: its title and severity, and the move. */
-function timelineEntry(row: IssueRow, summary: Record<string, string>) {
+export function issueTimelineInput(
+  row: Pick<IssueRow, 'id' | 'partnerId' | 'ownerId' | 'title' | 'severity' | 'visibility'>,
+  summary: Record<string, string>,
+) {
   return {
     kind: 'issue' as const,
     subject: { type: 'issue', id: row.id },
@@ -118,7 +121,7 @@ export async function createIssue(
       partnerId: row.partnerId,
       after: issue,
     });
-    await recordTimelineEntry(tx, scope, timelineEntry(row, { event: 'created', to: 'open' }));
+    await recordTimelineEntry(tx, scope, issueTimelineInput(row, { event: 'created', to: 'open' }));
     await notifyOwner(tx, ctx, scope, row);
     return issue;
   });
@@ -256,7 +259,7 @@ export async function transitionIssue(
     await recordTimelineEntry(
       tx,
       scope,
-      timelineEntry(row, { event: 'status_changed', from, to: input.to }),
+      issueTimelineInput(row, { event: 'status_changed', from, to: input.to }),
     );
     return issue;
   });

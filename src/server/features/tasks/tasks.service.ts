@@ -84,17 +84,27 @@ async function checkReferences(tx: Tx, scope: Scope, set: Partial<References>, n
   }
 }
 
-/** A timeline entry for a task of a partner: made, done (DESIGN §11). */
-async function taskOnTimeline(tx: Tx, scope: Scope, row: TaskRow, event: 'created' | 'completed') {
-  if (!row.partnerId) return;
-  await recordTimelineEntry(tx, scope, {
-    kind: 'task',
+type TaskOnTimeline = Pick<
+  TaskRow,
+  'id' | 'partnerId' | 'assigneeId' | 'title' | 'status' | 'dueDate' | 'visibility'
+>;
+
+/** The timeline entry of a task as it is now: made, or done (also for tasks made in bulk). */
+export function taskTimelineInput(row: TaskOnTimeline, event: 'created' | 'completed') {
+  return {
+    kind: 'task' as const,
     subject: { type: 'task', id: row.id },
     partnerId: row.partnerId,
     people: row.assigneeId ? [row.assigneeId] : [],
     summary: { event, title: row.title, status: row.status, dueDate: row.dueDate },
-    visibility: row.visibility === 'partner' ? 'partner' : 'internal',
-  });
+    visibility: row.visibility === 'partner' ? ('partner' as const) : ('internal' as const),
+  };
+}
+
+/** A timeline entry for a task of a partner: made, done (DESIGN §11). */
+async function taskOnTimeline(tx: Tx, scope: Scope, row: TaskRow, event: 'created' | 'completed') {
+  if (!row.partnerId) return;
+  await recordTimelineEntry(tx, scope, taskTimelineInput(row, event));
 }
 
 export async function createTask(

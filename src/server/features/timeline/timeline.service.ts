@@ -1,12 +1,18 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { TimelineKind, TimelineSummary, Visibility } from '../../../domain/timeline';
 import { actorOf, callerMemberId, type Scope } from '../../access/scope';
+import { insertInBatches } from '../../db/batches';
 import type { Tx } from '../../db/client';
 import { timelineEntries } from '../../db/schema';
 import { uuidv7Sql } from '../../db/uuid-sql';
 import { newId } from '../../ids';
 import { actorNameSql } from '../audit/audit.service';
-import { deleteTimelineRows, insertTimelineRows, updateTimelineRows } from './timeline.queries';
+import {
+  deleteTimelineRows,
+  insertTimelineRows,
+  type NewTimelineRow,
+  updateTimelineRows,
+} from './timeline.queries';
 
 /** The record an entry is about, as `(subjectType, subjectId)`. */
 export type TimelineSubject = { type: string; id: string };
@@ -89,4 +95,35 @@ export async function recordTimelineEntriesOf(tx: Tx, scope: Scope, kind: Timeli
       r.subject_type, r.subject_id, ${actor.kind}::text, ${actor.id}::uuid,
       (${actorNameSql(scope)})::text, r.people, r.summary, 'internal'
     FROM (${rows}) AS r`);
+}
+
+/** The member a record made in bulk is written as (the demo loader): who would have made it. */
+export type MemberActor = { memberId: string; userId: string; name: string };
+
+/**
+ * Entries for records made in bulk, each as `recordTimelineEntry` writes it for a request of
+ * the member in `by`, in multi-row INSERTs. A load brings records as if people had made them.
+ */
+export async function importTimelineEntries(
+  tx: Tx,
+  scope: Scope,
+  entries: Array<TimelineInput & { by: MemberActor }>,
+  onBatch: (written: number) => void = () => {},
+) {
+  const rows: NewTimelineRow[] = entries.map((entry) => ({
+    id: newId(),
+    workspaceId: scope.workspaceId,
+    partnerId: entry.partnerId,
+    occurredAt: entry.occurredAt ?? new Date(),
+    kind: entry.kind,
+    subjectType: entry.subject.type,
+    subjectId: entry.subject.id,
+    actorType: 'member',
+    actorId: entry.by.userId,
+    actorName: entry.by.name,
+    people: [...new Set([entry.by.memberId, ...(entry.people ?? [])])],
+    summary: entry.summary,
+    visibility: entry.visibility ?? 'internal',
+  }));
+  await insertInBatches(tx, timelineEntries, rows, onBatch);
 }
