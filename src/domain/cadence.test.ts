@@ -37,11 +37,11 @@ describe('touch dates', () => {
     expect(nextTouchDue(last, 30)?.toISOString()).toBe('2026-01-31T10:00:00.000Z');
     expect(nextTouchDue(null, 30)).toBeNull();
   });
-  it('counts whole days overdue, 0 before due, and from `since` when never touched', () => {
-    const due = nextTouchDue(last, 30);
-    expect(daysOverdue(due, last, new Date('2026-01-20T00:00:00Z'))).toBe(0);
-    expect(daysOverdue(due, last, new Date('2026-02-03T09:00:00Z'))).toBe(2);
-    expect(daysOverdue(null, last, new Date('2026-01-11T10:00:00Z'))).toBe(10);
+  it('counts whole days overdue, 0 before due', () => {
+    const due = new Date('2026-01-31T10:00:00Z');
+    expect(daysOverdue(due, new Date('2026-01-20T00:00:00Z'))).toBe(0);
+    expect(daysOverdue(due, new Date('2026-02-02T09:59:59Z'))).toBe(1);
+    expect(daysOverdue(due, new Date('2026-02-02T10:00:00Z'))).toBe(2);
   });
 });
 

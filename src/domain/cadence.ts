@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { uuid } from './ids';
 import { messages } from './messages';
-import { partnerTier } from './partners';
+import { cursorParam, limitParam, multiParam, pageOf } from './pagination';
+import { singleLineText } from './text';
 
 /**
  * Contact cadence (decision 032): how many days may pass between touches of a partner. A touch is
@@ -19,12 +21,15 @@ export const cadenceDays = z
   .min(minCadenceDays, messages.minNumber(minCadenceDays))
   .max(maxCadenceDays, messages.maxNumber(maxCadenceDays));
 
+/** A tier name, as `partnerTier` (kept here too: partners.ts imports this module). */
+const tierName = singleLineText({ min: 1, max: 50 });
+
 /** The workspace setting: days per tier name, and for partners without a tier (or an unknown one). */
 export const ContactCadence = z
   .object({
     default: cadenceDays.describe('Days for a partner without a tier, or with a tier not listed'),
     tiers: z
-      .record(partnerTier, cadenceDays)
+      .record(tierName, cadenceDays)
       .describe('Days per tier name; a tier not listed uses the default'),
   })
   .strict()
@@ -66,10 +71,9 @@ export function nextTouchDue(lastTouchAt: Date | null, cadence: number): Date | 
   return lastTouchAt === null ? null : new Date(lastTouchAt.getTime() + cadence * dayMs);
 }
 
-/** Whole days past due at `now` (0 when not yet due); a partner never touched is due since `since`. */
-export function daysOverdue(due: Date | null, since: Date, now: Date): number {
-  const from = (due ?? since).getTime();
-  return Math.max(0, Math.floor((now.getTime() - from) / dayMs));
+/** Whole days past `due` at `now`, 0 when not yet due. */
+export function daysOverdue(due: Date, now: Date): number {
+  return Math.max(0, Math.floor((now.getTime() - due.getTime()) / dayMs));
 }
 
 /** Keeps the setting to the workspace's tiers, so a removed or renamed tier leaves no stale days. */
@@ -77,3 +81,39 @@ export function cadenceForTiers(setting: ContactCadence, tiers: readonly string[
   const kept = Object.entries(setting.tiers).filter(([tier]) => tiers.includes(tier));
   return { default: setting.default, tiers: Object.fromEntries(kept) };
 }
+
+const timestamp = z.iso.datetime();
+
+/** A partner overdue for contact, as the cooling list shows it. */
+export const CoolingPartner = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    tier: z.string().nullable(),
+    stage: z.string(),
+    ownerId: z.uuid().nullable(),
+    cadenceDays: z.number().int().describe('Effective days between touches'),
+    lastTouchAt: timestamp.nullable().describe('The latest interaction; null when never touched'),
+    nextTouchDue: timestamp
+      .nullable()
+      .describe('When contact fell due; null when never touched (due since it was added)'),
+    daysOverdue: z
+      .number()
+      .int()
+      .describe('Whole days since contact fell due (since it was added when never touched)'),
+  })
+  .meta({ id: 'CoolingPartner' });
+export type CoolingPartner = z.infer<typeof CoolingPartner>;
+
+export const CoolingPage = pageOf(CoolingPartner).meta({ id: 'CoolingPage' });
+export type CoolingPage = z.infer<typeof CoolingPage>;
+
+/** The cooling list's query: longest overdue first, optionally only some owners' partners. */
+export const CoolingQuery = z
+  .object({
+    ownerId: multiParam(uuid),
+    limit: limitParam,
+    cursor: cursorParam,
+  })
+  .strict();
+export type CoolingQuery = z.infer<typeof CoolingQuery>;

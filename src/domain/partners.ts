@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Actor } from './audit';
+import { partnerCadenceOverride } from './cadence';
 import { countryCodes } from './countries';
 import { normalizeDomain } from './domains';
 import { uuid } from './ids';
@@ -105,6 +106,7 @@ const partnerFields = {
   size: partnerSize.nullable().optional(),
   tags: partnerTags,
   description: multiLineText({ max: 10_000 }).nullable().optional(),
+  contactCadenceDays: partnerCadenceOverride.optional(),
 };
 
 /**
@@ -139,6 +141,7 @@ export const PartnerUpdate = z
     size: partnerFields.size,
     tags: partnerFields.tags.optional(),
     description: partnerFields.description,
+    contactCadenceDays: partnerFields.contactCadenceDays,
   })
   .strict()
   .meta({ id: 'PartnerUpdate' });
@@ -163,6 +166,17 @@ export const Partner = z
     size: partnerSize.nullable(),
     tags: z.array(z.string()),
     description: z.string().nullable(),
+    contactCadenceDays: z
+      .number()
+      .int()
+      .nullable()
+      .describe('This partner’s own days between touches; null follows its tier'),
+    lastTouchAt: timestamp
+      .nullable()
+      .describe('When the latest interaction that has happened took place; null when none has'),
+    nextTouchDue: timestamp
+      .nullable()
+      .describe('The last touch plus the effective cadence; null when never touched (due now)'),
     version: z.number().int().describe('Also sent as the ETag; send it back in If-Match'),
     archivedAt: timestamp.nullable(),
     createdAt: timestamp,
@@ -170,6 +184,15 @@ export const Partner = z
   })
   .meta({ id: 'Partner' });
 export type Partner = z.infer<typeof Partner>;
+
+/** One partner as its own page shows it: with the cadence that applies to it. */
+export const PartnerRecord = Partner.extend({
+  cadenceDays: z
+    .number()
+    .int()
+    .describe('Effective days between touches: the override, else the tier’s, else the default'),
+}).meta({ id: 'PartnerRecord' });
+export type PartnerRecord = z.infer<typeof PartnerRecord>;
 
 export const PartnerPage = pageOf(Partner).meta({ id: 'PartnerPage' });
 export type PartnerPage = z.infer<typeof PartnerPage>;

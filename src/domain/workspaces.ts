@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { email, newPassword, personName } from './auth';
+import { ContactCadence } from './cadence';
 import { ResponseDays } from './issues';
 import { messages } from './messages';
 import { singleLineText } from './text';
@@ -14,6 +15,7 @@ export const workspace = z
     name: z.string(),
     tiers: z.array(z.string()),
     issueResponseDays: ResponseDays,
+    contactCadenceDays: ContactCadence,
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -30,6 +32,8 @@ export const updateWorkspaceBody = z
       .refine((t) => new Set(t).size === t.length, messages.noRepeatedTier)
       .optional(),
     issueResponseDays: ResponseDays.optional(),
+    /** Days between touches per tier; tiers must be the workspace's (after `tiers`, if sent). */
+    contactCadenceDays: ContactCadence.optional(),
   })
   .strict();
 

@@ -1002,6 +1002,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/partners/cooling": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List partners overdue for contact (cooling), longest overdue first
+         * @description Active partners overdue for contact: their last interaction plus their cadence (override, else tier, else the workspace default) is past, or they were never touched. Longest overdue first, in keyset pages; `ownerId` narrows to some owners.
+         */
+        get: operations["listCoolingPartners"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/portal/me": {
         parameters: {
             query?: never;
@@ -1410,6 +1430,24 @@ export interface components {
             /** @description Also sent as the ETag; send it back in If-Match */
             version: number;
         };
+        /** @description Expected days between touches (interactions) with a partner */
+        ContactCadence: {
+            /** @description Days for a partner without a tier, or with a tier not listed */
+            default: number;
+            /** @description Days per tier name; a tier not listed uses the default */
+            tiers: {
+                [key: string]: number;
+            };
+        };
+        /** @description Expected days between touches (interactions) with a partner */
+        ContactCadenceInput: {
+            /** @description Days for a partner without a tier, or with a tier not listed */
+            default: number;
+            /** @description Days per tier name; a tier not listed uses the default */
+            tiers: {
+                [key: string]: number;
+            };
+        };
         ContactCreate: {
             email?: string | null;
             firstName: string;
@@ -1441,6 +1479,27 @@ export interface components {
             /** @enum {string} */
             role?: "champion" | "executive_sponsor" | "technical" | "sales" | "marketing" | "legal" | "finance" | "other";
             title?: string | null;
+        };
+        CoolingPage: {
+            items: components["schemas"]["CoolingPartner"][];
+            /** @description Pass as `?cursor=` for the next page; null at the end */
+            nextCursor: string | null;
+        };
+        CoolingPartner: {
+            /** @description Effective days between touches */
+            cadenceDays: number;
+            /** @description Whole days since contact fell due (since it was added when never touched) */
+            daysOverdue: number;
+            /** Format: uuid */
+            id: string;
+            /** @description The latest interaction; null when never touched */
+            lastTouchAt: string | null;
+            name: string;
+            /** @description When contact fell due; null when never touched (due since it was added) */
+            nextTouchDue: string | null;
+            ownerId: string | null;
+            stage: string;
+            tier: string | null;
         };
         CreatedApiKey: {
             createdAt: string;
@@ -1844,6 +1903,8 @@ export interface components {
         };
         Partner: {
             archivedAt: string | null;
+            /** @description This partner’s own days between touches; null follows its tier */
+            contactCadenceDays: number | null;
             country: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -1852,7 +1913,11 @@ export interface components {
             /** Format: uuid */
             id: string;
             industry: string | null;
+            /** @description When the latest interaction that has happened took place; null when none has */
+            lastTouchAt: string | null;
             name: string;
+            /** @description The last touch plus the effective cadence; null when never touched (due now) */
+            nextTouchDue: string | null;
             ownerId: string | null;
             size: ("1-10" | "11-50" | "51-200" | "201-1000" | "1001-5000" | "5001+") | null;
             /** @enum {string} */
@@ -1868,6 +1933,8 @@ export interface components {
             website: string | null;
         };
         PartnerCreate: {
+            /** @description Expected days between touches for this partner; null follows its tier */
+            contactCadenceDays?: number | null;
             country?: string | null;
             description?: string | null;
             domains?: string[];
@@ -1922,6 +1989,39 @@ export interface components {
             /** @description Pass as `?cursor=` for the next page; null at the end */
             nextCursor: string | null;
         };
+        PartnerRecord: {
+            archivedAt: string | null;
+            /** @description Effective days between touches: the override, else the tier’s, else the default */
+            cadenceDays: number;
+            /** @description This partner’s own days between touches; null follows its tier */
+            contactCadenceDays: number | null;
+            country: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            description: string | null;
+            domains: string[];
+            /** Format: uuid */
+            id: string;
+            industry: string | null;
+            /** @description When the latest interaction that has happened took place; null when none has */
+            lastTouchAt: string | null;
+            name: string;
+            /** @description The last touch plus the effective cadence; null when never touched (due now) */
+            nextTouchDue: string | null;
+            ownerId: string | null;
+            size: ("1-10" | "11-50" | "51-200" | "201-1000" | "1001-5000" | "5001+") | null;
+            /** @enum {string} */
+            stage: "prospect" | "onboarding" | "active" | "at_risk" | "inactive" | "ended";
+            tags: string[];
+            tier: string | null;
+            /** @enum {string} */
+            type: "technology" | "reseller" | "referral" | "strategic_alliance" | "co_marketing" | "supplier" | "distributor" | "other";
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Also sent as the ETag; send it back in If-Match */
+            version: number;
+            website: string | null;
+        };
         PartnerTeam: {
             items: components["schemas"]["PartnerTeamEntry"][];
         };
@@ -1962,6 +2062,8 @@ export interface components {
             teamId?: string | null;
         };
         PartnerUpdate: {
+            /** @description Expected days between touches for this partner; null follows its tier */
+            contactCadenceDays?: number | null;
             country?: string | null;
             description?: string | null;
             domains?: string[];
@@ -2224,6 +2326,7 @@ export interface components {
             [key: string]: string | number | boolean | null | string[];
         };
         Workspace: {
+            contactCadenceDays: components["schemas"]["ContactCadence"];
             createdAt: string;
             id: string;
             issueResponseDays: components["schemas"]["IssueResponseDays"];
@@ -7881,7 +7984,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Partner"];
+                    "application/json": components["schemas"]["PartnerRecord"];
                 };
             };
             /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
@@ -7979,7 +8082,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Partner"];
+                    "application/json": components["schemas"]["PartnerRecord"];
                 };
             };
             /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
@@ -8080,7 +8183,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Partner"];
+                    "application/json": components["schemas"]["PartnerRecord"];
                 };
             };
             /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
@@ -8194,7 +8297,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Partner"];
+                    "application/json": components["schemas"]["PartnerRecord"];
                 };
             };
             /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
@@ -8550,7 +8653,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Partner"];
+                    "application/json": components["schemas"]["PartnerRecord"];
                 };
             };
             /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
@@ -9169,6 +9272,88 @@ export interface operations {
             };
             /** @description `uri_too_long`: a path parameter is too long */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCoolingPartners: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page; omit for the first page */
+                cursor?: string;
+                /** @description Page size, 1 to 200 (default 50) */
+                limit?: number;
+                ownerId?: string | string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoolingPage"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: the role does not allow it */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11255,6 +11440,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    contactCadenceDays?: components["schemas"]["ContactCadenceInput"];
                     issueResponseDays?: components["schemas"]["IssueResponseDaysInput"];
                     name?: string;
                     tiers?: string[];

@@ -14,6 +14,7 @@ import { newId } from '../../ids';
 import { recordAudit } from '../audit/audit.service';
 import { partnerContactRefs } from '../contacts/contacts.service';
 import { memberRefs } from '../members/members.service';
+import { refreshLastTouch } from '../partners/cadence';
 import { partnerRef, usablePartnerRef } from '../partners/partners.service';
 import {
   recordTimelineEntry,
@@ -96,6 +97,7 @@ export async function createInteraction(
       updatedAt: now,
     });
     await setParticipantRows(tx, scope, row.id, idsOf(people));
+    await refreshLastTouch(tx, scope.workspaceId, [row.partnerId]);
     const interaction = toInteraction(row, partner.name, people);
     await recordTimelineEntry(tx, scope, {
       kind: 'interaction',
@@ -168,6 +170,8 @@ export async function updateInteraction(
       updatedAt: new Date(),
     });
     if (peopleChanged) await setParticipantRows(tx, scope, id, idsOf(people));
+    if (row.occurredAt.getTime() !== current.row.occurredAt.getTime())
+      await refreshLastTouch(tx, scope.workspaceId, [row.partnerId]);
     const interaction = toInteraction(row, current.partnerName, people);
     await updateTimelineEntries(
       tx,
@@ -203,6 +207,7 @@ export async function deleteInteraction(
     const current = await visibleInteraction(tx, scope, id, true);
     checkIfMatch(ifMatch, current.row.version, { required: false });
     await deleteInteractionRow(tx, scope, id);
+    await refreshLastTouch(tx, scope.workspaceId, [current.row.partnerId]);
     await removeTimelineEntries(tx, scope, { type: 'interaction', id });
     await recordAudit(tx, ctx, scope, {
       action: 'interaction.deleted',

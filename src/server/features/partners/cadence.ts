@@ -1,4 +1,5 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
+import type { ContactCadence } from '../../../domain/cadence';
 import type { Db, Tx } from '../../db/client';
 import { interactions, partners, workspaces } from '../../db/schema';
 
@@ -73,6 +74,16 @@ export async function refreshLastTouch(
         OR ${partners.touchDueAt} IS DISTINCT FROM ${due})
   `);
   return rowCount(result);
+}
+
+/** The workspace's contact cadence setting. */
+export async function workspaceCadence(db: Db | Tx, workspaceId: string): Promise<ContactCadence> {
+  const [row] = await db
+    .select({ cadence: workspaces.contactCadenceDays })
+    .from(workspaces)
+    .where(eq(workspaces.id, workspaceId));
+  if (!row) throw new Error('workspace not found');
+  return row.cadence;
 }
 
 /** Rows an UPDATE wrote, on either driver. */

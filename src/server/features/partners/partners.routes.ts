@@ -1,16 +1,18 @@
+import { CoolingPage, CoolingQuery } from '../../../domain/cadence';
 import { idParams } from '../../../domain/pagination';
 import {
-  Partner,
   PartnerCreate,
   PartnerHistoryPage,
   PartnerHistoryQuery,
   PartnerListQuery,
   PartnerPage,
+  PartnerRecord,
   PartnerUpdate,
 } from '../../../domain/partners';
 import { etagOf, ifMatchHeaders } from '../../http/etag';
 import { scopeOf } from '../../http/permissions';
 import type { ZodApp } from '../index';
+import { listCooling } from './partners.cooling';
 import { listPartners, partnerHistory } from './partners.list';
 import { createPartner, getPartner, setPartnerArchived, updatePartner } from './partners.service';
 
@@ -36,6 +38,23 @@ export async function partnerRoutes(app: ZodApp) {
     async (request) => listPartners(request.ctx, scopeOf(request), request.query),
   );
 
+  app.get(
+    '/partners/cooling',
+    {
+      config: { access: 'partner.read' },
+      schema: {
+        operationId: 'listCoolingPartners',
+        description:
+          'Active partners overdue for contact: their last interaction plus their cadence (override, else tier, else the workspace default) is past, or they were never touched. Longest overdue first, in keyset pages; `ownerId` narrows to some owners.',
+        tags,
+        summary: 'List partners overdue for contact (cooling), longest overdue first',
+        querystring: CoolingQuery,
+        response: { 200: CoolingPage },
+      },
+    },
+    async (request) => listCooling(request.ctx, scopeOf(request), request.query),
+  );
+
   app.post(
     '/partners',
     {
@@ -48,7 +67,7 @@ export async function partnerRoutes(app: ZodApp) {
         tags,
         summary: 'Create a partner (409 domain_taken names the partner holding a domain)',
         body: PartnerCreate,
-        response: { 201: Partner },
+        response: { 201: PartnerRecord },
       },
     },
     async (request, reply) => {
@@ -69,7 +88,7 @@ export async function partnerRoutes(app: ZodApp) {
         tags,
         summary: 'Get a partner',
         params: idParams,
-        response: { 200: Partner },
+        response: { 200: PartnerRecord },
       },
     },
     async (request, reply) => {
@@ -93,7 +112,7 @@ export async function partnerRoutes(app: ZodApp) {
         params: idParams,
         headers: ifMatchHeaders,
         body: PartnerUpdate,
-        response: { 200: Partner },
+        response: { 200: PartnerRecord },
       },
     },
     async (request, reply) => {
@@ -121,7 +140,7 @@ export async function partnerRoutes(app: ZodApp) {
         summary: 'Archive a partner (it keeps its domains, contacts and history)',
         params: idParams,
         headers: ifMatchHeaders,
-        response: { 200: Partner },
+        response: { 200: PartnerRecord },
       },
     },
     async (request, reply) => {
@@ -149,7 +168,7 @@ export async function partnerRoutes(app: ZodApp) {
         summary: 'Restore an archived partner',
         params: idParams,
         headers: ifMatchHeaders,
-        response: { 200: Partner },
+        response: { 200: PartnerRecord },
       },
     },
     async (request, reply) => {

@@ -1,6 +1,6 @@
 import type { PartnerId } from '../../../domain/ids';
 import { messages } from '../../../domain/messages';
-import type { Partner, PartnerCreate, PartnerUpdate } from '../../../domain/partners';
+import type { PartnerCreate, PartnerRecord, PartnerUpdate } from '../../../domain/partners';
 import { searchText } from '../../../domain/search-text';
 import { can } from '../../access/permissions';
 import { callerMemberId, type Scope } from '../../access/scope';
@@ -13,6 +13,7 @@ import { checkIfMatch } from '../../http/etag';
 import { newId } from '../../ids';
 import { recordAudit, recordAudits, recordAuditsOf } from '../audit/audit.service';
 import { recordTimelineEntriesOf, recordTimelineEntry } from '../timeline/timeline.service';
+import { refreshLastTouch, workspaceCadence } from './cadence';
 import {
   countPartners,
   deleteDomains,
@@ -29,7 +30,7 @@ import {
   updatePartnerRow,
   workspaceTiers,
 } from './partners.queries';
-import { isUniqueViolation, toPartner } from './partners.view';
+import { isUniqueViolation, toPartner, toPartnerRecord } from './partners.view';
 
 async function checkTier(db: Db | Tx, scope: Scope, tier: string | null | undefined) {
   if (tier === undefined || tier === null) return;
@@ -109,7 +110,7 @@ export async function createPartner(
   ctx: ServiceContext,
   scope: Scope,
   input: PartnerCreate,
-): Promise<Partner> {
+): Promise<PartnerRecord> {
   try {
     return await withTransaction(ctx, async (tx, ctx) => {
       await checkTier(tx, scope, input.tier);
@@ -133,6 +134,7 @@ export async function createPartner(
         size: input.size ?? null,
         tags: input.tags,
         description: input.description || null,
+        contactCadenceDays: input.contactCadenceDays ?? null,
         searchText: searchText(input.name, ...input.domains),
         createdAt: now,
         updatedAt: now,
@@ -146,17 +148,22 @@ export async function createPartner(
         partnerId: row.id,
         after: partner,
       });
-      return partner;
+      return toPartnerRecord(row, await workspaceCadence(tx, scope.workspaceId));
     });
   } catch (error) {
     throw await domainConflictOr(ctx, scope, error, input.domains, null);
   }
 }
 
-export async function getPartner(ctx: ServiceContext, scope: Scope, id: string): Promise<Partner> {
-  const row = await findPartner(dbOf(ctx), scope, id);
+export async function getPartner(
+  ctx: ServiceContext,
+  scope: Scope,
+  id: string,
+): Promise<PartnerRecord> {
+  const db = dbOf(ctx);
+  const row = await findPartner(db, scope, id);
   if (!row) throw errors.notFound('partner');
-  return toPartner(row);
+  return toPartnerRecord(row, await workspaceCadence(db, scope.workspaceId));
 }
 
 export async function updatePartner(
@@ -165,14 +172,15 @@ export async function updatePartner(
   id: string,
   ifMatch: string | undefined,
   input: PartnerUpdate,
-): Promise<Partner> {
+): Promise<PartnerRecord> {
   try {
     return await withTransaction(ctx, async (tx, ctx) => {
       const current = await findPartner(tx, scope, id, { forUpdate: true });
       if (!current) throw errors.notFound('partner');
       checkIfMatch(ifMatch, current.version, { required: true });
+      const cadence = await workspaceCadence(tx, scope.workspaceId);
       const set = patchOf<PartnerRow>(input);
-      if (changedIn(set, current).length === 0) return toPartner(current);
+      if (changedIn(set, current).length === 0) return toPartnerRecord(current, cadence);
       if (set.tier !== undefined && set.tier !== current.tier) await checkTier(tx, scope, set.tier);
       if (set.ownerId !== undefined && set.ownerId !== current.ownerId)
         await checkOwner(tx, scope, set.ownerId, current.ownerId);
@@ -191,12 +199,17 @@ export async function updatePartner(
           next.filter((d) => !current.domains.includes(d)),
         );
       }
-      const row = await updatePartnerRow(tx, scope, id, {
+      let row = await updatePartnerRow(tx, scope, id, {
         ...set,
         searchText: searchText(set.name ?? current.name, ...(set.domains ?? current.domains)),
         version: current.version + 1,
         updatedAt: new Date(),
       });
+      // A new tier or override moves when the next touch is due.
+      if (row.tier !== current.tier || row.contactCadenceDays !== current.contactCadenceDays) {
+        await refreshLastTouch(tx, scope.workspaceId, [id]);
+        row = (await findPartner(tx, scope, id)) ?? row;
+      }
       const partner = toPartner(row);
       await recordPartnerMoves(tx, scope, current, row);
       await recordAudit(tx, ctx, scope, {
@@ -207,7 +220,7 @@ export async function updatePartner(
         before: toPartner(current),
         after: partner,
       });
-      return partner;
+      return toPartnerRecord(row, cadence);
     });
   } catch (error) {
     throw await domainConflictOr(ctx, scope, error, input.domains ?? [], id);
@@ -224,12 +237,13 @@ export async function setPartnerArchived(
   id: string,
   ifMatch: string | undefined,
   archived: boolean,
-): Promise<Partner> {
+): Promise<PartnerRecord> {
   return withTransaction(ctx, async (tx, ctx) => {
     const current = await findPartner(tx, scope, id, { forUpdate: true });
     if (!current) throw errors.notFound('partner');
     checkIfMatch(ifMatch, current.version, { required: false });
-    if ((current.archivedAt !== null) === archived) return toPartner(current);
+    const cadence = await workspaceCadence(tx, scope.workspaceId);
+    if ((current.archivedAt !== null) === archived) return toPartnerRecord(current, cadence);
     const now = new Date();
     const row = await updatePartnerRow(tx, scope, id, {
       archivedAt: archived ? now : null,
@@ -245,7 +259,7 @@ export async function setPartnerArchived(
       before: toPartner(current),
       after: partner,
     });
-    return partner;
+    return toPartnerRecord(row, cadence);
   });
 }
 

@@ -1,4 +1,5 @@
-import type { Partner } from '../../../domain/partners';
+import { type ContactCadence, effectiveCadenceDays } from '../../../domain/cadence';
+import type { Partner, PartnerRecord } from '../../../domain/partners';
 import type { ShownPartnerRow } from './partners.queries';
 
 /** A partner row as the API shows it (and as audit events record it). */
@@ -17,11 +18,20 @@ export function toPartner(row: ShownPartnerRow): Partner {
     size: row.size as Partner['size'],
     tags: row.tags,
     description: row.description,
+    contactCadenceDays: row.contactCadenceDays,
+    lastTouchAt: row.lastTouchAt ? row.lastTouchAt.toISOString() : null,
+    // Never touched is due now, shown as no date (the stored due time is then the creation).
+    nextTouchDue: row.lastTouchAt ? row.touchDueAt.toISOString() : null,
     version: row.version,
     archivedAt: row.archivedAt ? row.archivedAt.toISOString() : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+/** A partner as its own page shows it, with the cadence the workspace setting gives it. */
+export function toPartnerRecord(row: ShownPartnerRow, cadence: ContactCadence): PartnerRecord {
+  return { ...toPartner(row), cadenceDays: effectiveCadenceDays(row, cadence) };
 }
 
 /** Postgres's unique_violation (23505), as PGlite and node-postgres both report it, however wrapped. */

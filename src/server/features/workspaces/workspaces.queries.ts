@@ -28,7 +28,12 @@ export function insertWorkspace(tx: Tx, row: { id: string; name: string }) {
 export function updateWorkspace(
   tx: Tx,
   workspaceId: string,
-  changes: Partial<Pick<typeof workspaces.$inferInsert, 'name' | 'tiers' | 'issueResponseDays'>>,
+  changes: Partial<
+    Pick<
+      typeof workspaces.$inferInsert,
+      'name' | 'tiers' | 'issueResponseDays' | 'contactCadenceDays'
+    >
+  >,
 ) {
   return tx
     .update(workspaces)

@@ -1,5 +1,7 @@
+import { type ContactCadence, cadenceForTiers } from '../../../domain/cadence';
 import type { MemberId, UserId, WorkspaceId } from '../../../domain/ids';
 import type { ResponseDays } from '../../../domain/issues';
+import { messages } from '../../../domain/messages';
 import { newWorkspaceInput } from '../../../domain/workspaces';
 import { type Scope, type SystemActor, systemScope } from '../../access/scope';
 import type { ServiceContext, TxContext } from '../../context';
@@ -12,6 +14,7 @@ import { recordAudit } from '../audit/audit.service';
 import { hashPassword } from '../auth/auth.password';
 import { createUser, userByEmail } from '../auth/auth.users';
 import { addMember } from '../members/members.service';
+import { refreshLastTouch } from '../partners/cadence';
 import { addDefaultTeams } from '../teams/teams.service';
 import {
   anyWorkspaceExists,
@@ -101,7 +104,12 @@ type WorkspaceRow = NonNullable<Awaited<ReturnType<typeof findWorkspace>>>;
 
 /** The settings an admin changes, as the audit event records them. */
 function settingsOf(row: WorkspaceRow) {
-  return { name: row.name, tiers: row.tiers, issueResponseDays: row.issueResponseDays };
+  return {
+    name: row.name,
+    tiers: row.tiers,
+    issueResponseDays: row.issueResponseDays,
+    contactCadenceDays: row.contactCadenceDays,
+  };
 }
 
 function present(row: WorkspaceRow) {
@@ -110,6 +118,7 @@ function present(row: WorkspaceRow) {
     name: row.name,
     tiers: row.tiers,
     issueResponseDays: row.issueResponseDays,
+    contactCadenceDays: row.contactCadenceDays,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -125,14 +134,29 @@ export async function updateWorkspace(
   ctx: ServiceContext,
   scope: Scope,
   ifMatch: string | undefined,
-  changes: { name?: string; tiers?: string[]; issueResponseDays?: ResponseDays },
+  changes: {
+    name?: string;
+    tiers?: string[];
+    issueResponseDays?: ResponseDays;
+    contactCadenceDays?: ContactCadence;
+  },
 ) {
   return withTransaction(ctx, async (tx, ctx) => {
     const before = await lockWorkspace(tx, scope.workspaceId);
     if (!before) throw errors.notFound('workspace');
     checkIfMatch(ifMatch, before.version, { required: true });
-    const after = await updateWorkspaceRow(tx, scope.workspaceId, changes);
+    const tiers = changes.tiers ?? before.tiers;
+    if (changes.contactCadenceDays) checkCadenceTiers(changes.contactCadenceDays, tiers);
+    const cadence =
+      changes.contactCadenceDays ??
+      (changes.tiers ? cadenceForTiers(before.contactCadenceDays, tiers) : undefined);
+    const after = await updateWorkspaceRow(tx, scope.workspaceId, {
+      ...changes,
+      ...(cadence ? { contactCadenceDays: cadence } : {}),
+    });
     if (!after) throw errors.notFound('workspace');
+    // Every partner's due time follows the setting; one set-based pass keeps the cooling list true.
+    if (cadence) await refreshLastTouch(tx, scope.workspaceId);
     await recordAudit(tx, ctx, scope, {
       action: 'workspace.updated',
       entityType: 'workspace',
@@ -142,6 +166,19 @@ export async function updateWorkspace(
     });
     return { workspace: present(after), version: after.version };
   });
+}
+
+/** Cadence days are for the workspace's own tiers: another name is a 422 naming it. */
+function checkCadenceTiers(cadence: ContactCadence, tiers: readonly string[]) {
+  const unknown = Object.keys(cadence.tiers).find((tier) => !tiers.includes(tier));
+  if (unknown !== undefined)
+    throw errors.unprocessable('invalid_tier', `The workspace's tiers are: ${tiers.join(', ')}`, [
+      {
+        field: `contactCadenceDays.tiers.${unknown}`,
+        code: 'invalid_tier',
+        message: messages.notWorkspaceTier,
+      },
+    ]);
 }
 
 /** The issue response targets of the caller's workspace (days by severity). */
