@@ -166,15 +166,20 @@ export async function seedPartnerUser(
   return { userId, partnerUserId, partnerId, email, password: TEST_PASSWORD };
 }
 
-/** Signs in through the API and answers the `Cookie` header value for later requests. */
+/**
+ * Signs in through the API and answers the `Cookie` header value for later requests; from
+ * another client address where a test must stay clear of the per-client sign-in limit.
+ */
 export async function signIn(
   app: FastifyInstance,
   email: string,
   password: string = TEST_PASSWORD,
+  remoteAddress?: string,
 ): Promise<string> {
   const res = await app.inject({
     method: 'POST',
     url: '/api/v1/auth/sign-in',
+    remoteAddress,
     headers: { origin: PUBLIC_URL },
     payload: { email, password },
   });

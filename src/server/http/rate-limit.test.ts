@@ -20,6 +20,7 @@ const limits: RateLimits = {
   'reset-confirm': { limit: 2, windowSeconds: 600 },
   'invitation-accept': { limit: 2, windowSeconds: 600 },
   setup: { limit: 2, windowSeconds: 600 },
+  'password-change': { limit: 2, windowSeconds: 3600 },
 };
 
 let t: TestApp;
@@ -174,6 +175,31 @@ describe('public endpoints, per client address, counted in the database', () => 
       expect((await post(t.app, '/setup', body, '10.9.0.1')).statusCode).not.toBe(429);
     }
     await expectRefused(() => post(t.app, '/setup', body, '10.9.0.1'), 600);
+  });
+});
+
+describe('password change, per signed-in person', () => {
+  it('refuses guessing the current password past the limit, the right one too', async () => {
+    const person = world.a.members.manager.email;
+    const cookie = await signIn(t.app, person, TEST_PASSWORD, '10.9.0.1');
+    const change = (currentPassword: string, as = cookie) =>
+      request(t.app, {
+        method: 'POST',
+        url: '/api/v1/auth/password',
+        cookie: as,
+        headers: { origin: PUBLIC_URL },
+        payload: { currentPassword, newPassword: 'a brand new passphrase' },
+      });
+    for (const guess of ['guess one!', 'guess two!']) {
+      expect((await change(guess)).statusCode).not.toBe(204);
+    }
+    await expectRefused(() => change(TEST_PASSWORD), 3600);
+    // A new session of the same person counts against the same limit; the password still works.
+    const again = await signIn(t.app, person, TEST_PASSWORD, '10.9.0.2');
+    expect((await change(TEST_PASSWORD, again)).statusCode).toBe(429);
+    // Someone else is not affected.
+    const other = await signIn(t.app, world.a.members.viewer.email, TEST_PASSWORD, '10.9.0.3');
+    expect((await change('wrong guess', other)).statusCode).not.toBe(429);
   });
 });
 

@@ -11,7 +11,7 @@ export type PublicLimit = { name: RateLimitName; by: (request: FastifyRequest) =
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** Public routes: the limits each request counts against, in the database. */
+    /** Public routes and password change: the limits each request counts against, in the database. */
     rateLimits?: PublicLimit[];
   }
   interface FastifyInstance {
@@ -23,6 +23,15 @@ declare module 'fastify' {
 /** Counted per client address (an IPv6 client by its /64). */
 export function perClient(name: RateLimitName): PublicLimit {
   return { name, by: (request) => `client:${clientKey(request.ip)}` };
+}
+
+/** Counted per signed-in person (per client when there is none, which access refuses anyway). */
+export function perUser(name: RateLimitName): PublicLimit {
+  return {
+    name,
+    by: (request) =>
+      request.sessionUser ? `user:${request.sessionUser.id}` : `client:${clientKey(request.ip)}`,
+  };
 }
 
 /** Counted per email address in the body, kept only as its hash. */

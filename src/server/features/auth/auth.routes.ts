@@ -10,7 +10,7 @@ import {
 } from '../../../domain/auth';
 import { errors } from '../../http/errors';
 import { scopeOf } from '../../http/permissions';
-import { perClient, perEmail } from '../../http/rate-limit';
+import { perClient, perEmail, perUser } from '../../http/rate-limit';
 import type { ZodApp } from '../index';
 import { acceptInvitation } from '../invitations/invitations.accept';
 import { changePassword } from './auth.change-password';
@@ -93,7 +93,7 @@ export async function authRoutes(app: ZodApp) {
   app.post(
     '/auth/password',
     {
-      config: { access: 'authenticated' },
+      config: { access: 'authenticated', rateLimits: [perUser('password-change')] },
       schema: {
         operationId: 'changePassword',
         tags,
