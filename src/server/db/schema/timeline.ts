@@ -36,13 +36,11 @@ export const timelineEntries = pgTable(
       columns: [t.workspaceId, t.partnerId],
       foreignColumns: [partners.workspaceId, partners.id],
     }),
-    index('timeline_entries_partner_idx').on(
-      t.workspaceId,
-      t.partnerId,
-      t.occurredAt.desc(),
-      t.id.desc(),
-    ),
-    index('timeline_entries_workspace_idx').on(t.workspaceId, t.occurredAt.desc(), t.id.desc()),
+    // Ascending on purpose: pages ask `ORDER BY occurred_at DESC, id DESC` (nulls first), which a
+    // backward scan of these serves; a `DESC NULLS LAST` index matches neither way and made every
+    // page sort all of the partner's entries.
+    index('timeline_entries_partner_idx').on(t.workspaceId, t.partnerId, t.occurredAt, t.id),
+    index('timeline_entries_workspace_idx').on(t.workspaceId, t.occurredAt, t.id),
     index('timeline_entries_subject_idx').on(t.workspaceId, t.subjectType, t.subjectId),
     index('timeline_entries_people_idx').using('gin', t.people),
   ],
