@@ -137,6 +137,19 @@ const pollingSeconds: Record<JobName, number> = {
   'notification.overdue': 60,
 };
 
+/**
+ * Jobs one worker takes per fetch. pg-boss waits its polling interval after every fetch, so a
+ * batch of one caps mail at two a second; a burst (a sweep, many mentions) goes out in batches.
+ * A batch stays well inside the job expiry: a failure stops it (see `workOn`).
+ */
+const batchSizes: Record<JobName, number> = {
+  'email.send': 10,
+  'maintenance.purge': 1,
+  'notification.email': 10,
+  'notification.digest': 1,
+  'notification.overdue': 1,
+};
+
 type Handlers = { [N in JobName]: (data: JobPayloads[N], jobId: string) => Promise<void> };
 
 function handlersFor(
@@ -238,9 +251,25 @@ export function createJobs(
     const handler = handlers[name] as (data: JobPayloads[N], jobId: string) => Promise<void>;
     await boss.work<JobPayloads[N]>(
       name,
-      { pollingIntervalSeconds: pollingSeconds[name], batchSize: 1 },
+      { pollingIntervalSeconds: pollingSeconds[name], batchSize: batchSizes[name] },
       async (jobs) => {
-        for (const job of jobs) await handler(job.data, job.id);
+        for (const [index, job] of jobs.entries()) {
+          try {
+            await handler(job.data, job.id);
+          } catch (error) {
+            // The failed job and the rest of its batch retry later, each on its own count; those
+            // sent before it are done. A mail server that fails once is not tried again at once.
+            const message = error instanceof Error ? error.message : String(error);
+            for (const rest of jobs.slice(index)) {
+              await boss.fail(
+                name,
+                rest.id,
+                rest === job ? { message } : { notTriedAfter: job.id },
+              );
+            }
+            return;
+          }
+        }
       },
     );
   }
