@@ -11,7 +11,8 @@ import { embeddedDatabaseDir } from '../src/server/db/open';
 import { prepareDatabase } from '../src/server/db/prepare';
 import { workspaces } from '../src/server/db/schema';
 import { createApiKey } from '../src/server/features/api-keys/api-keys.service';
-import { seedDemo } from '../src/server/features/demo/demo.service';
+import type { DemoSize } from '../src/server/features/demo/demo.catalog';
+import { type SeedDemoResult, seedDemo } from '../src/server/features/demo/demo.service';
 import { newId } from '../src/server/ids';
 
 /** Where the benchmark's own data lives, and how to reach and remove it. */
@@ -23,6 +24,9 @@ export type Dataset = {
   driverTarget: string;
   workspaceId: WorkspaceId;
   ownerIds: MemberId[];
+  /** The demo members, who sign in with `password`. */
+  members: SeedDemoResult['members'];
+  password: string;
   apiKey: string;
   open(): Promise<Database>;
   cleanup(): Promise<void>;
@@ -31,7 +35,9 @@ export type Dataset = {
 const secret = randomBytes(32).toString('base64url');
 
 /** A fresh database (a temp data directory, or a new database on DATABASE_URL's server). */
-async function freshDatabase(): Promise<Omit<Dataset, 'workspaceId' | 'ownerIds' | 'apiKey'>> {
+async function freshDatabase(): Promise<
+  Omit<Dataset, 'workspaceId' | 'ownerIds' | 'members' | 'password' | 'apiKey'>
+> {
   const url = process.env.DATABASE_URL;
   if (url) {
     const name = `tandem_bench_${randomBytes(5).toString('hex')}`;
@@ -75,8 +81,11 @@ async function freshDatabase(): Promise<Omit<Dataset, 'workspaceId' | 'ownerIds'
   };
 }
 
-/** Migrates a fresh database and loads the `large` demo data set plus a viewer API key. */
-export async function prepareDataset(say: (line: string) => void): Promise<Dataset> {
+/** Migrates a fresh database and loads a demo data set (`large` unless asked) plus a viewer API key. */
+export async function prepareDataset(
+  say: (line: string) => void,
+  size: DemoSize = 'large',
+): Promise<Dataset> {
   const fresh = await freshDatabase();
   try {
     const database = await fresh.open();
@@ -90,11 +99,11 @@ export async function prepareDataset(say: (line: string) => void): Promise<Datas
       let shown = 0;
       const seeded = await seedDemo(ctx, {
         workspaceId,
-        size: 'large',
+        size,
         onProgress(done, total) {
           if (done === total || done - shown >= total / 4) {
             shown = done;
-            say(`loading the large data set: ${Math.round((done / total) * 100)}%`);
+            say(`loading the ${size} data set: ${Math.round((done / total) * 100)}%`);
           }
         },
       });
@@ -108,6 +117,8 @@ export async function prepareDataset(say: (line: string) => void): Promise<Datas
         ...fresh,
         workspaceId,
         ownerIds: seeded.members.filter((m) => m.role !== 'viewer').map((m) => m.memberId),
+        members: seeded.members,
+        password: seeded.password,
         apiKey: key,
       };
     } finally {

@@ -6,6 +6,7 @@ import type { Database } from '../src/server/db/client';
 import { listPartners } from '../src/server/features/partners/partners.list';
 import { type LoopResult, runClosedLoop } from './closed-loop';
 import type { Dataset } from './dataset';
+import { recordStatements, type Statement } from './record';
 
 export type LoopTiming = {
   concurrency: number;
@@ -14,7 +15,7 @@ export type LoopTiming = {
   maxRequests: number;
 };
 
-function viewerScope(dataset: Dataset): MemberScope {
+export function viewerScope(dataset: Dataset): MemberScope {
   return {
     kind: 'member',
     workspaceId: dataset.workspaceId,
@@ -60,42 +61,12 @@ export async function directRate(
   }
 }
 
-type Statement = { text: string; values: unknown[] };
-
-/**
- * The statements the service sends for each query of the mix, recorded once at the driver (so
- * they are exactly what Drizzle sends, parameters included).
- */
-async function recordStatements(
+/** The statements the service sends for each query of the mix (`recordStatements`). */
+async function statementsOf(
   dataset: Dataset,
   database: Database,
   mix: string[],
 ): Promise<Statement[][]> {
-  const recorded: Statement[] = [];
-  const restore: Array<() => void> = [];
-  if (database.pglite) {
-    const engine = database.pglite;
-    const query = engine.query.bind(engine);
-    engine.query = ((text: string, values?: unknown[], options?: unknown) => {
-      recorded.push({ text, values: values ?? [] });
-      return query(text, values, options as never);
-    }) as typeof engine.query;
-    restore.push(() => {
-      engine.query = query;
-    });
-  } else {
-    const query = pg.Client.prototype.query;
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      const [config, values] = args as [string | { text: string; values?: unknown[] }, unknown[]];
-      // Drizzle sends `query({ text, rowMode, types }, values)`; others put values in the config.
-      if (typeof config === 'string') recorded.push({ text: config, values: values ?? [] });
-      else recorded.push({ text: config.text, values: config.values ?? values ?? [] });
-      return (query as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof query;
-    restore.push(() => {
-      pg.Client.prototype.query = query;
-    });
-  }
   const ctx = {
     config: { secret: dataset.serverEnv.TANDEM_SECRET ?? '' },
     database,
@@ -103,14 +74,8 @@ async function recordStatements(
   } as unknown as ServiceContext;
   const scope = viewerScope(dataset);
   const out: Statement[][] = [];
-  try {
-    for (const params of mix) {
-      recorded.length = 0;
-      await listPartners(ctx, scope, parseQuery(params));
-      out.push([...recorded]);
-    }
-  } finally {
-    for (const undo of restore) undo();
+  for (const params of mix) {
+    out.push(await recordStatements(database, () => listPartners(ctx, scope, parseQuery(params))));
   }
   return out;
 }
@@ -127,7 +92,7 @@ export async function sqlRate(
   const database = await dataset.open();
   let pool: pg.Pool | undefined;
   try {
-    const perQuery = await recordStatements(dataset, database, mix);
+    const perQuery = await statementsOf(dataset, database, mix);
     const engine = database.pglite;
     let send: (statement: Statement) => Promise<unknown>;
     if (engine) {

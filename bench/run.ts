@@ -14,6 +14,7 @@ import { deepPage } from './deep-page';
 import { directRate, type LoopTiming, sqlRate } from './direct';
 import { queryMix } from './mix';
 import { freePort, residentMiB, runNode, spawnServer, waitReady } from './processes';
+import { relationshipFigures, relationshipSizes } from './relationships';
 import { scaleOut } from './scale-out';
 
 const ROUNDS = 3;
@@ -107,7 +108,10 @@ async function round(dataset: Dataset, mix: string[], withDeepPage: boolean): Pr
 }
 
 async function main() {
-  const dataset = await prepareDataset(say);
+  // `npm run bench -- relationships` measures those figures alone; `--small` on the small set.
+  const relationships = process.argv.includes('relationships');
+  const small = relationships && process.argv.includes('--small');
+  const dataset = await prepareDataset(say, small ? 'small' : 'large');
   const where = dataset.kind;
   const figure = (name: string, value: string, ratio: number, target: string) => {
     process.stdout.write(
@@ -115,6 +119,11 @@ async function main() {
     );
   };
   try {
+    if (relationships) {
+      const sizes = relationshipSizes[small ? 'small' : 'full'];
+      await relationshipFigures(dataset, figure, say, sizes);
+      return;
+    }
     // `npm run bench -- scale-out` measures that figure alone.
     if (!process.argv.includes('scale-out')) await serverFigures(dataset, figure);
     // `npm run bench -- server` measures the one-process figures alone.

@@ -1,0 +1,199 @@
+/**
+ * `npm run bench -- relationships [--small]`: the latency of a partner's first timeline page and
+ * of a member's "my work" over HTTP against the real server, each divided by the same SQL sent
+ * through the bare driver, and the mention mail fan-out to an in-process SMTP server.
+ */
+import pg from 'pg';
+import { TimelineQuery } from '../src/domain/timeline';
+import type { MemberScope } from '../src/server/access/scope';
+import type { ServiceContext } from '../src/server/context';
+import type { Database } from '../src/server/db/client';
+import { myWork } from '../src/server/features/tasks/tasks.list';
+import { listTimeline } from '../src/server/features/timeline/timeline.list';
+import type { Dataset } from './dataset';
+import { viewerScope } from './direct';
+import { notifyFanout } from './notify-fanout';
+import { freePort, spawnServer, waitReady } from './processes';
+import { recordStatements, type Statement } from './record';
+import { addRelationshipFixtures, type RelationshipFixtures } from './relationships-data';
+
+type Figure = (name: string, value: string, ratio: number, target: string) => void;
+type Say = (line: string) => void;
+
+/** How much each run measures: the full run, or a quick one that proves the figures run. */
+export const relationshipSizes = {
+  full: { entries: 10_000, tasks: 2_000, mentions: 1_000, rounds: 3, requests: 200, warmup: 30 },
+  small: { entries: 1_000, tasks: 200, mentions: 100, rounds: 1, requests: 30, warmup: 5 },
+};
+type Sizes = (typeof relationshipSizes)['full'];
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+/** The median of `count` sequential runs of `run`, in milliseconds, after `warmup` unmeasured. */
+async function latency(run: () => Promise<void>, sizes: Sizes): Promise<number> {
+  for (let i = 0; i < sizes.warmup; i++) await run();
+  const times: number[] = [];
+  for (let i = 0; i < sizes.requests; i++) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+type Latencies = { timeline: number; myWork: number };
+
+/** Both pages over HTTP: the viewer's API key reads the timeline, the member's session their work. */
+async function httpLatencies(
+  dataset: Dataset,
+  fixtures: RelationshipFixtures,
+  sizes: Sizes,
+): Promise<Latencies> {
+  const server = spawnServer(dataset.serverEnv, await freePort());
+  try {
+    await waitReady(server.url, server.child);
+    const signIn = await fetch(`${server.url}/api/v1/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ email: fixtures.memberEmail, password: dataset.password }),
+    });
+    const cookie = signIn.headers.getSetCookie().find((c) => c.includes('session_token'));
+    if (signIn.status !== 200 || !cookie) throw new Error(`sign-in answered ${signIn.status}`);
+    const get = (path: string, headers: Record<string, string>) => async () => {
+      const res = await fetch(`${server.url}${path}`, { headers });
+      if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}`);
+      await res.arrayBuffer();
+    };
+    return {
+      timeline: await latency(
+        get(`/api/v1/partners/${fixtures.partnerId}/timeline`, {
+          authorization: `Bearer ${dataset.apiKey}`,
+        }),
+        sizes,
+      ),
+      myWork: await latency(
+        get('/api/v1/tasks/my-work', { cookie: cookie.split(';')[0] ?? '' }),
+        sizes,
+      ),
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** What the two services send for the two pages, recorded once at the driver. */
+async function pageStatements(
+  dataset: Dataset,
+  database: Database,
+  fixtures: RelationshipFixtures,
+): Promise<{ timeline: Statement[]; myWork: Statement[] }> {
+  const ctx = {
+    config: { secret: dataset.serverEnv.TANDEM_SECRET ?? '' },
+    database,
+    requestId: null,
+  } as unknown as ServiceContext;
+  const member: MemberScope = {
+    ...viewerScope(dataset),
+    role: 'member',
+    memberId: fixtures.memberId as MemberScope['memberId'],
+  };
+  return {
+    timeline: await recordStatements(database, () =>
+      listTimeline(ctx, viewerScope(dataset), fixtures.partnerId, TimelineQuery.parse({})),
+    ),
+    myWork: await recordStatements(database, () => myWork(ctx, member)),
+  };
+}
+
+/** The same statements through the bare driver (PGlite's `query` or one pg connection). */
+async function sqlLatencies(
+  dataset: Dataset,
+  statements: { timeline: Statement[]; myWork: Statement[] },
+  sizes: Sizes,
+): Promise<Latencies> {
+  const database = await dataset.open();
+  const engine = database.pglite;
+  let client: pg.Client | undefined;
+  try {
+    let send: (s: Statement) => Promise<unknown>;
+    if (engine) send = (s) => engine.query(s.text, s.values);
+    else {
+      await database.close();
+      const bare = new pg.Client({ connectionString: dataset.driverTarget });
+      await bare.connect();
+      client = bare;
+      send = (s) => bare.query(s.text, s.values);
+    }
+    const all = (list: Statement[]) => async () => {
+      for (const statement of list) await send(statement);
+    };
+    return {
+      timeline: await latency(all(statements.timeline), sizes),
+      myWork: await latency(all(statements.myWork), sizes),
+    };
+  } finally {
+    await client?.end();
+    if (engine) await database.close();
+  }
+}
+
+export async function relationshipFigures(
+  dataset: Dataset,
+  figure: Figure,
+  say: Say,
+  sizes: Sizes,
+): Promise<void> {
+  const database = await dataset.open();
+  let fixtures: RelationshipFixtures;
+  let statements: { timeline: Statement[]; myWork: Statement[] };
+  try {
+    const started = performance.now();
+    fixtures = await addRelationshipFixtures(database, dataset, sizes);
+    say(
+      `fixtures: ${sizes.entries} timeline entries, ${sizes.tasks} open tasks in ${(
+        (performance.now() - started) / 1000
+      ).toFixed(1)} s`,
+    );
+    statements = await pageStatements(dataset, database, fixtures);
+  } finally {
+    await database.close();
+  }
+
+  const rounds: Array<{ http: Latencies; sql: Latencies }> = [];
+  for (let i = 0; i < sizes.rounds; i++) {
+    say(`round ${i + 1} of ${sizes.rounds}`);
+    const http = await httpLatencies(dataset, fixtures, sizes);
+    const sql = await sqlLatencies(dataset, statements, sizes);
+    say(
+      `timeline ${http.timeline.toFixed(2)} / ${sql.timeline.toFixed(2)} ms, my work ${http.myWork.toFixed(2)} / ${sql.myWork.toFixed(2)} ms`,
+    );
+    rounds.push({ http, sql });
+  }
+  const of = (pick: (r: { http: Latencies; sql: Latencies }) => number) => median(rounds.map(pick));
+  figure(
+    'timeline-first-page',
+    `${of((r) => r.http.timeline).toFixed(2)} ms`,
+    of((r) => r.http.timeline / r.sql.timeline),
+    '<=1.5',
+  );
+  figure('timeline-first-page-sql', `${of((r) => r.sql.timeline).toFixed(2)} ms`, 1, 'baseline');
+  figure(
+    'my-work',
+    `${of((r) => r.http.myWork).toFixed(2)} ms`,
+    of((r) => r.http.myWork / r.sql.myWork),
+    '<=1.5',
+  );
+  figure('my-work-sql', `${of((r) => r.sql.myWork).toFixed(2)} ms`, 1, 'baseline');
+
+  const fanout = await notifyFanout(dataset, sizes.mentions, say);
+  figure(
+    'notify-fanout',
+    `${fanout.perSecond.toFixed(0)} msg/s`,
+    fanout.perSecond / fanout.smtpPerSecond,
+    'report',
+  );
+  figure('notify-fanout-smtp-alone', `${fanout.smtpPerSecond.toFixed(0)} msg/s`, 1, 'baseline');
+}
