@@ -59,7 +59,9 @@ export const permissions = {
   'task.create': [...editors],
   'task.update': [...editors],
   'task.delete': [...editors],
-  /** The portal: a partner user's own account, partner and workspace names. */
+  /** What was shown to partner users through the portal (the disclosure log). */
+  'disclosure.read': ['admin'],
+  /** The portal: a partner user's account, and the records shared with their partner. */
   'portal.read': [...partnerSide],
 } as const satisfies Record<string, readonly Role[]>;
 

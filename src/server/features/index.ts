@@ -11,6 +11,7 @@ import { authRoutes } from './auth/auth.routes';
 import { calendarFeedRoutes } from './calendar-feeds/calendar-feeds.routes';
 import { commentRoutes } from './comments/comments.routes';
 import { contactRoutes } from './contacts/contacts.routes';
+import { disclosureRoutes } from './disclosures/disclosures.routes';
 import { interactionRoutes } from './interactions/interactions.routes';
 import { invitationRoutes } from './invitations/invitations.routes';
 import { issueRoutes } from './issues/issues.routes';
@@ -57,4 +58,5 @@ export async function registerFeatures(api: ZodApp) {
   await api.register(issueRoutes);
   await api.register(notificationRoutes);
   await api.register(taskRoutes);
+  await api.register(disclosureRoutes);
 }

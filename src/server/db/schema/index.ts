@@ -4,6 +4,7 @@ export * from './calendar-feeds';
 export * from './comments';
 export * from './contacts';
 export * from './deliveries';
+export * from './disclosures';
 export * from './interactions';
 export * from './issues';
 export * from './limits';

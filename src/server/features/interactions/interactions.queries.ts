@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, gte, inArray, lt, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import type { Scope } from '../../access/scope';
 import type { Db, Tx } from '../../db/client';
 import { interactionParticipants, interactions } from '../../db/schema';
@@ -159,4 +159,10 @@ export function findInteractionHeads(db: Db | Tx, scope: Scope, ids: string[]) {
     })
     .from(interactions)
     .where(and(visible(scope), inArray(interactions.id, ids)));
+}
+
+/** How many interactions the scope sees (for a partner user: those shared with their partner). */
+export async function countInteractionRows(db: Db | Tx, scope: Scope): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(interactions).where(visible(scope));
+  return row?.n ?? 0;
 }

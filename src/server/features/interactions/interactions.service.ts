@@ -22,6 +22,7 @@ import {
   updateTimelineEntries,
 } from '../timeline/timeline.service';
 import {
+  countInteractionRows,
   deleteInteractionRow,
   findInteraction,
   findInteractionHeads,
@@ -126,6 +127,11 @@ async function visibleInteraction(db: Db | Tx, scope: Scope, id: string, forUpda
   if (!row || !partner) throw errors.notFound('interaction');
   const people = (await peopleOf(db, scope, [row])).get(row.id) ?? { members: [], contacts: [] };
   return { row, partnerName: partner.name, people };
+}
+
+/** How many interactions the caller sees: a partner user, only those shared with them. */
+export function countInteractions(ctx: ServiceContext, scope: Scope): Promise<number> {
+  return countInteractionRows(dbOf(ctx), scope);
 }
 
 export async function getInteraction(

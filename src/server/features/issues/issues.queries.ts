@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, inArray, lt, not, type SQL, sql } from 'drizzle-orm';
+import { and, count, eq, getTableColumns, inArray, lt, not, type SQL, sql } from 'drizzle-orm';
 import { activeIssueStatuses } from '../../../domain/issues';
 import type { Scope } from '../../access/scope';
 import type { Db, Tx } from '../../db/client';
@@ -108,4 +108,13 @@ export function overdueIssueNoticesSql(today: string): SQL {
       to_char(${issues.dueOn}, 'YYYY-MM-DD') AS due_on, ${issues.title} AS title
     FROM ${issues}
     WHERE ${issues.ownerId} IS NOT NULL AND ${overdueSql(today, true)}`;
+}
+
+/** How many issues the scope sees in each status (for a partner user: those shared with them). */
+export function countIssueRowsByStatus(db: Db | Tx, scope: Scope) {
+  return db
+    .select({ status: issues.status, n: count() })
+    .from(issues)
+    .where(visible(scope))
+    .groupBy(issues.status);
 }

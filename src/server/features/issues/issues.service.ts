@@ -3,10 +3,12 @@ import {
   dueFor,
   type Issue,
   type IssueCreate,
+  type IssueStatus,
   type IssueTransition,
   type IssueUpdate,
   issueMachine,
   issueSeverities,
+  issueStatuses,
   reopens,
   todayOf,
 } from '../../../domain/issues';
@@ -33,6 +35,7 @@ import {
 } from '../timeline/timeline.service';
 import { issueResponseDays } from '../workspaces/workspaces.service';
 import {
+  countIssueRowsByStatus,
   deleteIssueRow,
   findIssue,
   findIssueTitles,
@@ -137,6 +140,20 @@ async function notifyOwner(tx: Tx, ctx: ServiceContext, scope: Scope, row: Issue
     subjectId: row.id,
     title: `Issue assigned to you: ${row.title}`,
   });
+}
+
+/** How many issues the caller sees in each status: a partner user, only those shared with them. */
+export async function countIssuesByStatus(
+  ctx: ServiceContext,
+  scope: Scope,
+): Promise<Record<IssueStatus, number>> {
+  const counts = Object.fromEntries(issueStatuses.map((s) => [s, 0])) as Record<
+    IssueStatus,
+    number
+  >;
+  for (const row of await countIssueRowsByStatus(dbOf(ctx), scope))
+    counts[row.status as IssueStatus] = row.n;
+  return counts;
 }
 
 export async function getIssue(ctx: ServiceContext, scope: Scope, id: string): Promise<Issue> {

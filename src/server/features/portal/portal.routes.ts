@@ -1,17 +1,48 @@
+import type { FastifyRequest } from 'fastify';
+import { idParams } from '../../../domain/pagination';
+import {
+  PortalInteraction,
+  PortalInteractionListQuery,
+  PortalInteractionPage,
+} from '../../../domain/portal/interactions';
+import { PortalIssue, PortalIssueListQuery, PortalIssuePage } from '../../../domain/portal/issues';
 import { PortalMe } from '../../../domain/portal/me';
+import { PortalOverview } from '../../../domain/portal/overview';
+import type { PartnerScope } from '../../access/scope';
 import { errors } from '../../http/errors';
 import { scopeOf } from '../../http/permissions';
+import type { SessionUser } from '../auth/auth.session';
 import type { ZodApp } from '../index';
 import { portalMe } from './portal.service';
+import {
+  sharedInteraction,
+  sharedInteractions,
+  sharedIssue,
+  sharedIssues,
+  sharedOverview,
+} from './portal.shared';
 
 const tags = ['portal'];
+const config = { access: 'portal.read', credentials: 'session' } as const;
+
+/** The portal is for partner users signed in with a session; the permission admits partner roles only. */
+function partnerCaller(request: FastifyRequest): { scope: PartnerScope; user: SessionUser } {
+  const scope = scopeOf(request);
+  if (scope.kind !== 'partner' || !request.sessionUser) throw errors.forbidden();
+  return { scope, user: request.sessionUser };
+}
+
+const partnerScopeOf = (request: FastifyRequest) => partnerCaller(request).scope;
+
+const logged =
+  ' Every record answered is written to the disclosure log (what was shown, to whom, when).';
 
 /** The partner users' own surface: its routes answer only the portal's schemas. */
 export async function portalRoutes(app: ZodApp) {
   app.get(
     '/portal/me',
     {
-      config: { access: 'portal.read', credentials: 'session' },
+      config,
       schema: {
         operationId: 'getPortalHome',
         description:
@@ -22,10 +53,88 @@ export async function portalRoutes(app: ZodApp) {
       },
     },
     async (request) => {
-      const scope = scopeOf(request);
-      // The portal is for people signed in with a session; the permission admits partner roles only.
-      if (scope.kind !== 'partner' || !request.sessionUser) throw errors.forbidden();
-      return portalMe(request.ctx, scope, request.sessionUser);
+      const { scope, user } = partnerCaller(request);
+      return portalMe(request.ctx, scope, user);
     },
+  );
+
+  app.get(
+    '/portal/overview',
+    {
+      config,
+      schema: {
+        operationId: 'getPortalOverview',
+        description:
+          "How many interactions and issues (by status) are shared with the caller's partner. Counts only shared records.",
+        tags,
+        summary: 'Counts of what is shared with the partner',
+        response: { 200: PortalOverview },
+      },
+    },
+    async (request) => sharedOverview(request.ctx, partnerScopeOf(request)),
+  );
+
+  app.get(
+    '/portal/interactions',
+    {
+      config,
+      schema: {
+        operationId: 'listPortalInteractions',
+        description: `Interactions shared with the caller's partner, newest first, in keyset pages.${logged}`,
+        tags,
+        summary: 'List shared interactions',
+        querystring: PortalInteractionListQuery,
+        response: { 200: PortalInteractionPage },
+      },
+    },
+    async (request) => sharedInteractions(request.ctx, partnerScopeOf(request), request.query),
+  );
+
+  app.get(
+    '/portal/interactions/:id',
+    {
+      config,
+      schema: {
+        operationId: 'getPortalInteraction',
+        description: `One interaction shared with the caller's partner; 404 for any other.${logged}`,
+        tags,
+        summary: 'Get a shared interaction',
+        params: idParams,
+        response: { 200: PortalInteraction },
+      },
+    },
+    async (request) => sharedInteraction(request.ctx, partnerScopeOf(request), request.params.id),
+  );
+
+  app.get(
+    '/portal/issues',
+    {
+      config,
+      schema: {
+        operationId: 'listPortalIssues',
+        description: `Issues shared with the caller's partner, newest first, in keyset pages; \`status\` takes several values. Resolution notes show once an issue is resolved.${logged}`,
+        tags,
+        summary: 'List shared issues',
+        querystring: PortalIssueListQuery,
+        response: { 200: PortalIssuePage },
+      },
+    },
+    async (request) => sharedIssues(request.ctx, partnerScopeOf(request), request.query),
+  );
+
+  app.get(
+    '/portal/issues/:id',
+    {
+      config,
+      schema: {
+        operationId: 'getPortalIssue',
+        description: `One issue shared with the caller's partner; 404 for any other.${logged}`,
+        tags,
+        summary: 'Get a shared issue',
+        params: idParams,
+        response: { 200: PortalIssue },
+      },
+    },
+    async (request) => sharedIssue(request.ctx, partnerScopeOf(request), request.params.id),
   );
 }
