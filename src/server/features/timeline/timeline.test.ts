@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedPartnerUser, seedWorld, signIn, type World } from '../../../../test/factories';
 import { createTestApp, databaseSnapshot, request, type TestApp } from '../../../../test/harness';
@@ -84,6 +85,24 @@ describe('partner timeline', () => {
     expect(second.nextCursor).toBeNull();
     const all = await page(`/api/v1/partners/${world.a.partners[0]}/timeline`, key);
     expect([...first.items, ...second.items].map((e) => e.id)).toEqual(all.items.map((e) => e.id));
+  });
+
+  it('reads a page in index order, never sorting the partner’s whole history', async () => {
+    const plan = (where: string) =>
+      t.database.transaction(async (tx) => {
+        // The tables here are tiny: without this the planner would rather scan them.
+        await tx.execute(sql`SET LOCAL enable_seqscan = off`);
+        const result = (await tx.execute(
+          sql.raw(`EXPLAIN SELECT * FROM timeline_entries WHERE workspace_id = '${world.a.workspaceId}'
+            ${where} ORDER BY occurred_at DESC, id DESC LIMIT 51`),
+        )) as unknown as { rows: Array<Record<string, string>> };
+        return result.rows.map((row) => Object.values(row)[0]).join('\n');
+      });
+    for (const where of [`AND partner_id = '${world.a.partners[0]}'`, '']) {
+      const text = await plan(where);
+      expect(text).toMatch(/Index Scan Backward using timeline_entries_\w+_idx/);
+      expect(text).not.toContain('Sort');
+    }
   });
 });
 
