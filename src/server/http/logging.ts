@@ -43,6 +43,9 @@ export function isListeningLine(args: unknown[]): boolean {
   return typeof message === 'string' && message.startsWith('Server listening at ');
 }
 
+/** Levels at which a request's `info` line is not written. */
+const levelsAboveInfo = new Set(['warn', 'error', 'fatal', 'silent']);
+
 /**
  * One line per request, when it is answered (Fastify's "incoming request" line is dropped):
  * route pattern (never the path with its ids), status, duration and, through the request's
@@ -56,6 +59,8 @@ export class RequestLog extends LogController {
     request: FastifyRequest,
     reply: FastifyReply,
   ) {
+    // Below `info` (LOG_LEVEL=warn…) a successful request writes nothing: build no line for it.
+    if (!error && levelsAboveInfo.has(reply.log.level)) return;
     const line = {
       method: request.method,
       route: request.routeOptions?.url ?? null,

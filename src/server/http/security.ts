@@ -57,13 +57,14 @@ export async function registerSecurity(app: FastifyInstance, ctx: AppContext) {
   const publicOrigin = new URL(ctx.config.publicUrl).origin;
 
   app.addHook('onRequest', async (request, reply) => {
-    reply.styleNonce = randomBytes(16).toString('base64');
-    const path = request.url.split('?')[0] ?? '';
-    const policy = path.startsWith('/api/docs')
-      ? docsPolicy
-      : path.startsWith('/api/')
-        ? apiPolicy
-        : webAppPolicy(reply.styleNonce);
+    const url = request.url;
+    let policy = apiPolicy;
+    if (url.startsWith('/api/docs')) policy = docsPolicy;
+    else if (!url.startsWith('/api/')) {
+      // Only the web app's pages carry styles by nonce: API answers need no random bytes.
+      reply.styleNonce = randomBytes(16).toString('base64');
+      policy = webAppPolicy(reply.styleNonce);
+    }
     reply.header('content-security-policy', policy);
 
     // CSRF: a cookie-authenticated change must come from our own pages.

@@ -9,7 +9,7 @@ import { apiKeyMatches, parseApiKey } from './api-keys.secret';
 export async function scopeForApiKey(ctx: AppContext, key: string): Promise<MemberScope | null> {
   const parsed = parseApiKey(key);
   if (!parsed) return null;
-  const row = await findActiveKeyByPrefix(ctx.database.db, parsed);
+  const row = await findActiveKeyByPrefix(ctx.database, parsed);
   if (!row || !apiKeyMatches(key, row.secretHash)) return null;
   const role = memberRole.safeParse(row.role);
   if (!role.success) return null;
