@@ -3,24 +3,45 @@ import { join } from 'node:path';
 import createClient from 'openapi-fetch';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PartnerId } from '../src/domain/ids';
+import { newToken } from '../src/server/tokens';
 import type { paths } from '../src/web/api/schema';
-import { seedWorld, type World } from './factories';
+import {
+  type SeededPartnerUser,
+  seedPartnerUser,
+  seedWorld,
+  signIn,
+  TEST_PASSWORD,
+  type World,
+} from './factories';
 import { createTestApp, databaseSnapshot, PUBLIC_URL, request, type TestApp } from './harness';
+
+/*
+ * A client generated from /api/openapi.json (openapi-typescript types, openapi-fetch) calls every
+ * operation of the document against the real app, with valid inputs, as an integration would.
+ * The last test fails when an operation of the document was not called here: a new route gets a
+ * call in its tag's group below. One app and one set of fixtures serve the whole file, so the
+ * groups run in order and build on each other.
+ */
 
 let t: TestApp;
 let world: World;
+const setupToken = newToken();
+/** `METHOD /path/{param}` of every operation a client call reached, by operationId. */
+const called = new Set<string>();
+let operationOf: (method: string, path: string) => string | undefined;
 
-beforeAll(async () => {
-  t = await createTestApp();
-  world = await seedWorld(t.database);
-});
-afterAll(() => t.close());
+type Credentials = { key?: string; cookie?: string };
 
-/** A typed client as an integration would generate it, sending through the test app. */
-function clientFor(key: string) {
+/** A typed client sending through the test app, with an API key, a session cookie or neither. */
+function clientFor(credentials: Credentials = {}) {
+  const headers: Record<string, string> = {};
+  if (credentials.key) headers.authorization = `Bearer ${credentials.key}`;
+  if (credentials.cookie)
+    Object.assign(headers, { cookie: credentials.cookie, origin: PUBLIC_URL });
   return createClient<paths>({
     baseUrl: PUBLIC_URL,
-    headers: { authorization: `Bearer ${key}` },
+    headers,
     fetch: async (input: Request) => {
       const url = new URL(input.url);
       const body = input.method === 'GET' ? undefined : await input.text();
@@ -30,14 +51,73 @@ function clientFor(key: string) {
         headers: Object.fromEntries(input.headers.entries()),
         ...(body ? { payload: body } : {}),
       });
+      const operationId = operationOf(input.method, url.pathname);
+      if (operationId) called.add(operationId);
+      const answer = new Headers();
+      for (const [name, value] of Object.entries(res.headers)) {
+        for (const one of [value].flat()) if (one !== undefined) answer.append(name, String(one));
+      }
       const empty = res.statusCode === 204 || res.body === '';
-      return new Response(empty ? null : res.body, {
-        status: res.statusCode,
-        headers: res.headers as Record<string, string>,
-      });
+      return new Response(empty ? null : res.body, { status: res.statusCode, headers: answer });
     },
   });
 }
+
+/** The operationId of each `METHOD path` of the served document (fixed paths before templates). */
+function operationMatcher(document: { paths: Record<string, Record<string, unknown>> }) {
+  const routes = Object.entries(document.paths)
+    .map(([path, methods]) => ({
+      pattern: new RegExp(`^${path.replace(/\{\w+\}/g, '[^/]+')}$`),
+      literal: !path.includes('{'),
+      methods: methods as Record<string, { operationId?: string }>,
+    }))
+    .sort((a, b) => Number(b.literal) - Number(a.literal));
+  return (method: string, path: string) =>
+    routes.find((route) => route.pattern.test(path))?.methods[method.toLowerCase()]?.operationId;
+}
+
+/** The ETag an answer carries, to send back in If-Match. */
+function etagOf(response: Response): string {
+  const etag = response.headers.get('etag');
+  if (!etag) throw new Error(`${response.url} answered without an ETag`);
+  return etag;
+}
+
+/** The session cookie a sign-in answer sets, as a `Cookie` header value. */
+function cookieOf(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0])
+    .join('; ');
+}
+
+/** The secret after `#token=` in a link Tandem hands out (invitations, resets). */
+function tokenIn(url: string | null | undefined): string {
+  const token = /#token=([\w-]+)$/.exec(url ?? '')?.[1];
+  if (!token) throw new Error(`no token in ${url}`);
+  return token;
+}
+
+function must<T>(value: T | undefined | null, what: string): T {
+  if (value === undefined || value === null) throw new Error(`no ${what}`);
+  return value;
+}
+
+const anonymous = () => clientFor();
+/** Workspace A's admin API key: most operations. */
+let api: ReturnType<typeof clientFor>;
+/** Workspace A's admin and member signed in: what belongs to a member (notifications, feeds). */
+let adminSession: ReturnType<typeof clientFor>;
+let memberSession: ReturnType<typeof clientFor>;
+let partnerId: PartnerId;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const document = await request(t.app, { method: 'GET', url: '/api/openapi.json' });
+  operationOf = operationMatcher(document.json());
+  t.ctx.setupToken = setupToken;
+});
+afterAll(() => t.close());
 
 describe('a client generated from /api/openapi.json', () => {
   it('is what openapi-typescript makes of the served document', async () => {
@@ -49,84 +129,75 @@ describe('a client generated from /api/openapi.json', () => {
     // The committed types are these, under a generated-file header.
     expect(committed.endsWith(generated)).toBe(true);
   });
+});
 
-  it('calls the operations with the types it produces', async () => {
-    const api = clientFor(world.a.members.admin.key);
+describe('operations and setup', () => {
+  it('answers the probes', async () => {
+    expect((await anonymous().GET('/api/health')).data).toEqual({ status: 'ok' });
+    expect((await anonymous().GET('/api/ready')).data).toEqual({ status: 'ready' });
+  });
 
-    const health = await api.GET('/api/health');
-    expect(health.data?.status).toBe('ok');
+  it('sets the instance up once, then says it is set up', async () => {
+    const before = await anonymous().GET('/api/v1/setup');
+    expect(before.data).toEqual({ needed: true });
+    const setUp = await anonymous().POST('/api/v1/setup', {
+      body: {
+        token: setupToken,
+        workspaceName: 'Set up by the client',
+        adminName: 'First Admin',
+        adminEmail: 'first@setup.test',
+        adminPassword: 'the first password',
+      },
+    });
+    expect(setUp.response.status).toBe(201);
+    expect(setUp.data?.workspace.name).toBe('Set up by the client');
+    expect((await anonymous().GET('/api/v1/setup')).data).toEqual({ needed: false });
 
+    // The other groups work in two seeded workspaces beside it.
+    world = await seedWorld(t.database);
+    partnerId = world.a.partners[0];
+    api = clientFor({ key: world.a.members.admin.key });
+    adminSession = clientFor({ cookie: await signIn(t.app, world.a.members.admin.email) });
+    memberSession = clientFor({ cookie: await signIn(t.app, world.a.members.member.email) });
+  });
+});
+
+describe('partners', () => {
+  it('creates, lists, reads, changes, archives and restores a partner, with its history', async () => {
     const created = await api.POST('/api/v1/partners', {
       body: { name: 'Typed Partner', domains: ['typed.example'], stage: 'active' },
     });
     expect(created.response.status).toBe(201);
-    const partner = created.data;
-    if (!partner) throw new Error('no partner');
-    const etag = created.response.headers.get('etag') ?? '';
+    const id = must(created.data, 'partner').id;
 
     const list = await api.GET('/api/v1/partners', {
       params: { query: { stage: ['active'], sort: 'name', limit: 10 } },
     });
-    expect(list.data?.items.map((p) => p.id)).toContain(partner.id);
+    expect(list.data?.items.map((p) => p.id)).toContain(id);
 
-    const one = await api.GET('/api/v1/partners/{id}', { params: { path: { id: partner.id } } });
+    const one = await api.GET('/api/v1/partners/{id}', { params: { path: { id } } });
     expect(one.data?.name).toBe('Typed Partner');
 
     const changed = await api.PATCH('/api/v1/partners/{id}', {
-      params: { path: { id: partner.id }, header: { 'if-match': etag } },
+      params: { path: { id }, header: { 'if-match': etagOf(created.response) } },
       body: { tier: null, country: 'DE' },
     });
     expect(changed.data?.country).toBe('DE');
 
-    const contact = await api.POST('/api/v1/contacts', {
-      body: {
-        partnerId: partner.id,
-        firstName: 'Ada',
-        lastName: 'Typed',
-        email: 'ada@typed.example',
-      },
-    });
-    expect(contact.response.status).toBe(201);
-    const contactId = contact.data?.id ?? '';
-    const contacts = await api.GET('/api/v1/contacts', {
-      params: { query: { partnerId: [partner.id] } },
-    });
-    expect(contacts.data?.items.map((c) => c.id)).toEqual([contactId]);
-    const removed = await api.DELETE('/api/v1/contacts/{id}', {
-      params: { path: { id: contactId } },
-    });
-    expect(removed.response.status).toBe(204);
-
-    const history = await api.GET('/api/v1/partners/{id}/history', {
-      params: { path: { id: partner.id }, query: { limit: 5 } },
-    });
-    expect(history.data?.items.length).toBeGreaterThan(0);
-
-    const archived = await api.DELETE('/api/v1/partners/{id}', {
-      params: { path: { id: partner.id } },
-    });
+    const archived = await api.DELETE('/api/v1/partners/{id}', { params: { path: { id } } });
     expect(archived.data?.archivedAt).toBeTruthy();
     const restored = await api.POST('/api/v1/partners/{id}/restore', {
-      params: { path: { id: partner.id } },
+      params: { path: { id } },
     });
     expect(restored.data?.archivedAt).toBeNull();
 
-    const workspace = await api.GET('/api/v1/workspace');
-    expect(workspace.data?.name).toBe(world.a.name);
-    for (const listed of await Promise.all([
-      api.GET('/api/v1/members'),
-      api.GET('/api/v1/api-keys'),
-      api.GET('/api/v1/invitations'),
-      api.GET('/api/v1/partner-users'),
-    ]))
-      expect(listed.response.status).toBe(200);
-
-    const setup = await api.GET('/api/v1/setup');
-    expect(setup.response.status).toBe(200);
+    const history = await api.GET('/api/v1/partners/{id}/history', {
+      params: { path: { id }, query: { limit: 5 } },
+    });
+    expect(history.data?.items.map((event) => event.action)).toContain('partner.created');
   });
 
   it("reads a problem, typed, for another workspace's partner, changing nothing", async () => {
-    const api = clientFor(world.a.members.admin.key);
     const before = await databaseSnapshot(t.database);
     const res = await api.PATCH('/api/v1/partners/{id}', {
       params: { path: { id: world.b.partners[0] }, header: { 'if-match': '"1"' } },
@@ -135,5 +206,413 @@ describe('a client generated from /api/openapi.json', () => {
     expect(res.response.status).toBe(404);
     expect(res.error?.code).toBe('not_found');
     expect(await databaseSnapshot(t.database)).toBe(before);
+  });
+});
+
+describe('contacts', () => {
+  it('creates, lists, reads, changes and deletes a contact', async () => {
+    const created = await api.POST('/api/v1/contacts', {
+      body: { partnerId, firstName: 'Ada', lastName: 'Typed', email: 'ada@typed.example' },
+    });
+    expect(created.response.status).toBe(201);
+    const id = must(created.data, 'contact').id;
+    const listed = await api.GET('/api/v1/contacts', {
+      params: { query: { partnerId: [partnerId] } },
+    });
+    expect(listed.data?.items.map((c) => c.id)).toEqual([id]);
+    expect((await api.GET('/api/v1/contacts/{id}', { params: { path: { id } } })).data?.email).toBe(
+      'ada@typed.example',
+    );
+    const changed = await api.PATCH('/api/v1/contacts/{id}', {
+      params: { path: { id }, header: { 'if-match': etagOf(created.response) } },
+      body: { role: 'champion' },
+    });
+    expect(changed.data?.role).toBe('champion');
+    const removed = await api.DELETE('/api/v1/contacts/{id}', { params: { path: { id } } });
+    expect(removed.response.status).toBe(204);
+  });
+});
+
+describe('workspace, members, invitations and partner users', () => {
+  it('reads and renames the workspace', async () => {
+    const workspace = await api.GET('/api/v1/workspace');
+    expect(workspace.data?.name).toBe(world.a.name);
+    const renamed = await api.PATCH('/api/v1/workspace', {
+      params: { header: { 'if-match': etagOf(workspace.response) } },
+      body: { name: 'Workspace A, renamed' },
+    });
+    expect(renamed.data?.name).toBe('Workspace A, renamed');
+  });
+
+  it('invites someone, renews the link, revokes another invitation, and the first accepts', async () => {
+    const invited = await api.POST('/api/v1/invitations', {
+      body: { email: 'newcomer@a.test', role: 'viewer' },
+    });
+    expect(invited.response.status).toBe(201);
+    const invitation = must(invited.data, 'invitation');
+    const other = await api.POST('/api/v1/invitations', {
+      body: { email: 'never@a.test', role: 'member' },
+    });
+    const listed = await api.GET('/api/v1/invitations');
+    expect(listed.data?.items.map((i) => i.email)).toEqual(
+      expect.arrayContaining(['newcomer@a.test', 'never@a.test']),
+    );
+    const revoked = await api.DELETE('/api/v1/invitations/{id}', {
+      params: { path: { id: must(other.data, 'invitation').id } },
+    });
+    expect(revoked.response.status).toBe(204);
+
+    const renewed = await api.POST('/api/v1/invitations/{id}/link', {
+      params: { path: { id: invitation.id } },
+    });
+    const accepted = await anonymous().POST('/api/v1/auth/invitations/accept', {
+      body: {
+        token: tokenIn(renewed.data?.inviteUrl),
+        name: 'New Comer',
+        password: 'a newcomer password',
+      },
+    });
+    expect(accepted.data?.user.email).toBe('newcomer@a.test');
+  });
+
+  it('lists, reads and changes members, resets one password, and removes one', async () => {
+    const listed = await api.GET('/api/v1/members');
+    const newcomer = must(
+      listed.data?.items.find((m) => m.email === 'newcomer@a.test'),
+      'the newcomer',
+    );
+    const one = await api.GET('/api/v1/members/{id}', { params: { path: { id: newcomer.id } } });
+    expect(one.data?.role).toBe('viewer');
+    const promoted = await api.PATCH('/api/v1/members/{id}', {
+      params: { path: { id: newcomer.id }, header: { 'if-match': etagOf(one.response) } },
+      body: { role: 'member' },
+    });
+    expect(promoted.data?.role).toBe('member');
+
+    // Without SMTP the admin is handed the link, and the member sets a new password with it.
+    const reset = await api.POST('/api/v1/members/{id}/password-reset', {
+      params: { path: { id: newcomer.id } },
+    });
+    expect(reset.data?.mailed).toBe(false);
+    const confirmed = await anonymous().POST('/api/v1/auth/password-reset/confirm', {
+      body: { token: tokenIn(reset.data?.resetUrl), password: 'the reset password' },
+    });
+    expect(confirmed.response.status).toBe(204);
+    expect(await signIn(t.app, 'newcomer@a.test', 'the reset password')).toContain('session_token');
+
+    const removed = await api.DELETE('/api/v1/members/{id}', {
+      params: { path: { id: newcomer.id } },
+    });
+    expect(removed.response.status).toBe(204);
+  });
+
+  it("lists, reads, changes and removes a partner's users", async () => {
+    const seeded: SeededPartnerUser = await seedPartnerUser(
+      t.database,
+      world.a,
+      world.a.partners[1],
+      'partner_member',
+    );
+    const listed = await api.GET('/api/v1/partner-users', {
+      params: { query: { partnerId: world.a.partners[1] } },
+    });
+    expect(listed.data?.items.map((u) => u.id)).toEqual([seeded.partnerUserId]);
+    const path = { id: seeded.partnerUserId };
+    const one = await api.GET('/api/v1/partner-users/{id}', { params: { path } });
+    const changed = await api.PATCH('/api/v1/partner-users/{id}', {
+      params: { path, header: { 'if-match': etagOf(one.response) } },
+      body: { role: 'partner_admin' },
+    });
+    expect(changed.data?.role).toBe('partner_admin');
+    const removed = await api.DELETE('/api/v1/partner-users/{id}', { params: { path } });
+    expect(removed.response.status).toBe(204);
+  });
+
+  it("shows a partner user the portal's own view", async () => {
+    const portalUser = await seedPartnerUser(t.database, world.a, partnerId, 'partner_admin');
+    const portal = clientFor({ cookie: await signIn(t.app, portalUser.email) });
+    const home = await portal.GET('/api/v1/portal/me');
+    expect(home.data?.partner.id).toBe(partnerId);
+  });
+});
+
+describe('auth', () => {
+  it('signs in, reads the session, changes the password and signs out', async () => {
+    const signedIn = await anonymous().POST('/api/v1/auth/sign-in', {
+      body: { email: world.a.members.viewer.email, password: TEST_PASSWORD },
+    });
+    expect(signedIn.data?.role).toBe('viewer');
+    const viewer = clientFor({ cookie: cookieOf(signedIn.response) });
+    expect((await viewer.GET('/api/v1/auth/session')).data?.user.email).toBe(
+      world.a.members.viewer.email,
+    );
+    const changed = await viewer.POST('/api/v1/auth/password', {
+      body: { currentPassword: TEST_PASSWORD, newPassword: 'the viewer password now' },
+    });
+    expect(changed.response.status).toBe(204);
+    const signedOut = await viewer.POST('/api/v1/auth/sign-out');
+    expect(signedOut.response.status).toBe(204);
+    expect((await viewer.GET('/api/v1/auth/session')).response.status).toBe(401);
+  });
+
+  it('accepts a password reset request without saying whether the address is known', async () => {
+    const requested = await anonymous().POST('/api/v1/auth/password-reset/request', {
+      body: { email: 'nobody@a.test' },
+    });
+    expect(requested.response.status).toBe(202);
+  });
+});
+
+describe('api-keys', () => {
+  it('makes, lists and revokes a key', async () => {
+    const made = await api.POST('/api/v1/api-keys', { body: { name: 'Typed', role: 'viewer' } });
+    expect(made.response.status).toBe(201);
+    const key = must(made.data, 'key');
+    expect((await clientFor({ key: key.key }).GET('/api/v1/workspace')).response.status).toBe(200);
+    const listed = await api.GET('/api/v1/api-keys');
+    expect(listed.data?.items.map((k) => k.id)).toContain(key.id);
+    const revoked = await api.DELETE('/api/v1/api-keys/{id}', { params: { path: { id: key.id } } });
+    expect(revoked.response.status).toBe(204);
+    expect((await clientFor({ key: key.key }).GET('/api/v1/workspace')).response.status).toBe(401);
+  });
+});
+
+describe('teams and partner-team', () => {
+  it('creates, renames, staffs, retires and restores a team', async () => {
+    const created = await api.POST('/api/v1/teams', { body: { name: 'Alliances' } });
+    expect(created.response.status).toBe(201);
+    const id = must(created.data, 'team').id;
+    const renamed = await api.PATCH('/api/v1/teams/{id}', {
+      params: { path: { id }, header: { 'if-match': etagOf(created.response) } },
+      body: { name: 'Alliances and channels' },
+    });
+    expect(renamed.data?.name).toBe('Alliances and channels');
+    const member = { id, memberId: world.a.members.member.memberId };
+    const staffed = await api.PUT('/api/v1/teams/{id}/members/{memberId}', {
+      params: { path: member },
+    });
+    expect(staffed.data?.members.map((m) => m.id)).toEqual([member.memberId]);
+    const one = await api.GET('/api/v1/teams/{id}', { params: { path: { id } } });
+    expect(one.data?.members).toHaveLength(1);
+    const unstaffed = await api.DELETE('/api/v1/teams/{id}/members/{memberId}', {
+      params: { path: member },
+    });
+    expect(unstaffed.data?.members).toEqual([]);
+    const retired = await api.POST('/api/v1/teams/{id}/retire', { params: { path: { id } } });
+    expect(retired.data?.retiredAt).toBeTruthy();
+    const restored = await api.POST('/api/v1/teams/{id}/restore', { params: { path: { id } } });
+    expect(restored.data?.retiredAt).toBeNull();
+    const listed = await api.GET('/api/v1/teams');
+    expect(listed.data?.items.map((team) => team.id)).toContain(id);
+  });
+
+  it("adds, changes and removes an entry of a partner's team", async () => {
+    const path = { id: partnerId };
+    const added = await api.POST('/api/v1/partners/{id}/team', {
+      params: { path },
+      body: { memberId: world.a.members.manager.memberId, role: 'sponsor' },
+    });
+    expect(added.response.status).toBe(201);
+    const entryId = must(added.data, 'entry').id;
+    const changed = await api.PATCH('/api/v1/partners/{id}/team/{entryId}', {
+      params: { path: { ...path, entryId }, header: { 'if-match': etagOf(added.response) } },
+      body: { role: 'owner' },
+    });
+    expect(changed.data?.role).toBe('owner');
+    const team = await api.GET('/api/v1/partners/{id}/team', { params: { path } });
+    expect(team.data?.items.map((entry) => entry.id)).toEqual([entryId]);
+    const removed = await api.DELETE('/api/v1/partners/{id}/team/{entryId}', {
+      params: { path: { ...path, entryId } },
+    });
+    expect(removed.response.status).toBe(204);
+  });
+});
+
+describe('interactions and timeline', () => {
+  it('reads a dropped file, logs the interaction, makes tasks of its next steps and deletes it', async () => {
+    const fixture = readFileSync(join(import.meta.dirname, 'fixtures/kickoff.ics'));
+    const parsed = await api.POST('/api/v1/partners/{id}/interactions/parse', {
+      params: { path: { id: partnerId } },
+      body: { fileName: 'kickoff.ics', content: fixture.toString('base64') },
+    });
+    expect(parsed.data?.partnerId).toBe(partnerId);
+
+    const created = await api.POST('/api/v1/interactions', {
+      body: {
+        partnerId,
+        kind: 'meeting',
+        occurredAt: '2026-03-02T10:00:00.000Z',
+        summary: 'Kick-off',
+        nextSteps: ['Send the deck'],
+      },
+    });
+    expect(created.response.status).toBe(201);
+    const id = must(created.data, 'interaction').id;
+    const changed = await api.PATCH('/api/v1/interactions/{id}', {
+      params: { path: { id }, header: { 'if-match': etagOf(created.response) } },
+      body: { sentiment: 'positive' },
+    });
+    expect(changed.data?.sentiment).toBe('positive');
+    expect(
+      (await api.GET('/api/v1/interactions/{id}', { params: { path: { id } } })).data?.kind,
+    ).toBe('meeting');
+    const listed = await api.GET('/api/v1/interactions', {
+      params: { query: { partnerId: [partnerId] } },
+    });
+    expect(listed.data?.items.map((i) => i.id)).toContain(id);
+
+    const tasks = await api.POST('/api/v1/interactions/{id}/tasks', {
+      params: { path: { id } },
+      body: {},
+    });
+    expect(tasks.data?.items.map((task) => task.title)).toEqual(['Send the deck']);
+
+    const timeline = await api.GET('/api/v1/partners/{id}/timeline', {
+      params: { path: { id: partnerId } },
+    });
+    expect(timeline.data?.items.length).toBeGreaterThan(0);
+    const everything = await api.GET('/api/v1/timeline', { params: { query: { limit: 5 } } });
+    expect(everything.data?.items.length).toBeGreaterThan(0);
+
+    const removed = await api.DELETE('/api/v1/interactions/{id}', { params: { path: { id } } });
+    expect(removed.response.status).toBe(204);
+  });
+});
+
+describe('tasks', () => {
+  it('creates, reads, changes, reassigns, completes, lists and deletes tasks', async () => {
+    const created = await api.POST('/api/v1/tasks', {
+      body: { title: 'Typed task', partnerId, assigneeId: world.a.members.member.memberId },
+    });
+    expect(created.response.status).toBe(201);
+    const id = must(created.data, 'task').id;
+    expect((await api.GET('/api/v1/tasks/{id}', { params: { path: { id } } })).data?.title).toBe(
+      'Typed task',
+    );
+    const changed = await api.PATCH('/api/v1/tasks/{id}', {
+      params: { path: { id }, header: { 'if-match': etagOf(created.response) } },
+      body: { priority: 'high', dueDate: '2026-01-02' },
+    });
+    expect(changed.data?.priority).toBe('high');
+
+    const mine = await memberSession.GET('/api/v1/tasks/my-work');
+    expect(mine.data?.overdue.map((task) => task.id)).toContain(id);
+
+    const reassigned = await api.POST('/api/v1/tasks/bulk-reassign', {
+      body: { ids: [id], assigneeId: world.a.members.manager.memberId },
+    });
+    expect(reassigned.data?.items[0]?.assignee?.id).toBe(world.a.members.manager.memberId);
+    const completed = await api.POST('/api/v1/tasks/bulk-complete', { body: { ids: [id] } });
+    expect(completed.data?.items[0]?.status).toBe('done');
+    const listed = await api.GET('/api/v1/tasks', {
+      params: { query: { partnerId: [partnerId], status: ['done'] } },
+    });
+    expect(listed.data?.items.map((task) => task.id)).toContain(id);
+
+    const removed = await api.DELETE('/api/v1/tasks/{id}', { params: { path: { id } } });
+    expect(removed.response.status).toBe(204);
+  });
+});
+
+describe('issues', () => {
+  it('registers, reads, changes, moves, lists and deletes an issue', async () => {
+    const created = await api.POST('/api/v1/issues', {
+      body: { title: 'Channel conflict', partnerId, kind: 'channel_conflict', severity: 'high' },
+    });
+    expect(created.response.status).toBe(201);
+    const id = must(created.data, 'issue').id;
+    const changed = await api.PATCH('/api/v1/issues/{id}', {
+      params: { path: { id }, header: { 'if-match': etagOf(created.response) } },
+      body: { description: 'Two resellers quote the same customer' },
+    });
+    expect(changed.data?.description).toBe('Two resellers quote the same customer');
+    const moved = await api.POST('/api/v1/issues/{id}/transitions', {
+      params: { path: { id }, header: { 'if-match': etagOf(changed.response) } },
+      body: { to: 'investigating' },
+    });
+    expect(moved.data?.status).toBe('investigating');
+    expect((await api.GET('/api/v1/issues/{id}', { params: { path: { id } } })).data?.status).toBe(
+      'investigating',
+    );
+    const listed = await api.GET('/api/v1/issues', {
+      params: { query: { status: ['investigating'] } },
+    });
+    expect(listed.data?.items.map((issue) => issue.id)).toEqual([id]);
+    const removed = await api.DELETE('/api/v1/issues/{id}', { params: { path: { id } } });
+    expect(removed.response.status).toBe(204);
+  });
+});
+
+describe('comments and notifications', () => {
+  it('comments with a mention, edits, lists and deletes the comment', async () => {
+    const subject = { subjectType: 'partner' as const, subjectId: partnerId };
+    const created = await adminSession.POST('/api/v1/comments', {
+      body: { ...subject, body: 'Over to you', mentionIds: [world.a.members.member.memberId] },
+    });
+    expect(created.response.status).toBe(201);
+    const id = must(created.data, 'comment').id;
+    const edited = await adminSession.PATCH('/api/v1/comments/{id}', {
+      params: { path: { id }, header: { 'if-match': etagOf(created.response) } },
+      body: { body: 'Over to you, please', mentionIds: [world.a.members.member.memberId] },
+    });
+    expect(edited.data?.body).toBe('Over to you, please');
+    const listed = await api.GET('/api/v1/comments', { params: { query: subject } });
+    expect(listed.data?.items.map((comment) => comment.id)).toEqual([id]);
+    const removed = await adminSession.DELETE('/api/v1/comments/{id}', {
+      params: { path: { id } },
+    });
+    expect(removed.response.status).toBe(204);
+  });
+
+  it("reads and marks the member's notifications and changes their email switches", async () => {
+    const unread = await memberSession.GET('/api/v1/notifications/unread-count');
+    expect(unread.data?.unread).toBeGreaterThanOrEqual(2);
+    const listed = await memberSession.GET('/api/v1/notifications', {
+      params: { query: { unread: 'true' } },
+    });
+    const first = must(listed.data?.items[0], 'notification');
+    const read = await memberSession.POST('/api/v1/notifications/{id}/read', {
+      params: { path: { id: first.id } },
+    });
+    expect(read.data?.readAt).toBeTruthy();
+    const all = await memberSession.POST('/api/v1/notifications/read-all');
+    expect(all.data?.marked).toBeGreaterThan(0);
+
+    const preferences = await memberSession.GET('/api/v1/notifications/preferences');
+    const changed = await memberSession.PATCH('/api/v1/notifications/preferences', {
+      params: { header: { 'if-match': etagOf(preferences.response) } },
+      body: { email: { digest: false } },
+    });
+    expect(changed.data?.email.digest).toBe(false);
+
+    const outbox = await api.GET('/api/v1/outbox');
+    expect(outbox.response.status).toBe(200);
+  });
+});
+
+describe('calendar', () => {
+  it('makes a feed URL that serves iCalendar, then revokes it', async () => {
+    expect((await adminSession.GET('/api/v1/me/calendar-feed')).data?.active).toBe(false);
+    const made = await adminSession.POST('/api/v1/me/calendar-feed');
+    expect(made.response.status).toBe(201);
+    const token = must(/\/calendar\/([^/]+)$/.exec(made.data?.url ?? '')?.[1], 'feed token');
+    const feed = await anonymous().GET('/api/v1/calendar/{token}', {
+      params: { path: { token } },
+      parseAs: 'text',
+    });
+    expect(feed.data).toContain('BEGIN:VCALENDAR');
+    const revoked = await adminSession.DELETE('/api/v1/me/calendar-feed');
+    expect(revoked.response.status).toBe(204);
+  });
+});
+
+describe('the client test', () => {
+  it('has called every operation of the document (add a call above for a new route)', async () => {
+    const served = await request(t.app, { method: 'GET', url: '/api/openapi.json' });
+    const operations = Object.values(
+      served.json().paths as Record<string, Record<string, { operationId: string }>>,
+    ).flatMap((methods) => Object.values(methods).map((operation) => operation.operationId));
+    expect(operations.length).toBeGreaterThan(80);
+    expect(operations.filter((operationId) => !called.has(operationId)).sort()).toEqual([]);
   });
 });
