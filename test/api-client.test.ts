@@ -178,6 +178,10 @@ describe('partners', () => {
     const one = await api.GET('/api/v1/partners/{id}', { params: { path: { id } } });
     expect(one.data?.name).toBe('Typed Partner');
 
+    // Active and never contacted: overdue for contact.
+    const cooling = await api.GET('/api/v1/partners/cooling', { params: { query: { limit: 50 } } });
+    expect(cooling.data?.items.map((p) => p.id)).toContain(id);
+
     const changed = await api.PATCH('/api/v1/partners/{id}', {
       params: { path: { id }, header: { 'if-match': etagOf(created.response) } },
       body: { tier: null, country: 'DE' },
