@@ -27,6 +27,7 @@ import {
   IconLogout,
   IconSearch,
   IconSettings,
+  IconSnowflake,
   IconUsers,
 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -103,6 +104,9 @@ export function AppLayout({ children }: { children?: ReactNode }) {
       ? [{ to: '/my-work', label: 'My work', icon: IconChecklist }]
       : []),
     { to: '/partners', label: 'Partners', icon: IconBuildingStore },
+    ...(can(session, 'partner.read')
+      ? [{ to: '/cooling', label: 'Cooling', icon: IconSnowflake }]
+      : []),
     { to: '/contacts', label: 'Contacts', icon: IconUsers },
     ...(can(session, 'issue.read')
       ? [{ to: '/issues', label: 'Issues', icon: IconAlertTriangle }]

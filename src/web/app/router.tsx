@@ -11,6 +11,7 @@ import {
 import { sessionQuery } from '../features/auth/session';
 import { contactListSearch } from '../features/contacts/contact-list-search';
 import { issueListSearch } from '../features/issues/issue-list-search';
+import { coolingSearch } from '../features/partners/cooling-search';
 import { partnerListSearch } from '../features/partners/partner-list-search';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
@@ -241,6 +242,12 @@ const teamBoardRoute = createRoute({
   path: '/tasks/board',
   component: lazyRouteComponent(() => import('../features/tasks/TeamBoardPage'), 'TeamBoardPage'),
 });
+const coolingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cooling',
+  validateSearch: coolingSearch,
+  component: lazyRouteComponent(() => import('../features/partners/CoolingPage'), 'CoolingPage'),
+});
 const activityRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/activity',
@@ -275,6 +282,7 @@ const routeTree = rootRoute.addChildren([
     editContactRoute,
     settingsRoute,
     activityRoute,
+    coolingRoute,
     myWorkRoute,
     teamBoardRoute,
     notificationsRoute,

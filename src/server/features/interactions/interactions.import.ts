@@ -3,6 +3,7 @@ import { insertInBatches } from '../../db/batches';
 import type { Tx } from '../../db/client';
 import { interactionParticipants, interactions } from '../../db/schema';
 import { newId } from '../../ids';
+import { refreshLastTouch } from '../partners/cadence';
 import { importTimelineEntries, type MemberActor } from '../timeline/timeline.service';
 import type { InteractionRow } from './interactions.queries';
 import { timelineSummaryOf } from './interactions.view';
@@ -58,4 +59,6 @@ export async function importInteractions(
     })),
     onBatch,
   );
+  // As createInteraction does: partners' last touch and due time follow their interactions.
+  await refreshLastTouch(tx, workspaceId);
 }

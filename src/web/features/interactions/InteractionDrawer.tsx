@@ -103,6 +103,9 @@ function InteractionForm({
     await queryClient.invalidateQueries({ queryKey: ['timeline'] });
     await queryClient.invalidateQueries({ queryKey: ['interaction'] });
     await queryClient.invalidateQueries({ queryKey: ['partner-history', partnerId] });
+    // The partner's last and next touch follow its interactions.
+    await queryClient.invalidateQueries({ queryKey: ['partner', partnerId] });
+    await queryClient.invalidateQueries({ queryKey: ['cooling'] });
   };
   const save = useMutation({
     mutationFn: (values: InteractionFormValues) =>

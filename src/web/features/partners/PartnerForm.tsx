@@ -1,6 +1,7 @@
 import {
   Button,
   Group,
+  NumberInput,
   Select,
   SimpleGrid,
   Stack,
@@ -11,6 +12,7 @@ import {
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { defaultContactCadence, effectiveCadenceDays } from '../../../domain/cadence';
 import {
   defaultTiers,
   PartnerCreate,
@@ -38,6 +40,8 @@ export type PartnerFormValues = {
   size: string | null;
   tags: string[];
   description: string;
+  /** Days between touches; blank follows the tier. */
+  contactCadenceDays: number | string;
 };
 
 export function partnerFormValues(partner?: Partner): PartnerFormValues {
@@ -54,6 +58,7 @@ export function partnerFormValues(partner?: Partner): PartnerFormValues {
     size: partner?.size ?? null,
     tags: partner?.tags ?? [],
     description: partner?.description ?? '',
+    contactCadenceDays: partner?.contactCadenceDays ?? '',
   };
 }
 
@@ -72,6 +77,7 @@ export function partnerBody(values: PartnerFormValues): PartnerCreateBody {
     size: values.size as PartnerCreateBody['size'],
     tags: values.tags,
     description: blankToNull(values.description),
+    contactCadenceDays: values.contactCadenceDays === '' ? null : Number(values.contactCadenceDays),
   };
 }
 
@@ -109,6 +115,11 @@ export function PartnerForm({
   const members = useMembers();
   const workspace = useQuery(workspaceQuery);
   const tiers = workspace.data?.workspace.tiers ?? [...defaultTiers];
+  const cadence = workspace.data?.workspace.contactCadenceDays ?? defaultContactCadence;
+  const tierDays = effectiveCadenceDays(
+    { tier: form.values.tier, contactCadenceDays: null },
+    cadence,
+  );
 
   return (
     <form noValidate onSubmit={form.onSubmit((values) => onSubmit(partnerBody(values), form))}>
@@ -143,6 +154,15 @@ export function PartnerForm({
             clearable
             placeholder="Nobody"
             {...form.getInputProps('ownerId')}
+          />
+          <NumberInput
+            label="Contact cadence (days)"
+            description={`Days between touches; blank follows the tier (${tierDays} days)`}
+            placeholder={`${tierDays} (from the tier)`}
+            min={1}
+            max={365}
+            allowDecimal={false}
+            {...form.getInputProps('contactCadenceDays')}
           />
         </SimpleGrid>
         <TagsInput

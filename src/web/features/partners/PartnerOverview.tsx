@@ -2,14 +2,15 @@ import { Anchor, Badge, Card, Group, Stack, Text } from '@mantine/core';
 import { Detail, Details } from '../../components/Details';
 import type { Member } from '../settings/settings.api';
 import { countryName, formatDateTime, humanize } from './partner-labels';
-import type { Partner } from './partners.api';
+import type { PartnerWithCadence } from './partners.api';
+import { TouchDue } from './TouchDue';
 
 /** Every field of a partner, as text. */
 export function PartnerOverview({
   partner,
   owner,
 }: {
-  partner: Partner;
+  partner: PartnerWithCadence;
   owner: Member | undefined;
 }) {
   const website = partner.website && /^https?:\/\//i.test(partner.website) ? partner.website : null;
@@ -54,6 +55,16 @@ export function PartnerOverview({
               ))}
             </Group>
           ) : null}
+        </Detail>
+        <Detail label="Last touch">
+          {partner.lastTouchAt ? formatDateTime(partner.lastTouchAt) : 'Never'}
+        </Detail>
+        <Detail label="Next touch due">
+          <TouchDue nextTouchDue={partner.nextTouchDue} />
+        </Detail>
+        <Detail label="Contact cadence">
+          {`Every ${partner.cadenceDays} days`}
+          {partner.contactCadenceDays === null ? ' (from the tier)' : ' (set for this partner)'}
         </Detail>
         <Detail label="Created">{formatDateTime(partner.createdAt)}</Detail>
         <Detail label="Updated">{formatDateTime(partner.updatedAt)}</Detail>

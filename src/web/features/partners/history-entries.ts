@@ -54,6 +54,7 @@ const labels: Record<string, Record<string, string>> = {
     size: 'Size (employees)',
     tags: 'Tags',
     description: 'Description',
+    contactCadenceDays: 'Contact cadence (days)',
     archivedAt: 'Archived',
   },
   contact: {

@@ -4,12 +4,15 @@ import type { components, operations } from '../../api/schema';
 import type { PartnerListSearch } from './partner-list-search';
 
 export type Partner = components['schemas']['Partner'];
+/** One partner as its own page reads it: with the cadence that applies to it. */
+export type PartnerWithCadence = components['schemas']['PartnerRecord'];
+export type CoolingPartner = components['schemas']['CoolingPartner'];
 export type PartnerHistoryEvent = components['schemas']['PartnerHistoryEvent'];
 export type PartnerCreateBody = components['schemas']['PartnerCreate'];
 export type PartnerUpdateBody = components['schemas']['PartnerUpdate'];
 
 /** A partner as read, with the ETag an edit must send back in If-Match. */
-export type PartnerRecord = { partner: Partner; etag: string };
+export type PartnerRecord = { partner: PartnerWithCadence; etag: string };
 
 export const PAGE_SIZE = 100;
 
@@ -92,6 +95,15 @@ export async function partnerHistory(id: string, cursor: string | undefined) {
   return unwrap(
     await api.GET('/api/v1/partners/{id}/history', {
       params: { path: { id }, query: { limit: 50, cursor } },
+    }),
+  );
+}
+
+/** Partners overdue for contact, longest overdue first, optionally only one owner's. */
+export async function listCooling(ownerId: string | null, cursor: string | undefined) {
+  return unwrap(
+    await api.GET('/api/v1/partners/cooling', {
+      params: { query: { limit: PAGE_SIZE, cursor, ...(ownerId ? { ownerId } : {}) } },
     }),
   );
 }

@@ -3,6 +3,7 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { PageTitle } from '../../components/PageTitle';
 import { can, useSession } from '../auth/session';
 import { ResponseTargetsPanel } from '../issues/ResponseTargetsPanel';
+import { CadencePanel } from '../partners/CadencePanel';
 import { ApiKeysPanel } from './ApiKeysPanel';
 import { InvitationsPanel } from './InvitationsPanel';
 import { MembersPanel } from './MembersPanel';
@@ -68,6 +69,7 @@ export function SettingsPage() {
           <Stack gap="lg">
             <WorkspacePanel />
             <ResponseTargetsPanel />
+            <CadencePanel />
           </Stack>
         </Tabs.Panel>
       </Tabs>
