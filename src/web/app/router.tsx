@@ -140,7 +140,8 @@ const partnerRoute = createRoute({
       | 'team'
       | 'issues'
       | 'tasks'
-      | 'comments';
+      | 'comments'
+      | 'disclosures';
   } =>
     search.tab === 'contacts' ||
     search.tab === 'timeline' ||
@@ -148,7 +149,8 @@ const partnerRoute = createRoute({
     search.tab === 'history' ||
     search.tab === 'team' ||
     search.tab === 'tasks' ||
-    search.tab === 'comments'
+    search.tab === 'comments' ||
+    search.tab === 'disclosures'
       ? { tab: search.tab }
       : {},
   component: lazyRouteComponent(() => import('../features/partners/PartnerPage'), 'PartnerPage'),

@@ -1,11 +1,30 @@
-import { Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import {
+  Box,
+  Button,
+  Container,
+  Group,
+  Loader,
+  Stack,
+  Tabs,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { api, unwrap } from '../api/client';
+import { ColorSchemeToggle } from '../components/ColorSchemeToggle';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { AuthLayout } from '../features/auth/AuthLayout';
+import { Logo } from '../components/Logo';
+import { PageTitle } from '../components/PageTitle';
+import { portalOverview } from './portal.api';
+import { SharedInteractions } from './SharedInteractions';
+import { SharedIssues } from './SharedIssues';
 
-/** The partner portal's home: who is signed in, for which partner, in which workspace. */
+/**
+ * The partner portal: who is signed in, for which partner, and what the workspace shares with
+ * them (interactions and issues), read-only.
+ */
 export function PortalPage() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -13,6 +32,9 @@ export function PortalPage() {
     queryKey: ['portal', 'me'],
     queryFn: async () => unwrap(await api.GET('/api/v1/portal/me')),
   });
+  const overview = useQuery({ queryKey: ['portal', 'overview'], queryFn: portalOverview });
+  const issues = overview.data?.issues;
+  const activeIssues = issues ? issues.open + issues.investigating + issues.escalated : null;
 
   async function signOut() {
     await api.POST('/api/v1/auth/sign-out');
@@ -21,34 +43,58 @@ export function PortalPage() {
   }
 
   return (
-    <AuthLayout title="Partner portal">
-      {me.isPending ? <Loader aria-label="Loading" /> : null}
-      <ErrorAlert error={me.error} />
-      {me.data ? (
-        <Stack gap="md">
-          <Stack gap={2}>
-            <Title order={2} size="h4">
-              {me.data.partner.name}
-            </Title>
-            <Text c="dimmed" size="sm">
-              A partner of {me.data.workspace.name}
-            </Text>
+    <Box mih="100vh">
+      <Group component="header" justify="space-between" p="md" wrap="nowrap">
+        <Logo />
+        <Group gap="sm" wrap="nowrap">
+          <ColorSchemeToggle />
+          <Button variant="default" onClick={signOut}>
+            Sign out
+          </Button>
+        </Group>
+      </Group>
+      <Container component="main" size="md" pb="xl">
+        <PageTitle title="Partner portal" mb="xs" />
+        {me.isPending ? <Loader aria-label="Loading" /> : null}
+        <ErrorAlert error={me.error} />
+        {me.data ? (
+          <Stack gap="lg">
+            <Stack gap={4}>
+              <Title order={2} size="h4" style={{ overflowWrap: 'anywhere' }}>
+                {me.data.partner.name}
+              </Title>
+              <Text c="dimmed" size="sm">
+                What {me.data.workspace.name} shares with you. Signed in as {me.data.user.name} (
+                {me.data.role === 'partner_admin' ? 'partner admin' : 'partner member'}).
+              </Text>
+            </Stack>
+            <ErrorAlert error={overview.error} />
+            <Tabs defaultValue="interactions" keepMounted={false}>
+              <Tabs.List aria-label="Shared with you">
+                <Tabs.Tab value="interactions">
+                  Interactions
+                  {overview.data ? ` (${overview.data.interactions})` : null}
+                </Tabs.Tab>
+                <Tabs.Tab value="issues">
+                  Issues
+                  {activeIssues !== null ? (
+                    <>
+                      {` (${activeIssues}`}
+                      <VisuallyHidden> active</VisuallyHidden>)
+                    </>
+                  ) : null}
+                </Tabs.Tab>
+              </Tabs.List>
+              <Tabs.Panel value="interactions" pt="lg">
+                <SharedInteractions />
+              </Tabs.Panel>
+              <Tabs.Panel value="issues" pt="lg">
+                <SharedIssues />
+              </Tabs.Panel>
+            </Tabs>
           </Stack>
-          <Stack gap={2}>
-            <Text fw={500}>{me.data.user.name}</Text>
-            <Text size="sm">{me.data.user.email}</Text>
-            <Text c="dimmed" size="sm">
-              {me.data.role === 'partner_admin' ? 'Partner admin' : 'Partner member'}
-            </Text>
-          </Stack>
-          <Text size="sm">What {me.data.workspace.name} shares with you will appear here.</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={signOut}>
-              Sign out
-            </Button>
-          </Group>
-        </Stack>
-      ) : null}
-    </AuthLayout>
+        ) : null}
+      </Container>
+    </Box>
   );
 }

@@ -11,6 +11,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { RecordError } from '../../components/RecordError';
 import { can, useSession } from '../auth/session';
 import { CommentThread } from '../comments/CommentThread';
+import { PartnerDisclosures } from '../disclosures/PartnerDisclosures';
 import { PartnerTimeline } from '../interactions/PartnerTimeline';
 import { PartnerIssues } from '../issues/PartnerIssues';
 import { useMembers } from '../settings/settings.api';
@@ -143,7 +144,8 @@ export function PartnerPage() {
               value === 'history' ||
               value === 'team' ||
               value === 'tasks' ||
-              value === 'comments'
+              value === 'comments' ||
+              value === 'disclosures'
                 ? { tab: value }
                 : {},
             replace: true,
@@ -160,6 +162,9 @@ export function PartnerPage() {
           {can(session, 'partner_team.read') ? <Tabs.Tab value="team">Team</Tabs.Tab> : null}
           {can(session, 'comment.read') ? <Tabs.Tab value="comments">Comments</Tabs.Tab> : null}
           {session?.kind === 'member' ? <Tabs.Tab value="history">History</Tabs.Tab> : null}
+          {can(session, 'disclosure.read') ? (
+            <Tabs.Tab value="disclosures">Disclosures</Tabs.Tab>
+          ) : null}
         </Tabs.List>
         <Tabs.Panel value="overview" pt="lg">
           <PartnerOverview partner={partner} owner={owner} />
@@ -194,6 +199,9 @@ export function PartnerPage() {
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="lg">
           <PartnerHistory partnerId={partnerId} />
+        </Tabs.Panel>
+        <Tabs.Panel value="disclosures" pt="lg">
+          <PartnerDisclosures partnerId={partnerId} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

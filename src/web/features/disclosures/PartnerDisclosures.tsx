@@ -1,0 +1,102 @@
+import { Button, Card, Center, Loader, Stack, Table, Text } from '@mantine/core';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import type { Disclosure } from '../../../domain/disclosures';
+import { api, unwrap } from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { AnchorLink } from '../../components/links';
+import { formatDateTime } from '../partners/partner-labels';
+
+async function partnerDisclosures(partnerId: string, cursor: string | undefined) {
+  return unwrap(
+    await api.GET('/api/v1/disclosures', { params: { query: { partnerId, limit: 50, cursor } } }),
+  );
+}
+
+/** The record a row names, linked where the app has a page for it. */
+function RecordCell({ disclosure }: { disclosure: Disclosure }) {
+  const label = `${disclosure.recordType === 'issue' ? 'Issue' : 'Interaction'} (version ${disclosure.recordVersion})`;
+  if (disclosure.recordType === 'issue')
+    return (
+      <AnchorLink to="/issues/$issueId" params={{ issueId: disclosure.recordId }} size="sm">
+        {label}
+      </AnchorLink>
+    );
+  return <Text size="sm">{label}</Text>;
+}
+
+/** What this partner's portal users were shown, newest first: admins only. */
+export function PartnerDisclosures({ partnerId }: { partnerId: string }) {
+  const log = useInfiniteQuery({
+    queryKey: ['disclosures', partnerId],
+    queryFn: ({ pageParam }) => partnerDisclosures(partnerId, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+  const rows = log.data?.pages.flatMap((page) => page.items) ?? [];
+  return (
+    <Stack gap="md">
+      <Stack gap={2}>
+        <Text component="h2" fw={600} size="lg">
+          Disclosures
+        </Text>
+        <Text size="sm" c="dimmed">
+          Every shared record this partner's people were shown in the portal, and when.
+        </Text>
+      </Stack>
+      <ErrorAlert error={log.error} />
+      {log.isPending ? (
+        <Center p="lg">
+          <Loader size="sm" aria-label="Loading disclosures" />
+        </Center>
+      ) : rows.length === 0 ? (
+        <Card withBorder p="xl">
+          <Text c="dimmed" ta="center">
+            Nothing has been shown to this partner's people yet. Records whose visibility is
+            "Partner" appear in their portal.
+          </Text>
+        </Card>
+      ) : (
+        <Table.ScrollContainer minWidth={480}>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">When</Table.Th>
+                <Table.Th scope="col">Who</Table.Th>
+                <Table.Th scope="col">Record</Table.Th>
+                <Table.Th scope="col">Seen in</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((d) => (
+                <Table.Tr key={d.id}>
+                  <Table.Td>
+                    <time dateTime={d.shownAt}>{formatDateTime(d.shownAt)}</time>
+                  </Table.Td>
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                    {d.personName}
+                    <Text size="xs" c="dimmed">
+                      {d.personEmail}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <RecordCell disclosure={d} />
+                  </Table.Td>
+                  <Table.Td>{d.view === 'list' ? 'A list' : 'The record'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {log.hasNextPage ? (
+        <Button
+          variant="default"
+          onClick={() => log.fetchNextPage()}
+          loading={log.isFetchingNextPage}
+        >
+          Show more
+        </Button>
+      ) : null}
+    </Stack>
+  );
+}
