@@ -177,6 +177,11 @@ export const Partner = z
     nextTouchDue: timestamp
       .nullable()
       .describe('The last touch plus the effective cadence; null when never touched (due now)'),
+    healthScore: z
+      .number()
+      .int()
+      .nullable()
+      .describe('The latest daily health score, 0–100; null until the first snapshot'),
     version: z.number().int().describe('Also sent as the ETag; send it back in If-Match'),
     archivedAt: timestamp.nullable(),
     createdAt: timestamp,
@@ -204,9 +209,13 @@ export const partnerSorts = [
   '-createdAt',
   'updatedAt',
   '-updatedAt',
+  'health',
+  '-health',
 ] as const;
 export const partnerSort = z.enum(partnerSorts);
 export type PartnerSort = z.infer<typeof partnerSort>;
+
+const healthParam = z.coerce.number().int().min(0).max(100).optional();
 
 /**
  * The partner list's query. Filters take several values (`?stage=a&stage=b`) and match any of
@@ -223,7 +232,13 @@ export const PartnerListQuery = z
     tag: multiParam(partnerTag),
     country: multiParam(countryCode),
     archived: z.enum(['false', 'true', 'only']).default('false'),
-    sort: partnerSort.default('name'),
+    healthMin: healthParam.describe('Only partners whose latest health score is at least this'),
+    healthMax: healthParam.describe('Only partners whose latest health score is at most this'),
+    sort: partnerSort
+      .default('name')
+      .describe(
+        '`health` is lowest first with partners not yet scored before all; `-health` the reverse',
+      ),
     limit: limitParam,
     cursor: cursorParam,
   })

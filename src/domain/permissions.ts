@@ -30,6 +30,8 @@ export const permissions = {
   'partner.assign_owner': ['admin', 'manager'],
   'partner.archive': ['admin', 'manager'],
   'partner.history': [...internal],
+  /** Health scores, their reasons and trends, and the at-risk lists. */
+  'health.read': [...internal],
   'contact.read': [...internal],
   'contact.create': [...editors],
   'contact.update': [...editors],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { email, newPassword, personName } from './auth';
 import { ContactCadence } from './cadence';
+import { HealthWeights } from './health-score';
 import { ResponseDays } from './issues';
 import { messages } from './messages';
 import { singleLineText } from './text';
@@ -16,6 +17,7 @@ export const workspace = z
     tiers: z.array(z.string()),
     issueResponseDays: ResponseDays,
     contactCadenceDays: ContactCadence,
+    healthWeights: HealthWeights,
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -34,6 +36,8 @@ export const updateWorkspaceBody = z
     issueResponseDays: ResponseDays.optional(),
     /** Days between touches per tier; tiers must be the workspace's (after `tiers`, if sent). */
     contactCadenceDays: ContactCadence.optional(),
+    /** Relative weights of the health score's components; the next snapshot uses them. */
+    healthWeights: HealthWeights.optional(),
   })
   .strict();
 

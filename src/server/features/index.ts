@@ -12,6 +12,7 @@ import { calendarFeedRoutes } from './calendar-feeds/calendar-feeds.routes';
 import { commentRoutes } from './comments/comments.routes';
 import { contactRoutes } from './contacts/contacts.routes';
 import { disclosureRoutes } from './disclosures/disclosures.routes';
+import { healthRoutes } from './health/health.routes';
 import { interactionRoutes } from './interactions/interactions.routes';
 import { invitationRoutes } from './invitations/invitations.routes';
 import { issueRoutes } from './issues/issues.routes';
@@ -59,4 +60,5 @@ export async function registerFeatures(api: ZodApp) {
   await api.register(notificationRoutes);
   await api.register(taskRoutes);
   await api.register(disclosureRoutes);
+  await api.register(healthRoutes);
 }

@@ -10,8 +10,11 @@ import { errors } from './errors';
  * applies the plan in one plain select, and `pageFrom` cuts the page and makes the next cursor.
  */
 
-/** One column a list sorts by, and the SQL type its cursor value is cast back to. */
-export type SortKey = { column: Column; type: 'text' | 'timestamptz' | 'date' | 'integer' };
+/**
+ * One column (or non-null expression over columns, matching an index) a list sorts by, and the
+ * SQL type its cursor value is cast back to.
+ */
+export type SortKey = { column: Column | SQL; type: 'text' | 'timestamptz' | 'date' | 'integer' };
 
 /** A list order: sort keys then the id as tie-breaker, all ascending or all descending. */
 export type SortSpec = { name: string; keys: SortKey[]; descending: boolean; id: Column };
@@ -89,7 +92,7 @@ export function sortsOf<N extends string>(
 export const text = (column: Column): SortKey => ({ column, type: 'text' });
 export const time = (column: Column): SortKey => ({ column, type: 'timestamptz' });
 export const day = (column: Column): SortKey => ({ column, type: 'date' });
-export const integer = (column: Column): SortKey => ({ column, type: 'integer' });
+export const integer = (column: Column | SQL): SortKey => ({ column, type: 'integer' });
 
 /** A list's filters: for each query parameter, the condition its value adds (or none). */
 export type FilterRegistry<Q> = {

@@ -46,6 +46,7 @@ export const tagDescriptions: Record<string, string> = {
   notifications:
     'A member’s own notifications (the bell), their email switches, and the outbox of mail kept without SMTP',
   comments: 'Comments with @mentions on partners, interactions, issues and tasks',
+  health: 'Relationship health scores with their reasons, daily trends and the partners at risk',
   calendar: 'Secret calendar URLs (iCalendar) with a member’s meetings, for their calendar app',
   operations: 'Probes for load balancers and orchestrators',
 };

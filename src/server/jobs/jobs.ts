@@ -11,6 +11,8 @@ export type JobPayloads = {
   'notification.digest': Record<string, never>;
   /** Notifies the assignees and owners of work past due (scheduled hourly, `overdueSchedule`). */
   'notification.overdue': Record<string, never>;
+  /** Snapshots the health score of every workspace not yet done today (scheduled hourly, `healthSchedule`). */
+  'health.snapshot': Record<string, never>;
   /** Deletes what has expired (scheduled, `purgeSchedule`). */
   'maintenance.purge': Record<string, never>;
 };

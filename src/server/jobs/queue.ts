@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
 import type { Database, Tx } from '../db/client';
+import { snapshotDueWorkspaces } from '../features/health/health.service';
 import {
   deliverNotificationMail,
   queueDigests,
@@ -19,6 +20,7 @@ export const queueNames: JobName[] = [
   'notification.email',
   'notification.digest',
   'notification.overdue',
+  'health.snapshot',
 ];
 /** pg-boss's own queue for scheduled jobs: made under the schema lock like Tandem's. */
 const SCHEDULE_QUEUE = '__pgboss__send-it';
@@ -28,6 +30,8 @@ export const purgeSchedule = { name: 'maintenance.purge', cron: '17 * * * *' } a
 export const digestSchedule = { name: 'notification.digest', cron: '41 * * * *' } as const;
 /** Hourly, so work that fell due while no process ran is announced within the hour after. */
 export const overdueSchedule = { name: 'notification.overdue', cron: '7 * * * *' } as const;
+/** Hourly, so a day missed while no process ran is snapshotted within the hour; each workspace once a day (UTC). */
+export const healthSchedule = { name: 'health.snapshot', cron: '3 * * * *' } as const;
 
 /** The queue plus what main.ts and tests need beyond enqueueing. */
 export type JobQueue = Jobs & {
@@ -125,6 +129,8 @@ export async function prepareJobs(database: Database): Promise<void> {
   await boss.schedule(purgeSchedule.name, purgeSchedule.cron, {});
   await boss.schedule(digestSchedule.name, digestSchedule.cron, {});
   await boss.schedule(overdueSchedule.name, overdueSchedule.cron, {});
+  // A large workspace takes longer than a mail: the job may run for minutes before it expires.
+  await boss.schedule(healthSchedule.name, healthSchedule.cron, {}, { expireInSeconds: 15 * 60 });
   await boss.stop({ graceful: false, wait: true, close: false });
 }
 
@@ -135,6 +141,7 @@ const pollingSeconds: Record<JobName, number> = {
   'notification.email': 0.5,
   'notification.digest': 60,
   'notification.overdue': 60,
+  'health.snapshot': 60,
 };
 
 /**
@@ -185,6 +192,9 @@ function handlersFor(
         (tx, jobs) => enqueueMany(tx, 'notification.email', jobs),
         new Date(),
       );
+    },
+    'health.snapshot': async () => {
+      await snapshotDueWorkspaces(database, new Date());
     },
   };
 }

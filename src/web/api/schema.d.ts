@@ -894,6 +894,26 @@ export interface paths {
         patch: operations["updatePartner"];
         trace?: never;
     };
+    "/api/v1/partners/{id}/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A partner's health score with its reasons and 90-day trend
+         * @description The partner's relationship health score computed now from its interactions, open issues and tasks with the workspace's weights: each component's weight share, 0–100 score and reason, plus the daily snapshots of the last 90 days for the trend.
+         */
+        get: operations["getPartnerHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/partners/{id}/history": {
         parameters: {
             query?: never;
@@ -1014,6 +1034,26 @@ export interface paths {
          * @description What happened with the partner: interactions, tasks, issues, comments, stage and owner changes. Newest first, in keyset pages on (occurred_at, id). `kind` and `person` (a member or contact id: the actor or a participant) take several values and match any.
          */
         get: operations["listPartnerTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partners/at-risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Partners at risk: the lowest health scores and the fastest falling
+         * @description Active partners with the lowest latest daily health scores, and those whose score fell most against their snapshot of 30 days ago, each with the reason of the component that costs it the most points.
+         */
+        get: operations["listAtRiskPartners"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1482,6 +1522,23 @@ export interface components {
             items: components["schemas"]["ApiKey"][];
             nextCursor: string | null;
         };
+        AtRiskLists: {
+            /** @description The biggest falls against 30 days ago, biggest first */
+            falling: components["schemas"]["AtRiskPartner"][];
+            /** @description The lowest latest scores, lowest first */
+            lowest: components["schemas"]["AtRiskPartner"][];
+        };
+        AtRiskPartner: {
+            name: string;
+            /** Format: uuid */
+            partnerId: string;
+            /** @description The score about 30 days ago, when there was one */
+            previousScore: number | null;
+            /** @description The latest daily score */
+            score: number;
+            /** @description The component that costs the most points (weight share × what it lacks of 100) */
+            weakest: components["schemas"]["HealthComponentScore"];
+        };
         CalendarFeedStatus: {
             active: boolean;
             createdAt: string | null;
@@ -1688,6 +1745,33 @@ export interface components {
             code: string;
             field: string;
             message: string;
+        };
+        HealthComponentScore: {
+            /** @enum {string} */
+            key: "engagement" | "momentum" | "sentiment" | "issues" | "followThrough";
+            reason: string;
+            score: number;
+            /** @description The weight's share of all weights, 0–1 */
+            weight: number;
+        };
+        HealthTrendPoint: {
+            /** Format: date */
+            day: string;
+            score: number;
+        };
+        HealthWeights: {
+            engagement: number;
+            followThrough: number;
+            issues: number;
+            momentum: number;
+            sentiment: number;
+        };
+        HealthWeightsInput: {
+            engagement: number;
+            followThrough: number;
+            issues: number;
+            momentum: number;
+            sentiment: number;
         };
         Interaction: {
             contacts: components["schemas"]["ParticipantContact"][];
@@ -2057,6 +2141,8 @@ export interface components {
             createdAt: string;
             description: string | null;
             domains: string[];
+            /** @description The latest daily health score, 0–100; null until the first snapshot */
+            healthScore: number | null;
             /** Format: uuid */
             id: string;
             industry: string | null;
@@ -2103,6 +2189,18 @@ export interface components {
             type?: "technology" | "reseller" | "referral" | "strategic_alliance" | "co_marketing" | "supplier" | "distributor" | "other";
             website?: string | null;
         };
+        PartnerHealth: {
+            components: components["schemas"]["HealthComponentScore"][];
+            /** Format: date-time */
+            computedAt: string;
+            /** Format: uuid */
+            partnerId: string;
+            /** @description Computed now from the current data */
+            score: number;
+            /** @description The daily snapshots of the last 90 days, oldest first */
+            trend: components["schemas"]["HealthTrendPoint"][];
+            weights: components["schemas"]["HealthWeights"];
+        };
         PartnerHistoryEvent: {
             /** @description `partner.created`, `contact.deleted`, … */
             action: string;
@@ -2147,6 +2245,8 @@ export interface components {
             createdAt: string;
             description: string | null;
             domains: string[];
+            /** @description The latest daily health score, 0–100; null until the first snapshot */
+            healthScore: number | null;
             /** Format: uuid */
             id: string;
             industry: string | null;
@@ -2540,6 +2640,7 @@ export interface components {
         Workspace: {
             contactCadenceDays: components["schemas"]["ContactCadence"];
             createdAt: string;
+            healthWeights: components["schemas"]["HealthWeights"];
             id: string;
             issueResponseDays: components["schemas"]["IssueResponseDays"];
             name: string;
@@ -8155,12 +8256,17 @@ export interface operations {
                 country?: string | string[];
                 /** @description The `nextCursor` of the previous page; omit for the first page */
                 cursor?: string;
+                /** @description Only partners whose latest health score is at most this */
+                healthMax?: number;
+                /** @description Only partners whose latest health score is at least this */
+                healthMin?: number;
                 /** @description Page size, 1 to 200 (default 50) */
                 limit?: number;
                 ownerId?: string | string[];
                 /** @description Search text, matched anywhere in the name (and domains or email), ignoring case */
                 q?: string;
-                sort?: "name" | "-name" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+                /** @description `health` is lowest first with partners not yet scored before all; `-health` the reverse */
+                sort?: "name" | "-name" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "health" | "-health";
                 stage?: ("prospect" | "onboarding" | "active" | "at_risk" | "inactive" | "ended") | ("prospect" | "onboarding" | "active" | "at_risk" | "inactive" | "ended")[];
                 tag?: string | string[];
                 tier?: string | string[];
@@ -8670,6 +8776,102 @@ export interface operations {
             };
             /** @description `if_match_required`: send the ETag in If-Match */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPartnerHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerHealth"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: the role does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such record in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `uri_too_long`: a path parameter is too long */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9568,6 +9770,85 @@ export interface operations {
             };
             /** @description `uri_too_long`: a path parameter is too long */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAtRiskPartners: {
+        parameters: {
+            query?: {
+                /** @description Partners per list, 1 to 100 (default 20) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AtRiskLists"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: the role does not allow it */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12168,6 +12449,7 @@ export interface operations {
             content: {
                 "application/json": {
                     contactCadenceDays?: components["schemas"]["ContactCadenceInput"];
+                    healthWeights?: components["schemas"]["HealthWeightsInput"];
                     issueResponseDays?: components["schemas"]["IssueResponseDaysInput"];
                     name?: string;
                     tiers?: string[];

@@ -5,6 +5,7 @@ export * from './comments';
 export * from './contacts';
 export * from './deliveries';
 export * from './disclosures';
+export * from './health';
 export * from './interactions';
 export * from './issues';
 export * from './limits';

@@ -6,6 +6,7 @@ import {
   integer,
   pgTable,
   primaryKey,
+  smallint,
   text,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -43,6 +44,8 @@ export const partners = pgTable(
     touchDueAt: at('touch_due_at').notNull().defaultNow(),
     /** Lower-cased name and domains, trigram-indexed for search. */
     searchText: text('search_text').notNull(),
+    /** The latest daily health score (0–100), null until the first snapshot; for sorting and filters. */
+    healthScore: smallint('health_score'),
     version: version(),
     archivedAt: at('archived_at'),
     createdAt: createdAt(),
@@ -59,6 +62,12 @@ export const partners = pgTable(
     index('partners_workspace_name_idx').on(t.workspaceId, t.name, t.id),
     index('partners_workspace_created_idx').on(t.workspaceId, t.createdAt, t.id),
     index('partners_workspace_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
+    // Unscored partners sort below 0, so the list's keyset needs no NULL handling.
+    index('partners_workspace_health_idx').on(
+      t.workspaceId,
+      sql`coalesce(${t.healthScore}, -1)`,
+      t.id,
+    ),
     index('partners_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('partners_tags_idx').using('gin', t.tags),
     check(

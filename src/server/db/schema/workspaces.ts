@@ -9,6 +9,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { defaultHealthWeights, type HealthWeights } from '../../../domain/health-score';
 import { users } from './auth';
 import { at, createdAt, id, tenantId, updatedAt, version } from './columns';
 import { partners } from './partners';
@@ -38,6 +39,11 @@ export const workspaces = pgTable('workspaces', {
       default: 60,
       tiers: { platinum: 14, gold: 30, silver: 45, bronze: 60, registered: 90 },
     }),
+  /** Relative weights of the health score's components (`HealthWeights`). */
+  healthWeights: jsonb('health_weights')
+    .$type<HealthWeights>()
+    .notNull()
+    .default(defaultHealthWeights),
   version: version(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),

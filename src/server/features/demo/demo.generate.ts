@@ -143,6 +143,8 @@ export async function generateDemoRows(options: GenerateOptions): Promise<DemoRo
       contactCadenceDays: null,
       lastTouchAt: null,
       touchDueAt: createdAt,
+      // Scored by the daily health job.
+      healthScore: null,
       version: 1,
       archivedAt: null,
       createdAt,

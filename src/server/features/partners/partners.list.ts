@@ -1,4 +1,4 @@
-import { isNotNull, isNull } from 'drizzle-orm';
+import { gte, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type {
   PartnerHistoryEvent,
   PartnerListQuery,
@@ -13,6 +13,7 @@ import { errors } from '../../http/errors';
 import {
   byIdList,
   filters,
+  integer,
   type ListSpec,
   pageFrom,
   planList,
@@ -30,6 +31,8 @@ const partnerList: ListSpec<PartnerSort, PartnerListQuery> = {
     name: [text(partners.name)],
     createdAt: [time(partners.createdAt)],
     updatedAt: [time(partners.updatedAt)],
+    // The expression of `partners_workspace_health_idx`: unscored partners sort below 0.
+    health: [integer(sql`coalesce(${partners.healthScore}, -1)`)],
   }),
   filters: {
     q: filters.search(partners.searchText),
@@ -45,6 +48,8 @@ const partnerList: ListSpec<PartnerSort, PartnerListQuery> = {
         : archived === 'only'
           ? isNotNull(partners.archivedAt)
           : undefined,
+    healthMin: (min) => gte(partners.healthScore, min),
+    healthMax: (max) => lte(partners.healthScore, max),
   },
 };
 

@@ -22,6 +22,7 @@ export function toPartner(row: ShownPartnerRow): Partner {
     lastTouchAt: row.lastTouchAt ? row.lastTouchAt.toISOString() : null,
     // Never touched is due now, shown as no date (the stored due time is then the creation).
     nextTouchDue: row.lastTouchAt ? row.touchDueAt.toISOString() : null,
+    healthScore: row.healthScore,
     version: row.version,
     archivedAt: row.archivedAt ? row.archivedAt.toISOString() : null,
     createdAt: row.createdAt.toISOString(),

@@ -31,7 +31,7 @@ export function updateWorkspace(
   changes: Partial<
     Pick<
       typeof workspaces.$inferInsert,
-      'name' | 'tiers' | 'issueResponseDays' | 'contactCadenceDays'
+      'name' | 'tiers' | 'issueResponseDays' | 'contactCadenceDays' | 'healthWeights'
     >
   >,
 ) {

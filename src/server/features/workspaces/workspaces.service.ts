@@ -1,4 +1,5 @@
 import { type ContactCadence, cadenceForTiers } from '../../../domain/cadence';
+import type { HealthWeights } from '../../../domain/health-score';
 import type { MemberId, UserId, WorkspaceId } from '../../../domain/ids';
 import type { ResponseDays } from '../../../domain/issues';
 import { messages } from '../../../domain/messages';
@@ -109,6 +110,7 @@ function settingsOf(row: WorkspaceRow) {
     tiers: row.tiers,
     issueResponseDays: row.issueResponseDays,
     contactCadenceDays: row.contactCadenceDays,
+    healthWeights: row.healthWeights,
   };
 }
 
@@ -119,6 +121,7 @@ function present(row: WorkspaceRow) {
     tiers: row.tiers,
     issueResponseDays: row.issueResponseDays,
     contactCadenceDays: row.contactCadenceDays,
+    healthWeights: row.healthWeights,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -139,6 +142,7 @@ export async function updateWorkspace(
     tiers?: string[];
     issueResponseDays?: ResponseDays;
     contactCadenceDays?: ContactCadence;
+    healthWeights?: HealthWeights;
   },
 ) {
   return withTransaction(ctx, async (tx, ctx) => {
@@ -191,4 +195,11 @@ export async function issueResponseDays(db: Db | Tx, scope: Scope): Promise<Resp
 /** Locks the workspace row for the caller's transaction: work that must not run twice at once. */
 export async function lockWorkspaceFor(ctx: TxContext, scope: Scope) {
   if (!(await lockWorkspace(ctx.tx, scope.workspaceId))) throw errors.notFound('workspace');
+}
+
+/** The health score weights of a workspace (the daily job reads them for each workspace). */
+export async function healthWeightsOf(db: Db | Tx, workspaceId: string): Promise<HealthWeights> {
+  const row = await findWorkspace(db, workspaceId);
+  if (!row) throw errors.notFound('workspace');
+  return row.healthWeights;
 }
