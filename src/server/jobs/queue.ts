@@ -155,6 +155,7 @@ const batchSizes: Record<JobName, number> = {
   'notification.email': 10,
   'notification.digest': 1,
   'notification.overdue': 1,
+  'health.snapshot': 1,
 };
 
 type Handlers = { [N in JobName]: (data: JobPayloads[N], jobId: string) => Promise<void> };
