@@ -47,7 +47,9 @@ describe.skipIf(!url)('preparing the database from several processes at once', (
       const { rows } = await check.sql('SELECT name FROM pgboss.queue ORDER BY name');
       expect(rows).toEqual([
         { name: '__pgboss__send-it' },
+        { name: 'cadence.catch-up' },
         { name: 'email.send' },
+        { name: 'health.snapshot' },
         { name: 'maintenance.purge' },
         { name: 'notification.digest' },
         { name: 'notification.email' },

@@ -6,7 +6,14 @@ import { newId } from '../ids';
 import { invitationMail, renderMail } from '../mail/templates';
 import { seal, unseal } from '../sealed';
 import { purgeExpired } from './purge';
-import { digestSchedule, type JobQueue, overdueSchedule, purgeSchedule } from './queue';
+import {
+  cadenceSchedule,
+  digestSchedule,
+  healthSchedule,
+  type JobQueue,
+  overdueSchedule,
+  purgeSchedule,
+} from './queue';
 
 let t: TestApp;
 let world: World;
@@ -84,9 +91,11 @@ describe('no usable token at rest', () => {
 });
 
 describe('purge', () => {
-  it('is scheduled hourly, under the start-up lock with the queues (as are the digests and the overdue sweep)', async () => {
+  it('is scheduled hourly, under the start-up lock with the queues (as are the digests, the overdue sweep, the health snapshot and the cadence catch-up)', async () => {
     const { rows } = await t.database.sql('SELECT name, cron FROM pgboss.schedule ORDER BY name');
     expect(rows).toEqual([
+      { name: cadenceSchedule.name, cron: cadenceSchedule.cron },
+      { name: healthSchedule.name, cron: healthSchedule.cron },
       { name: purgeSchedule.name, cron: purgeSchedule.cron },
       { name: digestSchedule.name, cron: digestSchedule.cron },
       { name: overdueSchedule.name, cron: overdueSchedule.cron },

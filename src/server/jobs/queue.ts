@@ -7,6 +7,7 @@ import {
   queueDigests,
 } from '../features/notifications/notifications.delivery';
 import { sweepOverdue } from '../features/notifications/notifications.overdue';
+import { catchUpLastTouch } from '../features/partners/cadence';
 import type { Mailer } from '../mail/mailer';
 import { renderMail } from '../mail/templates';
 import { deliverOnce } from './deliver-once';
@@ -15,6 +16,7 @@ import { purgeExpired } from './purge';
 
 export const JOB_SCHEMA = 'pgboss';
 export const queueNames: JobName[] = [
+  'cadence.catch-up',
   'email.send',
   'maintenance.purge',
   'notification.email',
@@ -32,6 +34,9 @@ export const digestSchedule = { name: 'notification.digest', cron: '41 * * * *' 
 export const overdueSchedule = { name: 'notification.overdue', cron: '7 * * * *' } as const;
 /** Hourly, so a day missed while no process ran is snapshotted within the hour; each workspace once a day (UTC). */
 export const healthSchedule = { name: 'health.snapshot', cron: '3 * * * *' } as const;
+
+/** Hourly, so a meeting logged ahead of time counts as a touch within the hour after it. */
+export const cadenceSchedule = { name: 'cadence.catch-up', cron: '29 * * * *' } as const;
 
 /** The queue plus what main.ts and tests need beyond enqueueing. */
 export type JobQueue = Jobs & {
@@ -131,11 +136,14 @@ export async function prepareJobs(database: Database): Promise<void> {
   await boss.schedule(overdueSchedule.name, overdueSchedule.cron, {});
   // A large workspace takes longer than a mail: the job may run for minutes before it expires.
   await boss.schedule(healthSchedule.name, healthSchedule.cron, {}, { expireInSeconds: 15 * 60 });
+  // One pass per workspace: more than a mail's expiry on a large one.
+  await boss.schedule(cadenceSchedule.name, cadenceSchedule.cron, {}, { expireInSeconds: 5 * 60 });
   await boss.stop({ graceful: false, wait: true, close: false });
 }
 
 /** Mail goes out within a second; the hourly purge can wait a minute for a worker. */
 const pollingSeconds: Record<JobName, number> = {
+  'cadence.catch-up': 60,
   'email.send': 0.5,
   'maintenance.purge': 60,
   'notification.email': 0.5,
@@ -150,6 +158,7 @@ const pollingSeconds: Record<JobName, number> = {
  * A batch stays well inside the job expiry: a failure stops it (see `workOn`).
  */
 const batchSizes: Record<JobName, number> = {
+  'cadence.catch-up': 1,
   'email.send': 10,
   'maintenance.purge': 1,
   'notification.email': 10,
@@ -176,6 +185,9 @@ function handlersFor(
       await deliverOnce(database, { channel: 'email', id: jobId }, () =>
         mailer.send(renderMail(secret, data), jobId),
       );
+    },
+    'cadence.catch-up': async () => {
+      await catchUpLastTouch(database);
     },
     'maintenance.purge': async () => {
       await purgeExpired(database, new Date());

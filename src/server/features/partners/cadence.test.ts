@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '../../../../test/harness';
 import { defaultContactCadence, effectiveCadenceDays } from '../../../domain/cadence';
 import { interactions, partners, workspaces } from '../../db/schema';
 import { newId } from '../../ids';
-import { effectiveCadenceDaysSql, refreshLastTouch } from './cadence';
+import { catchUpLastTouch, effectiveCadenceDaysSql, refreshLastTouch } from './cadence';
 
 let t: TestApp;
 let world: World;
@@ -121,6 +121,25 @@ describe('refreshLastTouch', () => {
     expect((await row(world.b.workspaceId, other)).lastTouchAt).toBeNull();
     await refreshLastTouch(t.database.db, world.b.workspaceId);
     expect((await row(world.b.workspaceId, other)).lastTouchAt).not.toBeNull();
+  });
+
+  it('catches up when a planned interaction comes due, which no write marks', async () => {
+    const ws = world.a.workspaceId;
+    const id = await partnerWith(ws, 'gold', null);
+    await interaction(ws, id, new Date(Date.now() + day));
+    await refreshLastTouch(t.database.db, ws, [id]);
+    expect((await row(ws, id)).lastTouchAt).toBeNull();
+    // Time passes: the meeting is now an hour ago.
+    const held = new Date(Date.now() - day / 24);
+    await t.database.db
+      .update(interactions)
+      .set({ occurredAt: held })
+      .where(and(eq(interactions.workspaceId, ws), eq(interactions.partnerId, id)));
+    expect(await catchUpLastTouch(t.database)).toBeGreaterThanOrEqual(1);
+    const after = await row(ws, id);
+    expect(after.lastTouchAt?.toISOString()).toBe(held.toISOString());
+    expect(after.touchDueAt.getTime()).toBe(held.getTime() + 30 * day);
+    expect(await catchUpLastTouch(t.database)).toBe(0);
   });
 
   it('refuses an override out of range in the database too', async () => {

@@ -1,6 +1,6 @@
 import { eq, type SQL, sql } from 'drizzle-orm';
 import type { ContactCadence } from '../../../domain/cadence';
-import type { Db, Tx } from '../../db/client';
+import type { Database, Db, Tx } from '../../db/client';
 import { interactions, partners, workspaces } from '../../db/schema';
 
 /**
@@ -74,6 +74,20 @@ export async function refreshLastTouch(
         OR ${partners.touchDueAt} IS DISTINCT FROM ${due})
   `);
   return rowCount(result);
+}
+
+/**
+ * The hourly catch-up: an interaction logged ahead of time becomes a touch when its time comes,
+ * which no write marks, so every workspace's partners are recomputed, one transaction each.
+ * Answers how many partners changed.
+ */
+export async function catchUpLastTouch(database: Database): Promise<number> {
+  const all = await database.db.select({ id: workspaces.id }).from(workspaces);
+  let changed = 0;
+  for (const { id } of all) {
+    changed += await database.transaction((tx) => refreshLastTouch(tx, id));
+  }
+  return changed;
 }
 
 /** The workspace's contact cadence setting. */
