@@ -331,13 +331,6 @@ describe('workspace, members, invitations and partner users', () => {
     const removed = await api.DELETE('/api/v1/partner-users/{id}', { params: { path } });
     expect(removed.response.status).toBe(204);
   });
-
-  it("shows a partner user the portal's own view", async () => {
-    const portalUser = await seedPartnerUser(t.database, world.a, partnerId, 'partner_admin');
-    const portal = clientFor({ cookie: await signIn(t.app, portalUser.email) });
-    const home = await portal.GET('/api/v1/portal/me');
-    expect(home.data?.partner.id).toBe(partnerId);
-  });
 });
 
 describe('auth', () => {
@@ -591,6 +584,46 @@ describe('comments and notifications', () => {
 
     const outbox = await api.GET('/api/v1/outbox');
     expect(outbox.response.status).toBe(200);
+  });
+});
+
+describe('portal', () => {
+  it('shows a partner user what is shared with their partner, and only that', async () => {
+    const shared = { partnerId, visibility: 'partner' as const };
+    const interaction = await api.POST('/api/v1/interactions', {
+      body: { ...shared, kind: 'call', occurredAt: '2026-03-03T09:00:00.000Z', summary: 'Shared' },
+    });
+    const issue = await api.POST('/api/v1/issues', { body: { ...shared, title: 'Shared issue' } });
+    const interactionId = must(interaction.data, 'interaction').id;
+    const issueId = must(issue.data, 'issue').id;
+
+    const portalUser = await seedPartnerUser(t.database, world.a, partnerId, 'partner_admin');
+    const portal = clientFor({ cookie: await signIn(t.app, portalUser.email) });
+    expect((await portal.GET('/api/v1/portal/me')).data?.partner.id).toBe(partnerId);
+    const overview = await portal.GET('/api/v1/portal/overview');
+    expect(overview.data?.interactions).toBe(1);
+    expect(overview.data?.issues.open).toBe(1);
+
+    const interactions = await portal.GET('/api/v1/portal/interactions');
+    expect(interactions.data?.items.map((i) => i.id)).toEqual([interactionId]);
+    const oneInteraction = await portal.GET('/api/v1/portal/interactions/{id}', {
+      params: { path: { id: interactionId } },
+    });
+    expect(oneInteraction.data?.summary).toBe('Shared');
+    const issues = await portal.GET('/api/v1/portal/issues', {
+      params: { query: { status: ['open'] } },
+    });
+    expect(issues.data?.items.map((i) => i.id)).toEqual([issueId]);
+    const oneIssue = await portal.GET('/api/v1/portal/issues/{id}', {
+      params: { path: { id: issueId } },
+    });
+    expect(oneIssue.data?.title).toBe('Shared issue');
+
+    // Admins read what was shown: here the issue, as a list row and opened on its own.
+    const disclosed = await api.GET('/api/v1/disclosures', {
+      params: { query: { recordId: issueId } },
+    });
+    expect(disclosed.data?.items.map((d) => d.view).sort()).toEqual(['list', 'record']);
   });
 });
 
