@@ -182,6 +182,13 @@ describe('partners', () => {
     const cooling = await api.GET('/api/v1/partners/cooling', { params: { query: { limit: 50 } } });
     expect(cooling.data?.items.map((p) => p.id)).toContain(id);
 
+    const health = await api.GET('/api/v1/partners/{id}/health', { params: { path: { id } } });
+    expect(health.data?.partnerId).toBe(id);
+    expect(health.data?.score).toBeGreaterThanOrEqual(0);
+    // No daily snapshot has been taken yet, so no partner has a latest score to be at risk by.
+    const atRisk = await api.GET('/api/v1/partners/at-risk', { params: { query: { limit: 5 } } });
+    expect(atRisk.data).toEqual({ lowest: [], falling: [] });
+
     const changed = await api.PATCH('/api/v1/partners/{id}', {
       params: { path: { id }, header: { 'if-match': etagOf(created.response) } },
       body: { tier: null, country: 'DE' },
