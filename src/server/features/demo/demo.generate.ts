@@ -41,6 +41,8 @@ export type GenerateOptions = {
   /** Members who may own partners; about one partner in ten has no owner. */
   ownerIds: MemberId[];
   now: Date;
+  /** A fraction of the size's counts (the tests build a small large set); 1 by default. */
+  scale?: number;
 };
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -64,7 +66,11 @@ export async function generateDemoRows(options: GenerateOptions): Promise<DemoRo
   const faker = new Faker({ locale: [en, base] });
   faker.seed(DEMO_SEED);
   const { workspaceId, now } = options;
-  const count = sizes[options.size];
+  const scale = options.scale ?? 1;
+  const count = {
+    partners: Math.round(sizes[options.size].partners * scale),
+    contacts: Math.round(sizes[options.size].contacts * scale),
+  };
   const takenDomains = new Set<string>();
   const tierChoices = options.tiers.map((value, i) => ({ value, weight: tierWeights[i] ?? 10 }));
 

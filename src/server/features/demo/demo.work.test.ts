@@ -87,7 +87,7 @@ describe('demo relationship work', () => {
     const ctx = { ...t.ctx, requestId: null };
     seeded = await seedDemo(ctx, { workspaceId: first, size: 'small', now });
     await seedDemo(ctx, { workspaceId: second, size: 'small', now });
-  });
+  }, 180_000);
   afterAll(() => t.close());
 
   it('writes the counts it reports, with every kind and status', async () => {
@@ -361,6 +361,13 @@ describe('demo relationship work', () => {
         )
       );
     });
+    // Each partner's last touch is its latest interaction (the cadence's maintained column).
+    for (const p of ps) {
+      const latest = ints
+        .filter((i) => i.partnerId === p.id)
+        .reduce<Date | null>((a, i) => (a && a > i.occurredAt ? a : i.occurredAt), null);
+      expect(p.lastTouchAt).toEqual(latest);
+    }
     expect(atRisk.length).toBeGreaterThanOrEqual(2);
     expect(atRisk.length).toBeLessThanOrEqual(8);
 
