@@ -18,6 +18,9 @@ export type RunningServer = {
   stop(): Promise<void>;
 };
 
+/** How long after listening the job workers start polling. */
+const WORKERS_DELAY_MS = 1_000;
+
 /** A failure to start that needs no stack trace: printed as one line. */
 export class StartError extends Error {}
 
@@ -39,7 +42,9 @@ export async function startServer(
   const { database } = opened;
   let jobs: JobQueue | undefined;
   let app: FastifyInstance | undefined;
+  let workersStart: NodeJS.Timeout | undefined;
   const stop = async () => {
+    clearTimeout(workersStart);
     // Order matters: no new requests, then no new jobs, then the database they both use.
     await app?.close();
     await jobs?.stop();
@@ -48,7 +53,7 @@ export async function startServer(
   try {
     await prepareDatabase(database, options.signal);
     if (options.signal?.aborted) throw new StartAborted();
-    // Workers start once the server listens, so that building the routes does not wait behind
+    // Workers start after the server listens, so that building the routes does not wait behind
     // the job queue's start-up queries (the embedded database answers one query at a time).
     jobs = createJobs(database, {
       work: false,
@@ -72,7 +77,15 @@ export async function startServer(
       }
       throw error;
     }
-    jobs.startWork().catch((error: Error) => app?.log.error({ err: error }, 'job queue error'));
+    // The workers' first polls are one cold query per queue (a quarter of a second in all on
+    // the embedded database, whose one connection the first requests would wait behind), so
+    // they start a moment after the server answers.
+    const working = jobs;
+    workersStart = setTimeout(() => {
+      working
+        .startWork()
+        .catch((error: Error) => app?.log.error({ err: error }, 'job queue error'));
+    }, WORKERS_DELAY_MS);
     const setupUrl = setupToken ? `${config.publicUrl}/setup#token=${setupToken}` : null;
     if (options.json) {
       process.stdout.write(`${JSON.stringify({ url: config.publicUrl, setupUrl })}\n`);

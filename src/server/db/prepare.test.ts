@@ -1,10 +1,91 @@
 import { randomBytes } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { withDatabase } from '../../../test/global-setup';
+import { openTestDatabase } from '../../../test/harness';
+import { migrationsFolder } from '../paths';
 import { type Database, openPostgres } from './client';
 import { prepareDatabase } from './prepare';
 import { SCHEMA_LOCK, StartAborted } from './schema-lock';
+
+/** A copy of the migrations with one more, newer than all: what an upgrade brings. */
+function withOneMoreMigration(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-migrations-'));
+  cpSync(migrationsFolder, dir, { recursive: true });
+  const journalFile = join(dir, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalFile, 'utf8'));
+  const last = journal.entries.at(-1);
+  const tag = '9999_upgrade_probe';
+  journal.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1_000, tag });
+  writeFileSync(journalFile, JSON.stringify(journal));
+  writeFileSync(join(dir, `${tag}.sql`), 'CREATE TABLE upgrade_probe (id integer);');
+  return dir;
+}
+
+describe('starting on a schema that may already be current', () => {
+  let database: Database;
+  let drop: () => Promise<void>;
+  beforeEach(async () => {
+    ({ database, drop } = await openTestDatabase());
+  });
+  afterEach(async () => {
+    await drop();
+  });
+
+  const schedules = async () =>
+    (await database.sql('SELECT name, cron, updated_on FROM pgboss.schedule ORDER BY name')).rows;
+
+  it('leaves a current schema alone', async () => {
+    const before = await schedules();
+    expect(await prepareDatabase(database)).toBe('current');
+    // The full path rewrites every schedule, which moves its updated_on.
+    expect(await schedules()).toEqual(before);
+  });
+
+  it('applies a migration the database lacks, then finds it current', async () => {
+    const folder = withOneMoreMigration();
+    try {
+      const probe = "SELECT to_regclass('upgrade_probe')::text AS name";
+      expect((await database.sql(probe)).rows).toEqual([{ name: null }]);
+      expect(await prepareDatabase(database, undefined, folder)).toBe('prepared');
+      expect((await database.sql(probe)).rows).toEqual([{ name: 'upgrade_probe' }]);
+      expect(await prepareDatabase(database, undefined, folder)).toBe('current');
+      // A build one migration behind has nothing to apply, as drizzle's migrator decides too.
+      expect(await prepareDatabase(database)).toBe('current');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('makes a job queue that is missing', async () => {
+    await database.sql("SELECT pgboss.delete_queue('email.send')");
+    expect(await prepareDatabase(database)).toBe('prepared');
+    const { rows } = await database.sql("SELECT name FROM pgboss.queue WHERE name = 'email.send'");
+    expect(rows).toEqual([{ name: 'email.send' }]);
+    expect(await prepareDatabase(database)).toBe('current');
+  });
+
+  it('writes a schedule whose cron or options differ from this build', async () => {
+    await database.sql(
+      "UPDATE pgboss.schedule SET cron = '0 0 * * *' WHERE name = 'maintenance.purge'",
+    );
+    expect(await prepareDatabase(database)).toBe('prepared');
+    const { rows } = await database.sql(
+      "SELECT cron FROM pgboss.schedule WHERE name = 'maintenance.purge'",
+    );
+    expect(rows).toEqual([{ cron: '17 * * * *' }]);
+
+    await database.sql("UPDATE pgboss.schedule SET options = '{}' WHERE name = 'health.snapshot'");
+    expect(await prepareDatabase(database)).toBe('prepared');
+    const health = await database.sql(
+      "SELECT options FROM pgboss.schedule WHERE name = 'health.snapshot'",
+    );
+    expect(health.rows).toEqual([{ options: { expireInSeconds: 900 } }]);
+  });
+});
 
 // Several processes share a database only on PostgreSQL; the embedded one has a single process.
 const url = process.env.TANDEM_TEST_DATABASE === 'postgres' ? process.env.DATABASE_URL : undefined;
@@ -60,10 +141,33 @@ describe.skipIf(!url)('preparing the database from several processes at once', (
     }
   });
 
-  it('stops waiting for the lock when the start is aborted', async () => {
-    // Another process holds the lock for as long as this transaction stays open.
+  it('does not wait for the lock when the schema is current', async () => {
+    // Another process holds the lock (an upgrade under way elsewhere, say) for this whole test.
     const holder = new pg.Client({ connectionString: target() });
     await holder.connect();
+    await holder.query('BEGIN');
+    await holder.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
+    try {
+      const results = await eachOf(3, (database) => prepareDatabase(database));
+      expect(results.map((r) => (r.status === 'fulfilled' ? r.value : r.reason))).toEqual([
+        'current',
+        'current',
+        'current',
+      ]);
+    } finally {
+      await holder.query('ROLLBACK');
+      await holder.end();
+    }
+  });
+
+  it('stops waiting for the lock when the start is aborted', async () => {
+    // Another process holds the lock for as long as this transaction stays open, and the
+    // schema is one this build must change (a schedule differs), so the start waits for it.
+    const holder = new pg.Client({ connectionString: target() });
+    await holder.connect();
+    await holder.query(
+      "UPDATE pgboss.schedule SET cron = '0 0 * * *' WHERE name = 'maintenance.purge'",
+    );
     await holder.query('BEGIN');
     await holder.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
     try {

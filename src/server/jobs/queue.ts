@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { type SQL, sql } from 'drizzle-orm';
-import PgBoss from 'pg-boss';
+import type PgBoss from 'pg-boss';
 import type { Database, Tx } from '../db/client';
 import { snapshotDueWorkspaces } from '../features/health/health.service';
 import {
@@ -26,6 +27,8 @@ export const queueNames: JobName[] = [
 ];
 /** pg-boss's own queue for scheduled jobs: made under the schema lock like Tandem's. */
 const SCHEDULE_QUEUE = '__pgboss__send-it';
+/** Every queue `prepareJobs` makes. */
+export const preparedQueueNames: string[] = [...queueNames, SCHEDULE_QUEUE];
 /** Expired rows are purged once an hour, by whichever working process the schedule reaches. */
 export const purgeSchedule = { name: 'maintenance.purge', cron: '17 * * * *' } as const;
 /** Hourly, so a digest missed while no process ran goes out within the hour after; each member gets one a day. */
@@ -34,9 +37,29 @@ export const digestSchedule = { name: 'notification.digest', cron: '41 * * * *' 
 export const overdueSchedule = { name: 'notification.overdue', cron: '7 * * * *' } as const;
 /** Hourly, so a day missed while no process ran is snapshotted within the hour; each workspace once a day (UTC). */
 export const healthSchedule = { name: 'health.snapshot', cron: '3 * * * *' } as const;
-
 /** Hourly, so a meeting logged ahead of time counts as a touch within the hour after it. */
 export const cadenceSchedule = { name: 'cadence.catch-up', cron: '29 * * * *' } as const;
+/** A job schedule as `prepareJobs` writes it (in UTC, with no data). */
+export type JobSchedule = {
+  name: JobName;
+  cron: string;
+  /** Options the scheduled jobs are sent with. */
+  options?: { expireInSeconds: number };
+};
+export const schedules: JobSchedule[] = [
+  purgeSchedule,
+  digestSchedule,
+  overdueSchedule,
+  // A large workspace takes longer than a mail: the job may run for minutes before it expires.
+  { ...healthSchedule, options: { expireInSeconds: 15 * 60 } },
+  // One pass per workspace: more than a mail's expiry on a large one.
+  { ...cadenceSchedule, options: { expireInSeconds: 5 * 60 } },
+];
+
+/** The schema version this build's pg-boss installs and, at its start, insists on. */
+export const jobSchemaVersion = (
+  createRequire(import.meta.url)('pg-boss/version.json') as { schema: number }
+).schema;
 
 /** The queue plus what main.ts and tests need beyond enqueueing. */
 export type JobQueue = Jobs & {
@@ -79,6 +102,14 @@ function transactionDb(tx: Tx): PgBoss.Db {
       return { rows: result.rows };
     },
   };
+}
+
+/**
+ * pg-boss and what it loads (pg, cron-parser, luxon) load on the first enqueue or start, not
+ * with the server: a start on a current schema needs none of it before it listens.
+ */
+async function loadPgBoss(): Promise<typeof PgBoss> {
+  return (await import('pg-boss')).default;
 }
 
 /** pg-boss options shared by the server, the CLI and the tests. */
@@ -125,19 +156,14 @@ export function bossOptions(
  * lock (`prepareDatabase`): pg-boss's own install races with itself when processes start together.
  */
 export async function prepareJobs(database: Database): Promise<void> {
-  const boss = new PgBoss({ ...bossOptions(database, false), migrate: true });
+  const PgBossClass = await loadPgBoss();
+  const boss = new PgBossClass({ ...bossOptions(database, false), migrate: true });
   boss.on('error', () => {});
   await boss.start();
-  for (const name of [...queueNames, SCHEDULE_QUEUE]) {
+  for (const name of preparedQueueNames) {
     if (!(await boss.getQueue(name))) await boss.createQueue(name);
   }
-  await boss.schedule(purgeSchedule.name, purgeSchedule.cron, {});
-  await boss.schedule(digestSchedule.name, digestSchedule.cron, {});
-  await boss.schedule(overdueSchedule.name, overdueSchedule.cron, {});
-  // A large workspace takes longer than a mail: the job may run for minutes before it expires.
-  await boss.schedule(healthSchedule.name, healthSchedule.cron, {}, { expireInSeconds: 15 * 60 });
-  // One pass per workspace: more than a mail's expiry on a large one.
-  await boss.schedule(cadenceSchedule.name, cadenceSchedule.cron, {}, { expireInSeconds: 5 * 60 });
+  for (const { name, cron, options } of schedules) await boss.schedule(name, cron, {}, options);
   await boss.stop({ graceful: false, wait: true, close: false });
 }
 
@@ -230,12 +256,20 @@ export function createJobs(
     publicUrl?: string;
   },
 ): JobQueue {
-  // Made at once: sending needs no started instance, only the transaction it writes through.
-  const boss = new PgBoss(bossOptions(database, options.work, options.retry));
-  boss.on('error', (error) => options.onError?.(error));
+  // Made on first use: sending needs no started instance, only the transaction it writes through.
+  let made: Promise<PgBoss> | null = null;
+  const instance = (): Promise<PgBoss> => {
+    made ??= loadPgBoss().then((PgBossClass) => {
+      const boss = new PgBossClass(bossOptions(database, options.work, options.retry));
+      boss.on('error', (error) => options.onError?.(error));
+      return boss;
+    });
+    return made;
+  };
   let started: Promise<PgBoss> | null = null;
   let working = false;
   const enqueue: Jobs['enqueue'] = async (tx, name, data) => {
+    const boss = await instance();
     const id = await boss.send(name, data, { db: transactionDb(tx) });
     // pg-boss answers null when the queue does not exist: fail the change, lose no mail.
     if (!id) throw new Error(`Job queue ${name} does not exist; run prepareJobs at start`);
@@ -243,6 +277,7 @@ export function createJobs(
   const enqueueMany: Jobs['enqueueMany'] = async (tx, name, data) => {
     if (data.length === 0) return;
     // pg-boss's batch insert answers nothing; the queues exist from `prepareJobs` at start.
+    const boss = await instance();
     await boss.insert(
       data.map((item) => ({ name, data: item })),
       { db: transactionDb(tx) },
@@ -259,7 +294,7 @@ export function createJobs(
 
   /** Never call from inside a transaction: on PGlite the root client would wait forever. */
   const start = (): Promise<PgBoss> => {
-    started ??= boss.start();
+    started ??= instance().then((boss) => boss.start());
     return started;
   };
 
@@ -272,6 +307,7 @@ export function createJobs(
 
   async function workOn<N extends JobName>(name: N) {
     const handler = handlers[name] as (data: JobPayloads[N], jobId: string) => Promise<void>;
+    const boss = await start();
     await boss.work<JobPayloads[N]>(
       name,
       { pollingIntervalSeconds: pollingSeconds[name], batchSize: batchSizes[name] },
@@ -312,9 +348,9 @@ export function createJobs(
     boss: start,
     async stop() {
       if (started) {
-        await started.catch(() => undefined);
+        const boss = await started.catch(() => undefined);
         // Graceful: running jobs finish (or time out) before this returns.
-        await boss.stop({ graceful: true, wait: true, close: false, timeout: 10_000 });
+        await boss?.stop({ graceful: true, wait: true, close: false, timeout: 10_000 });
       }
       options.mailer?.close();
     },
