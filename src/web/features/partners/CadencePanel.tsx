@@ -97,15 +97,14 @@ function CadenceForm({
           </Text>
           <Text size="sm" c="dimmed">
             Days that may pass between interactions with a partner, by tier. A partner past its
-            cadence shows as cooling. Leave a tier blank to use the default; a partner may set its
-            own.
+            cadence shows as cooling. The default applies to partners without a tier and to tiers
+            left blank; a partner may set its own.
           </Text>
         </div>
         {typeof failure === 'string' ? <ErrorAlert error={failure} title="Not saved" /> : failure}
         <SimpleGrid cols={{ base: 2, sm: 3 }}>
           <NumberInput
             label="Default (days)"
-            description="No tier, or a tier not listed"
             min={1}
             max={365}
             allowDecimal={false}

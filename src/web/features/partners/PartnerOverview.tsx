@@ -64,7 +64,9 @@ export function PartnerOverview({
         </Detail>
         <Detail label="Contact cadence">
           {`Every ${partner.cadenceDays} days`}
-          {partner.contactCadenceDays === null ? ' (from the tier)' : ' (set for this partner)'}
+          {partner.contactCadenceDays === null
+            ? ' (the workspace setting for its tier)'
+            : ' (set for this partner)'}
         </Detail>
         <Detail label="Created">{formatDateTime(partner.createdAt)}</Detail>
         <Detail label="Updated">{formatDateTime(partner.updatedAt)}</Detail>
