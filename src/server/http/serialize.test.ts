@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { PartnerPage } from '../../domain/partners';
+import { compiledSerializer, nullableAsTypeList } from './serialize';
+
+const serializerOf = (schema: z.ZodType) =>
+  compiledSerializer({ schema } as Parameters<typeof compiledSerializer>[0]);
+
+/** A partner as the list answers it, with every nullable field set or null by `filled`. */
+function partner(filled: boolean) {
+  const time = '2026-03-02T10:00:00.000Z';
+  return {
+    id: '01a24364-d736-7279-922f-4fbfc8be3dc4',
+    name: 'Northstack "Labs"\n',
+    domains: ['northstack.example'],
+    website: filled ? 'https://northstack.example' : null,
+    type: 'technology',
+    tier: filled ? 'gold' : null,
+    stage: 'active',
+    ownerId: filled ? '01a24364-d736-7279-922f-4fbfc8be3dc5' : null,
+    industry: filled ? 'Software' : null,
+    country: filled ? 'DE' : null,
+    size: filled ? '51-200' : null,
+    tags: ['cloud'],
+    description: filled ? 'Sells — and buys' : null,
+    contactCadenceDays: filled ? 30 : null,
+    lastTouchAt: filled ? time : null,
+    nextTouchDue: filled ? time : null,
+    healthScore: filled ? 0 : null,
+    version: 3,
+    archivedAt: filled ? time : null,
+    createdAt: time,
+    updatedAt: time,
+  };
+}
+
+describe('compiled response serialisers', () => {
+  it('write a partner page, nulls and values alike, exactly as JSON.stringify does', () => {
+    const page = PartnerPage.parse({ items: [partner(true), partner(false)], nextCursor: null });
+    expect(serializerOf(PartnerPage)(page)).toBe(JSON.stringify(page));
+  });
+
+  it('read a nullable scalar as a type list, leaving other unions alone', () => {
+    const schema = z.toJSONSchema(
+      z.object({
+        at: z.iso.datetime().nullable(),
+        either: z.union([z.string(), z.number()]),
+        list: z.array(z.string()).nullable(),
+      }),
+    ) as { properties: Record<string, unknown> };
+    const { properties } = nullableAsTypeList(schema) as typeof schema;
+    expect(properties.at).toMatchObject({ type: ['string', 'null'], format: 'date-time' });
+    expect(properties.either).toEqual(schema.properties.either);
+    expect(properties.list).toEqual(schema.properties.list);
+  });
+});
