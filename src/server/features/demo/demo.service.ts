@@ -10,6 +10,7 @@ import { hashPassword } from '../auth/auth.password';
 import { createUsers, takenEmails } from '../auth/auth.users';
 import { importComments } from '../comments/comments.import';
 import { importContacts } from '../contacts/contacts.service';
+import { snapshotWorkspace } from '../health/health.service';
 import { importInteractions } from '../interactions/interactions.import';
 import { importIssues } from '../issues/issues.import';
 import { addMembers } from '../members/members.service';
@@ -166,6 +167,10 @@ export async function seedDemo(
   // A bulk load leaves the planner without statistics, and PGlite runs no autovacuum to gather
   // them: without this, list queries on the large set pick sequential scans.
   await analyzeLoadedTables(ctx.database);
+  // Today's health scores, as the daily job would make them, so the demo opens with scores and
+  // an at-risk view. No earlier days: the job reads issues and tasks as they are now, so a
+  // backfill would score past days on today's statuses.
+  await snapshotWorkspace(ctx.database, scope.workspaceId, now);
 
   return {
     members: team.map(({ memberId, userId, name, email, role }) => ({

@@ -175,9 +175,16 @@ describe('demo data', () => {
       key,
     });
     expect(res.statusCode).toBe(200);
-    // Bar what the interactions loaded after it derive: the touches and the effective cadence.
-    const { cadenceDays: _cadence, lastTouchAt, nextTouchDue, ...record } = res.json();
-    expect(sample?.after).toEqual({ ...record, lastTouchAt: null, nextTouchDue: null });
+    // Bar what the interactions loaded after it derive: the touches, the effective cadence and
+    // the health score of the day's snapshot.
+    const { cadenceDays: _cadence, lastTouchAt, nextTouchDue, healthScore, ...record } = res.json();
+    expect(sample?.after).toEqual({
+      ...record,
+      lastTouchAt: null,
+      nextTouchDue: null,
+      healthScore: null,
+    });
+    expect(healthScore).toEqual(expect.any(Number));
     expect(lastTouchAt === null).toBe(nextTouchDue === null);
     // The loaded interactions gave every partner its last touch, as logging them would.
     const touches = await t.database.sql(

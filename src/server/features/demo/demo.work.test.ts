@@ -13,6 +13,7 @@ import {
   commentMentions,
   comments,
   contacts,
+  healthSnapshots,
   interactionParticipants,
   interactions,
   issues,
@@ -370,6 +371,17 @@ describe('demo relationship work', () => {
     }
     expect(atRisk.length).toBeGreaterThanOrEqual(2);
     expect(atRisk.length).toBeLessThanOrEqual(8);
+    // The load ends with the day's health scores: the at-risk partners score low.
+    const snapshots = await db()
+      .select()
+      .from(healthSnapshots)
+      .where(eq(healthSnapshots.workspaceId, first));
+    expect(snapshots).toHaveLength(ps.length);
+    const scoreOf = new Map(ps.map((p) => [p.id, p.healthScore]));
+    const average = (list: typeof ps) =>
+      list.reduce((sum, p) => sum + (scoreOf.get(p.id) ?? 0), 0) / list.length;
+    const steady = ps.filter((p) => p.stage === 'active');
+    expect(average(atRisk)).toBeLessThan(average(steady) - 15);
 
     const momentum = ps.map((p) => {
       const mine = ints.filter((i) => i.partnerId === p.id).map((i) => daysAgo(i.occurredAt));
