@@ -1,38 +1,34 @@
-import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectAccessible, launchBrowser, settle, watchProblems } from './browser';
+import { expectAccessible, launchBrowser, settle } from './browser';
 import { type RunningServer, startServer } from './server';
+import {
+  horizontalOverflow,
+  newView as openView,
+  prepareShots,
+  type SignedIn,
+  type Size,
+  type Stop,
+  shots,
+  sizes,
+  type Theme,
+  themes,
+  visit as visitStop,
+} from './tour-kit';
+
+const newView = (size: Size, theme: Theme, state?: SignedIn) =>
+  openView(browser, size, theme, state);
+const visit = (
+  ...args: Parameters<typeof visitStop> extends [string, ...infer Rest] ? Rest : never
+) => visitStop(server.url, ...args);
 
 /**
- * Every page at a phone's and a laptop's size, in both themes: no horizontal overflow, no
- * console error or failed request, no serious or critical axe violation. Screenshots of each
- * land in e2e/artifacts/screenshots/ (`<size>-<theme>-<page>.png`) for a person to look at.
+ * The foundation's pages on the tour (tour-kit.ts says what each visit checks); the relationship
+ * pages have their own tour on the demo data.
  */
 
-const shots = fileURLToPath(new URL('./artifacts/screenshots/', import.meta.url));
 const readmeShot = fileURLToPath(new URL('../docs/screenshot-partners.png', import.meta.url));
-
-const sizes = [
-  { name: 'phone', width: 390, height: 844 },
-  { name: 'laptop', width: 1440, height: 900 },
-] as const;
-const themes = ['light', 'dark'] as const;
-type Size = (typeof sizes)[number];
-type Theme = (typeof themes)[number];
-
-type Stop = {
-  /** The screenshot's name. */
-  name: string;
-  path: string;
-  /** The page's level-one heading. */
-  heading: string | RegExp;
-  /** Text that shows the page has its data, when the heading comes before it. */
-  text?: string | RegExp;
-  /** Requests that fail on purpose on this page. */
-  allowed?: RegExp[];
-};
 
 const admin = { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery' };
 const portalUser = {
@@ -44,12 +40,12 @@ const portalUser = {
 let server: RunningServer;
 let browser: Browser;
 /** Cookies of the signed-in administrator and partner user, for a fresh context per view. */
-let adminState: Awaited<ReturnType<BrowserContext['storageState']>>;
-let portalState: Awaited<ReturnType<BrowserContext['storageState']>>;
+let adminState: SignedIn;
+let portalState: SignedIn;
 const ids = { partner: '', contact: '' };
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
+  prepareShots();
   server = await startServer();
   browser = await launchBrowser();
 });
@@ -58,61 +54,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function newView(size: Size, theme: Theme, state?: typeof adminState) {
-  const context = await browser.newContext({
-    viewport: { width: size.width, height: size.height },
-    colorScheme: theme,
-    storageState: state,
-  });
-  const page = await context.newPage();
-  return { context, page, problems: watchProblems(page) };
-}
-
-/** The page is no wider than the window: nothing makes the reader scroll sideways. */
-async function horizontalOverflow(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const widest = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);
-    if (widest <= width) return null;
-    const culprits = [...document.querySelectorAll<HTMLElement>('body *')]
-      .filter((element) => element.getBoundingClientRect().right > width + 1)
-      .slice(0, 4)
-      .map((element) => `<${element.tagName.toLowerCase()} class="${element.className}">`);
-    return `${widest}px wide in a ${width}px window: ${culprits.join(', ')}`;
-  });
-}
-
-/** Visits one stop and records what is wrong with it rather than stopping at the first. */
-async function visit(
-  view: { page: Page; problems: string[] },
-  stop: Stop,
-  where: string,
-  failures: string[],
-) {
-  const { page, problems } = view;
-  problems.length = 0;
-  const label = `${where} ${stop.name}`;
-  try {
-    // A link that differs only in its fragment would not load the page again.
-    if (stop.path.includes('#')) await page.goto('about:blank');
-    await page.goto(`${server.url}${stop.path}`);
-    await page.getByRole('heading', { level: 1, name: stop.heading }).first().waitFor();
-    if (stop.text) await page.getByText(stop.text).first().waitFor();
-    await page.mouse.move(0, 0);
-    await settle(page);
-    await page.screenshot({ path: `${shots}${where}-${stop.name}.png`, fullPage: true });
-    const overflow = await horizontalOverflow(page);
-    if (overflow) failures.push(`${label}: overflows, ${overflow}`);
-    await expectAccessible(page, label);
-  } catch (error) {
-    failures.push(`${label}: ${(error as Error).message.split('\n').slice(0, 8).join('\n')}`);
-  }
-  const unexpected = problems.filter(
-    (problem) => !(stop.allowed ?? []).some((pattern) => pattern.test(problem)),
-  );
-  if (unexpected.length > 0) failures.push(`${label}: ${unexpected.join('; ')}`);
-}
 
 /** The command palette over the page, with a partner found: it fits a phone too. */
 async function visitPalette(

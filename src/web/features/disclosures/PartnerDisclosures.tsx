@@ -56,7 +56,14 @@ export function PartnerDisclosures({ partnerId }: { partnerId: string }) {
           </Text>
         </Card>
       ) : (
-        <Table.ScrollContainer minWidth={480}>
+        // A native scroll box that takes focus, so the log scrolls sideways from the keyboard too.
+        <Table.ScrollContainer
+          minWidth={480}
+          type="native"
+          tabIndex={0}
+          role="region"
+          aria-label="Disclosure log"
+        >
           <Table striped>
             <Table.Thead>
               <Table.Tr>

@@ -41,9 +41,10 @@ export function SeverityBadge({ severity, ...props }: { severity: IssueSeverity 
   );
 }
 
+/** The status in the text colour beside a coloured dot: outlined violet or orange text fell below 4.5:1. */
 export function StatusBadge({ status, ...props }: { status: IssueStatus } & BadgeProps) {
   return (
-    <Badge variant="outline" color={statusColors[status]} {...props}>
+    <Badge variant="dot" color={statusColors[status]} {...props}>
       {humanize(status)}
     </Badge>
   );
