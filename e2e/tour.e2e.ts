@@ -383,7 +383,6 @@ describe.sequential('tour', () => {
           },
           { name: 'contact-edit', path: `/contacts/${ids.contact}/edit`, heading: /Grace Hopper/ },
           { name: 'contact-new', path: '/contacts/new', heading: /New contact/ },
-          { name: 'cooling', path: '/cooling', heading: 'Cooling', text: 'Northwind Traders' },
           {
             name: 'settings-members',
             path: '/settings?tab=members',
