@@ -12,6 +12,7 @@ import type { LoopResult } from './closed-loop';
 import { type Dataset, prepareDataset } from './dataset';
 import { deepPage } from './deep-page';
 import { directRate, type LoopTiming, sqlRate } from './direct';
+import { healthFigures } from './health';
 import { queryMix } from './mix';
 import { freePort, residentMiB, runNode, spawnServer, waitReady } from './processes';
 import { relationshipFigures, relationshipSizes } from './relationships';
@@ -119,6 +120,11 @@ async function main() {
     );
   };
   try {
+    // `npm run bench -- health` measures the daily health job alone.
+    if (process.argv.includes('health')) {
+      await healthFigures(dataset, figure, say);
+      return;
+    }
     if (relationships) {
       const sizes = relationshipSizes[small ? 'small' : 'full'];
       await relationshipFigures(dataset, figure, say, sizes);

@@ -23,6 +23,7 @@ import {
   IconCalendar,
   IconChecklist,
   IconChevronDown,
+  IconHeartbeat,
   IconKey,
   IconLogout,
   IconSearch,
@@ -106,6 +107,9 @@ export function AppLayout({ children }: { children?: ReactNode }) {
     { to: '/partners', label: 'Partners', icon: IconBuildingStore },
     ...(can(session, 'partner.read')
       ? [{ to: '/cooling', label: 'Cooling', icon: IconSnowflake }]
+      : []),
+    ...(can(session, 'health.read')
+      ? [{ to: '/at-risk', label: 'At risk', icon: IconHeartbeat }]
       : []),
     { to: '/contacts', label: 'Contacts', icon: IconUsers },
     ...(can(session, 'issue.read')

@@ -250,6 +250,11 @@ const coolingRoute = createRoute({
   validateSearch: coolingSearch,
   component: lazyRouteComponent(() => import('../features/partners/CoolingPage'), 'CoolingPage'),
 });
+const atRiskRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/at-risk',
+  component: lazyRouteComponent(() => import('../features/health/AtRiskPage'), 'AtRiskPage'),
+});
 const activityRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/activity',
@@ -285,6 +290,7 @@ const routeTree = rootRoute.addChildren([
     settingsRoute,
     activityRoute,
     coolingRoute,
+    atRiskRoute,
     myWorkRoute,
     teamBoardRoute,
     notificationsRoute,

@@ -1,5 +1,6 @@
 import { MultiSelect, Select, TagsInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import type { HealthBand } from '../../../domain/health';
 import {
   defaultTiers,
   type PartnerSort,
@@ -9,6 +10,7 @@ import {
 import { ListToolbar } from '../../components/list/ListToolbar';
 import { activeFilterCount } from '../../components/list/sort';
 import { useSession } from '../auth/session';
+import { bandLabels } from '../health/health-labels';
 import { useMembers, workspaceQuery } from '../settings/settings.api';
 import { countryOptions, humanize } from './partner-labels';
 import type { PartnerArchivedFilter, PartnerListSearch } from './partner-list-search';
@@ -23,7 +25,14 @@ export const partnerSortOptions: Array<{ value: PartnerSort; label: string }> = 
   { value: 'updatedAt', label: 'Least recently updated' },
   { value: '-createdAt', label: 'Newest first' },
   { value: 'createdAt', label: 'Oldest first' },
+  { value: 'health', label: 'Health, lowest first' },
+  { value: '-health', label: 'Health, highest first' },
 ];
+
+const healthOptions = (Object.keys(bandLabels) as HealthBand[]).map((band) => ({
+  value: band,
+  label: bandLabels[band],
+}));
 
 const archivedOptions = [
   { value: 'false', label: 'Hidden' },
@@ -38,6 +47,7 @@ export const partnerFilterKeys = [
   'ownerId',
   'tag',
   'country',
+  'health',
   'archived',
 ] as const;
 
@@ -117,6 +127,16 @@ export function PartnerFilters({ search, onChange }: Props) {
         onChange={set('country')}
         placeholder={search.country ? undefined : 'Any'}
         searchable
+        clearable
+      />
+      <Select
+        label="Health"
+        data={healthOptions}
+        value={search.health ?? null}
+        placeholder="Any"
+        onChange={(value) =>
+          onChange({ ...search, health: value ? (value as HealthBand) : undefined })
+        }
         clearable
       />
       <Select

@@ -12,6 +12,7 @@ import { RecordError } from '../../components/RecordError';
 import { can, useSession } from '../auth/session';
 import { CommentThread } from '../comments/CommentThread';
 import { PartnerDisclosures } from '../disclosures/PartnerDisclosures';
+import { PartnerHealthPanel } from '../health/PartnerHealthPanel';
 import { PartnerTimeline } from '../interactions/PartnerTimeline';
 import { PartnerIssues } from '../issues/PartnerIssues';
 import { useMembers } from '../settings/settings.api';
@@ -167,7 +168,10 @@ export function PartnerPage() {
           ) : null}
         </Tabs.List>
         <Tabs.Panel value="overview" pt="lg">
-          <PartnerOverview partner={partner} owner={owner} />
+          <Stack gap="lg">
+            <PartnerOverview partner={partner} owner={owner} />
+            {can(session, 'health.read') ? <PartnerHealthPanel partnerId={partnerId} /> : null}
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="contacts" pt="lg">
           <PartnerContacts

@@ -1,8 +1,9 @@
-import { Text } from '@mantine/core';
+import { Badge, Text } from '@mantine/core';
 import { AnchorLink } from '../../components/links';
 import type { Column } from '../../components/list/columns';
 import { TagList, Truncated } from '../../components/list/ListParts';
 import { VirtualTable } from '../../components/list/VirtualTable';
+import { bandColor } from '../health/health-labels';
 import type { Member } from '../settings/settings.api';
 import { countryName, formatDate, humanize } from './partner-labels';
 import type { Partner } from './partners.api';
@@ -79,6 +80,22 @@ function partnerColumns(members: Map<string, Member>): Column<Partner>[] {
       cell: (partner) => (
         <Truncated>{(partner.ownerId && members.get(partner.ownerId)?.name) || null}</Truncated>
       ),
+    },
+    {
+      key: 'health',
+      header: 'Health',
+      width: 'minmax(80px, 0.7fr)',
+      sort: 'health',
+      cell: (partner) =>
+        partner.healthScore === null ? (
+          <Text size="sm" c="dimmed">
+            Not yet
+          </Text>
+        ) : (
+          <Badge color={bandColor(partner.healthScore)} variant="light" tt="none">
+            {partner.healthScore}
+          </Badge>
+        ),
     },
     {
       key: 'tags',

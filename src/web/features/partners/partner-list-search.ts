@@ -1,3 +1,4 @@
+import { type HealthBand, healthBands } from '../../../domain/health';
 import { type PartnerSort, partnerSorts } from '../../../domain/partners';
 
 /** The partner list's filters, kept in the URL so a filtered list can be shared and reloaded. */
@@ -10,6 +11,8 @@ export type PartnerListSearch = {
   tag?: string[];
   country?: string[];
   sort?: PartnerSort;
+  /** A band of the latest health score; the API is asked for its range. */
+  health?: HealthBand;
   /** Absent: archived partners are hidden. */
   archived?: PartnerArchivedFilter;
 };
@@ -35,6 +38,8 @@ export function partnerListSearch(raw: Record<string, unknown>): PartnerListSear
   }
   if ((partnerSorts as readonly unknown[]).includes(raw.sort))
     search.sort = raw.sort as PartnerSort;
+  if (typeof raw.health === 'string' && raw.health in healthBands)
+    search.health = raw.health as HealthBand;
   // A link may carry `archived=true` as a boolean once the router has parsed it.
   const archived = String(raw.archived);
   if ((archivedFilters as readonly string[]).includes(archived))

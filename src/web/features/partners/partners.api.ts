@@ -1,4 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { healthBands } from '../../../domain/health';
 import { api, etagOf, unwrap } from '../../api/client';
 import type { components, operations } from '../../api/schema';
 import type { PartnerListSearch } from './partner-list-search';
@@ -18,6 +19,15 @@ export const PAGE_SIZE = 100;
 
 type PartnerListQuery = NonNullable<operations['listPartners']['parameters']['query']>;
 
+/** The URL's filters as the API takes them: a health band becomes its score range. */
+function listQuery({ health, ...search }: PartnerListSearch): PartnerListQuery {
+  const range = health ? healthBands[health] : undefined;
+  return {
+    ...(search as PartnerListQuery),
+    ...(range ? { healthMin: range.min, healthMax: range.max } : {}),
+  };
+}
+
 export async function listPartners(
   search: PartnerListSearch,
   cursor: string | undefined,
@@ -26,7 +36,7 @@ export async function listPartners(
   return unwrap(
     await api.GET('/api/v1/partners', {
       // Filter values come from the URL as they are; the server answers 400 to an unknown one.
-      params: { query: { ...(search as PartnerListQuery), limit: PAGE_SIZE, cursor } },
+      params: { query: { ...listQuery(search), limit: PAGE_SIZE, cursor } },
       signal,
     }),
   );

@@ -2,6 +2,7 @@ import { Stack, Tabs, Text } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { PageTitle } from '../../components/PageTitle';
 import { can, useSession } from '../auth/session';
+import { HealthWeightsPanel } from '../health/HealthWeightsPanel';
 import { ResponseTargetsPanel } from '../issues/ResponseTargetsPanel';
 import { CadencePanel } from '../partners/CadencePanel';
 import { ApiKeysPanel } from './ApiKeysPanel';
@@ -70,6 +71,7 @@ export function SettingsPage() {
             <WorkspacePanel />
             <ResponseTargetsPanel />
             <CadencePanel />
+            <HealthWeightsPanel />
           </Stack>
         </Tabs.Panel>
       </Tabs>
