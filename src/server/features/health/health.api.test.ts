@@ -99,6 +99,26 @@ describe('GET /partners/{id}/health', () => {
     ]);
   });
 
+  it("measures engagement against the partner's effective cadence", async () => {
+    const [, two] = world.a.partners;
+    await t.database.sql('UPDATE partners SET contact_cadence_days = 7 WHERE id = $1', [two]);
+    await t.database.sql(
+      `INSERT INTO interactions (id, workspace_id, partner_id, kind, occurred_at, time_zone)
+       VALUES ($1, $2, $3, 'call', $4, 'UTC')`,
+      [newId(), world.a.workspaceId, two, new Date(now.getTime() - 10 * DAY).toISOString()],
+    );
+    const res = await request(t.app, {
+      method: 'GET',
+      url: `/api/v1/partners/${two}/health`,
+      key: world.a.members.viewer.key,
+    });
+    expect(res.json().components[0]).toMatchObject({
+      key: 'engagement',
+      reason: 'Last interaction 10 days ago, cadence 7 days: 3 days overdue',
+    });
+    await t.database.sql('UPDATE partners SET contact_cadence_days = NULL WHERE id = $1', [two]);
+  });
+
   it('is 404 for another workspace’s partner and for a partner user, 400 for a bad id', async () => {
     const url = `/api/v1/partners/${world.a.partners[0]}/health`;
     await expectDenied(t, 404, { method: 'GET', url, key: world.b.members.admin.key });
