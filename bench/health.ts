@@ -14,9 +14,13 @@ type Figure = (name: string, value: string, ratio: number, target: string) => vo
 type Say = (line: string) => void;
 
 const ROUNDS = 3;
-const INTERACTIONS = 1_000_000;
-const TASKS = 100_000;
-const ISSUES = 10_000;
+
+/** What the workspace is topped up to: the issue's sizes, or a small run that proves it works. */
+export const healthSizes = {
+  full: { interactions: 1_000_000, tasks: 100_000, issues: 10_000 },
+  small: { interactions: 5_000, tasks: 1_000, issues: 100 },
+};
+type HealthSizes = (typeof healthSizes)['full'];
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -36,10 +40,15 @@ async function count(database: Database, table: string, workspaceId: string): Pr
  * generate_series: interactions over the last year with mixed sentiment, tasks due around
  * today (done on time, late, open), open and closed issues.
  */
-async function addHealthData(database: Database, workspaceId: string, say: Say) {
+async function addHealthData(
+  database: Database,
+  workspaceId: string,
+  say: Say,
+  sizes: HealthSizes,
+) {
   const partners = sql`(SELECT array_agg(id ORDER BY id) AS ids, count(*)::int AS n
     FROM partners WHERE workspace_id = ${workspaceId})`;
-  const missing = INTERACTIONS - (await count(database, 'interactions', workspaceId));
+  const missing = sizes.interactions - (await count(database, 'interactions', workspaceId));
   if (missing > 0) {
     const started = performance.now();
     await database.db.execute(sql`
@@ -50,7 +59,7 @@ async function addHealthData(database: Database, workspaceId: string, say: Say) 
       FROM ${partners} p, generate_series(1, ${missing}::int) AS g`);
     say(`${missing} interactions in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
-  const missingTasks = TASKS - (await count(database, 'tasks', workspaceId));
+  const missingTasks = sizes.tasks - (await count(database, 'tasks', workspaceId));
   if (missingTasks > 0) {
     await database.db.execute(sql`
       INSERT INTO tasks (id, workspace_id, title, priority, status, partner_id, visibility,
@@ -62,7 +71,7 @@ async function addHealthData(database: Database, workspaceId: string, say: Say) 
       FROM ${partners} p, generate_series(1, ${missingTasks}::int) AS g`);
     say(`${missingTasks} tasks`);
   }
-  const missingIssues = ISSUES - (await count(database, 'issues', workspaceId));
+  const missingIssues = sizes.issues - (await count(database, 'issues', workspaceId));
   if (missingIssues > 0) {
     await database.db.execute(sql`
       INSERT INTO issues (id, workspace_id, partner_id, title, kind, severity, severity_rank,
@@ -78,10 +87,15 @@ async function addHealthData(database: Database, workspaceId: string, say: Say) 
   await database.db.execute(sql`ANALYZE interactions, tasks, issues, partners`);
 }
 
-export async function healthFigures(dataset: Dataset, figure: Figure, say: Say): Promise<void> {
+export async function healthFigures(
+  dataset: Dataset,
+  figure: Figure,
+  say: Say,
+  sizes: HealthSizes = healthSizes.full,
+): Promise<void> {
   const database = await dataset.open();
   try {
-    await addHealthData(database, dataset.workspaceId, say);
+    await addHealthData(database, dataset.workspaceId, say, sizes);
     const scope = systemScope(dataset.workspaceId, 'job:health.snapshot');
     const timed = async (run: () => Promise<unknown>) => {
       const started = performance.now();

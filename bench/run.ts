@@ -12,7 +12,7 @@ import type { LoopResult } from './closed-loop';
 import { type Dataset, prepareDataset } from './dataset';
 import { deepPage } from './deep-page';
 import { directRate, type LoopTiming, sqlRate } from './direct';
-import { healthFigures } from './health';
+import { healthFigures, healthSizes } from './health';
 import { queryMix } from './mix';
 import { freePort, residentMiB, runNode, spawnServer, waitReady } from './processes';
 import { relationshipFigures, relationshipSizes } from './relationships';
@@ -109,9 +109,11 @@ async function round(dataset: Dataset, mix: string[], withDeepPage: boolean): Pr
 }
 
 async function main() {
-  // `npm run bench -- relationships` measures those figures alone; `--small` on the small set.
+  // `npm run bench -- relationships` and `-- health` measure those figures alone (together when
+  // both are named); `--small` runs them on the small set, as CI does to prove they run.
   const relationships = process.argv.includes('relationships');
-  const small = relationships && process.argv.includes('--small');
+  const health = process.argv.includes('health');
+  const small = (relationships || health) && process.argv.includes('--small');
   const dataset = await prepareDataset(say, small ? 'small' : 'large');
   const where = dataset.kind;
   const figure = (name: string, value: string, ratio: number, target: string) => {
@@ -120,14 +122,10 @@ async function main() {
     );
   };
   try {
-    // `npm run bench -- health` measures the daily health job alone.
-    if (process.argv.includes('health')) {
-      await healthFigures(dataset, figure, say);
-      return;
-    }
-    if (relationships) {
-      const sizes = relationshipSizes[small ? 'small' : 'full'];
-      await relationshipFigures(dataset, figure, say, sizes);
+    if (relationships || health) {
+      const size = small ? 'small' : 'full';
+      if (relationships) await relationshipFigures(dataset, figure, say, relationshipSizes[size]);
+      if (health) await healthFigures(dataset, figure, say, healthSizes[size]);
       return;
     }
     // `npm run bench -- scale-out` measures that figure alone.

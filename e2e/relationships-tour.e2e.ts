@@ -106,7 +106,12 @@ describe.sequential('relationship pages', () => {
 
         const desk = await newView(browser, size, theme, adminState);
         const stops: Stop[] = [
-          { name: 'partner-overview-health', path: p, heading: seen.partnerName },
+          {
+            name: 'partner-overview-health',
+            path: p,
+            heading: seen.partnerName,
+            text: 'Follow-through',
+          },
           ...['timeline', 'issues', 'tasks', 'team', 'comments', 'disclosures'].map(onPartner),
           { name: 'issues', path: '/issues', heading: 'Issues', text: seen.issueTitle },
           { name: 'issue', path: `/issues/${seen.issue}`, heading: seen.issueTitle },
@@ -118,6 +123,12 @@ describe.sequential('relationship pages', () => {
           { name: 'my-work', path: '/my-work', heading: 'My work' },
           { name: 'team-board', path: '/tasks/board', heading: 'Team board' },
           { name: 'cooling', path: '/cooling', heading: 'Cooling' },
+          { name: 'at-risk', path: '/at-risk', heading: 'At risk' },
+          {
+            name: 'partners-by-health',
+            path: '/partners?sort=health&health=atRisk',
+            heading: 'Partners',
+          },
           { name: 'activity', path: '/activity', heading: 'Activity' },
           { name: 'notifications', path: '/notifications', heading: 'Notifications' },
           {

@@ -14,7 +14,7 @@ import type { ServiceContext } from '../../context';
 import type { Database } from '../../db/client';
 import { dbOf } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
-import { findPartner } from '../partners/partners.queries';
+import { partnerRef } from '../partners/partners.service';
 import { healthWeightsOf } from '../workspaces/workspaces.service';
 import {
   type AtRiskRow,
@@ -84,7 +84,7 @@ export async function partnerHealth(
   now = new Date(),
 ): Promise<PartnerHealth> {
   const db = dbOf(ctx);
-  if (!(await findPartner(db, scope, partnerId))) throw errors.notFound('partner');
+  if (!(await partnerRef(db, scope, partnerId))) throw errors.notFound('partner');
   const weights = await healthWeightsOf(db, scope.workspaceId);
   const [row] = await healthInputs(db, scope, now, { partnerId });
   if (!row) throw errors.notFound('partner');

@@ -4,6 +4,7 @@ import type { Disclosure } from '../../../domain/disclosures';
 import { api, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AnchorLink } from '../../components/links';
+import { ScrollTable } from '../../components/ScrollTable';
 import { formatDateTime } from '../partners/partner-labels';
 
 async function partnerDisclosures(partnerId: string, cursor: string | undefined) {
@@ -56,14 +57,7 @@ export function PartnerDisclosures({ partnerId }: { partnerId: string }) {
           </Text>
         </Card>
       ) : (
-        // A native scroll box that takes focus, so the log scrolls sideways from the keyboard too.
-        <Table.ScrollContainer
-          minWidth={480}
-          type="native"
-          tabIndex={0}
-          role="region"
-          aria-label="Disclosure log"
-        >
+        <ScrollTable label="Disclosure log" minWidth={480}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -93,7 +87,7 @@ export function PartnerDisclosures({ partnerId }: { partnerId: string }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
       {log.hasNextPage ? (
         <Button

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AnchorLink } from '../../components/links';
 import { PageTitle } from '../../components/PageTitle';
+import { ScrollTable } from '../../components/ScrollTable';
 import { type AtRiskPartner, atRiskQuery } from './health.api';
 import { bandColor, componentLabels } from './health-labels';
 
@@ -33,7 +34,7 @@ function AtRiskTable({
         {partners.length === 0 ? (
           <Text size="sm">{empty}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={560}>
+          <ScrollTable label={title} minWidth={560}>
             <Table verticalSpacing="xs">
               <Table.Thead>
                 <Table.Tr>
@@ -73,7 +74,7 @@ function AtRiskTable({
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
       </Stack>
     </Card>

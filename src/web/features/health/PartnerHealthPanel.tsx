@@ -2,6 +2,7 @@ import { Badge, Card, Group, Loader, Progress, Stack, Table, Text } from '@manti
 import { useQuery } from '@tanstack/react-query';
 import { healthBandOf } from '../../../domain/health';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ScrollTable } from '../../components/ScrollTable';
 import { HealthTrend } from './HealthTrend';
 import { partnerHealthQuery } from './health.api';
 import { bandColor, bandLabels, componentLabels } from './health-labels';
@@ -32,7 +33,7 @@ export function PartnerHealthPanel({ partnerId }: { partnerId: string }) {
             </Badge>
           </Group>
         </Group>
-        <Table.ScrollContainer minWidth={480}>
+        <ScrollTable label="Health components" minWidth={480}>
           <Table verticalSpacing="xs">
             <caption style={{ captionSide: 'top', textAlign: 'start' }}>
               <Text size="sm" c="dimmed" component="span">
@@ -67,7 +68,7 @@ export function PartnerHealthPanel({ partnerId }: { partnerId: string }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
         <div>
           <Text component="h3" fw={600} size="md" mb="xs">
             Last 90 days
