@@ -128,6 +128,18 @@ test('a week of relationship work: meetings logged and dropped in, next steps fo
     email: 'carla@northwind-traders.com',
   });
 
+  // Gold partners are to hear from Ada every three weeks, and engagement is to count most.
+  await desk.goto(`${server.url}/settings?tab=workspace`);
+  await heading(desk, 'Settings');
+  await desk.getByLabel('Gold (days)').fill('21');
+  await desk.getByRole('button', { name: 'Save contact cadence' }).click();
+  await desk.getByText('Contact cadence saved.').waitFor();
+  await desk.getByLabel('Engagement').fill('40');
+  await desk.getByRole('button', { name: 'Save weights' }).click();
+  await desk.getByText('Health score weights saved.').waitFor();
+  await expect.poll(() => desk.getByLabel('Gold (days)').inputValue()).toBe('21');
+  await accessible(desk, 'settings, workspace tab');
+
   // Ada puts Bo on the partnership team, from Sales.
   await desk.goto(`${server.url}/partners/${partner.id}?tab=team`);
   await heading(desk, 'Northwind Traders');
@@ -137,6 +149,8 @@ test('a week of relationship work: meetings logged and dropped in, next steps fo
   await desk.getByRole('button', { name: 'Add to team' }).click();
   await desk.getByRole('combobox', { name: `Role of ${bo.name}` }).waitFor();
   await accessible(desk, 'partner page, team tab');
+  await desk.getByRole('tab', { name: 'Overview' }).click();
+  await desk.getByText(/Every 21 days/).waitFor();
 
   // She logs Monday's call with Carla, with two next steps.
   await desk.getByRole('tab', { name: 'Timeline' }).click();
@@ -250,7 +264,14 @@ test('a week of relationship work: meetings logged and dropped in, next steps fo
   await choose(desk, 'Status of Send the campaign brief', 'Done');
   await desk.getByText(/Send the campaign brief: done/).waitFor();
 
-  // The week, workspace-wide: the Activity page, filtered to issues.
+  // The health score explains itself: this week's contact and the resolved issue show in it.
+  await desk.goto(`${server.url}/partners/${partner.id}`);
+  await heading(desk, 'Northwind Traders');
+  await desk.getByText('Relationship health').waitFor();
+  await desk.getByText(/Last interaction 0 days ago, cadence 21 days/).waitFor();
+  await accessible(desk, 'partner overview with its health');
+
+  // The week, workspace-wide: the Activity page.
   await nav(desk, 'Activity').click();
   await heading(desk, 'Activity');
   await desk.getByText('Northern deliveries arrive a week late').first().waitFor();

@@ -1,14 +1,11 @@
-import { Button, Card, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
+import { NumberInput, SimpleGrid } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
-import { type ContactCadence, cadenceDays } from '../../../domain/cadence';
-import { ApiError, api, unwrap } from '../../api/client';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { StaleRecordAlert } from '../../components/StaleRecordAlert';
-import { applyProblem } from '../../lib/forms';
-import { workspaceQuery } from '../settings/settings.api';
+import { cadenceDays } from '../../../domain/cadence';
+import {
+  WorkspaceSettingCard,
+  WorkspaceSettingForm,
+  type WorkspaceSettingProps,
+} from '../settings/WorkspaceSetting';
 import { humanize } from './partner-labels';
 
 /** Form values by position, as a tier's name may hold a dot that a field path would split. */
@@ -21,19 +18,9 @@ function daysError(value: number | string, blankOk: boolean): string | null {
   return parsed.success ? null : (parsed.error.issues[0]?.message ?? 'Not a valid value');
 }
 
-function CadenceForm({
-  setting,
-  tiers,
-  etag,
-  onStale,
-}: {
-  setting: ContactCadence;
-  tiers: string[];
-  etag: string;
-  onStale: () => void;
-}) {
-  const queryClient = useQueryClient();
-  const [failure, setFailure] = useState<ReactNode>(null);
+function CadenceForm({ workspace, etag, onStale }: WorkspaceSettingProps) {
+  const setting = workspace.contactCadenceDays;
+  const tiers = workspace.tiers;
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: {
@@ -51,102 +38,53 @@ function CadenceForm({
       return errors;
     },
   });
-  const save = useMutation({
-    mutationFn: async (values: Values) =>
-      unwrap(
-        await api.PATCH('/api/v1/workspace', {
-          params: { header: { 'if-match': etag } },
-          body: {
-            contactCadenceDays: {
-              default: Number(values.default),
-              // A blank tier uses the default.
-              tiers: Object.fromEntries(
-                tiers.flatMap((tier, i) =>
-                  values.tiers[i] === '' ? [] : [[tier, Number(values.tiers[i])]],
-                ),
-              ),
-            },
-          },
-        }),
-      ),
-    onSuccess: async () => {
-      notifications.show({ color: 'teal', message: 'Contact cadence saved.' });
-      await queryClient.invalidateQueries({ queryKey: workspaceQuery.queryKey });
-    },
-    onError: (error) => {
-      if (error instanceof ApiError && error.status === 412) {
-        setFailure(<StaleRecordAlert what="workspace" onReload={onStale} />);
-        return;
-      }
-      setFailure(applyProblem(form, error));
-    },
-  });
-
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit((values) => {
-        setFailure(null);
-        save.mutate(values);
+    <WorkspaceSettingForm
+      form={form}
+      etag={etag}
+      onStale={onStale}
+      change={(values) => ({
+        contactCadenceDays: {
+          default: Number(values.default),
+          // A blank tier uses the default.
+          tiers: Object.fromEntries(
+            tiers.flatMap((tier, i) =>
+              values.tiers[i] === '' ? [] : [[tier, Number(values.tiers[i])]],
+            ),
+          ),
+        },
       })}
+      saved="Contact cadence saved."
+      title="Contact cadence"
+      description="Days that may pass between interactions with a partner, by tier. A partner past its cadence shows as cooling. The default applies to partners without a tier and to tiers left blank; a partner may set its own."
+      submitLabel="Save contact cadence"
+      maw={640}
     >
-      <Stack gap="md" maw={640}>
-        <div>
-          <Text component="h2" fw={600} size="lg">
-            Contact cadence
-          </Text>
-          <Text size="sm" c="dimmed">
-            Days that may pass between interactions with a partner, by tier. A partner past its
-            cadence shows as cooling. The default applies to partners without a tier and to tiers
-            left blank; a partner may set its own.
-          </Text>
-        </div>
-        {typeof failure === 'string' ? <ErrorAlert error={failure} title="Not saved" /> : failure}
-        <SimpleGrid cols={{ base: 2, sm: 3 }}>
+      <SimpleGrid cols={{ base: 2, sm: 3 }}>
+        <NumberInput
+          label="Default (days)"
+          min={1}
+          max={365}
+          allowDecimal={false}
+          {...form.getInputProps('default')}
+        />
+        {tiers.map((tier, i) => (
           <NumberInput
-            label="Default (days)"
+            key={tier}
+            label={`${humanize(tier)} (days)`}
+            placeholder={`Default (${form.getValues().default || '–'})`}
             min={1}
             max={365}
             allowDecimal={false}
-            {...form.getInputProps('default')}
+            {...form.getInputProps(`tiers.${i}`)}
           />
-          {tiers.map((tier, i) => (
-            <NumberInput
-              key={tier}
-              label={`${humanize(tier)} (days)`}
-              placeholder={`Default (${form.getValues().default || '–'})`}
-              min={1}
-              max={365}
-              allowDecimal={false}
-              {...form.getInputProps(`tiers.${i}`)}
-            />
-          ))}
-        </SimpleGrid>
-        <div>
-          <Button type="submit" loading={save.isPending}>
-            Save contact cadence
-          </Button>
-        </div>
-      </Stack>
-    </form>
+        ))}
+      </SimpleGrid>
+    </WorkspaceSettingForm>
   );
 }
 
 /** The workspace's contact cadence per tier, for admins, beside the other workspace settings. */
 export function CadencePanel() {
-  const workspace = useQuery(workspaceQuery);
-  if (workspace.isError) return <ErrorAlert error={workspace.error} />;
-  if (!workspace.data) return null;
-  const { workspace: ws, etag } = workspace.data;
-  return (
-    <Card withBorder p="lg">
-      <CadenceForm
-        key={etag}
-        setting={ws.contactCadenceDays}
-        tiers={ws.tiers}
-        etag={etag}
-        onStale={() => void workspace.refetch()}
-      />
-    </Card>
-  );
+  return <WorkspaceSettingCard>{(props) => <CadenceForm {...props} />}</WorkspaceSettingCard>;
 }
