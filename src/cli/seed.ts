@@ -28,8 +28,10 @@ export const seed: Command = {
   help: `Usage: tandem seed --demo [--size small|large] [--workspace <id>] [--password-stdin] [--json]
 
 Loads the deterministic demo data into a workspace that has no partners yet: five members who
-can sign in, and partners with contacts. small: 50 partners, 300 contacts (the demo). large:
-10 000 partners, 100 000 contacts (the benchmarks). Without --workspace, the only workspace is
+can sign in, and partners with contacts. small (the demo): 50 partners, 300 contacts and six
+months of relationship work (interactions, issues, partnership teams, tasks, comments) with the
+day's health scores. large (the benchmarks): 10 000 partners, 100 000 contacts, 1 000 000
+interactions and 100 000 tasks; it takes minutes. Without --workspace, the only workspace is
 used. Needs the server stopped on the embedded database.
 
 The demo members sign in with a password made for this load and printed once (also in --json),
