@@ -89,3 +89,22 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
     throw new Error(`Accessibility violations on ${where}:\n  ${lines.join('\n  ')}`);
   }
 }
+
+/** A link of the main navigation (breadcrumbs repeat some names). */
+export function nav(page: Page, name: string) {
+  return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
+}
+
+/** Waits for the page's level-one heading. */
+export async function heading(page: Page, name: string | RegExp) {
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}
+
+/**
+ * axe on the page with the pointer out of the way: the button just clicked stays hovered, and
+ * the hover shade of a filled button is not what this check is about.
+ */
+export async function accessible(page: Page, where: string) {
+  await page.mouse.move(0, 0);
+  await expectAccessible(page, where);
+}

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { expectAccessible, launchBrowser, watchProblems } from './browser';
+import { expectAccessible, heading, launchBrowser, nav, watchProblems } from './browser';
 import { type RunningServer, startServer } from './server';
 
 let server: RunningServer;
@@ -109,15 +109,6 @@ async function createPartners(page: Page) {
     });
     expect(response.status(), await response.text()).toBe(201);
   }
-}
-
-/** A link of the main navigation (breadcrumbs repeat some names). */
-function nav(page: Page, name: string) {
-  return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
-}
-
-async function heading(page: Page, name: string | RegExp) {
-  await page.getByRole('heading', { level: 1, name }).waitFor();
 }
 
 test('first-run setup, a partner and a contact, found by search and the command palette', async () => {

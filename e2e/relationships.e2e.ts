@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { expectAccessible, launchBrowser, watchProblems } from './browser';
+import { accessible, heading, launchBrowser, nav, watchProblems } from './browser';
 import { type RunningServer, startServer } from './server';
 
 let server: RunningServer;
@@ -27,20 +27,6 @@ async function newPerson(): Promise<{ page: Page; problems: string[] }> {
   contexts.push(context);
   const page = await context.newPage();
   return { page, problems: watchProblems(page) };
-}
-
-function nav(page: Page, name: string) {
-  return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
-}
-
-async function heading(page: Page, name: string | RegExp) {
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-}
-
-/** axe with the pointer out of the way, so a hovered button's shade is not what is judged. */
-async function accessible(page: Page, where: string) {
-  await page.mouse.move(0, 0);
-  await expectAccessible(page, where);
 }
 
 /**

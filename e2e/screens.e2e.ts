@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { expectAccessible, launchBrowser, watchProblems } from './browser';
+import { expectAccessible, heading, launchBrowser, watchProblems } from './browser';
 import { type RunningServer, startServer } from './server';
 
 /**
@@ -112,10 +112,6 @@ async function signedIn(
   });
   const page = await context.newPage();
   return { page, problems: watchProblems(page) };
-}
-
-async function heading(page: Page, name: string | RegExp) {
-  await page.getByRole('heading', { level: 1, name }).waitFor();
 }
 
 /** How far the page reaches past the window's right edge (0 when it fits). */

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { expectAccessible, launchBrowser, watchProblems } from './browser';
+import { accessible, heading, launchBrowser, nav, watchProblems } from './browser';
 import { type RunningServer, startServer } from './server';
 
 let server: RunningServer;
@@ -27,25 +27,6 @@ async function newPerson(): Promise<{ page: Page; problems: string[] }> {
   contexts.push(context);
   const page = await context.newPage();
   return { page, problems: watchProblems(page) };
-}
-
-/** A link of the main navigation (breadcrumbs repeat some names). */
-function nav(page: Page, name: string) {
-  return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
-}
-
-/**
- * axe on the page with the pointer out of the way: the button just clicked stays hovered, and
- * the hover shade of a filled button is not what this check is about (see the report: it is
- * 3.9:1 with white text, below WCAG AA).
- */
-async function accessible(page: Page, where: string) {
-  await page.mouse.move(0, 0);
-  await expectAccessible(page, where);
-}
-
-async function heading(page: Page, name: string | RegExp) {
-  await page.getByRole('heading', { level: 1, name }).waitFor();
 }
 
 /** Picks an option of a Mantine Select found by its label. */
