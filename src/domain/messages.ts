@@ -29,6 +29,7 @@ export const messages = {
   id: 'Not a valid id',
   dateTime: 'Enter a date and time',
   date: 'Enter a date',
+  period: 'Enter a period such as FY2027 or FY2027-Q2',
   format: 'Not in the expected format',
   unknownField: 'Not a field Tandem knows',
   invalid: 'Not a valid value',
