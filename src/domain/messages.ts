@@ -47,6 +47,12 @@ export const messages = {
   alreadyOnPartnerTeam: 'Already on this partner’s team',
   invalidCursor: 'This page link has expired; start the list again',
   timeZone: 'Choose a time zone from the list',
+  currency: 'Choose a currency, such as EUR',
+  decimalPlaces: (places: number) =>
+    places === 0 ? 'Use a whole number' : `Use ${places} decimal places or fewer`,
+  targetAboveBaseline: 'Set a target above the baseline: higher is better for this KPI',
+  targetBelowBaseline: 'Set a target below the baseline: lower is better for this KPI',
+  targetAboveZero: 'Set a target above 0',
   fileTooLarge: 'The file is too large (2 MB at most)',
   base64: 'Not base64-encoded',
   notAContact: 'Not a contact of this partner',

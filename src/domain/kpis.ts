@@ -1,0 +1,194 @@
+import { z } from 'zod';
+import { messages } from './messages';
+
+/**
+ * The KPI vocabulary (issue 9, decision 038) and how each unit stores its values. Every stored
+ * value is a whole number, so sums and averages in SQL and in `kpi-math.ts` never round:
+ *
+ * - `count`: a whole count, never negative.
+ * - `currency`: integer minor units of the KPI's ISO 4217 currency (cents for EUR, yen for JPY).
+ * - `percent`: whole basis points, hundredths of a percent (12.5 % is 1250); may be negative.
+ * - `duration`: whole seconds, never negative; the screens show minutes, hours or days.
+ */
+
+export const kpiUnits = ['count', 'currency', 'percent', 'duration'] as const;
+export const kpiUnit = z.enum(kpiUnits);
+export type KpiUnit = z.infer<typeof kpiUnit>;
+
+export const kpiDirections = ['higher', 'lower'] as const;
+export const kpiDirection = z.enum(kpiDirections);
+export type KpiDirection = z.infer<typeof kpiDirection>;
+
+export const kpiCadences = ['monthly', 'quarterly'] as const;
+export const kpiCadence = z.enum(kpiCadences);
+export type KpiCadence = z.infer<typeof kpiCadence>;
+
+/** How the sub-periods' values make the period's: their sum, the latest, or their mean. */
+export const kpiAggregations = ['sum', 'last', 'average'] as const;
+export const kpiAggregation = z.enum(kpiAggregations);
+export type KpiAggregation = z.infer<typeof kpiAggregation>;
+
+export const kpiSources = ['manual', 'import', 'api'] as const;
+export const kpiSource = z.enum(kpiSources);
+export type KpiSource = z.infer<typeof kpiSource>;
+
+/** Best first: a status later in the list is worse. */
+export const kpiStatuses = ['on_track', 'at_risk', 'off_track'] as const;
+export const kpiStatus = z.enum(kpiStatuses);
+export type KpiStatus = z.infer<typeof kpiStatus>;
+
+export const kpiCadenceMonths: Record<KpiCadence, number> = { monthly: 1, quarterly: 3 };
+
+/** How many sub-periods a period of `periodMonths` (12 or 3) has at a cadence, at least 1. */
+export function subPeriodsIn(periodMonths: number, cadence: KpiCadence): number {
+  return Math.max(1, Math.floor(periodMonths / kpiCadenceMonths[cadence]));
+}
+
+// The runtime's list; an old browser without it leaves the check to the server.
+const knownCurrencies: ReadonlySet<string> | null =
+  typeof Intl.supportedValuesOf === 'function' ? new Set(Intl.supportedValuesOf('currency')) : null;
+
+/** Whether the runtime knows an upper-case ISO 4217 code (`EUR`, `JPY`). */
+export function isCurrencyCode(code: string): boolean {
+  return /^[A-Z]{3}$/.test(code) && (knownCurrencies === null || knownCurrencies.has(code));
+}
+
+/** ISO 4217 alphabetic code, upper-cased (`eur` is stored as `EUR`). */
+export const CurrencyCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(isCurrencyCode, messages.currency)
+  .meta({ description: 'ISO 4217 currency code, such as `EUR` (lower case is accepted)' });
+export type CurrencyCode = z.infer<typeof CurrencyCode>;
+
+/**
+ * ISO 4217 minor-unit exponents other than 2. A fixed table, not `Intl`: ICU shows some
+ * currencies with fewer digits than ISO (HUF, IDR with none, IQD with none instead of 3) and
+ * differs between runtimes, and a stored amount must mean the same in every browser.
+ */
+const minorUnitExponents: Readonly<Record<string, number>> = {
+  BIF: 0,
+  CLP: 0,
+  DJF: 0,
+  GNF: 0,
+  ISK: 0,
+  JPY: 0,
+  KMF: 0,
+  KRW: 0,
+  PYG: 0,
+  RWF: 0,
+  UGX: 0,
+  UYI: 0,
+  VND: 0,
+  VUV: 0,
+  XAF: 0,
+  XOF: 0,
+  XPF: 0,
+  BHD: 3,
+  IQD: 3,
+  JOD: 3,
+  KWD: 3,
+  LYD: 3,
+  OMR: 3,
+  TND: 3,
+  CLF: 4,
+  UYW: 4,
+};
+
+/** The decimal places of a currency's minor unit: 2 for EUR, 0 for JPY, 3 for KWD. */
+export function currencyExponent(code: string): number {
+  return minorUnitExponents[code.toUpperCase()] ?? 2;
+}
+
+/** How many stored units make one shown unit: 100 cents a euro, 100 basis points a percent. */
+export function valueScale(unit: KpiUnit, currency: string | null = null): number {
+  if (unit === 'currency') return 10 ** currencyExponent(currency ?? '');
+  if (unit === 'percent') return 100;
+  return 1;
+}
+
+/** A stored value as a person reads it: 123456 cents as 1234.56, 1250 basis points as 12.5. */
+export function shownValue(unit: KpiUnit, stored: number, currency: string | null = null): number {
+  return stored / valueScale(unit, currency);
+}
+
+/** The largest stored value: beyond it a JavaScript number loses whole units. */
+export const maxStoredValue = Number.MAX_SAFE_INTEGER;
+
+const canBeNegative: Record<KpiUnit, boolean> = {
+  count: false,
+  currency: true,
+  percent: true,
+  duration: false,
+};
+
+/** Why a stored value is not one of the unit's, or null when it is. */
+export function validateMeasurementValue(unit: KpiUnit, value: unknown): string | null {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return messages.invalid;
+  if (!Number.isInteger(value)) return messages.wholeNumber;
+  if (value > maxStoredValue) return messages.maxNumber(maxStoredValue);
+  const min = canBeNegative[unit] ? -maxStoredValue : 0;
+  if (value < min) return messages.minNumber(min);
+  return null;
+}
+
+/**
+ * The stored value of what a person typed in the unit's everyday terms (`12.5` percent, `19.99`
+ * euros), or why it cannot be stored: more decimals than the unit keeps, or out of range.
+ */
+export function storedValue(
+  unit: KpiUnit,
+  shown: number,
+  currency: string | null = null,
+): { value: number } | { message: string } {
+  if (!Number.isFinite(shown)) return { message: messages.invalid };
+  const scale = valueScale(unit, currency);
+  const scaled = shown * scale;
+  const value = Math.round(scaled);
+  // 0.29 * 100 is 28.999999999999996: allow the float's noise, not a real extra decimal.
+  if (Math.abs(scaled - value) > 1e-6 * Math.max(1, Math.abs(scaled))) {
+    return { message: messages.decimalPlaces(Math.round(Math.log10(scale))) };
+  }
+  const message = validateMeasurementValue(unit, value);
+  return message === null ? { value: Object.is(value, -0) ? 0 : value } : { message };
+}
+
+/** What the target check reads about a KPI. */
+export interface KpiTargetInput {
+  unit: KpiUnit;
+  direction: KpiDirection;
+  aggregation: KpiAggregation;
+  target: number;
+  baseline: number | null;
+}
+
+/**
+ * Why a KPI's target or baseline cannot drive the math, or null. Both must be values of the
+ * unit. A level (`last`, `average`) with a baseline must aim past it in the KPI's direction;
+ * otherwise progress is measured from zero, so a higher-is-better target must be above 0 and a
+ * lower-is-better one (a ceiling) not below 0. A sum's baseline is only last period's total.
+ */
+export function validateKpiTarget(
+  kpi: KpiTargetInput,
+): { field: 'target' | 'baseline'; message: string } | null {
+  const targetMessage = validateMeasurementValue(kpi.unit, kpi.target);
+  if (targetMessage !== null) return { field: 'target', message: targetMessage };
+  if (kpi.baseline !== null) {
+    const baselineMessage = validateMeasurementValue(kpi.unit, kpi.baseline);
+    if (baselineMessage !== null) return { field: 'baseline', message: baselineMessage };
+  }
+  const higher = kpi.direction === 'higher';
+  if (kpi.aggregation !== 'sum' && kpi.baseline !== null) {
+    if (higher && kpi.target <= kpi.baseline) {
+      return { field: 'target', message: messages.targetAboveBaseline };
+    }
+    if (!higher && kpi.target >= kpi.baseline) {
+      return { field: 'target', message: messages.targetBelowBaseline };
+    }
+    return null;
+  }
+  if (higher && kpi.target <= 0) return { field: 'target', message: messages.targetAboveZero };
+  if (!higher && kpi.target < 0) return { field: 'target', message: messages.minNumber(0) };
+  return null;
+}
