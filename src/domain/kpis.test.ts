@@ -3,16 +3,17 @@ import {
   CurrencyCode,
   currencyExponent,
   kpiAggregation,
+  kpiCadenceKind,
   kpiStatuses,
   kpiUnit,
   maxStoredValue,
   shownValue,
   storedValue,
-  subPeriodsIn,
   validateKpiTarget,
   validateMeasurementValue,
 } from './kpis';
 import { messages } from './messages';
+import { subPeriods } from './periods';
 
 const issueOf = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
   result.error?.issues[0]?.message;
@@ -27,11 +28,13 @@ describe('the KPI vocabulary', () => {
     expect(kpiStatuses).toEqual(['on_track', 'at_risk', 'off_track']);
   });
 
-  it('counts the sub-periods of a year or a quarter at each cadence', () => {
-    expect(subPeriodsIn(12, 'monthly')).toBe(12);
-    expect(subPeriodsIn(12, 'quarterly')).toBe(4);
-    expect(subPeriodsIn(3, 'monthly')).toBe(3);
-    expect(subPeriodsIn(3, 'quarterly')).toBe(1);
+  it('splits a plan’s year or quarter into the sub-periods of each cadence', () => {
+    const year = { kind: 'year', fiscalYear: 2027 } as const;
+    const quarter = { kind: 'quarter', fiscalYear: 2027, quarter: 2 } as const;
+    expect(subPeriods(year, kpiCadenceKind.monthly)).toHaveLength(12);
+    expect(subPeriods(year, kpiCadenceKind.quarterly)).toHaveLength(4);
+    expect(subPeriods(quarter, kpiCadenceKind.monthly)).toHaveLength(3);
+    expect(subPeriods(quarter, kpiCadenceKind.quarterly)).toHaveLength(1);
   });
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { messages } from './messages';
+import type { MeasurementKind } from './periods';
 
 /**
  * The KPI vocabulary (issue 9, decision 038) and how each unit stores its values. Every stored
@@ -37,12 +38,11 @@ export const kpiStatuses = ['on_track', 'at_risk', 'off_track'] as const;
 export const kpiStatus = z.enum(kpiStatuses);
 export type KpiStatus = z.infer<typeof kpiStatus>;
 
-export const kpiCadenceMonths: Record<KpiCadence, number> = { monthly: 1, quarterly: 3 };
-
-/** How many sub-periods a period of `periodMonths` (12 or 3) has at a cadence, at least 1. */
-export function subPeriodsIn(periodMonths: number, cadence: KpiCadence): number {
-  return Math.max(1, Math.floor(periodMonths / kpiCadenceMonths[cadence]));
-}
+/** The periods a cadence measures in, for `subPeriods(plan period, kind)` in `periods.ts`. */
+export const kpiCadenceKind: Record<KpiCadence, MeasurementKind> = {
+  monthly: 'month',
+  quarterly: 'quarter',
+};
 
 // The runtime's list; an old browser without it leaves the check to the server.
 const knownCurrencies: ReadonlySet<string> | null =
