@@ -60,6 +60,7 @@ const responseHours: KpiMathInput = {
 describe('the worked examples of docs/kpi-math.md', () => {
   it('revenue (sum): behind pace, but the trend reaches the target, so on track', () => {
     expect(kpiProgress(revenue)).toEqual({
+      countedElapsed: 4,
       actual: 38_000_000,
       expected: 50_000_000,
       attainment: expect.closeTo(0.2533, 4),
@@ -195,6 +196,40 @@ describe('expectedToDate', () => {
   it('is the target all along for an average and for a ceiling', () => {
     expect(expectedToDate({ ...responseHours, elapsed: 1 })).toBe(4);
     expect(expectedToDate({ ...engineers, direction: 'lower', baseline: null, target: 5 })).toBe(5);
+  });
+});
+
+describe('the elapsed time counted', () => {
+  const steady = (months: number[], elapsed: number): KpiMathInput => ({
+    ...revenue,
+    target: 1200,
+    elapsed,
+    measurements: months.map((index) => ({ index, value: 100 })),
+  });
+
+  it('leaves out the running sub-period until it has a value', () => {
+    expect(kpiProgress(steady([0, 1], 2.5))).toMatchObject({
+      countedElapsed: 2,
+      expected: 200,
+      pace: 1,
+      runRateForecast: 1200,
+      status: 'on_track',
+    });
+    expect(kpiProgress(steady([0, 1, 2], 2.5))).toMatchObject({
+      countedElapsed: 2.5,
+      expected: 250,
+      pace: 1.2,
+    });
+  });
+
+  it('counts a missing past sub-period as nothing done', () => {
+    expect(kpiProgress(steady([0], 2.5))).toMatchObject({
+      countedElapsed: 2,
+      expected: 200,
+      pace: 0.5,
+      status: 'off_track',
+    });
+    expect(kpiProgress(steady([], 2.5)).countedElapsed).toBe(2);
   });
 });
 
@@ -429,6 +464,7 @@ describe('kpi math properties', () => {
       fc.property(odd, (input) => {
         const progress = kpiProgress(input);
         const numbers = [
+          progress.countedElapsed,
           progress.actual,
           progress.expected,
           progress.attainment,

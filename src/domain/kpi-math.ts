@@ -26,7 +26,10 @@ export interface KpiGoal {
 export interface KpiMathInput extends KpiGoal {
   /** Sub-periods in the period: 12 months of a year, 4 quarters, 3 months of a quarter. */
   subPeriods: number;
-  /** Sub-periods elapsed so far, fractional mid-way, from 0 to `subPeriods`. */
+  /**
+   * Sub-periods elapsed so far, fractional mid-way, from 0 to `subPeriods`: the plan period's
+   * `elapsedFraction` times `subPeriods`.
+   */
   elapsed: number;
   /** The values recorded, each in its 0-based sub-period. */
   measurements: ReadonlyArray<{ index: number; value: number }>;
@@ -39,6 +42,8 @@ export interface KpiTrendLine {
 }
 
 export interface KpiProgress {
+  /** The sub-periods the expected value and the run rate count (see `countedElapsed`). */
+  countedElapsed: number;
   actual: number | null;
   expected: number;
   attainment: number | null;
@@ -58,6 +63,7 @@ type Point = { index: number; value: number };
 interface Prepared extends KpiGoal {
   subPeriods: number;
   elapsed: number;
+  counted: number;
   points: Point[];
 }
 
@@ -99,6 +105,7 @@ function prepare(input: KpiMathInput): Prepared {
     (m) =>
       Number.isInteger(m.index) && m.index >= 0 && m.index < subPeriods && Number.isFinite(m.value),
   );
+  const points = onePerSubPeriod(input.aggregation, valid);
   return {
     target: finiteOr(input.target, 0),
     baseline: input.baseline === null ? null : finiteOr(input.baseline, null),
@@ -106,8 +113,21 @@ function prepare(input: KpiMathInput): Prepared {
     aggregation: input.aggregation,
     subPeriods,
     elapsed,
-    points: onePerSubPeriod(input.aggregation, valid),
+    counted: countedElapsed(elapsed, points),
+    points,
   };
+}
+
+/**
+ * The elapsed time the actual is judged over: the sub-periods gone by, and the one still
+ * running only as far as it has a value. Values usually arrive when a month ends, so on
+ * 15 March a plan with January and February recorded is judged over two months, not two and
+ * a half; a missing past month still counts, as zero.
+ */
+function countedElapsed(elapsed: number, points: Point[]): number {
+  const latest = points[points.length - 1];
+  const whole = Math.floor(elapsed);
+  return latest === undefined ? whole : Math.max(whole, Math.min(elapsed, latest.index + 1));
 }
 
 /**
@@ -155,7 +175,7 @@ function actualOf(p: Prepared): number | null {
  * sub-period should average it); a ceiling's target.
  */
 function expectedOf(p: Prepared): number {
-  const share = p.elapsed / p.subPeriods;
+  const share = p.counted / p.subPeriods;
   if (p.aggregation === 'sum') return p.target * share;
   const start = startOf(p);
   if (p.aggregation === 'average' || start === null) return p.target;
@@ -170,7 +190,7 @@ function paceOf(p: Prepared, actual: number | null): number | null {
 function runRateOf(p: Prepared, actual: number | null): number | null {
   if (actual === null) return null;
   if (p.aggregation !== 'sum') return actual;
-  return p.elapsed > 0 ? bounded((actual / p.elapsed) * p.subPeriods) : null;
+  return p.counted > 0 ? bounded((actual / p.counted) * p.subPeriods) : null;
 }
 
 /** The least-squares line through the sub-periods' values, or null with fewer than two. */
@@ -238,6 +258,7 @@ export function kpiProgress(input: KpiMathInput): KpiProgress {
   const forecastAttainment =
     forecast === null ? null : reach(forecast, p.target, startOf(p), p.direction);
   return {
+    countedElapsed: p.counted,
     actual,
     expected: expectedOf(p),
     attainment: actual === null ? null : reach(actual, p.target, startOf(p), p.direction),
