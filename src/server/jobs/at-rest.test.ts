@@ -102,7 +102,7 @@ describe('purge', () => {
     ]);
   });
 
-  it('deletes expired verifications, old failures, old rate-limit windows and old deliveries, and nothing current', async () => {
+  it('deletes expired sessions and verifications, old failures, old rate-limit windows and old deliveries, and nothing current', async () => {
     const now = new Date();
     const ago = (ms: number) => new Date(now.getTime() - ms).toISOString();
     const hour = 60 * 60 * 1000;
@@ -113,6 +113,10 @@ describe('purge', () => {
       ['old', ago(hour)],
       ['live', ago(-hour)],
     ] as const) {
+      await insert(
+        'INSERT INTO sessions (id, user_id, token, expires_at) VALUES ($1, $2, $3, $4)',
+        [newId(), userId, `purge-${label}`, expires],
+      );
       await insert(
         'INSERT INTO verifications (id, identifier, value, expires_at) VALUES ($1, $2, $3, $4)',
         [newId(), `password-reset:purge-${label}`, userId, expires],
@@ -138,6 +142,9 @@ describe('purge', () => {
     await purgeExpired(t.database, now);
     const left = async (text: string) =>
       (await t.database.sql(text)).rows.map((row) => Object.values(row as object)[0]);
+    expect(await left("SELECT token FROM sessions WHERE token LIKE 'purge-%'")).toEqual([
+      'purge-live',
+    ]);
     expect(
       await left("SELECT identifier FROM verifications WHERE identifier LIKE '%purge-%'"),
     ).toEqual(['password-reset:purge-live']);

@@ -7,8 +7,8 @@ import { purgeDeliveries } from './deliver-once';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Deletes what no longer counts, each table by its owner's rule: verifications (reset tokens)
- * past their expiry, sign-in failures older than the throttle window, rate-limit windows older
+ * Deletes what no longer counts, each table by its owner's rule: sessions and verifications
+ * (reset tokens) past their expiry, sign-in failures older than the throttle window, rate-limit windows older
  * than a day (the longest window), delivery records older than a week (a mail's retries end
  * within hours). Runs on the hourly schedule; safe to run at any time, in any process.
  */

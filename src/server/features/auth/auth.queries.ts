@@ -1,5 +1,5 @@
 import { and, count, eq, gt, inArray, isNull, like, lt, min, ne } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client';
+import type { Database, Db, Tx } from '../../db/client';
 import {
   accounts,
   members,
@@ -56,6 +56,25 @@ export async function findUserAccess(db: Db | Tx, userId: string) {
   return null;
 }
 
+/** A live session as authentication reads it, with its user. */
+export type LiveSessionRow = { sessionId: string; userId: string; name: string; email: string };
+
+const liveSession = `SELECT s.id AS "sessionId", u.id AS "userId", u.name, u.email
+  FROM sessions s JOIN users u ON u.id = s.user_id
+  WHERE s.token = $1 AND s.expires_at > now()`;
+
+/**
+ * The session a token names, unless it has expired. Every signed-in request runs this, so it
+ * goes to the driver as one fixed statement, as the API-key lookup does.
+ */
+export async function findLiveSession(
+  database: Database,
+  token: string,
+): Promise<LiveSessionRow | undefined> {
+  const { rows } = await database.sql(liveSession, [token]);
+  return rows[0] as LiveSessionRow | undefined;
+}
+
 export function findUserByEmail(db: Db | Tx, email: string) {
   return db
     .select({ id: users.id, name: users.name, email: users.email })
@@ -92,8 +111,15 @@ export function deleteFailure(db: Db, id: string) {
   return db.delete(signInFailures).where(eq(signInFailures.id, id));
 }
 
-/** Deletes what no longer counts: verifications past their expiry, failures before `failuresBefore`. */
+/**
+ * Deletes what no longer counts: sessions and verifications past their expiry, failures before
+ * `failuresBefore`.
+ */
 export async function purgeExpiredAuthRows(db: Db, now: Date, failuresBefore: Date) {
+  const endedSessions = await db
+    .delete(sessions)
+    .where(lt(sessions.expiresAt, now))
+    .returning({ id: sessions.id });
   const expired = await db
     .delete(verifications)
     .where(lt(verifications.expiresAt, now))
@@ -102,7 +128,11 @@ export async function purgeExpiredAuthRows(db: Db, now: Date, failuresBefore: Da
     .delete(signInFailures)
     .where(lt(signInFailures.createdAt, failuresBefore))
     .returning({ id: signInFailures.id });
-  return { verifications: expired.length, signInFailures: failures.length };
+  return {
+    sessions: endedSessions.length,
+    verifications: expired.length,
+    signInFailures: failures.length,
+  };
 }
 
 /** A success forgives the account's failures; the address keeps its count. */

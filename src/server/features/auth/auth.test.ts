@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   seedPartnerUser,
@@ -80,6 +81,37 @@ describe('sign-in', () => {
     expect(out.statusCode).toBe(204);
     const after = await request(t.app, { method: 'GET', url: '/api/v1/auth/session', cookie });
     expect(after.statusCode).toBe(401);
+  });
+
+  it('refuses a cookie whose signature is not ours, or whose session has expired', async () => {
+    const cookie = await signIn(t.app, world.a.members.manager.email);
+    const [name, value] = cookie.split('=') as [string, string];
+    const token = decodeURIComponent(value).split('.')[0];
+    const session = (cookieValue: string) =>
+      request(t.app, {
+        method: 'GET',
+        url: '/api/v1/auth/session',
+        cookie: `${name}=${cookieValue}`,
+      });
+    expect((await session(value)).statusCode).toBe(200);
+    // The same token signed with another secret, and the bare token.
+    const forged = createHmac('sha256', 'another-secret')
+      .update(token ?? '')
+      .digest('base64');
+    expect((await session(encodeURIComponent(`${token}.${forged}`))).statusCode).toBe(401);
+    expect((await session(token ?? '')).statusCode).toBe(401);
+    // An https deployment's cookie name is not read on an http one.
+    const secure = await request(t.app, {
+      method: 'GET',
+      url: '/api/v1/auth/session',
+      cookie: `__Secure-${cookie}`,
+    });
+    expect(secure.statusCode).toBe(401);
+    await t.database.sql(
+      "UPDATE sessions SET expires_at = now() - interval '1 second' WHERE token = $1",
+      [token],
+    );
+    expect((await session(value)).statusCode).toBe(401);
   });
 });
 
