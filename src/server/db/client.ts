@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { PGlite } from '@electric-sql/pglite';
+import type { PGlite, Results, Transaction } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
@@ -120,6 +120,62 @@ export async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob
   return PGlite.create({ ...options, extensions: { pg_trgm } });
 }
 
+/**
+ * The types Drizzle wants as PostgreSQL's text (it makes Dates itself): timestamp, timestamptz,
+ * date, interval, and the numeric, timestamp, timestamptz, interval and date arrays.
+ */
+const textTypes = [1114, 1184, 1082, 1186, 1231, 1115, 1185, 1187, 1182];
+type Parser = (text: string, type: number) => unknown;
+
+/**
+ * Drizzle passes those as a parser map on every query, and PGlite merges a per-query map into a
+ * copy of its own 300-odd parsers each time: a tenth of a millisecond a statement. So the engine
+ * keeps those types as text for every query, Drizzle's client is told not to pass the map, and
+ * raw statements (`database.sql`) parse them as PGlite would have, into Dates as `pg` does
+ * (arrays of them excepted: they come back as arrays of text; no raw statement reads one).
+ */
+function keepDatesAsText(client: PGlite) {
+  const parsers = client.parsers as Record<number, Parser>;
+  const defaults = new Map<number, Parser>();
+  for (const type of textTypes) {
+    const parse = parsers[type];
+    if (parse) defaults.set(type, parse);
+    parsers[type] = (text) => text;
+  }
+  const withoutParsers = <C extends Pick<PGlite, 'query'>>(target: C): C =>
+    new Proxy(target, {
+      get(object, prop, receiver) {
+        if (prop === 'query') {
+          return (text: string, values?: unknown[], options?: { rowMode?: 'array' | 'object' }) =>
+            object.query(text, values, options?.rowMode ? { rowMode: options.rowMode } : undefined);
+        }
+        if (prop === 'transaction') {
+          return (fn: (tx: Transaction) => Promise<unknown>) =>
+            client.transaction((tx) => fn(withoutParsers(tx)));
+        }
+        const value = Reflect.get(object, prop, receiver);
+        return typeof value === 'function' ? value.bind(object) : value;
+      },
+    });
+  /** Rows of a raw statement with its date and time columns parsed as the engine would. */
+  const parseDates = (result: Results) => {
+    const columns = result.fields.flatMap((field) => {
+      const parse = defaults.get(field.dataTypeID);
+      return parse ? [{ name: field.name, type: field.dataTypeID, parse }] : [];
+    });
+    if (columns.length === 0) return result.rows;
+    return result.rows.map((row) => {
+      const parsed = { ...(row as Record<string, unknown>) };
+      for (const { name, type, parse } of columns) {
+        const text = parsed[name];
+        if (typeof text === 'string') parsed[name] = parse(text, type);
+      }
+      return parsed;
+    });
+  };
+  return { forDrizzle: withoutParsers(client), parseDates };
+}
+
 /** Opens the embedded database in `dataDir` (or in memory), or from a dump for tests. */
 export async function openEmbedded(options: {
   dataDir?: string;
@@ -129,15 +185,16 @@ export async function openEmbedded(options: {
     openPGlite(options),
     import('drizzle-orm/pglite'),
   ]);
-  const raw = drizzlePglite({ client, schema }) as unknown as Db;
+  const { forDrizzle, parseDates } = keepDatesAsText(client);
+  const raw = drizzlePglite({ client: forDrizzle, schema }) as unknown as Db;
   const sqlRunner: SqlRunner = async (text, values) => {
     if (!values || values.length === 0) {
       // exec() runs several statements; query() takes one with parameters.
       const results = await client.exec(text);
-      return { rows: results.at(-1)?.rows ?? [] };
+      const last = results.at(-1);
+      return { rows: last ? parseDates(last) : [] };
     }
-    const result = await client.query(text, values);
-    return { rows: result.rows };
+    return { rows: parseDates(await client.query(text, values)) };
   };
   return wrap('embedded', raw, sqlRunner, () => client.close(), client);
 }
