@@ -37,6 +37,15 @@ export async function findPartner(
   return rows[0];
 }
 
+/** Just enough of a partner to check it is the caller's and name it: many routes start here. */
+export async function findPartnerRef(db: Db | Tx, scope: Scope, id: string) {
+  const rows = await db
+    .select({ id: partners.id, name: partners.name, archivedAt: partners.archivedAt })
+    .from(partners)
+    .where(and(visible(scope), eq(partners.id, id)));
+  return rows[0];
+}
+
 export async function findPartnerNames(db: Db | Tx, scope: Scope, ids: string[]) {
   if (ids.length === 0) return [];
   return db

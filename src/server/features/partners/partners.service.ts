@@ -20,6 +20,7 @@ import {
   findDomainHolder,
   findPartner,
   findPartnerNames,
+  findPartnerRef,
   insertDomains,
   insertPartnerRow,
   insertPartnersInBatches,
@@ -272,7 +273,7 @@ export async function partnerRef(
   scope: Scope,
   id: string,
 ): Promise<{ id: PartnerId; name: string; archived: boolean } | null> {
-  const row = await findPartner(db, scope, id);
+  const row = await findPartnerRef(db, scope, id);
   return row
     ? { id: row.id as PartnerId, name: row.name, archived: row.archivedAt !== null }
     : null;

@@ -5,13 +5,17 @@ import { presentLinks } from '../../links/registry';
 import { memberNames } from '../members/members.service';
 import { partnerNames } from '../partners/partners.service';
 import { teamNames } from '../teams/teams.service';
-import type { TaskRow } from './tasks.queries';
+import type { ShownTaskRow } from './tasks.queries';
 import { toTask } from './tasks.view';
 
 const ids = (values: Array<string | null>) => values.filter((v): v is string => v !== null);
 
 /** Tasks with the names of their assignee, team, partner and linked record: a query per kind. */
-export async function presentTasks(db: Db | Tx, scope: Scope, rows: TaskRow[]): Promise<Task[]> {
+export async function presentTasks(
+  db: Db | Tx,
+  scope: Scope,
+  rows: ShownTaskRow[],
+): Promise<Task[]> {
   if (rows.length === 0) return [];
   const names = {
     members: await memberNames(db, scope, ids(rows.map((r) => r.assigneeId))),
@@ -22,7 +26,7 @@ export async function presentTasks(db: Db | Tx, scope: Scope, rows: TaskRow[]): 
   return rows.map((row) => toTask(row, names));
 }
 
-export async function presentTask(db: Db | Tx, scope: Scope, row: TaskRow): Promise<Task> {
+export async function presentTask(db: Db | Tx, scope: Scope, row: ShownTaskRow): Promise<Task> {
   const [task] = await presentTasks(db, scope, [row]);
   if (!task) throw new Error('a task presented as nothing');
   return task;

@@ -8,6 +8,10 @@ import type { ListPlan } from '../../http/list';
 export type TaskRow = typeof tasks.$inferSelect;
 export type NewTaskRow = typeof tasks.$inferInsert;
 
+/** What lists read: every column but the search text, which only filters. */
+const { searchText: _searchText, ...shownColumns } = getTableColumns(tasks);
+export type ShownTaskRow = Omit<TaskRow, 'searchText'>;
+
 /** Tasks are internal records: a partner user's scope sees none on this surface. */
 function visible(scope: Scope): SQL {
   if (scope.kind === 'partner') return sql`false`;
@@ -74,7 +78,7 @@ export async function deleteTaskRow(tx: Tx, scope: Scope, id: string): Promise<v
 
 export function listTaskRows(db: Db | Tx, scope: Scope, plan: ListPlan) {
   return db
-    .select({ ...getTableColumns(tasks), cursor: plan.cursor })
+    .select({ ...shownColumns, cursor: plan.cursor })
     .from(tasks)
     .where(and(visible(scope), plan.where))
     .orderBy(...plan.orderBy)
@@ -84,7 +88,7 @@ export function listTaskRows(db: Db | Tx, scope: Scope, plan: ListPlan) {
 /** A member's open tasks by due date (no date last), served by the assignee index. */
 export function findOpenTasksOf(db: Db | Tx, scope: Scope, memberId: string, limit: number) {
   return db
-    .select()
+    .select(shownColumns)
     .from(tasks)
     .where(
       and(

@@ -8,7 +8,7 @@ import {
   taskMachine,
 } from '../../../domain/tasks';
 import type { Visibility } from '../../../domain/timeline';
-import type { TaskRow } from './tasks.queries';
+import type { ShownTaskRow } from './tasks.queries';
 
 /** Today as `YYYY-MM-DD` in UTC: what "overdue" and "this week" count from. */
 export function todayUtc(now = new Date()): string {
@@ -20,10 +20,10 @@ export type TaskNames = {
   members: Map<string, string>;
   teams: Map<string, string>;
   partners: Map<string, string>;
-  link: (row: TaskRow) => Link | null;
+  link: (row: ShownTaskRow) => Link | null;
 };
 
-export function isOverdue(row: Pick<TaskRow, 'dueDate' | 'status'>, today: string): boolean {
+export function isOverdue(row: Pick<ShownTaskRow, 'dueDate' | 'status'>, today: string): boolean {
   return (
     row.dueDate !== null &&
     row.dueDate < today &&
@@ -32,7 +32,7 @@ export function isOverdue(row: Pick<TaskRow, 'dueDate' | 'status'>, today: strin
 }
 
 /** A task row as the API shows it (and as audit events record it). */
-export function toTask(row: TaskRow, names: TaskNames, today = todayUtc()): Task {
+export function toTask(row: ShownTaskRow, names: TaskNames, today = todayUtc()): Task {
   const status = row.status as TaskStatus;
   return {
     id: row.id,

@@ -49,8 +49,8 @@ export async function listTimeline(
   query: TimelineQuery,
 ): Promise<TimelinePage> {
   const db = dbOf(ctx);
-  if (partnerId !== null && !(await partnerRef(db, scope, partnerId)))
-    throw errors.notFound('partner');
+  const partner = partnerId === null ? null : await partnerRef(db, scope, partnerId);
+  if (partnerId !== null && !partner) throw errors.notFound('partner');
   const plan = planList(ctx.config.secret, timelineList, '-occurredAt', query);
   const page = pageFrom(
     ctx.config.secret,
@@ -58,11 +58,14 @@ export async function listTimeline(
     await listTimelineRows(db, scope, partnerId, plan),
     (row) => row,
   );
-  const names = await partnerNames(
-    db,
-    scope,
-    page.items.flatMap((row) => (row.partnerId ? [row.partnerId] : [])),
-  );
+  // A partner's timeline names only that partner; the workspace's looks its partners up.
+  const names = partner
+    ? new Map([[partner.id as string, partner.name]])
+    : await partnerNames(
+        db,
+        scope,
+        page.items.flatMap((row) => (row.partnerId ? [row.partnerId] : [])),
+      );
   return {
     items: page.items.map((row) =>
       toEntry(row, row.partnerId ? (names.get(row.partnerId) ?? null) : null),
