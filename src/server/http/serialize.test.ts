@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { PartnerPage } from '../../domain/partners';
+import { MyWork } from '../../domain/tasks';
 import { compiledSerializer, nullableAsTypeList } from './serialize';
 
 const serializerOf = (schema: z.ZodType) =>
@@ -40,17 +41,50 @@ describe('compiled response serialisers', () => {
     expect(serializerOf(PartnerPage)(page)).toBe(JSON.stringify(page));
   });
 
-  it('read a nullable scalar as a type list, leaving other unions alone', () => {
+  it('write tasks with and without their nullable references exactly as JSON.stringify does', () => {
+    const time = '2026-03-02T10:00:00.000Z';
+    const ref = { id: '01a24364-d736-7279-922f-4fbfc8be3dc6', name: 'Ops "North"' };
+    const task = (filled: boolean) => ({
+      id: '01a24364-d736-7279-922f-4fbfc8be3dc7',
+      title: 'Send the deck',
+      description: filled ? 'With **notes**' : null,
+      assignee: filled ? ref : null,
+      team: filled ? ref : null,
+      dueDate: filled ? '2026-03-04' : null,
+      priority: 'high',
+      status: 'todo',
+      allowedStatuses: ['in_progress', 'done', 'cancelled'],
+      partner: filled ? ref : null,
+      link: filled ? { subjectType: 'issue', subjectId: ref.id, label: null } : null,
+      visibility: 'internal',
+      overdue: false,
+      completedAt: null,
+      version: 1,
+      createdAt: time,
+      updatedAt: time,
+    });
+    const work = MyWork.parse({
+      overdue: [task(true)],
+      thisWeek: [task(false)],
+      later: [],
+      truncated: false,
+    });
+    expect(serializerOf(MyWork)(work)).toBe(JSON.stringify(work));
+  });
+
+  it('read a nullable scalar, object or list as a type list, leaving other unions alone', () => {
     const schema = z.toJSONSchema(
       z.object({
         at: z.iso.datetime().nullable(),
         either: z.union([z.string(), z.number()]),
         list: z.array(z.string()).nullable(),
+        ref: z.object({ id: z.uuid() }).nullable(),
       }),
     ) as { properties: Record<string, unknown> };
     const { properties } = nullableAsTypeList(schema) as typeof schema;
     expect(properties.at).toMatchObject({ type: ['string', 'null'], format: 'date-time' });
     expect(properties.either).toEqual(schema.properties.either);
-    expect(properties.list).toEqual(schema.properties.list);
+    expect(properties.list).toMatchObject({ type: ['array', 'null'], items: { type: 'string' } });
+    expect(properties.ref).toMatchObject({ type: ['object', 'null'], required: ['id'] });
   });
 });
