@@ -1,9 +1,26 @@
-import { sql } from 'drizzle-orm';
-import { foreignKey, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { type SQL, sql } from 'drizzle-orm';
+import {
+  foreignKey,
+  index,
+  type PgColumn,
+  pgTable,
+  primaryKey,
+  text,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { openTaskStatuses } from '../../../domain/tasks';
 import { at, createdAt, tenantId, updatedAt, version } from './columns';
 import { partners } from './partners';
 import { teams } from './teams';
 import { members, workspaces } from './workspaces';
+
+/**
+ * "The task is open", with the statuses written as constants: the partial index below and the
+ * queries it serves must say it in the same words for PostgreSQL to match them.
+ */
+export function taskIsOpen(status: PgColumn): SQL {
+  return sql`${status} IN (${sql.raw(openTaskStatuses.map((s) => `'${s}'`).join(', '))})`;
+}
 
 /** A unit of work with an assignee, a team, a due date, linked to any record (DESIGN §2). */
 export const tasks = pgTable(
@@ -53,6 +70,10 @@ export const tasks = pgTable(
       foreignColumns: [partners.workspaceId, partners.id],
     }),
     index('tasks_assignee_idx').on(t.workspaceId, t.assigneeId, t.status, t.dueSort, t.id),
+    // A member's open work by due date ("my work"), read in order without a sort.
+    index('tasks_open_by_assignee_idx')
+      .on(t.workspaceId, t.assigneeId, t.dueSort, t.id)
+      .where(taskIsOpen(t.status)),
     index('tasks_due_idx').on(t.workspaceId, t.dueSort, t.id),
     index('tasks_created_idx').on(t.workspaceId, t.createdAt, t.id),
     index('tasks_partner_idx').on(t.workspaceId, t.partnerId, t.dueSort, t.id),

@@ -2,7 +2,7 @@ import { and, asc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-o
 import { openTaskStatuses } from '../../../domain/tasks';
 import type { Scope } from '../../access/scope';
 import type { Db, Tx } from '../../db/client';
-import { tasks } from '../../db/schema';
+import { taskIsOpen, tasks } from '../../db/schema';
 import type { ListPlan } from '../../http/list';
 
 export type TaskRow = typeof tasks.$inferSelect;
@@ -85,18 +85,12 @@ export function listTaskRows(db: Db | Tx, scope: Scope, plan: ListPlan) {
     .limit(plan.limit);
 }
 
-/** A member's open tasks by due date (no date last), served by the assignee index. */
+/** A member's open tasks by due date (no date last), read in order from the open-work index. */
 export function findOpenTasksOf(db: Db | Tx, scope: Scope, memberId: string, limit: number) {
   return db
     .select(shownColumns)
     .from(tasks)
-    .where(
-      and(
-        visible(scope),
-        eq(tasks.assigneeId, memberId),
-        inArray(tasks.status, [...openTaskStatuses]),
-      ),
-    )
+    .where(and(visible(scope), eq(tasks.assigneeId, memberId), taskIsOpen(tasks.status)))
     .orderBy(asc(tasks.dueSort), asc(tasks.id))
     .limit(limit);
 }

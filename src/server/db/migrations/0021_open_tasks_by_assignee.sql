@@ -1,0 +1,1 @@
+CREATE INDEX "tasks_open_by_assignee_idx" ON "tasks" USING btree ("workspace_id","assignee_id","due_sort","id") WHERE "tasks"."status" IN ('todo', 'in_progress');
