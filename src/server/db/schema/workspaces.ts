@@ -1,53 +1,71 @@
 import { sql } from 'drizzle-orm';
 import {
+  check,
   foreignKey,
   index,
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { defaultHealthWeights, type HealthWeights } from '../../../domain/health-score';
+import { defaultFiscalSettings } from '../../../domain/periods';
 import { users } from './auth';
 import { at, createdAt, id, tenantId, updatedAt, version } from './columns';
 import { partners } from './partners';
 
 /** A tenant. Every tenant-owned row carries its id. */
-export const workspaces = pgTable('workspaces', {
-  id: id(),
-  name: text('name').notNull(),
-  /** The workspace's partner tiers, highest first. */
-  tiers: text('tiers')
-    .array()
-    .notNull()
-    .default(sql`ARRAY['platinum','gold','silver','bronze','registered']::text[]`),
-  /** Days to respond to an issue by severity (`IssueResponseDays`). */
-  issueResponseDays: jsonb('issue_response_days')
-    .$type<{ low: number; medium: number; high: number; critical: number }>()
-    .notNull()
-    .default({ low: 14, medium: 7, high: 3, critical: 1 }),
-  /**
-   * Expected days between touches per tier name, and for partners without a known tier
-   * (`ContactCadence`, decision 032). Nested so a tier may be called "default".
-   */
-  contactCadenceDays: jsonb('contact_cadence_days')
-    .$type<{ default: number; tiers: Record<string, number> }>()
-    .notNull()
-    .default({
-      default: 60,
-      tiers: { platinum: 14, gold: 30, silver: 45, bronze: 60, registered: 90 },
-    }),
-  /** Relative weights of the health score's components (`HealthWeights`). */
-  healthWeights: jsonb('health_weights')
-    .$type<HealthWeights>()
-    .notNull()
-    .default(defaultHealthWeights),
-  version: version(),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-});
+export const workspaces = pgTable(
+  'workspaces',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    /** The workspace's partner tiers, highest first. */
+    tiers: text('tiers')
+      .array()
+      .notNull()
+      .default(sql`ARRAY['platinum','gold','silver','bronze','registered']::text[]`),
+    /** Days to respond to an issue by severity (`IssueResponseDays`). */
+    issueResponseDays: jsonb('issue_response_days')
+      .$type<{ low: number; medium: number; high: number; critical: number }>()
+      .notNull()
+      .default({ low: 14, medium: 7, high: 3, critical: 1 }),
+    /**
+     * Expected days between touches per tier name, and for partners without a known tier
+     * (`ContactCadence`, decision 032). Nested so a tier may be called "default".
+     */
+    contactCadenceDays: jsonb('contact_cadence_days')
+      .$type<{ default: number; tiers: Record<string, number> }>()
+      .notNull()
+      .default({
+        default: 60,
+        tiers: { platinum: 14, gold: 30, silver: 45, bronze: 60, registered: 90 },
+      }),
+    /** Relative weights of the health score's components (`HealthWeights`). */
+    healthWeights: jsonb('health_weights')
+      .$type<HealthWeights>()
+      .notNull()
+      .default(defaultHealthWeights),
+    /** The calendar month (1 = January) its fiscal years start in (decision 037). */
+    fiscalYearStartMonth: smallint('fiscal_year_start_month')
+      .notNull()
+      .default(defaultFiscalSettings.fiscalYearStartMonth),
+    /** IANA time zone that decides which day, and so which fiscal period, an instant falls in. */
+    timeZone: text('time_zone').notNull().default(defaultFiscalSettings.timeZone),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check(
+      'workspaces_fiscal_year_start_month_range',
+      sql`${t.fiscalYearStartMonth} BETWEEN 1 AND 12`,
+    ),
+  ],
+);
 
 /** An internal user of a workspace. A user belongs to one workspace (decision 003). */
 export const members = pgTable(
