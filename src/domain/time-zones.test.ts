@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { instantOfLocalInput, isTimeZone, localInputOf } from './time-zones';
+import { canonicalTimeZone, instantOfLocalInput, isTimeZone, localInputOf } from './time-zones';
 
 describe('time zones', () => {
   it('reads a wall-clock time in its zone, across summer time', () => {
@@ -39,5 +39,12 @@ describe('time zones', () => {
         },
       ),
     );
+  });
+
+  it('spells a known zone the way the runtime lists it', () => {
+    expect(canonicalTimeZone('europe/berlin')).toBe('Europe/Berlin');
+    expect(canonicalTimeZone('Etc/UTC')).toBe('UTC');
+    expect(canonicalTimeZone('Asia/Tokyo')).toBe('Asia/Tokyo');
+    expect(() => canonicalTimeZone('Mars/Olympus')).toThrow(RangeError);
   });
 });

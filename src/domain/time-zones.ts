@@ -13,6 +13,14 @@ export function isTimeZone(name: string): boolean {
   }
 }
 
+/**
+ * The runtime's own spelling of a known zone (`europe/berlin` → `Europe/Berlin`, `Etc/UTC` →
+ * `UTC`), so a stored setting matches the names a time zone list offers.
+ */
+export function canonicalTimeZone(name: string): string {
+  return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
+}
+
 type Wall = {
   year: number;
   month: number;
