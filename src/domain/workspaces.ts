@@ -4,11 +4,22 @@ import { ContactCadence } from './cadence';
 import { HealthWeights } from './health-score';
 import { ResponseDays } from './issues';
 import { messages } from './messages';
+import { FiscalSettings } from './periods';
 import { singleLineText } from './text';
 
 export const workspaceName = singleLineText({ min: 1, max: 200 });
 
 const tier = singleLineText({ min: 1, max: 50 });
+
+export const currentPeriod = z
+  .object({
+    year: z.string().describe('The fiscal year today is in, such as `FY2027`'),
+    quarter: z.string().describe('The fiscal quarter today is in, such as `FY2027-Q2`'),
+  })
+  .describe(
+    "The fiscal year and quarter of today's date in the workspace's time zone, by its " +
+      'fiscal-year start month (a year is named by the calendar year it ends in); computed when read',
+  );
 
 export const workspace = z
   .object({
@@ -18,6 +29,9 @@ export const workspace = z
     issueResponseDays: ResponseDays,
     contactCadenceDays: ContactCadence,
     healthWeights: HealthWeights,
+    fiscalYearStartMonth: FiscalSettings.shape.fiscalYearStartMonth,
+    timeZone: FiscalSettings.shape.timeZone,
+    currentPeriod,
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -38,6 +52,9 @@ export const updateWorkspaceBody = z
     contactCadenceDays: ContactCadence.optional(),
     /** Relative weights of the health score's components; the next snapshot uses them. */
     healthWeights: HealthWeights.optional(),
+    /** Moves every period's days: FY2027-Q1 stays the first quarter but covers other months. */
+    fiscalYearStartMonth: FiscalSettings.shape.fiscalYearStartMonth.optional(),
+    timeZone: FiscalSettings.shape.timeZone.optional(),
   })
   .strict();
 

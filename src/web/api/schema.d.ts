@@ -2640,11 +2640,22 @@ export interface components {
         Workspace: {
             contactCadenceDays: components["schemas"]["ContactCadence"];
             createdAt: string;
+            /** @description The fiscal year and quarter of today's date in the workspace's time zone, by its fiscal-year start month (a year is named by the calendar year it ends in); computed when read */
+            currentPeriod: {
+                /** @description The fiscal quarter today is in, such as `FY2027-Q2` */
+                quarter: string;
+                /** @description The fiscal year today is in, such as `FY2027` */
+                year: string;
+            };
+            /** @description The calendar month the fiscal year starts in: 1 = January … 12 = December */
+            fiscalYearStartMonth: number;
             healthWeights: components["schemas"]["HealthWeights"];
             id: string;
             issueResponseDays: components["schemas"]["IssueResponseDays"];
             name: string;
             tiers: string[];
+            /** @description IANA time zone name that decides which day an instant falls on */
+            timeZone: string;
             updatedAt: string;
         };
     };
@@ -12449,10 +12460,14 @@ export interface operations {
             content: {
                 "application/json": {
                     contactCadenceDays?: components["schemas"]["ContactCadenceInput"];
+                    /** @description The calendar month the fiscal year starts in: 1 = January … 12 = December */
+                    fiscalYearStartMonth?: number;
                     healthWeights?: components["schemas"]["HealthWeightsInput"];
                     issueResponseDays?: components["schemas"]["IssueResponseDaysInput"];
                     name?: string;
                     tiers?: string[];
+                    /** @description IANA time zone name that decides which day an instant falls on */
+                    timeZone?: string;
                 };
             };
         };

@@ -31,7 +31,13 @@ export function updateWorkspace(
   changes: Partial<
     Pick<
       typeof workspaces.$inferInsert,
-      'name' | 'tiers' | 'issueResponseDays' | 'contactCadenceDays' | 'healthWeights'
+      | 'name'
+      | 'tiers'
+      | 'issueResponseDays'
+      | 'contactCadenceDays'
+      | 'healthWeights'
+      | 'fiscalYearStartMonth'
+      | 'timeZone'
     >
   >,
 ) {

@@ -3,6 +3,8 @@ import type { HealthWeights } from '../../../domain/health-score';
 import type { MemberId, UserId, WorkspaceId } from '../../../domain/ids';
 import type { ResponseDays } from '../../../domain/issues';
 import { messages } from '../../../domain/messages';
+import { formatPeriod, periodAt } from '../../../domain/periods';
+import { canonicalTimeZone } from '../../../domain/time-zones';
 import { newWorkspaceInput } from '../../../domain/workspaces';
 import { type Scope, type SystemActor, systemScope } from '../../access/scope';
 import type { ServiceContext, TxContext } from '../../context';
@@ -111,6 +113,18 @@ function settingsOf(row: WorkspaceRow) {
     issueResponseDays: row.issueResponseDays,
     contactCadenceDays: row.contactCadenceDays,
     healthWeights: row.healthWeights,
+    fiscalYearStartMonth: row.fiscalYearStartMonth,
+    timeZone: row.timeZone,
+  };
+}
+
+/** The fiscal year and quarter of today in the workspace's time zone (decision 037). */
+function currentPeriodOf(row: WorkspaceRow) {
+  const now = Date.now();
+  const settings = { fiscalYearStartMonth: row.fiscalYearStartMonth, timeZone: row.timeZone };
+  return {
+    year: formatPeriod(periodAt(now, 'year', settings)),
+    quarter: formatPeriod(periodAt(now, 'quarter', settings)),
   };
 }
 
@@ -122,6 +136,9 @@ function present(row: WorkspaceRow) {
     issueResponseDays: row.issueResponseDays,
     contactCadenceDays: row.contactCadenceDays,
     healthWeights: row.healthWeights,
+    fiscalYearStartMonth: row.fiscalYearStartMonth,
+    timeZone: row.timeZone,
+    currentPeriod: currentPeriodOf(row),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -143,6 +160,8 @@ export async function updateWorkspace(
     issueResponseDays?: ResponseDays;
     contactCadenceDays?: ContactCadence;
     healthWeights?: HealthWeights;
+    fiscalYearStartMonth?: number;
+    timeZone?: string;
   },
 ) {
   return withTransaction(ctx, async (tx, ctx) => {
@@ -157,6 +176,7 @@ export async function updateWorkspace(
     const after = await updateWorkspaceRow(tx, scope.workspaceId, {
       ...changes,
       ...(cadence ? { contactCadenceDays: cadence } : {}),
+      ...(changes.timeZone ? { timeZone: canonicalTimeZone(changes.timeZone) } : {}),
     });
     if (!after) throw errors.notFound('workspace');
     // Every partner's due time follows the setting; one set-based pass keeps the cooling list true.
