@@ -24,6 +24,7 @@ import { visibilities } from '../../../domain/timeline';
 import { describeError } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyProblem, schemaErrors } from '../../lib/forms';
+import { timeZoneOptions } from '../../lib/time-zones';
 import { can, useSession } from '../auth/session';
 import { contactName, listContacts } from '../contacts/contacts.api';
 import { humanize } from '../partners/partner-labels';
@@ -46,12 +47,6 @@ import { Markdown } from './Markdown';
 
 /** What the drawer shows: a new interaction (perhaps from a dropped file) or an existing one. */
 export type InteractionDrawerTarget = { draft?: InteractionDraft } | { id: string } | null;
-
-// The runtime's canonical zones leave out `UTC` itself, the zone of files and of many servers.
-const timeZones: string[] = [
-  'UTC',
-  ...(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []),
-].filter((zone, i, all) => all.indexOf(zone) === i);
 
 function useParticipantOptions(partnerId: string) {
   const members = useMembers();
@@ -194,7 +189,7 @@ function InteractionForm({
           <Select
             label="Time zone"
             description="The time above is in this zone"
-            data={timeZones}
+            data={timeZoneOptions}
             searchable
             allowDeselect={false}
             disabled={!editable}

@@ -6,6 +6,7 @@ import { HealthWeightsPanel } from '../health/HealthWeightsPanel';
 import { ResponseTargetsPanel } from '../issues/ResponseTargetsPanel';
 import { CadencePanel } from '../partners/CadencePanel';
 import { ApiKeysPanel } from './ApiKeysPanel';
+import { FiscalSettingsPanel } from './FiscalSettingsPanel';
 import { InvitationsPanel } from './InvitationsPanel';
 import { MembersPanel } from './MembersPanel';
 import { PartnerUsersPanel } from './PartnerUsersPanel';
@@ -69,6 +70,7 @@ export function SettingsPage() {
         <Tabs.Panel value="workspace" pt="lg">
           <Stack gap="lg">
             <WorkspacePanel />
+            <FiscalSettingsPanel />
             <ResponseTargetsPanel />
             <CadencePanel />
             <HealthWeightsPanel />
