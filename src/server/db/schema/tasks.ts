@@ -15,11 +15,13 @@ import { teams } from './teams';
 import { members, workspaces } from './workspaces';
 
 /**
- * "The task is open", with the statuses written as constants: the partial index below and the
- * queries it serves must say it in the same words for PostgreSQL to match them.
+ * The open statuses as SQL constants (`'todo', 'in_progress'`): the partial index below and the
+ * queries it serves must say "the task is open" in the same words for PostgreSQL to match them.
  */
+export const openTaskStatusList = openTaskStatuses.map((s) => `'${s}'`).join(', ');
+
 export function taskIsOpen(status: PgColumn): SQL {
-  return sql`${status} IN (${sql.raw(openTaskStatuses.map((s) => `'${s}'`).join(', '))})`;
+  return sql`${status} IN (${sql.raw(openTaskStatusList)})`;
 }
 
 /** A unit of work with an assignee, a team, a due date, linked to any record (DESIGN §2). */

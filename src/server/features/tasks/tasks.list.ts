@@ -68,7 +68,7 @@ export async function myWork(ctx: ServiceContext, scope: Scope): Promise<MyWork>
   const memberId = callerMemberId(scope);
   if (!memberId) return { overdue: [], thisWeek: [], later: [], truncated: false };
   const db = dbOf(ctx);
-  const rows = await findOpenTasksOf(db, scope, memberId, MY_WORK_LIMIT + 1);
+  const rows = await findOpenTasksOf(ctx.database, scope, memberId, MY_WORK_LIMIT + 1);
   const items = await presentTasks(db, scope, rows.slice(0, MY_WORK_LIMIT));
   const today = todayUtc();
   const weekEnd = endOfWeek(today);

@@ -6,7 +6,7 @@ import { memberNames } from '../members/members.service';
 import { partnerNames } from '../partners/partners.service';
 import { teamNames } from '../teams/teams.service';
 import type { ShownTaskRow } from './tasks.queries';
-import { toTask } from './tasks.view';
+import { todayUtc, toTask } from './tasks.view';
 
 const ids = (values: Array<string | null>) => values.filter((v): v is string => v !== null);
 
@@ -23,7 +23,8 @@ export async function presentTasks(
     partners: await partnerNames(db, scope, ids(rows.map((r) => r.partnerId))),
     link: await presentLinks(db, scope, rows),
   };
-  return rows.map((row) => toTask(row, names));
+  const today = todayUtc();
+  return rows.map((row) => toTask(row, names, today));
 }
 
 export async function presentTask(db: Db | Tx, scope: Scope, row: ShownTaskRow): Promise<Task> {
