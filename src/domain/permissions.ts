@@ -61,6 +61,10 @@ export const permissions = {
   'task.create': [...editors],
   'task.update': [...editors],
   'task.delete': [...editors],
+  /** Joint business plans, their agreed versions and what changed since. */
+  'plan.read': [...internal],
+  /** Writing plans, moving them through their statuses and recording the partner's agreement. */
+  'plan.write': [...editors],
   /** What was shown to partner users through the portal (the disclosure log). */
   'disclosure.read': ['admin'],
   /** The portal: a partner user's account, and the records shared with their partner. */

@@ -20,6 +20,7 @@ import { memberRoutes } from './members/members.routes';
 import { notificationRoutes } from './notifications/notifications.routes';
 import { partnerUserRoutes } from './partner-users/partner-users.routes';
 import { partnerRoutes } from './partners/partners.routes';
+import { planRoutes } from './plans/plans.routes';
 import { portalRoutes } from './portal/portal.routes';
 import { setupRoutes } from './setup/setup.routes';
 import { taskRoutes } from './tasks/tasks.routes';
@@ -61,4 +62,5 @@ export async function registerFeatures(api: ZodApp) {
   await api.register(taskRoutes);
   await api.register(disclosureRoutes);
   await api.register(healthRoutes);
+  await api.register(planRoutes);
 }

@@ -28,6 +28,8 @@ export type RouteDoc = {
 export const tagDescriptions: Record<string, string> = {
   partners: 'Partner companies: the records partnership managers work on, with their history',
   contacts: 'People at partners',
+  plans:
+    'Joint business plans: one per partner and fiscal period, agreed with the partner as numbered versions',
   issues: 'The issues and conflicts register: problems with partners worked to resolution',
   auth: 'Sign-in, sessions, password resets and accepting invitations',
   setup: 'First run: creating the first workspace and its admin',

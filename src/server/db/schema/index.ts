@@ -11,6 +11,7 @@ export * from './issues';
 export * from './limits';
 export * from './notifications';
 export * from './partners';
+export * from './plans';
 export * from './tasks';
 export * from './teams';
 export * from './timeline';

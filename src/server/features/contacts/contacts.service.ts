@@ -11,6 +11,7 @@ import { checkIfMatch } from '../../http/etag';
 import { newId } from '../../ids';
 import { recordAudit, recordAudits } from '../audit/audit.service';
 import { partnerRef, usablePartnerRef } from '../partners/partners.service';
+import { releaseContactPlans } from '../plans/plans.service';
 import {
   type ContactRow,
   deleteContactRow,
@@ -136,6 +137,8 @@ export async function deleteContact(
   await withTransaction(ctx, async (tx, ctx) => {
     const current = await visibleContact(tx, scope, id, true);
     checkIfMatch(ifMatch, current.row.version, { required: false });
+    // Plan objectives the contact owns keep their text and lose the owner (agreed versions keep it).
+    await releaseContactPlans(tx, scope, id);
     await deleteContactRow(tx, scope, id);
     await recordAudit(tx, ctx, scope, {
       action: 'contact.deleted',

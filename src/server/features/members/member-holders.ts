@@ -6,6 +6,7 @@ import { releaseMemberInvitations } from '../invitations/invitations.service';
 import { releaseMemberIssues } from '../issues/issues.service';
 import { releaseMemberNotifications } from '../notifications/notifications.service';
 import { releaseMemberPartners } from '../partners/partners.service';
+import { releaseMemberPlans } from '../plans/plans.service';
 import { releaseMemberTasks } from '../tasks/tasks.service';
 import { releaseMemberTeams } from '../teams/teams.service';
 
@@ -33,4 +34,5 @@ export const memberHolders: ReleaseMember[] = [
   releaseMemberNotifications,
   releaseMemberTasks,
   releaseMemberComments,
+  releaseMemberPlans,
 ];

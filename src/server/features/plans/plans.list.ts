@@ -1,0 +1,57 @@
+import type { PlanListQuery, PlanPage, PlanSort } from '../../../domain/plans';
+import type { Scope } from '../../access/scope';
+import type { ServiceContext } from '../../context';
+import { plans } from '../../db/schema';
+import { dbOf } from '../../db/unit-of-work';
+import { filters, type ListSpec, pageFrom, planList, sortsOf, text, time } from '../../http/list';
+import { partnerNames } from '../partners/partners.service';
+import { findObjectiveRows, findVersionsOf, listPlanRows } from './plans.queries';
+import { toPlan } from './plans.view';
+
+/** Each sort follows an index: (workspace_id, created_at | period, id). */
+const planListSpec: ListSpec<PlanSort, PlanListQuery> = {
+  sorts: sortsOf(plans.id, {
+    createdAt: [time(plans.createdAt)],
+    period: [text(plans.period)],
+  }),
+  filters: {
+    partnerId: filters.anyOf(plans.partnerId),
+    period: filters.anyOf(plans.period),
+    status: filters.anyOf(plans.status),
+  },
+};
+
+export async function listPlans(
+  ctx: ServiceContext,
+  scope: Scope,
+  query: PlanListQuery,
+): Promise<PlanPage> {
+  const plan = planList(ctx.config.secret, planListSpec, query.sort, query);
+  const db = dbOf(ctx);
+  const page = pageFrom(ctx.config.secret, plan, await listPlanRows(db, scope, plan), (r) => r);
+  const ids = page.items.map((row) => row.id);
+  const partners = await partnerNames(
+    db,
+    scope,
+    page.items.map((row) => row.partnerId),
+  );
+  const objectives = await findObjectiveRows(db, scope, ids);
+  const agreed = await findVersionsOf(
+    db,
+    scope,
+    page.items.flatMap((row) =>
+      row.agreedVersionNumber === null ? [] : [{ planId: row.id, number: row.agreedVersionNumber }],
+    ),
+  );
+  return {
+    items: page.items.map((row) =>
+      toPlan(
+        row,
+        objectives.filter((objective) => objective.planId === row.id),
+        partners.get(row.partnerId) ?? '',
+        agreed.find((version) => version.planId === row.id) ?? null,
+      ),
+    ),
+    nextCursor: page.nextCursor,
+  };
+}

@@ -1,0 +1,360 @@
+import { messages } from '../../../domain/messages';
+import {
+  canRevise,
+  isEditable,
+  type Plan,
+  type PlanChanges,
+  type PlanCreate,
+  type PlanObjective,
+  type PlanStatus,
+  type PlanTransition,
+  type PlanUpdate,
+  type PlanVersionList,
+  planChanges,
+  planMachine,
+} from '../../../domain/plans';
+import { allowedNext } from '../../../domain/state-machine';
+import type { Scope } from '../../access/scope';
+import { callerMemberId } from '../../access/scope';
+import type { ServiceContext, TxContext } from '../../context';
+import type { Db, Tx } from '../../db/client';
+import { sameValue } from '../../db/patch';
+import { dbOf, withTransaction } from '../../db/unit-of-work';
+import { errors } from '../../http/errors';
+import { checkIfMatch } from '../../http/etag';
+import { assertTransition } from '../../http/transition';
+import { newId } from '../../ids';
+import { recordAudit, recordAuditsOf } from '../audit/audit.service';
+import { partnerContactRefs } from '../contacts/contacts.service';
+import { memberNames } from '../members/members.service';
+import { partnerRef, usablePartnerRef } from '../partners/partners.service';
+import { isUniqueViolation } from '../partners/partners.view';
+import {
+  findObjectiveRows,
+  findPlan,
+  findPlanFor,
+  findVersionRows,
+  findVersionsOf,
+  insertPlanRow,
+  insertVersionRow,
+  type PlanRow,
+  releaseObjectiveContact,
+  releaseObjectiveOwnersSql,
+  releaseRecorder,
+  replaceObjectiveRows,
+  updatePlanRow,
+} from './plans.queries';
+import { snapshotOf, toPlan, toPlanVersion } from './plans.view';
+
+const planExists = () =>
+  errors.conflict('plan_exists', 'The partner already has a plan for this period', {}, [
+    { field: 'period', code: 'plan_exists', message: messages.planExists },
+  ]);
+
+/** A plan whose version is agreed, or that is closed, takes no edit (decision 040). */
+function assertEditable(status: PlanStatus) {
+  if (isEditable(status)) return;
+  if (status === 'closed')
+    throw errors.conflict(
+      'plan_closed',
+      'The plan is closed and can no longer change',
+      { planStatus: status },
+      [{ field: 'status', code: 'plan_closed', message: messages.planClosed }],
+    );
+  throw errors.conflict(
+    'plan_locked',
+    `The plan is ${status}: its version is agreed and locked; open a new version (POST …/revisions) to change it`,
+    { planStatus: status },
+    [{ field: 'status', code: 'plan_locked', message: messages.planLocked }],
+  );
+}
+
+/**
+ * Checks the owners the objectives name: members of the workspace and contacts of the plan's
+ * partner, else 422 naming the objective's field (`objectives.2.ownerContactId`).
+ */
+async function assertObjectiveOwners(
+  db: Db | Tx,
+  scope: Scope,
+  partnerId: string,
+  objectives: PlanObjective[],
+) {
+  const memberIds = objectives.flatMap((o) => (o.ownerMemberId ? [o.ownerMemberId] : []));
+  const contactIds = objectives.flatMap((o) => (o.ownerContactId ? [o.ownerContactId] : []));
+  const members = await memberNames(db, scope, memberIds);
+  const contacts = new Set(
+    (await partnerContactRefs(db, scope, partnerId, { ids: [...new Set(contactIds)] })).map(
+      (contact) => contact.id,
+    ),
+  );
+  for (const [index, objective] of objectives.entries()) {
+    if (objective.ownerMemberId && !members.has(objective.ownerMemberId))
+      throw errors.invalidReference(`objectives.${index}.ownerMemberId`, 'member');
+    if (objective.ownerContactId && !contacts.has(objective.ownerContactId))
+      throw errors.invalidReference(
+        `objectives.${index}.ownerContactId`,
+        'contact of this partner',
+      );
+  }
+}
+
+function objectiveRows(scope: Scope, planId: string, objectives: PlanObjective[]) {
+  return objectives.map((objective, position) => ({
+    id: newId(),
+    workspaceId: scope.workspaceId,
+    planId,
+    position,
+    text: objective.text,
+    ownerSide: objective.ownerSide,
+    ownerMemberId: objective.ownerMemberId,
+    ownerContactId: objective.ownerContactId,
+  }));
+}
+
+/** The plan as the API shows it: its objectives, its partner's name and its last agreement. */
+async function present(db: Db | Tx, scope: Scope, row: PlanRow, partnerName: string) {
+  const objectives = await findObjectiveRows(db, scope, [row.id]);
+  const agreed =
+    row.agreedVersionNumber === null
+      ? null
+      : ((
+          await findVersionsOf(db, scope, [{ planId: row.id, number: row.agreedVersionNumber }])
+        )[0] ?? null);
+  return toPlan(row, objectives, partnerName, agreed);
+}
+
+/** The plan and its partner's name, or 404 when the caller may not see it. */
+async function visiblePlan(db: Db | Tx, scope: Scope, id: string, forUpdate = false) {
+  const row = await findPlan(db, scope, id, { forUpdate });
+  const partner = row ? await partnerRef(db, scope, row.partnerId) : null;
+  if (!row || !partner) throw errors.notFound('plan');
+  return { row, partnerName: partner.name, plan: await present(db, scope, row, partner.name) };
+}
+
+export async function createPlan(
+  ctx: ServiceContext,
+  scope: Scope,
+  input: PlanCreate,
+): Promise<Plan> {
+  return withTransaction(ctx, async (tx, ctx) => {
+    const partner = await usablePartnerRef(tx, scope, input.partnerId);
+    if (await findPlanFor(tx, scope, partner.id, input.period)) throw planExists();
+    await assertObjectiveOwners(tx, scope, partner.id, input.objectives);
+    const now = new Date();
+    const id = newId();
+    const row = await insertPlanRow(tx, {
+      id,
+      workspaceId: scope.workspaceId,
+      partnerId: partner.id,
+      period: input.period,
+      status: 'draft',
+      summary: input.summary,
+      versionNumber: 1,
+      createdAt: now,
+      updatedAt: now,
+    }).catch((error: unknown) => {
+      // Two requests for the same partner and period at once: the unique index decides.
+      throw isUniqueViolation(error) ? planExists() : error;
+    });
+    await replaceObjectiveRows(tx, scope, id, objectiveRows(scope, id, input.objectives));
+    const plan = await present(tx, scope, row, partner.name);
+    await recordAudit(tx, ctx, scope, {
+      action: 'plan.created',
+      entityType: 'plan',
+      entityId: id,
+      partnerId: row.partnerId,
+      after: plan,
+    });
+    return plan;
+  });
+}
+
+export async function getPlan(ctx: ServiceContext, scope: Scope, id: string): Promise<Plan> {
+  return (await visiblePlan(dbOf(ctx), scope, id)).plan;
+}
+
+/**
+ * Changes a draft or proposed plan: the summary, and the objectives as a whole. An agreed or
+ * active plan is locked (409 `plan_locked`), a closed one read-only (409 `plan_closed`).
+ */
+export async function updatePlan(
+  ctx: ServiceContext,
+  scope: Scope,
+  id: string,
+  ifMatch: string | undefined,
+  input: PlanUpdate,
+): Promise<Plan> {
+  return withTransaction(ctx, async (tx, ctx) => {
+    const current = await visiblePlan(tx, scope, id, true);
+    checkIfMatch(ifMatch, current.row.version, { required: true });
+    assertEditable(current.row.status as PlanStatus);
+    const summaryChanged = input.summary !== undefined && input.summary !== current.row.summary;
+    const objectivesChanged =
+      input.objectives !== undefined && !sameValue(input.objectives, current.plan.objectives);
+    if (!summaryChanged && !objectivesChanged) return current.plan;
+    if (input.objectives && objectivesChanged) {
+      await assertObjectiveOwners(tx, scope, current.row.partnerId, input.objectives);
+      await replaceObjectiveRows(tx, scope, id, objectiveRows(scope, id, input.objectives));
+    }
+    const row = await updatePlanRow(tx, scope, id, {
+      ...(summaryChanged ? { summary: input.summary } : {}),
+      version: current.row.version + 1,
+      updatedAt: new Date(),
+    });
+    const plan = await present(tx, scope, row, current.partnerName);
+    await recordAudit(tx, ctx, scope, {
+      action: 'plan.updated',
+      entityType: 'plan',
+      entityId: id,
+      partnerId: row.partnerId,
+      before: current.plan,
+      after: plan,
+    });
+    return plan;
+  });
+}
+
+/**
+ * Moves a plan by the plan machine (409 `invalid_transition`; 422 when agreeing without who or
+ * when). Agreeing keeps the version being worked on as an agreed, numbered snapshot.
+ */
+export async function transitionPlan(
+  ctx: ServiceContext,
+  scope: Scope,
+  id: string,
+  ifMatch: string | undefined,
+  input: PlanTransition,
+): Promise<Plan> {
+  return withTransaction(ctx, async (tx, ctx) => {
+    const current = await visiblePlan(tx, scope, id, true);
+    checkIfMatch(ifMatch, current.row.version, { required: true });
+    const from = current.row.status as PlanStatus;
+    assertTransition(planMachine, from, input.to, {}, input);
+    const now = new Date();
+    if (input.to === 'agreed')
+      await insertVersionRow(tx, {
+        workspaceId: scope.workspaceId,
+        planId: id,
+        number: current.row.versionNumber,
+        snapshot: {
+          summary: current.plan.summary,
+          objectives: current.plan.objectives,
+        },
+        agreedBy: input.agreedBy ?? '',
+        agreedOn: input.agreedOn ?? '',
+        agreedAt: now,
+        recordedBy: callerMemberId(scope),
+      });
+    const row = await updatePlanRow(tx, scope, id, {
+      status: input.to,
+      ...(input.to === 'agreed' ? { agreedVersionNumber: current.row.versionNumber } : {}),
+      version: current.row.version + 1,
+      updatedAt: now,
+    });
+    const plan = await present(tx, scope, row, current.partnerName);
+    await recordAudit(tx, ctx, scope, {
+      action: input.to === 'agreed' ? 'plan.agreed' : 'plan.status_changed',
+      entityType: 'plan',
+      entityId: id,
+      partnerId: row.partnerId,
+      before: current.plan,
+      after: plan,
+    });
+    return plan;
+  });
+}
+
+/**
+ * Opens a new draft version of an agreed or active plan (decision 040): the version number
+ * goes up by one and the plan is a draft again, starting from the agreed content; the agreed
+ * version stays in the plan's versions and its changes are shown against it.
+ */
+export async function revisePlan(
+  ctx: ServiceContext,
+  scope: Scope,
+  id: string,
+  ifMatch: string | undefined,
+): Promise<Plan> {
+  return withTransaction(ctx, async (tx, ctx) => {
+    const current = await visiblePlan(tx, scope, id, true);
+    checkIfMatch(ifMatch, current.row.version, { required: true });
+    const status = current.row.status as PlanStatus;
+    if (!canRevise(status))
+      throw errors.invalidTransition(
+        status,
+        'draft',
+        allowedNext(planMachine, status),
+        status === 'closed'
+          ? 'The plan is closed and can no longer change'
+          : `The plan is ${status}: edit it as it is; only an agreed or active plan opens a new version`,
+      );
+    const row = await updatePlanRow(tx, scope, id, {
+      status: 'draft',
+      versionNumber: current.row.versionNumber + 1,
+      version: current.row.version + 1,
+      updatedAt: new Date(),
+    });
+    const plan = await present(tx, scope, row, current.partnerName);
+    await recordAudit(tx, ctx, scope, {
+      action: 'plan.revised',
+      entityType: 'plan',
+      entityId: id,
+      partnerId: row.partnerId,
+      before: current.plan,
+      after: plan,
+    });
+    return plan;
+  });
+}
+
+export async function listPlanVersions(
+  ctx: ServiceContext,
+  scope: Scope,
+  id: string,
+): Promise<PlanVersionList> {
+  const db = dbOf(ctx);
+  await visiblePlan(db, scope, id);
+  return { items: (await findVersionRows(db, scope, id)).map(toPlanVersion) };
+}
+
+/** What changed in the version being worked on against the last agreed one, field by field. */
+export async function getPlanChanges(
+  ctx: ServiceContext,
+  scope: Scope,
+  id: string,
+): Promise<PlanChanges> {
+  const db = dbOf(ctx);
+  const { row, plan } = await visiblePlan(db, scope, id);
+  const against = row.agreedVersionNumber;
+  if (against === null)
+    return { againstVersionNumber: null, versionNumber: row.versionNumber, changes: [] };
+  const [agreed] = await findVersionsOf(db, scope, [{ planId: id, number: against }]);
+  const current = snapshotOf(row, await findObjectiveRows(db, scope, [id]));
+  return {
+    againstVersionNumber: against,
+    versionNumber: plan.versionNumber,
+    changes: agreed ? planChanges(agreed.snapshot, current) : [],
+  };
+}
+
+/** A member leaves: objectives they own lose their owner (an audit event each), and the agreements they recorded forget them. */
+export async function releaseMemberPlans(
+  ctx: TxContext,
+  scope: Scope,
+  member: { id: string },
+): Promise<{ releasedPlanObjectives: number }> {
+  const releasedPlanObjectives = await recordAuditsOf(
+    ctx.tx,
+    ctx,
+    scope,
+    { action: 'plan.objective_owner_released', entityType: 'plan' },
+    releaseObjectiveOwnersSql(scope.workspaceId, member.id),
+  );
+  await releaseRecorder(ctx.tx, scope.workspaceId, member.id);
+  return { releasedPlanObjectives };
+}
+
+/** A contact is deleted: objectives they own lose their owner, in the deletion's transaction. */
+export async function releaseContactPlans(tx: Tx, scope: Scope, contactId: string) {
+  return (await releaseObjectiveContact(tx, scope, contactId)).length;
+}
