@@ -547,6 +547,50 @@ describe('issues', () => {
   });
 });
 
+describe('plans', () => {
+  it('starts, edits, lists, agrees, revises a plan and shows its versions and changes', async () => {
+    const created = await api.POST('/api/v1/plans', {
+      body: {
+        partnerId,
+        period: 'FY2027',
+        summary: 'Grow together',
+        objectives: [{ text: 'Launch the joint offer', ownerSide: 'both' }],
+      },
+    });
+    expect(created.response.status).toBe(201);
+    const id = must(created.data, 'plan').id;
+    const changed = await api.PATCH('/api/v1/plans/{id}', {
+      params: { path: { id }, header: { 'if-match': etagOf(created.response) } },
+      body: { summary: 'Grow together in EMEA' },
+    });
+    expect(changed.data?.summary).toBe('Grow together in EMEA');
+    const proposed = await api.POST('/api/v1/plans/{id}/transitions', {
+      params: { path: { id }, header: { 'if-match': etagOf(changed.response) } },
+      body: { to: 'proposed' },
+    });
+    const agreed = await api.POST('/api/v1/plans/{id}/transitions', {
+      params: { path: { id }, header: { 'if-match': etagOf(proposed.response) } },
+      body: { to: 'agreed', agreedBy: 'Ada Lovelace', agreedOn: '2026-12-01' },
+    });
+    expect(agreed.data?.agreement?.agreedBy).toBe('Ada Lovelace');
+    const revised = await api.POST('/api/v1/plans/{id}/revisions', {
+      params: { path: { id }, header: { 'if-match': etagOf(agreed.response) } },
+    });
+    expect(revised.data).toMatchObject({ status: 'draft', versionNumber: 2 });
+    expect((await api.GET('/api/v1/plans/{id}', { params: { path: { id } } })).data?.status).toBe(
+      'draft',
+    );
+    const listed = await api.GET('/api/v1/plans', {
+      params: { query: { partnerId: [partnerId], period: ['FY2027'] } },
+    });
+    expect(listed.data?.items.map((plan) => plan.id)).toEqual([id]);
+    const versions = await api.GET('/api/v1/plans/{id}/versions', { params: { path: { id } } });
+    expect(versions.data?.items.map((version) => version.versionNumber)).toEqual([1]);
+    const changes = await api.GET('/api/v1/plans/{id}/changes', { params: { path: { id } } });
+    expect(changes.data).toMatchObject({ againstVersionNumber: 1, versionNumber: 2, changes: [] });
+  });
+});
+
 describe('comments and notifications', () => {
   it('comments with a mention, edits, lists and deletes the comment', async () => {
     const subject = { subjectType: 'partner' as const, subjectId: partnerId };
