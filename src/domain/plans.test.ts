@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { lineDiff } from './line-diff';
-import { PlanCreate, PlanTransition, planChanges, planMachine } from './plans';
+import { PlanCreate, type PlanSnapshot, PlanTransition, planChanges, planMachine } from './plans';
 import { allowedNext, checkTransition } from './state-machine';
 
-const snapshot = (summary: string, texts: string[] = []) => ({
+const snapshot = (summary: string, texts: string[] = []): PlanSnapshot => ({
   summary,
   objectives: texts.map((text) => ({
     text,
-    ownerSide: 'us' as const,
+    ownerSide: 'us',
     ownerMemberId: null,
     ownerContactId: null,
   })),
