@@ -37,6 +37,7 @@ import {
   findVersionsOf,
   insertPlanRow,
   insertVersionRow,
+  type NewPlanRow,
   type PlanRow,
   releaseObjectiveContact,
   releaseObjectiveOwnersSql,
@@ -131,6 +132,35 @@ async function visiblePlan(db: Db | Tx, scope: Scope, id: string, forUpdate = fa
   return { row, partnerName: partner.name, plan: await present(db, scope, row, partner.name) };
 }
 
+type VisiblePlan = Awaited<ReturnType<typeof visiblePlan>>;
+
+/** Writes a change to a plan (a new ETag), then its audit event with the plan before and after. */
+async function changePlan(
+  tx: Tx,
+  ctx: ServiceContext,
+  scope: Scope,
+  current: VisiblePlan,
+  action: string,
+  set: Partial<NewPlanRow>,
+  now = new Date(),
+): Promise<Plan> {
+  const row = await updatePlanRow(tx, scope, current.row.id, {
+    ...set,
+    version: current.row.version + 1,
+    updatedAt: now,
+  });
+  const plan = await present(tx, scope, row, current.partnerName);
+  await recordAudit(tx, ctx, scope, {
+    action,
+    entityType: 'plan',
+    entityId: row.id,
+    partnerId: row.partnerId,
+    before: current.plan,
+    after: plan,
+  });
+  return plan;
+}
+
 export async function createPlan(
   ctx: ServiceContext,
   scope: Scope,
@@ -196,21 +226,14 @@ export async function updatePlan(
       await assertObjectiveOwners(tx, scope, current.row.partnerId, input.objectives);
       await replaceObjectiveRows(tx, scope, id, objectiveRows(scope, id, input.objectives));
     }
-    const row = await updatePlanRow(tx, scope, id, {
-      ...(summaryChanged ? { summary: input.summary } : {}),
-      version: current.row.version + 1,
-      updatedAt: new Date(),
-    });
-    const plan = await present(tx, scope, row, current.partnerName);
-    await recordAudit(tx, ctx, scope, {
-      action: 'plan.updated',
-      entityType: 'plan',
-      entityId: id,
-      partnerId: row.partnerId,
-      before: current.plan,
-      after: plan,
-    });
-    return plan;
+    return changePlan(
+      tx,
+      ctx,
+      scope,
+      current,
+      'plan.updated',
+      summaryChanged ? { summary: input.summary } : {},
+    );
   });
 }
 
@@ -245,22 +268,18 @@ export async function transitionPlan(
         agreedAt: now,
         recordedBy: callerMemberId(scope),
       });
-    const row = await updatePlanRow(tx, scope, id, {
-      status: input.to,
-      ...(input.to === 'agreed' ? { agreedVersionNumber: current.row.versionNumber } : {}),
-      version: current.row.version + 1,
-      updatedAt: now,
-    });
-    const plan = await present(tx, scope, row, current.partnerName);
-    await recordAudit(tx, ctx, scope, {
-      action: input.to === 'agreed' ? 'plan.agreed' : 'plan.status_changed',
-      entityType: 'plan',
-      entityId: id,
-      partnerId: row.partnerId,
-      before: current.plan,
-      after: plan,
-    });
-    return plan;
+    return changePlan(
+      tx,
+      ctx,
+      scope,
+      current,
+      input.to === 'agreed' ? 'plan.agreed' : 'plan.status_changed',
+      {
+        status: input.to,
+        ...(input.to === 'agreed' ? { agreedVersionNumber: current.row.versionNumber } : {}),
+      },
+      now,
+    );
   });
 }
 
@@ -288,22 +307,10 @@ export async function revisePlan(
           ? 'The plan is closed and can no longer change'
           : `The plan is ${status}: edit it as it is; only an agreed or active plan opens a new version`,
       );
-    const row = await updatePlanRow(tx, scope, id, {
+    return changePlan(tx, ctx, scope, current, 'plan.revised', {
       status: 'draft',
       versionNumber: current.row.versionNumber + 1,
-      version: current.row.version + 1,
-      updatedAt: new Date(),
     });
-    const plan = await present(tx, scope, row, current.partnerName);
-    await recordAudit(tx, ctx, scope, {
-      action: 'plan.revised',
-      entityType: 'plan',
-      entityId: id,
-      partnerId: row.partnerId,
-      before: current.plan,
-      after: plan,
-    });
-    return plan;
   });
 }
 
