@@ -52,6 +52,7 @@ function FiscalForm({ workspace, etag, onStale }: WorkspaceSettingProps) {
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Select
           label="Fiscal year starts in"
+          description="The first month of every fiscal year"
           data={monthOptions}
           allowDeselect={false}
           {...form.getInputProps('fiscalYearStartMonth')}
