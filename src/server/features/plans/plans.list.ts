@@ -5,8 +5,8 @@ import { plans } from '../../db/schema';
 import { dbOf } from '../../db/unit-of-work';
 import { filters, type ListSpec, pageFrom, planList, sortsOf, text, time } from '../../http/list';
 import { partnerNames } from '../partners/partners.service';
-import { findObjectiveRows, findVersionsOf, listPlanRows } from './plans.queries';
-import { toPlan } from './plans.view';
+import { presentPlans } from './plans.present';
+import { listPlanRows } from './plans.queries';
 
 /** Each sort follows an index: (workspace_id, created_at | period, id). */
 const planListSpec: ListSpec<PlanSort, PlanListQuery> = {
@@ -29,29 +29,13 @@ export async function listPlans(
   const plan = planList(ctx.config.secret, planListSpec, query.sort, query);
   const db = dbOf(ctx);
   const page = pageFrom(ctx.config.secret, plan, await listPlanRows(db, scope, plan), (r) => r);
-  const ids = page.items.map((row) => row.id);
   const partners = await partnerNames(
     db,
     scope,
     page.items.map((row) => row.partnerId),
   );
-  const objectives = await findObjectiveRows(db, scope, ids);
-  const agreed = await findVersionsOf(
-    db,
-    scope,
-    page.items.flatMap((row) =>
-      row.agreedVersionNumber === null ? [] : [{ planId: row.id, number: row.agreedVersionNumber }],
-    ),
-  );
   return {
-    items: page.items.map((row) =>
-      toPlan(
-        row,
-        objectives.filter((objective) => objective.planId === row.id),
-        partners.get(row.partnerId) ?? '',
-        agreed.find((version) => version.planId === row.id) ?? null,
-      ),
-    ),
+    items: await presentPlans(db, scope, page.items, partners),
     nextCursor: page.nextCursor,
   };
 }

@@ -29,6 +29,7 @@ import { partnerContactRefs } from '../contacts/contacts.service';
 import { memberNames } from '../members/members.service';
 import { partnerRef, usablePartnerRef } from '../partners/partners.service';
 import { isUniqueViolation } from '../partners/partners.view';
+import { presentPlans } from './plans.present';
 import {
   findObjectiveRows,
   findPlan,
@@ -45,7 +46,7 @@ import {
   replaceObjectiveRows,
   updatePlanRow,
 } from './plans.queries';
-import { snapshotOf, toPlan, toPlanVersion } from './plans.view';
+import { snapshotOf, toPlanVersion } from './plans.view';
 
 const planExists = () =>
   errors.conflict('plan_exists', 'The partner already has a plan for this period', {}, [
@@ -114,14 +115,9 @@ function objectiveRows(scope: Scope, planId: string, objectives: PlanObjective[]
 
 /** The plan as the API shows it: its objectives, its partner's name and its last agreement. */
 async function present(db: Db | Tx, scope: Scope, row: PlanRow, partnerName: string) {
-  const objectives = await findObjectiveRows(db, scope, [row.id]);
-  const agreed =
-    row.agreedVersionNumber === null
-      ? null
-      : ((
-          await findVersionsOf(db, scope, [{ planId: row.id, number: row.agreedVersionNumber }])
-        )[0] ?? null);
-  return toPlan(row, objectives, partnerName, agreed);
+  const [plan] = await presentPlans(db, scope, [row], new Map([[row.partnerId, partnerName]]));
+  if (!plan) throw new Error('a plan presented as nothing');
+  return plan;
 }
 
 /** The plan and its partner's name, or 404 when the caller may not see it. */
