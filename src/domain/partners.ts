@@ -229,6 +229,9 @@ export const PartnerListQuery = z
     tier: multiParam(partnerTier),
     stage: multiParam(partnerStage),
     ownerId: multiParam(uuid),
+    teamId: multiParam(uuid).describe(
+      'Only partners with a member of one of these teams in their partnership team',
+    ),
     tag: multiParam(partnerTag),
     country: multiParam(countryCode),
     archived: z.enum(['false', 'true', 'only']).default('false'),

@@ -152,21 +152,34 @@ export function planList<S extends string, Q extends object>(
 ): ListPlan {
   const sort = spec.sorts[sortName];
   const cursor = query.cursor ? decodeCursor(secret, sort, query.cursor) : null;
-  const conditions: Array<SQL | undefined> = [];
-  for (const key of Object.keys(spec.filters) as Array<keyof Q>) {
-    const value = query[key];
-    const condition = spec.filters[key];
-    if (value !== undefined && value !== null && condition)
-      conditions.push(condition(value as NonNullable<Q[keyof Q]>));
-  }
-  if (cursor) conditions.push(afterCursor(sort, cursor));
   return {
     sort,
-    where: and(...conditions),
+    where: and(
+      filterConditions(spec.filters, query),
+      cursor ? afterCursor(sort, cursor) : undefined,
+    ),
     orderBy: orderOf(sort),
     cursor: cursorColumns(sort),
     limit: query.limit + 1,
   };
+}
+
+/**
+ * The conditions of a list's filters for the values given, ANDed: what a list page applies, and
+ * what an aggregate over the same records (a dashboard figure) applies to mean the same records.
+ */
+export function filterConditions<Q extends object>(
+  registry: FilterRegistry<Q>,
+  query: Partial<Q>,
+): SQL | undefined {
+  const conditions: Array<SQL | undefined> = [];
+  for (const key of Object.keys(registry) as Array<keyof Q>) {
+    const value = query[key];
+    const condition = registry[key];
+    if (value !== undefined && value !== null && condition)
+      conditions.push(condition(value as NonNullable<Q[keyof Q]>));
+  }
+  return and(...conditions);
 }
 
 /** The ORDER BY of a sort: its keys, then id, in one direction. */

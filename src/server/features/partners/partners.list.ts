@@ -1,4 +1,4 @@
-import { gte, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { gte, inArray, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type {
   PartnerHistoryEvent,
   PartnerListQuery,
@@ -7,11 +7,12 @@ import type {
 } from '../../../domain/partners';
 import type { Scope } from '../../access/scope';
 import type { ServiceContext } from '../../context';
-import { auditEvents, partners } from '../../db/schema';
+import { auditEvents, partners, partnerTeamEntries } from '../../db/schema';
 import { dbOf } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
 import {
   byIdList,
+  type FilterRegistry,
   filters,
   integer,
   type ListSpec,
@@ -25,6 +26,37 @@ import { listPartnerHistory, presentActor } from '../audit/audit.service';
 import { findPartner, listPartnerRows } from './partners.queries';
 import { toPartner } from './partners.view';
 
+/** Partners with a member of one of the teams in their partnership team. */
+function inTeams(teamIds: readonly string[]): SQL | undefined {
+  if (teamIds.length === 0) return undefined;
+  return sql`EXISTS (SELECT 1 FROM ${partnerTeamEntries} e
+    WHERE e.workspace_id = ${partners.workspaceId} AND e.partner_id = ${partners.id}
+      AND ${inArray(sql`e.team_id`, [...teamIds])})`;
+}
+
+/**
+ * The partner list's filters by query parameter. The portfolio dashboard applies the same ones,
+ * so a figure and the list it links to count the same partners.
+ */
+export const partnerFilters: FilterRegistry<PartnerListQuery> = {
+  q: filters.search(partners.searchText),
+  type: filters.anyOf(partners.type),
+  tier: filters.anyOf(partners.tier),
+  stage: filters.anyOf(partners.stage),
+  ownerId: filters.anyOf(partners.ownerId),
+  teamId: inTeams,
+  country: filters.anyOf(partners.country),
+  tag: filters.overlaps(partners.tags),
+  archived: (archived) =>
+    archived === 'false'
+      ? isNull(partners.archivedAt)
+      : archived === 'only'
+        ? isNotNull(partners.archivedAt)
+        : undefined,
+  healthMin: (min) => gte(partners.healthScore, min),
+  healthMax: (max) => lte(partners.healthScore, max),
+};
+
 /** Each sort matches an index on (workspace_id, key, id), so every page is an index range. */
 const partnerList: ListSpec<PartnerSort, PartnerListQuery> = {
   sorts: sortsOf(partners.id, {
@@ -34,23 +66,7 @@ const partnerList: ListSpec<PartnerSort, PartnerListQuery> = {
     // The expression of `partners_workspace_health_idx`: unscored partners sort below 0.
     health: [integer(sql`coalesce(${partners.healthScore}, -1)`)],
   }),
-  filters: {
-    q: filters.search(partners.searchText),
-    type: filters.anyOf(partners.type),
-    tier: filters.anyOf(partners.tier),
-    stage: filters.anyOf(partners.stage),
-    ownerId: filters.anyOf(partners.ownerId),
-    country: filters.anyOf(partners.country),
-    tag: filters.overlaps(partners.tags),
-    archived: (archived) =>
-      archived === 'false'
-        ? isNull(partners.archivedAt)
-        : archived === 'only'
-          ? isNotNull(partners.archivedAt)
-          : undefined,
-    healthMin: (min) => gte(partners.healthScore, min),
-    healthMax: (max) => lte(partners.healthScore, max),
-  },
+  filters: partnerFilters,
 };
 
 export async function listPartners(
