@@ -591,6 +591,18 @@ describe('plans', () => {
   });
 });
 
+describe('dashboard', () => {
+  it('reads the portfolio dashboard, filtered as the partner list is', async () => {
+    const all = await api.GET('/api/v1/dashboard/portfolio');
+    expect(all.data?.partners.count).toBeGreaterThan(0);
+    const filtered = await api.GET('/api/v1/dashboard/portfolio', {
+      params: { query: { type: ['reseller'], country: ['DE', 'FR'] } },
+    });
+    expect(filtered.data?.filters.type).toEqual(['reseller']);
+    expect(filtered.data?.byType.map((row) => row.type)).toEqual(['reseller']);
+  });
+});
+
 describe('comments and notifications', () => {
   it('comments with a mention, edits, lists and deletes the comment', async () => {
     const subject = { subjectType: 'partner' as const, subjectId: partnerId };

@@ -11,6 +11,7 @@ import { authRoutes } from './auth/auth.routes';
 import { calendarFeedRoutes } from './calendar-feeds/calendar-feeds.routes';
 import { commentRoutes } from './comments/comments.routes';
 import { contactRoutes } from './contacts/contacts.routes';
+import { dashboardRoutes } from './dashboard/dashboard.routes';
 import { disclosureRoutes } from './disclosures/disclosures.routes';
 import { healthRoutes } from './health/health.routes';
 import { interactionRoutes } from './interactions/interactions.routes';
@@ -63,4 +64,5 @@ export async function registerFeatures(api: ZodApp) {
   await api.register(disclosureRoutes);
   await api.register(healthRoutes);
   await api.register(planRoutes);
+  await api.register(dashboardRoutes);
 }

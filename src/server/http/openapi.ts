@@ -30,6 +30,7 @@ export const tagDescriptions: Record<string, string> = {
   contacts: 'People at partners',
   plans:
     'Joint business plans: one per partner and fiscal period, agreed with the partner as numbered versions',
+  dashboard: 'The portfolio at a glance: counts that click through to the lists behind them',
   issues: 'The issues and conflicts register: problems with partners worked to resolution',
   auth: 'Sign-in, sessions, password resets and accepting invitations',
   setup: 'First run: creating the first workspace and its admin',

@@ -346,6 +346,26 @@ export interface paths {
         patch: operations["updateContact"];
         trace?: never;
     };
+    "/api/v1/dashboard/portfolio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The portfolio dashboard: partners by stage, tier, type and health; plans
+         * @description Counts over the workspace's active partners, narrowed by the partner list's filters (`ownerId`, `teamId`, `type`, `tier`, `country`; each may repeat): by stage, tier and type, the latest health scores in bands, and the plans of the current fiscal year and quarter by status. Every figure carries the list and list filters that show the records behind it.
+         */
+        get: operations["getPortfolioDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/disclosures": {
         parameters: {
             query?: never;
@@ -1832,6 +1852,17 @@ export interface components {
             partnerId: string | null;
             role: ("admin" | "manager" | "member" | "viewer") | ("partner_admin" | "partner_member");
         };
+        DashboardLink: {
+            /**
+             * @description The list operation: `listPartners`, `listPlans`
+             * @enum {string}
+             */
+            list: "partners" | "plans";
+            /** @description The list's query parameters, each with its values (repeat the parameter) */
+            query: {
+                [key: string]: string[];
+            };
+        };
         DemoSignIn: {
             members: {
                 email: string;
@@ -2704,6 +2735,65 @@ export interface components {
                 investigating: number;
                 open: number;
                 resolved: number;
+            };
+        };
+        PortfolioDashboard: {
+            byStage: {
+                count: number;
+                link: components["schemas"]["DashboardLink"];
+                /** @enum {string} */
+                stage: "prospect" | "onboarding" | "active" | "at_risk" | "inactive" | "ended";
+            }[];
+            /** @description The workspace's tiers in its order, then tiers no longer listed, then no tier (null; no list filter shows those, so no link). With a `tier` filter, only its tiers */
+            byTier: {
+                count: number;
+                link: components["schemas"]["DashboardLink"] | null;
+                tier: string | null;
+            }[];
+            /** @description Every type; with a `type` filter, only its types */
+            byType: {
+                count: number;
+                link: components["schemas"]["DashboardLink"];
+                /** @enum {string} */
+                type: "technology" | "reseller" | "referral" | "strategic_alliance" | "co_marketing" | "supplier" | "distributor" | "other";
+            }[];
+            /** @description The filters applied, as given */
+            filters: {
+                country: string[];
+                ownerId: string[];
+                teamId: string[];
+                tier: string[];
+                type: ("technology" | "reseller" | "referral" | "strategic_alliance" | "co_marketing" | "supplier" | "distributor" | "other")[];
+            };
+            /** @description Each partner's latest daily health score (its latest snapshot), in bands */
+            health: {
+                bands: {
+                    /** @enum {string} */
+                    band: "atRisk" | "fair" | "healthy";
+                    count: number;
+                    link: components["schemas"]["DashboardLink"];
+                    max: number;
+                    min: number;
+                }[];
+                /** @description Partners without a health snapshot yet */
+                unscored: number;
+            };
+            /** @description Active (not archived) partners the filters match */
+            partners: {
+                count: number;
+                link: components["schemas"]["DashboardLink"];
+            };
+            /** @description Plans of the filtered active partners whose period is the current fiscal year or quarter. The links list the periods' plans by status; the plan list does not filter by partner fields or leave out archived partners' plans, so it may show more than the figure counts */
+            plans: {
+                byStatus: {
+                    count: number;
+                    link: components["schemas"]["DashboardLink"];
+                    /** @enum {string} */
+                    status: "draft" | "proposed" | "agreed" | "active" | "closed";
+                }[];
+                count: number;
+                /** @description The workspace's current fiscal year and quarter, in its time zone */
+                periods: string[];
             };
         };
         Problem: {
@@ -4940,6 +5030,89 @@ export interface operations {
             };
             /** @description `if_match_required`: send the ETag in If-Match */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPortfolioDashboard: {
+        parameters: {
+            query?: {
+                country?: string | string[];
+                ownerId?: string | string[];
+                /** @description Only partners with a member of one of these teams in their partnership team */
+                teamId?: string | string[];
+                tier?: string | string[];
+                type?: ("technology" | "reseller" | "referral" | "strategic_alliance" | "co_marketing" | "supplier" | "distributor" | "other") | ("technology" | "reseller" | "referral" | "strategic_alliance" | "co_marketing" | "supplier" | "distributor" | "other")[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioDashboard"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: the role does not allow it */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8558,6 +8731,8 @@ export interface operations {
                 sort?: "name" | "-name" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "health" | "-health";
                 stage?: ("prospect" | "onboarding" | "active" | "at_risk" | "inactive" | "ended") | ("prospect" | "onboarding" | "active" | "at_risk" | "inactive" | "ended")[];
                 tag?: string | string[];
+                /** @description Only partners with a member of one of these teams in their partnership team */
+                teamId?: string | string[];
                 tier?: string | string[];
                 type?: ("technology" | "reseller" | "referral" | "strategic_alliance" | "co_marketing" | "supplier" | "distributor" | "other") | ("technology" | "reseller" | "referral" | "strategic_alliance" | "co_marketing" | "supplier" | "distributor" | "other")[];
             };
