@@ -29,6 +29,7 @@ import {
   IconSearch,
   IconSettings,
   IconSnowflake,
+  IconTargetArrow,
   IconUsers,
 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -112,6 +113,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
       ? [{ to: '/at-risk', label: 'At risk', icon: IconHeartbeat }]
       : []),
     { to: '/contacts', label: 'Contacts', icon: IconUsers },
+    ...(can(session, 'plan.read') ? [{ to: '/plans', label: 'Plans', icon: IconTargetArrow }] : []),
     ...(can(session, 'issue.read')
       ? [{ to: '/issues', label: 'Issues', icon: IconAlertTriangle }]
       : []),

@@ -13,6 +13,7 @@ import { contactListSearch } from '../features/contacts/contact-list-search';
 import { issueListSearch } from '../features/issues/issue-list-search';
 import { coolingSearch } from '../features/partners/cooling-search';
 import { partnerListSearch } from '../features/partners/partner-list-search';
+import { planListSearch } from '../features/plans/plan-list-search';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteError } from './RouteError';
@@ -139,6 +140,7 @@ const partnerRoute = createRoute({
       | 'history'
       | 'team'
       | 'issues'
+      | 'plan'
       | 'tasks'
       | 'comments'
       | 'disclosures';
@@ -146,6 +148,7 @@ const partnerRoute = createRoute({
     search.tab === 'contacts' ||
     search.tab === 'timeline' ||
     search.tab === 'issues' ||
+    search.tab === 'plan' ||
     search.tab === 'history' ||
     search.tab === 'team' ||
     search.tab === 'tasks' ||
@@ -234,6 +237,31 @@ const editIssueRoute = createRoute({
   beforeLoad: ({ params }) => requireIds(params),
   component: lazyRouteComponent(() => import('../features/issues/IssueEditPage'), 'IssueEditPage'),
 });
+const plansRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plans',
+  validateSearch: planListSearch,
+  component: lazyRouteComponent(() => import('../features/plans/PlanListPage'), 'PlanListPage'),
+});
+const newPlanRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plans/new',
+  validateSearch: (search: Record<string, unknown>): { partnerId?: string } =>
+    typeof search.partnerId === 'string' ? { partnerId: search.partnerId } : {},
+  component: lazyRouteComponent(() => import('../features/plans/PlanCreatePage'), 'PlanCreatePage'),
+});
+const planRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plans/$planId',
+  beforeLoad: ({ params }) => requireIds(params),
+  component: lazyRouteComponent(() => import('../features/plans/PlanPage'), 'PlanPage'),
+});
+const editPlanRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plans/$planId/edit',
+  beforeLoad: ({ params }) => requireIds(params),
+  component: lazyRouteComponent(() => import('../features/plans/PlanEditPage'), 'PlanEditPage'),
+});
 const myWorkRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/my-work',
@@ -298,6 +326,10 @@ const routeTree = rootRoute.addChildren([
     newIssueRoute,
     issueRoute,
     editIssueRoute,
+    plansRoute,
+    newPlanRoute,
+    planRoute,
+    editPlanRoute,
   ]),
 ]);
 

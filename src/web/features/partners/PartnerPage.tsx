@@ -15,6 +15,7 @@ import { PartnerDisclosures } from '../disclosures/PartnerDisclosures';
 import { PartnerHealthPanel } from '../health/PartnerHealthPanel';
 import { PartnerTimeline } from '../interactions/PartnerTimeline';
 import { PartnerIssues } from '../issues/PartnerIssues';
+import { PartnerPlans } from '../plans/PartnerPlans';
 import { useMembers } from '../settings/settings.api';
 import { PartnerTasks } from '../tasks/PartnerTasks';
 import { PartnerTeam } from '../teams/PartnerTeam';
@@ -142,6 +143,7 @@ export function PartnerPage() {
               value === 'contacts' ||
               value === 'timeline' ||
               value === 'issues' ||
+              value === 'plan' ||
               value === 'history' ||
               value === 'team' ||
               value === 'tasks' ||
@@ -158,6 +160,7 @@ export function PartnerPage() {
           <Tabs.Tab value="overview">Overview</Tabs.Tab>
           <Tabs.Tab value="contacts">Contacts</Tabs.Tab>
           {can(session, 'timeline.read') ? <Tabs.Tab value="timeline">Timeline</Tabs.Tab> : null}
+          {can(session, 'plan.read') ? <Tabs.Tab value="plan">Plan</Tabs.Tab> : null}
           {can(session, 'issue.read') ? <Tabs.Tab value="issues">Issues</Tabs.Tab> : null}
           {can(session, 'task.read') ? <Tabs.Tab value="tasks">Tasks</Tabs.Tab> : null}
           {can(session, 'partner_team.read') ? <Tabs.Tab value="team">Team</Tabs.Tab> : null}
@@ -181,6 +184,9 @@ export function PartnerPage() {
         </Tabs.Panel>
         <Tabs.Panel value="timeline" pt="lg">
           <PartnerTimeline partnerId={partnerId} archived={archived} />
+        </Tabs.Panel>
+        <Tabs.Panel value="plan" pt="lg">
+          <PartnerPlans partnerId={partnerId} canAdd={can(session, 'plan.write') && !archived} />
         </Tabs.Panel>
         <Tabs.Panel value="issues" pt="lg">
           <PartnerIssues partnerId={partnerId} canAdd={can(session, 'issue.create') && !archived} />

@@ -1,0 +1,313 @@
+import {
+  ActionIcon,
+  Button,
+  Card,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  Tooltip,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { randomId } from '@mantine/hooks';
+import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { messages } from '../../../domain/messages';
+import { maxObjectives, type OwnerSide, ownerSides, PlanCreate } from '../../../domain/plans';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { confirmDiscard, schemaErrors } from '../../lib/forms';
+import { contactName, listContacts } from '../contacts/contacts.api';
+import { PartnerPicker } from '../contacts/PartnerPicker';
+import { useMembers } from '../settings/settings.api';
+import { ownerSideLabels, periodOptions } from './plan-labels';
+import type { Plan, PlanCreateBody } from './plans.api';
+
+type ObjectiveValues = {
+  /** Keeps each row's fields with it while objectives move; never sent. */
+  key: string;
+  text: string;
+  ownerSide: OwnerSide;
+  ownerMemberId: string;
+  ownerContactId: string;
+};
+
+export type PlanFormValues = {
+  partnerId: string;
+  period: string;
+  summary: string;
+  objectives: ObjectiveValues[];
+};
+
+const blankObjective = (): ObjectiveValues => ({
+  key: randomId(),
+  text: '',
+  ownerSide: 'us',
+  ownerMemberId: '',
+  ownerContactId: '',
+});
+
+export function planFormValues(
+  plan: Plan | undefined,
+  defaults: { partnerId?: string; period: string },
+): PlanFormValues {
+  return {
+    partnerId: plan?.partnerId ?? defaults.partnerId ?? '',
+    period: plan?.period ?? defaults.period,
+    summary: plan?.summary ?? '',
+    objectives: plan
+      ? plan.objectives.map((objective) => ({
+          key: randomId(),
+          text: objective.text,
+          ownerSide: objective.ownerSide,
+          ownerMemberId: objective.ownerMemberId ?? '',
+          ownerContactId: objective.ownerContactId ?? '',
+        }))
+      : [blankObjective()],
+  };
+}
+
+/** The body a form sends; objectives keep their order, so field errors name the right row. */
+export function planBody(values: PlanFormValues): PlanCreateBody {
+  return {
+    partnerId: values.partnerId,
+    period: values.period,
+    summary: values.summary.trim(),
+    objectives: values.objectives.map((objective) => ({
+      text: objective.text.trim(),
+      ownerSide: objective.ownerSide,
+      ownerMemberId: objective.ownerMemberId || null,
+      ownerContactId: objective.ownerContactId || null,
+    })),
+  };
+}
+
+function usePlanForm(initial: PlanFormValues) {
+  return useForm<PlanFormValues>({
+    mode: 'controlled',
+    initialValues: initial,
+    // The server's own schema, applied to the body the form would send.
+    validate: (values) => {
+      const errors = schemaErrors(PlanCreate, planBody(values));
+      if (values.partnerId === '') errors.partnerId = messages.choosePartner;
+      return errors;
+    },
+  });
+}
+export type PlanFormApi = ReturnType<typeof usePlanForm>;
+
+type Props = {
+  initial: PlanFormValues;
+  /** A new plan picks its partner and period; an existing one keeps them. */
+  isNew: boolean;
+  partnerName: string | null;
+  currentPeriod: { year: string; quarter: string };
+  submitLabel: string;
+  pending: boolean;
+  failure: ReactNode;
+  onSubmit: (body: PlanCreateBody, form: PlanFormApi) => void;
+  onCancel: () => void;
+};
+
+/** A plan's summary and objectives (and, for a new plan, its partner and period). */
+export function PlanForm(props: Props) {
+  const form = usePlanForm(props.initial);
+  const members = useMembers();
+  const partnerId = form.values.partnerId;
+  const contacts = useQuery({
+    queryKey: ['contacts', { partnerId }],
+    queryFn: ({ signal }) => listContacts({ partnerId }, undefined, signal),
+    enabled: partnerId !== '',
+  });
+  const memberOptions = (members.data ?? []).map((m) => ({ value: m.id, label: m.name }));
+  const contactOptions = (contacts.data?.items ?? []).map((c) => ({
+    value: c.id,
+    label: contactName(c),
+  }));
+  const objectives = form.values.objectives;
+
+  return (
+    <form noValidate onSubmit={form.onSubmit((values) => props.onSubmit(planBody(values), form))}>
+      <Stack gap="md" maw={880}>
+        {typeof props.failure === 'string' ? (
+          <ErrorAlert error={props.failure} title="Not saved" />
+        ) : (
+          props.failure
+        )}
+        {!props.isNew ? null : (
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <PartnerPicker
+              value={partnerId || null}
+              selectedName={props.partnerName}
+              onChange={(id) => {
+                form.setFieldValue('partnerId', id ?? '');
+                // Another partner's contacts cannot own this plan's objectives.
+                objectives.forEach((_, index) => {
+                  form.setFieldValue(`objectives.${index}.ownerContactId`, '');
+                });
+              }}
+              error={form.errors.partnerId}
+            />
+            <Select
+              label="Period"
+              required
+              description="A fiscal year or quarter; a partner has one plan per period."
+              data={periodOptions(props.currentPeriod, [form.values.period])}
+              allowDeselect={false}
+              searchable
+              {...form.getInputProps('period')}
+            />
+          </SimpleGrid>
+        )}
+        <Textarea
+          label="Summary"
+          description="What you and the partner mean to achieve together. Markdown: **bold**, lists, links."
+          autosize
+          minRows={4}
+          maxRows={16}
+          {...form.getInputProps('summary')}
+        />
+        <Stack gap="xs" component="fieldset" style={{ border: 0, padding: 0, margin: 0 }}>
+          <Text component="legend" fw={600} size="sm" mb={4}>
+            Objectives
+          </Text>
+          {typeof form.errors.objectives === 'string' && !form.errors['objectives.0.text'] ? (
+            <Text c="red" size="sm" role="alert">
+              {form.errors.objectives}
+            </Text>
+          ) : null}
+          {objectives.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              No objectives yet.
+            </Text>
+          ) : null}
+          {objectives.map((objective, index) => {
+            const n = index + 1;
+            return (
+              <Card
+                key={objective.key}
+                withBorder
+                padding="md"
+                component="section"
+                aria-label={`Objective ${n}`}
+              >
+                <Stack gap="sm">
+                  <Group justify="space-between" wrap="nowrap">
+                    <Text fw={600} size="sm">
+                      Objective {n}
+                    </Text>
+                    <Group gap={4} wrap="nowrap">
+                      <Tooltip label="Move up">
+                        <ActionIcon
+                          variant="subtle"
+                          color="gray"
+                          aria-label={`Move objective ${n} up`}
+                          disabled={index === 0}
+                          onClick={() =>
+                            form.reorderListItem('objectives', { from: index, to: index - 1 })
+                          }
+                        >
+                          <IconArrowUp size={16} aria-hidden />
+                        </ActionIcon>
+                      </Tooltip>
+                      <Tooltip label="Move down">
+                        <ActionIcon
+                          variant="subtle"
+                          color="gray"
+                          aria-label={`Move objective ${n} down`}
+                          disabled={index === objectives.length - 1}
+                          onClick={() =>
+                            form.reorderListItem('objectives', { from: index, to: index + 1 })
+                          }
+                        >
+                          <IconArrowDown size={16} aria-hidden />
+                        </ActionIcon>
+                      </Tooltip>
+                      <Tooltip label="Remove">
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          aria-label={`Remove objective ${n}`}
+                          onClick={() => form.removeListItem('objectives', index)}
+                        >
+                          <IconTrash size={16} aria-hidden />
+                        </ActionIcon>
+                      </Tooltip>
+                    </Group>
+                  </Group>
+                  <Textarea
+                    label="What to achieve"
+                    aria-label={`Objective ${n}: what to achieve`}
+                    required
+                    autosize
+                    minRows={2}
+                    maxRows={8}
+                    {...form.getInputProps(`objectives.${index}.text`)}
+                  />
+                  <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                    <Select
+                      label="Owned by"
+                      aria-label={`Objective ${n}: owned by`}
+                      data={ownerSides.map((value) => ({ value, label: ownerSideLabels[value] }))}
+                      allowDeselect={false}
+                      {...form.getInputProps(`objectives.${index}.ownerSide`)}
+                    />
+                    <Select
+                      label="Our owner"
+                      aria-label={`Objective ${n}: our owner`}
+                      placeholder="No one"
+                      data={memberOptions}
+                      searchable
+                      clearable
+                      {...form.getInputProps(`objectives.${index}.ownerMemberId`)}
+                      value={objective.ownerMemberId || null}
+                      onChange={(value) =>
+                        form.setFieldValue(`objectives.${index}.ownerMemberId`, value ?? '')
+                      }
+                    />
+                    <Select
+                      label="Partner's owner"
+                      aria-label={`Objective ${n}: partner's owner`}
+                      placeholder={partnerId ? 'No one' : 'Choose the partner first'}
+                      data={contactOptions}
+                      searchable
+                      clearable
+                      disabled={partnerId === ''}
+                      nothingFoundMessage="No contact of this partner matches"
+                      {...form.getInputProps(`objectives.${index}.ownerContactId`)}
+                      value={objective.ownerContactId || null}
+                      onChange={(value) =>
+                        form.setFieldValue(`objectives.${index}.ownerContactId`, value ?? '')
+                      }
+                    />
+                  </SimpleGrid>
+                </Stack>
+              </Card>
+            );
+          })}
+          {objectives.length < maxObjectives ? (
+            <Group>
+              <Button
+                variant="light"
+                leftSection={<IconPlus size={16} aria-hidden />}
+                onClick={() => form.insertListItem('objectives', blankObjective())}
+              >
+                Add objective
+              </Button>
+            </Group>
+          ) : null}
+        </Stack>
+        <Group>
+          <Button type="submit" loading={props.pending}>
+            {props.submitLabel}
+          </Button>
+          <Button variant="default" onClick={() => confirmDiscard(form, props.onCancel)}>
+            Cancel
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
