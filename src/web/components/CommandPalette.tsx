@@ -8,6 +8,7 @@ import {
   IconPlus,
   IconSearch,
   IconSettings,
+  IconTargetArrow,
   IconUserPlus,
   IconUsers,
 } from '@tabler/icons-react';
@@ -86,6 +87,14 @@ export function CommandPalette({ canCreate, isAdmin }: Props) {
         keywords: ['conflicts', 'problems', 'overdue', 'register'],
         icon: <IconAlertTriangle size={20} aria-hidden />,
         to: () => navigate({ to: '/issues' }),
+      },
+      {
+        id: 'page-plans',
+        label: 'Plans',
+        description: 'Joint business plans with partners, by period',
+        keywords: ['business plan', 'objectives', 'agreement', 'jbp'],
+        icon: <IconTargetArrow size={20} aria-hidden />,
+        to: () => navigate({ to: '/plans' }),
       },
     ];
     if (canCreate) {
