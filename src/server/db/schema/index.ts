@@ -8,6 +8,7 @@ export * from './disclosures';
 export * from './health';
 export * from './interactions';
 export * from './issues';
+export * from './kpis';
 export * from './limits';
 export * from './notifications';
 export * from './partners';
