@@ -603,6 +603,38 @@ describe('dashboard', () => {
   });
 });
 
+describe('KPIs and measurements', () => {
+  it('adds, changes and deletes a KPI, records measurements and lists them', async () => {
+    const plan = await api.POST('/api/v1/plans', { body: { partnerId, period: 'FY2028' } });
+    const planId = must(plan.data, 'plan').id;
+    const created = await api.POST('/api/v1/plans/{id}/kpis', {
+      params: { path: { id: planId } },
+      body: { name: 'Revenue', unit: 'currency', currency: 'EUR', target: 1_000_000 },
+    });
+    expect(created.response.status).toBe(201);
+    const id = must(created.data, 'KPI').id;
+    const changed = await api.PATCH('/api/v1/kpis/{id}', {
+      params: { path: { id }, header: { 'if-match': etagOf(created.response) } },
+      body: { target: 2_000_000 },
+    });
+    expect(changed.data?.target).toBe(2_000_000);
+    const recorded = await api.PUT('/api/v1/plans/{id}/measurements', {
+      params: { path: { id: planId } },
+      body: { measurements: [{ kpiId: id, period: 'FY2028-M01', value: 150_000 }] },
+    });
+    expect(recorded.data?.items[0]?.progress.actual).toBe(150_000);
+    const listed = await api.GET('/api/v1/plans/{id}/kpis', { params: { path: { id: planId } } });
+    expect(listed.data?.items.map((kpi) => kpi.id)).toEqual([id]);
+    const one = await api.GET('/api/v1/kpis/{id}', { params: { path: { id } } });
+    const values = await api.GET('/api/v1/kpis/{id}/measurements', { params: { path: { id } } });
+    expect(values.data?.items.map((m) => m.value)).toEqual([150_000]);
+    const removed = await api.DELETE('/api/v1/kpis/{id}', {
+      params: { path: { id }, header: { 'if-match': etagOf(one.response) } },
+    });
+    expect(removed.response.status).toBe(204);
+  });
+});
+
 describe('comments and notifications', () => {
   it('comments with a mention, edits, lists and deletes the comment', async () => {
     const subject = { subjectType: 'partner' as const, subjectId: partnerId };

@@ -60,6 +60,16 @@ export const messages = {
   planExists: 'This partner already has a plan for this period',
   planLocked: 'This version is agreed; open a new version to change it',
   planClosed: 'This plan is closed',
+  currencyOnlyForCurrency: 'Only a currency KPI has a currency',
+  monthlyForMonthPlan: 'Use monthly: the plan’s period is a single month',
+  tooManyKpis: (max: number) => `A plan has ${max} KPIs at most`,
+  kpiHasMeasurements: 'This KPI has values: its unit, currency and cadence stay as they are',
+  measurementPeriod: (example: string) =>
+    `Use a period of the KPI’s cadence inside the plan’s period, such as ${example}`,
+  notKpiCurrency: (currency: string | null) =>
+    currency === null ? 'This KPI has no currency' : `This KPI is in ${currency}`,
+  repeatedMeasurement: 'This KPI and period come earlier in the same request',
+  noSuchKpi: 'Not a KPI of this plan',
   invalidInvitation: 'This invitation is not valid',
   invalidResetLink: 'This link is not valid or has expired',
   invalidSetupToken: 'This is not the setup token',

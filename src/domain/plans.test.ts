@@ -11,6 +11,7 @@ const snapshot = (summary: string, texts: string[] = []): PlanSnapshot => ({
     ownerMemberId: null,
     ownerContactId: null,
   })),
+  kpis: [],
 });
 
 describe('the plan machine', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { uuid } from './ids';
+import { kpiAggregation, kpiCadence, kpiDirection, kpiUnit } from './kpis';
 import { type DiffLine, lineDiff } from './line-diff';
 import { messages } from './messages';
 import { cursorParam, limitParam, multiParam, pageOf } from './pagination';
@@ -133,6 +134,20 @@ export const PlanSnapshot = z
         ownerContactId: z.uuid().nullable(),
       }),
     ),
+    kpis: z
+      .array(
+        z.object({
+          name: z.string(),
+          unit: kpiUnit,
+          currency: z.string().nullable(),
+          target: z.number().describe('In the unit’s stored whole numbers (kpis.ts)'),
+          baseline: z.number().nullable(),
+          direction: kpiDirection,
+          cadence: kpiCadence,
+          aggregation: kpiAggregation,
+        }),
+      )
+      .describe('The plan’s KPIs in order, as agreed: an agreed target cannot change unseen'),
   })
   .meta({ id: 'PlanSnapshot' });
 export type PlanSnapshot = z.infer<typeof PlanSnapshot>;
@@ -246,9 +261,26 @@ function changeOf(
   return { field, change, before, after, lines };
 }
 
+const kpiFields = [
+  'name',
+  'unit',
+  'currency',
+  'target',
+  'baseline',
+  'direction',
+  'cadence',
+  'aggregation',
+] as const;
+
+/** A snapshot field as the changes show it: numbers as their digits, null as null. */
+const shown = (value: string | number | null): string | null =>
+  value === null ? null : String(value);
+
 /**
  * What changed from one version of a plan to another, field by field: the summary, then each
- * objective by position (its text with a line diff, its owner side and owner people).
+ * objective by position (its text with a line diff, its owner side and owner people), then each
+ * KPI by position (`kpis.1.target`; targets in stored units). Snapshots agreed before plans had
+ * KPIs have none.
  */
 export function planChanges(before: PlanSnapshot, after: PlanSnapshot): PlanChange[] {
   const changes: (PlanChange | null)[] = [changeOf('summary', before.summary, after.summary, true)];
@@ -264,6 +296,20 @@ export function planChanges(before: PlanSnapshot, after: PlanSnapshot): PlanChan
       if (!old && to === null) continue;
       if (!now && from === null) continue;
       changes.push(changeOf(`objectives.${index}.${key}`, from, to, textFields.has(key)) ?? null);
+    }
+  }
+  const beforeKpis = before.kpis ?? [];
+  const afterKpis = after.kpis ?? [];
+  for (let index = 0; index < Math.max(beforeKpis.length, afterKpis.length); index++) {
+    const old = beforeKpis[index];
+    const now = afterKpis[index];
+    for (const key of kpiFields) {
+      const from = old ? shown(old[key]) : null;
+      const to = now ? shown(now[key]) : null;
+      if (old && now && from === to) continue;
+      if (!old && to === null) continue;
+      if (!now && from === null) continue;
+      changes.push(changeOf(`kpis.${index}.${key}`, from, to, false));
     }
   }
   return changes.filter((change): change is PlanChange => change !== null);

@@ -17,6 +17,7 @@ import { healthRoutes } from './health/health.routes';
 import { interactionRoutes } from './interactions/interactions.routes';
 import { invitationRoutes } from './invitations/invitations.routes';
 import { issueRoutes } from './issues/issues.routes';
+import { kpiRoutes } from './kpis/kpis.routes';
 import { memberRoutes } from './members/members.routes';
 import { notificationRoutes } from './notifications/notifications.routes';
 import { partnerUserRoutes } from './partner-users/partner-users.routes';
@@ -65,4 +66,5 @@ export async function registerFeatures(api: ZodApp) {
   await api.register(healthRoutes);
   await api.register(planRoutes);
   await api.register(dashboardRoutes);
+  await api.register(kpiRoutes);
 }

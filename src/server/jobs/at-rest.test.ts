@@ -11,6 +11,7 @@ import {
   digestSchedule,
   healthSchedule,
   type JobQueue,
+  kpiRefreshSchedule,
   overdueSchedule,
   purgeSchedule,
 } from './queue';
@@ -91,11 +92,12 @@ describe('no usable token at rest', () => {
 });
 
 describe('purge', () => {
-  it('is scheduled hourly, under the start-up lock with the queues (as are the digests, the overdue sweep, the health snapshot and the cadence catch-up)', async () => {
+  it('is scheduled hourly, under the start-up lock with the queues (as are the digests, the overdue sweep, the health snapshot, the KPI refresh and the cadence catch-up)', async () => {
     const { rows } = await t.database.sql('SELECT name, cron FROM pgboss.schedule ORDER BY name');
     expect(rows).toEqual([
       { name: cadenceSchedule.name, cron: cadenceSchedule.cron },
       { name: healthSchedule.name, cron: healthSchedule.cron },
+      { name: kpiRefreshSchedule.name, cron: kpiRefreshSchedule.cron },
       { name: purgeSchedule.name, cron: purgeSchedule.cron },
       { name: digestSchedule.name, cron: digestSchedule.cron },
       { name: overdueSchedule.name, cron: overdueSchedule.cron },

@@ -13,6 +13,8 @@ export type JobPayloads = {
   'notification.overdue': Record<string, never>;
   /** Snapshots the health score of every workspace not yet done today (scheduled hourly, `healthSchedule`). */
   'health.snapshot': Record<string, never>;
+  /** Recomputes the progress of KPIs of open plans not yet done today (scheduled hourly, `kpiRefreshSchedule`). */
+  'kpi.refresh': Record<string, never>;
   /** Recomputes partners' last touch as planned interactions come due (`cadenceSchedule`). */
   'cadence.catch-up': Record<string, never>;
   /** Deletes what has expired (scheduled, `purgeSchedule`). */

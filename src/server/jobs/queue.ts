@@ -3,6 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
 import type { Database, Tx } from '../db/client';
 import { snapshotDueWorkspaces } from '../features/health/health.service';
+import { refreshOpenKpis } from '../features/kpis/kpis.refresh';
 import {
   deliverNotificationMail,
   queueDigests,
@@ -24,6 +25,7 @@ export const queueNames: JobName[] = [
   'notification.digest',
   'notification.overdue',
   'health.snapshot',
+  'kpi.refresh',
 ];
 /** pg-boss's own queue for scheduled jobs: made under the schema lock like Tandem's. */
 const SCHEDULE_QUEUE = '__pgboss__send-it';
@@ -37,6 +39,8 @@ export const digestSchedule = { name: 'notification.digest', cron: '41 * * * *' 
 export const overdueSchedule = { name: 'notification.overdue', cron: '7 * * * *' } as const;
 /** Hourly, so a day missed while no process ran is snapshotted within the hour; each workspace once a day (UTC). */
 export const healthSchedule = { name: 'health.snapshot', cron: '3 * * * *' } as const;
+/** Hourly, so a day missed while no process ran is refreshed within the hour; each KPI once a day in its workspace's time zone. */
+export const kpiRefreshSchedule = { name: 'kpi.refresh', cron: '11 * * * *' } as const;
 /** Hourly, so a meeting logged ahead of time counts as a touch within the hour after it. */
 export const cadenceSchedule = { name: 'cadence.catch-up', cron: '29 * * * *' } as const;
 /** A job schedule as `prepareJobs` writes it (in UTC, with no data). */
@@ -52,6 +56,8 @@ export const schedules: JobSchedule[] = [
   overdueSchedule,
   // A large workspace takes longer than a mail: the job may run for minutes before it expires.
   { ...healthSchedule, options: { expireInSeconds: 15 * 60 } },
+  // Like the health snapshot: a workspace of 50 000 KPIs takes longer than a mail.
+  { ...kpiRefreshSchedule, options: { expireInSeconds: 15 * 60 } },
   // One pass per workspace: more than a mail's expiry on a large one.
   { ...cadenceSchedule, options: { expireInSeconds: 5 * 60 } },
 ];
@@ -176,6 +182,7 @@ const pollingSeconds: Record<JobName, number> = {
   'notification.digest': 60,
   'notification.overdue': 60,
   'health.snapshot': 60,
+  'kpi.refresh': 60,
 };
 
 /**
@@ -191,6 +198,7 @@ const batchSizes: Record<JobName, number> = {
   'notification.digest': 1,
   'notification.overdue': 1,
   'health.snapshot': 1,
+  'kpi.refresh': 1,
 };
 
 type Handlers = { [N in JobName]: (data: JobPayloads[N], jobId: string) => Promise<void> };
@@ -234,6 +242,9 @@ function handlersFor(
     },
     'health.snapshot': async () => {
       await snapshotDueWorkspaces(database, new Date());
+    },
+    'kpi.refresh': async () => {
+      await refreshOpenKpis(database, new Date());
     },
   };
 }

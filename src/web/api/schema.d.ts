@@ -594,6 +594,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/kpis/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a KPI
+         * @description One KPI with its progress and its ETag for a later change. Values are in stored units, whole numbers: cents (the currency’s minor unit) for `currency`, basis points for `percent` (12.5 % is 1250), seconds for `duration`.
+         */
+        get: operations["getKpi"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a KPI of a draft plan (If-Match required)
+         * @description Deletes a KPI of a draft or proposed plan, with its values (kept in the audit event). An agreed or active plan is locked (409 `plan_locked`), a closed one read-only (409 `plan_closed`). Send the ETag in If-Match (428 without, 412 when stale).
+         */
+        delete: operations["deleteKpi"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a KPI of a draft plan (If-Match required)
+         * @description Changes a KPI of a draft or proposed plan; fields left out keep their values. An agreed or active plan is locked (409 `plan_locked`), a closed one read-only (409 `plan_closed`). Once the KPI has values its unit, currency and cadence are fixed (409 `kpi_has_measurements`). Send the ETag in If-Match: 428 without it, 412 when the KPI changed since. Values are in stored units, whole numbers: cents (the currency’s minor unit) for `currency`, basis points for `percent` (12.5 % is 1250), seconds for `duration`.
+         */
+        patch: operations["updateKpi"];
+        trace?: never;
+    };
+    "/api/v1/kpis/{id}/measurements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a KPI’s measurements
+         * @description The KPI’s values, oldest period first, each with its source, note, who recorded it and when. Values are in stored units, whole numbers: cents (the currency’s minor unit) for `currency`, basis points for `percent` (12.5 % is 1250), seconds for `duration`.
+         */
+        get: operations["listKpiMeasurements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/calendar-feed": {
         parameters: {
             query?: never;
@@ -1163,6 +1211,50 @@ export interface paths {
          */
         get: operations["getPlanChanges"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a plan’s KPIs with their progress
+         * @description The plan’s KPIs in order. Each KPI carries its progress (attainment, pace, run-rate and trend forecasts, status) as computed for the workspace’s day in `progress.asOf`: refreshed by every write and daily. Values are in stored units, whole numbers: cents (the currency’s minor unit) for `currency`, basis points for `percent` (12.5 % is 1250), seconds for `duration`.
+         */
+        get: operations["listPlanKpis"];
+        put?: never;
+        /**
+         * Add a KPI to a draft plan
+         * @description Adds a KPI at the end of a draft or proposed plan’s KPIs (50 at most). KPIs are part of the plan’s agreed content: on an agreed or active plan it is 409 `plan_locked` (open a new version with POST …/revisions), on a closed one 409 `plan_closed`. The `currency` unit needs a `currency`, other units take none; the target and baseline must be values of the unit aimed the KPI’s way (422 naming `target` or `baseline`); a quarterly KPI needs a plan longer than a month. The plan’s ETag changes too. Values are in stored units, whole numbers: cents (the currency’s minor unit) for `currency`, basis points for `percent` (12.5 % is 1250), seconds for `duration`.
+         */
+        post: operations["createKpi"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/measurements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record measurements on a plan’s KPIs (batch, all or nothing)
+         * @description Records up to 1000 values on the plan’s KPIs at once, all or nothing: one per KPI and period, a period recorded again replaces its value, `value: null` removes it. Open on draft, proposed, agreed and active plans; a closed plan is 409 `plan_closed`. Every fault is 422 `invalid_measurements` naming its field (`measurements.3.period`): a KPI not of this plan, a period not of the KPI’s cadence (a month `FY2027-M03` for monthly, a quarter `FY2027-Q1` for quarterly) or outside the plan’s period, the same KPI and period twice, a `currency` that is not the KPI’s, a value not of the unit (negative counts and durations, fractions); nothing is written. Answers the plan’s KPIs with their new progress. Values are in stored units, whole numbers: cents (the currency’s minor unit) for `currency`, basis points for `percent` (12.5 % is 1250), seconds for `duration`.
+         */
+        put: operations["recordMeasurements"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2186,6 +2278,134 @@ export interface components {
             /** @enum {string} */
             visibility?: "internal" | "partner";
         };
+        Kpi: {
+            /** @enum {string} */
+            aggregation: "sum" | "last" | "average";
+            /** @description The baseline, in stored units: cents (the currency’s minor unit) for `currency`, basis points for `percent` (12.5 % is 1250), seconds for `duration`, the count for `count` */
+            baseline: number | null;
+            /** @enum {string} */
+            cadence: "monthly" | "quarterly";
+            /** Format: date-time */
+            createdAt: string;
+            currency: string | null;
+            /** @enum {string} */
+            direction: "higher" | "lower";
+            /** Format: uuid */
+            id: string;
+            name: string;
+            ownerContactId: string | null;
+            ownerMemberId: string | null;
+            /** Format: uuid */
+            planId: string;
+            /** @description Its place in the plan’s order, from 0 */
+            position: number;
+            progress: components["schemas"]["KpiProgress"];
+            /** @enum {string} */
+            source: "manual" | "import" | "api";
+            /** @description The period’s target, in stored units: cents (the currency’s minor unit) for `currency`, basis points for `percent` (12.5 % is 1250), seconds for `duration`, the count for `count` */
+            target: number;
+            /** @enum {string} */
+            unit: "count" | "currency" | "percent" | "duration";
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Also sent as the ETag; send it back in If-Match */
+            version: number;
+        };
+        KpiCreate: {
+            /**
+             * @description How the values make the period’s: their sum, the last one, or their average
+             * @default sum
+             * @enum {string}
+             */
+            aggregation?: "sum" | "last" | "average";
+            /** @default null */
+            baseline?: number | null;
+            /**
+             * @description Measured each month or each quarter
+             * @default monthly
+             * @enum {string}
+             */
+            cadence?: "monthly" | "quarterly";
+            /**
+             * @description ISO 4217 code; required for the `currency` unit, null for the others
+             * @default null
+             */
+            currency?: string | null;
+            /**
+             * @description Whether higher or lower is better
+             * @default higher
+             * @enum {string}
+             */
+            direction?: "higher" | "lower";
+            /** @description What is measured */
+            name: string;
+            /**
+             * @description The contact of the plan’s partner who owns the KPI on their side, if any
+             * @default null
+             */
+            ownerContactId?: string | null;
+            /**
+             * @description The member who owns the KPI on our side, if any
+             * @default null
+             */
+            ownerMemberId?: string | null;
+            /**
+             * @description Where its values come from
+             * @default manual
+             * @enum {string}
+             */
+            source?: "manual" | "import" | "api";
+            /** @description The period’s target, in stored units: cents (the currency’s minor unit) for `currency`, basis points for `percent` (12.5 % is 1250), seconds for `duration`, the count for `count`; a whole number */
+            target: number;
+            /** @enum {string} */
+            unit: "count" | "currency" | "percent" | "duration";
+        };
+        KpiList: {
+            /** @description The plan’s KPIs in order */
+            items: components["schemas"]["Kpi"][];
+        };
+        KpiProgress: {
+            /** @description The period’s value so far, in stored units: cents (the currency’s minor unit) for `currency`, basis points for `percent` (12.5 % is 1250), seconds for `duration`, the count for `count` */
+            actual: number | null;
+            /** @description The workspace’s day (YYYY-MM-DD) it was computed for; refreshed daily */
+            asOf: string | null;
+            /** @description Actual against target: 0 at the start, 1 at the target, at most 2 */
+            attainment: number | null;
+            /** @description What the actual should be by now on a straight path */
+            expected: number | null;
+            /** @description Attainment of the forecast the status reads */
+            forecastAttainment: number | null;
+            /** @description Actual against expected-to-date, measured the same way */
+            pace: number | null;
+            /** @description The period’s end value at the pace so far */
+            runRateForecast: number | null;
+            /** @description `on_track`, `at_risk` or `off_track` (docs/kpi-math.md); null while nothing is due */
+            status: ("on_track" | "at_risk" | "off_track") | null;
+            /** @description The period’s end value on the least-squares line; null with fewer than two values */
+            trendForecast: number | null;
+        };
+        KpiUpdate: {
+            /** @enum {string} */
+            aggregation?: "sum" | "last" | "average";
+            baseline?: number | null;
+            /** @enum {string} */
+            cadence?: "monthly" | "quarterly";
+            currency?: string | null;
+            /** @enum {string} */
+            direction?: "higher" | "lower";
+            /** @description What is measured */
+            name?: string;
+            /** @description The contact of the plan’s partner who owns the KPI on their side, if any */
+            ownerContactId?: string | null;
+            /** @description The member who owns the KPI on our side, if any */
+            ownerMemberId?: string | null;
+            /** @enum {string} */
+            source?: "manual" | "import" | "api";
+            /** @description The period’s target, in stored units: cents (the currency’s minor unit) for `currency`, basis points for `percent` (12.5 % is 1250), seconds for `duration`, the count for `count`; a whole number */
+            target?: number;
+            /** @enum {string} */
+            unit?: "count" | "currency" | "percent" | "duration";
+        };
         Link: {
             /** @description The record’s name or title; null when it is gone */
             label: string | null;
@@ -2193,6 +2413,46 @@ export interface components {
             subjectId: string;
             /** @enum {string} */
             subjectType: "partner" | "contact" | "interaction" | "issue" | "task";
+        };
+        Measurement: {
+            /** Format: uuid */
+            kpiId: string;
+            note: string;
+            /** @description The month (`FY2027-M03`) or quarter (`FY2027-Q1`) it is for */
+            period: string;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description The member who recorded it; null for an API key */
+            recordedById: string | null;
+            /**
+             * @description How it was recorded
+             * @enum {string}
+             */
+            source: "manual" | "import" | "api";
+            /** @description The value, in stored units: cents (the currency’s minor unit) for `currency`, basis points for `percent` (12.5 % is 1250), seconds for `duration`, the count for `count` */
+            value: number;
+        };
+        MeasurementBatch: {
+            /** @description Up to 1000 values, one per KPI and period; a period recorded again replaces its value */
+            measurements: components["schemas"]["MeasurementWrite"][];
+        };
+        MeasurementList: {
+            /** @description Oldest period first */
+            items: components["schemas"]["Measurement"][];
+        };
+        MeasurementWrite: {
+            /** @description When sent, must be the KPI’s currency (a check that the amount means what you think) */
+            currency?: string;
+            /**
+             * Format: uuid
+             * @description A KPI of this plan
+             */
+            kpiId: string;
+            note?: string;
+            /** @description A period of the KPI’s cadence inside the plan’s period: a month (`FY2027-M03`) for a monthly KPI, a quarter (`FY2027-Q1`) for a quarterly one */
+            period: string;
+            /** @description The value, in stored units: cents (the currency’s minor unit) for `currency`, basis points for `percent` (12.5 % is 1250), seconds for `duration`, the count for `count`; null removes the period’s value */
+            value: number | null;
         };
         Member: {
             createdAt: string;
@@ -2608,6 +2868,22 @@ export interface components {
             nextCursor: string | null;
         };
         PlanSnapshot: {
+            /** @description The plan’s KPIs in order, as agreed: an agreed target cannot change unseen */
+            kpis: {
+                /** @enum {string} */
+                aggregation: "sum" | "last" | "average";
+                baseline: number | null;
+                /** @enum {string} */
+                cadence: "monthly" | "quarterly";
+                currency: string | null;
+                /** @enum {string} */
+                direction: "higher" | "lower";
+                name: string;
+                /** @description In the unit’s stored whole numbers (kpis.ts) */
+                target: number;
+                /** @enum {string} */
+                unit: "count" | "currency" | "percent" | "duration";
+            }[];
             objectives: {
                 ownerContactId: string | null;
                 ownerMemberId: string | null;
@@ -6946,6 +7222,447 @@ export interface operations {
             };
         };
     };
+    getKpi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the record (`"3"`), to send back in If-Match with a change */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Kpi"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: the role does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such record in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `uri_too_long`: a path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteKpi: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you read (`"3"`); required on PATCH */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Done, no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (the role does not allow it) or `origin_mismatch` (a cookie request from another site) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such record in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `stale_version`: the record changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `uri_too_long`: a path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateKpi: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read (`"3"`); required on PATCH */
+                "if-match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KpiUpdate"];
+            };
+        };
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the record (`"3"`), to send back in If-Match with a change */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Kpi"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (the role does not allow it) or `origin_mismatch` (a cookie request from another site) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such record in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `stale_version`: the record changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `uri_too_long`: a path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type`: send `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `if_match_required`: send the ETag in If-Match */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listKpiMeasurements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementList"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: the role does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such record in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `uri_too_long`: a path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getCalendarFeed: {
         parameters: {
             query?: never;
@@ -10917,6 +11634,342 @@ export interface operations {
             };
             /** @description `uri_too_long`: a path parameter is too long */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPlanKpis: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiList"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: the role does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such record in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `uri_too_long`: a path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createKpi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KpiCreate"];
+            };
+        };
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the record (`"3"`), to send back in If-Match with a change */
+                    ETag?: string;
+                    /** @description The URL of the new record */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Kpi"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (the role does not allow it) or `origin_mismatch` (a cookie request from another site) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such record in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `uri_too_long`: a path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type`: send `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordMeasurements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeasurementBatch"];
+            };
+        };
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KpiList"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (the role does not allow it) or `origin_mismatch` (a cookie request from another site) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such record in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `uri_too_long`: a path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type`: send `application/json` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

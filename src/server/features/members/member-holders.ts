@@ -4,6 +4,7 @@ import { releaseMemberKeys } from '../api-keys/api-keys.service';
 import { releaseMemberComments } from '../comments/comments.service';
 import { releaseMemberInvitations } from '../invitations/invitations.service';
 import { releaseMemberIssues } from '../issues/issues.service';
+import { releaseMemberKpis } from '../kpis/kpis.service';
 import { releaseMemberNotifications } from '../notifications/notifications.service';
 import { releaseMemberPartners } from '../partners/partners.service';
 import { releaseMemberPlans } from '../plans/plans.service';
@@ -35,4 +36,5 @@ export const memberHolders: ReleaseMember[] = [
   releaseMemberTasks,
   releaseMemberComments,
   releaseMemberPlans,
+  releaseMemberKpis,
 ];

@@ -26,6 +26,7 @@ import { assertTransition } from '../../http/transition';
 import { newId } from '../../ids';
 import { recordAudit, recordAuditsOf } from '../audit/audit.service';
 import { partnerContactRefs } from '../contacts/contacts.service';
+import { findKpiRows, releaseKpiContact } from '../kpis/kpis.queries';
 import { memberNames } from '../members/members.service';
 import { partnerRef, usablePartnerRef } from '../partners/partners.service';
 import { isUniqueViolation } from '../partners/partners.view';
@@ -46,7 +47,7 @@ import {
   replaceObjectiveRows,
   updatePlanRow,
 } from './plans.queries';
-import { snapshotOf, toPlanVersion } from './plans.view';
+import { fullSnapshot, snapshotOf, toPlanVersion } from './plans.view';
 
 const planExists = () =>
   errors.conflict('plan_exists', 'The partner already has a plan for this period', {}, [
@@ -54,7 +55,7 @@ const planExists = () =>
   ]);
 
 /** A plan whose version is agreed, or that is closed, takes no edit (decision 040). */
-function assertEditable(status: PlanStatus) {
+export function assertEditable(status: PlanStatus) {
   if (isEditable(status)) return;
   if (status === 'closed')
     throw errors.conflict(
@@ -255,10 +256,11 @@ export async function transitionPlan(
         workspaceId: scope.workspaceId,
         planId: id,
         number: current.row.versionNumber,
-        snapshot: {
-          summary: current.plan.summary,
-          objectives: current.plan.objectives,
-        },
+        snapshot: snapshotOf(
+          current.row,
+          await findObjectiveRows(tx, scope, [id]),
+          await findKpiRows(tx, scope, [id]),
+        ),
         agreedBy: input.agreedBy ?? '',
         agreedOn: input.agreedOn ?? '',
         agreedAt: now,
@@ -332,11 +334,15 @@ export async function getPlanChanges(
   if (against === null)
     return { againstVersionNumber: null, versionNumber: row.versionNumber, changes: [] };
   const [agreed] = await findVersionsOf(db, scope, [{ planId: id, number: against }]);
-  const current = snapshotOf(row, await findObjectiveRows(db, scope, [id]));
+  const current = snapshotOf(
+    row,
+    await findObjectiveRows(db, scope, [id]),
+    await findKpiRows(db, scope, [id]),
+  );
   return {
     againstVersionNumber: against,
     versionNumber: plan.versionNumber,
-    changes: agreed ? planChanges(agreed.snapshot, current) : [],
+    changes: agreed ? planChanges(fullSnapshot(agreed.snapshot), current) : [],
   };
 }
 
@@ -357,7 +363,8 @@ export async function releaseMemberPlans(
   return { releasedPlanObjectives };
 }
 
-/** A contact is deleted: objectives they own lose their owner, in the deletion's transaction. */
+/** A contact is deleted: objectives and KPIs they own lose their owner, in the deletion's transaction. */
 export async function releaseContactPlans(tx: Tx, scope: Scope, contactId: string) {
-  return (await releaseObjectiveContact(tx, scope, contactId)).length;
+  const kpis = await releaseKpiContact(tx, scope, contactId);
+  return (await releaseObjectiveContact(tx, scope, contactId)).length + kpis.length;
 }

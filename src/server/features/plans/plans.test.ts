@@ -134,7 +134,11 @@ describe('a plan from draft to agreed, revised and compared', () => {
         agreedBy: 'Ada Lovelace',
         agreedOn: '2026-11-30',
         recordedById: null,
-        snapshot: { summary: 'Grow together\nin EMEA and APAC', objectives: plan.objectives },
+        snapshot: {
+          summary: 'Grow together\nin EMEA and APAC',
+          objectives: plan.objectives,
+          kpis: [],
+        },
       }),
     ]);
     expect((await get(`/api/v1/plans/${plan.id}/changes`)).json()).toEqual({

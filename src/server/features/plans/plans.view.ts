@@ -1,8 +1,22 @@
 import type { Plan, PlanAgreement, PlanSnapshot, PlanVersion } from '../../../domain/plans';
+import type { KpiRow } from '../kpis/kpis.queries';
+import { kpiSnapshotOf } from '../kpis/kpis.view';
 import type { PlanObjectiveRow, PlanRow, PlanVersionRow } from './plans.queries';
 
-/** A plan's summary and objectives as a version snapshot holds them. */
-export function snapshotOf(row: PlanRow, objectives: PlanObjectiveRow[]): PlanSnapshot {
+/** A plan's summary, objectives and KPIs as a version snapshot holds them. */
+export function snapshotOf(
+  row: PlanRow,
+  objectives: PlanObjectiveRow[],
+  kpis: KpiRow[],
+): PlanSnapshot {
+  return {
+    ...contentOf(row, objectives),
+    kpis: kpis.map(kpiSnapshotOf),
+  };
+}
+
+/** A plan's summary and objectives, as the plan itself shows them. */
+function contentOf(row: PlanRow, objectives: PlanObjectiveRow[]) {
   return {
     summary: row.summary,
     objectives: objectives.map((objective) => ({
@@ -25,7 +39,12 @@ export function toAgreement(row: PlanVersionRow): PlanAgreement {
 }
 
 export function toPlanVersion(row: PlanVersionRow): PlanVersion {
-  return { ...toAgreement(row), snapshot: row.snapshot };
+  return { ...toAgreement(row), snapshot: fullSnapshot(row.snapshot) };
+}
+
+/** A stored snapshot with every field: those agreed before plans had KPIs have none. */
+export function fullSnapshot(snapshot: PlanSnapshot): PlanSnapshot {
+  return { ...snapshot, kpis: snapshot.kpis ?? [] };
 }
 
 /** A plan row as the API shows it (and as audit events record it). */
@@ -41,7 +60,7 @@ export function toPlan(
     partnerName,
     period: row.period,
     status: row.status as Plan['status'],
-    ...snapshotOf(row, objectives),
+    ...contentOf(row, objectives),
     versionNumber: row.versionNumber,
     agreedVersionNumber: row.agreedVersionNumber,
     agreement: agreed ? toAgreement(agreed) : null,

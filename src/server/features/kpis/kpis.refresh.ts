@@ -1,0 +1,44 @@
+import { dateAt } from '../../../domain/periods';
+import type { Database } from '../../db/client';
+import { staleKpis, workspacesWithOpenKpis, writeProgress } from './kpis.queries';
+import { progressOf } from './kpis.view';
+
+/** KPIs read and written per statement: bounds memory on a workspace of thousands of plans. */
+const pageSize = 2000;
+
+/**
+ * The hourly schedule's work (decision 041): every KPI of a plan that is not closed whose
+ * progress is not for its workspace's today is recomputed, a page at a time, so time passing
+ * moves expected-to-date and the status. A workspace done today costs one query; a run missed
+ * while no process ran is caught up within the hour. Derived data: no audit event, no new ETag.
+ */
+export async function refreshOpenKpis(database: Database, now: Date): Promise<number> {
+  const db = database.db;
+  let refreshed = 0;
+  for (const workspace of await workspacesWithOpenKpis(db)) {
+    const day = dateAt(now.getTime(), workspace.timeZone);
+    let after: string | null = null;
+    for (;;) {
+      const rows = await staleKpis(db, workspace.id, day, after, pageSize);
+      if (rows.length === 0) break;
+      await writeProgress(
+        db,
+        workspace.id,
+        rows.map((row) => ({
+          id: row.id,
+          ...progressOf(
+            row,
+            row.plan_period,
+            row.measurements.map(([period, value]) => ({ period, value })),
+            workspace,
+            now,
+          ),
+        })),
+      );
+      refreshed += rows.length;
+      after = rows[rows.length - 1]?.id ?? null;
+      if (rows.length < pageSize) break;
+    }
+  }
+  return refreshed;
+}
