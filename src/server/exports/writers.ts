@@ -1,0 +1,124 @@
+import { PassThrough, Readable } from 'node:stream';
+import { setTimeout as delay } from 'node:timers/promises';
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import { type CellValue, cellOf } from './cells';
+
+/** One column of an export: its heading and the cell it takes from a row. */
+export type ExportColumn<T> = { header: string; value: (row: T) => CellValue; width?: number };
+
+/**
+ * Rows in batches, as a list reads them from the database (one keyset query per batch): a
+ * writer asks for the next batch only once the previous one has left for the client.
+ */
+export type RowBatches<T> = AsyncIterable<readonly T[]>;
+
+export type ExportFormat = 'csv' | 'xlsx';
+
+export const exportContentTypes: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8; header=present',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+const byteOrderMark = '\uFEFF';
+
+function csvText(rows: CellValue[][]): string {
+  return stringify(rows, {
+    record_delimiter: 'windows',
+    cast: { boolean: (value) => (value ? 'true' : 'false') },
+  });
+}
+
+/**
+ * A CSV file (RFC 4180, UTF-8 with a byte order mark so that spreadsheet apps read accents) as
+ * a stream. Each batch becomes one chunk; `Readable.from` pulls the next batch only when the
+ * client has taken the last one, and a client that goes away ends the batches (and the reads).
+ */
+export function csvStream<T>(
+  columns: readonly ExportColumn<T>[],
+  batches: RowBatches<T>,
+): Readable {
+  async function* chunks() {
+    yield byteOrderMark + csvText([columns.map((column) => column.header)]);
+    for await (const batch of batches) {
+      if (batch.length === 0) continue;
+      yield csvText(batch.map((row) => columns.map((column) => cellOf(column.value(row)))));
+    }
+  }
+  return Readable.from(chunks(), { objectMode: false });
+}
+
+/**
+ * Whether a stream holds more than its high-water mark that its reader has not taken yet (read
+ * from its state, as the streams exceljs and its zip library make may predate the getters).
+ */
+function over(stream: unknown, side: 'writable' | 'readable'): boolean {
+  const state = (stream as Record<string, unknown> | undefined)?.[`_${side}State`] as
+    | { length?: unknown; highWaterMark?: unknown }
+    | undefined;
+  return (
+    typeof state?.length === 'number' &&
+    typeof state.highWaterMark === 'number' &&
+    state.length > state.highWaterMark
+  );
+}
+
+/**
+ * Whether the workbook's output is backed up anywhere: exceljs writes the sheet's XML into the
+ * zip without waiting for room, so the writer looks at each stage (the sheet's stream, the zip's
+ * output, the response) and waits itself.
+ */
+function congested(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  sheet: ExcelJS.Worksheet,
+  out: PassThrough,
+): boolean {
+  const internals = workbook as unknown as { zip?: unknown };
+  const sheetStream = (sheet as unknown as { stream?: { pipes?: unknown[] } }).stream;
+  return (
+    out.writableNeedDrain ||
+    over(internals.zip, 'readable') ||
+    (sheetStream?.pipes ?? []).some((pipe) => over(pipe, 'writable'))
+  );
+}
+
+/**
+ * An XLSX workbook of one sheet as a stream, written by exceljs's streaming writer: rows are
+ * committed as they come (no shared strings, so nothing grows with the list), and the next batch
+ * is read only once the compressed output has drained to the client.
+ */
+export function xlsxStream<T>(
+  columns: readonly ExportColumn<T>[],
+  batches: RowBatches<T>,
+  sheetName: string,
+): Readable {
+  const out = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((column) => ({
+    header: column.header,
+    width: column.width ?? Math.max(12, Math.min(40, column.header.length + 4)),
+  }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).commit();
+
+  async function write() {
+    for await (const batch of batches) {
+      if (out.destroyed) break;
+      for (const row of batch) {
+        sheet.addRow(columns.map((column) => cellOf(column.value(row)))).commit();
+      }
+      // A short poll: the stages have no common event, and a slow client is the only one waiting.
+      while (!out.destroyed && congested(workbook, sheet, out)) await delay(2);
+    }
+    if (out.destroyed) return;
+    sheet.commit();
+    await workbook.commit();
+  }
+  write().catch((error: unknown) => out.destroy(error as Error));
+  return out;
+}
