@@ -58,7 +58,11 @@ function clientFor(credentials: Credentials = {}) {
         for (const one of [value].flat()) if (one !== undefined) answer.append(name, String(one));
       }
       const empty = res.statusCode === 204 || res.body === '';
-      return new Response(empty ? null : res.body, { status: res.statusCode, headers: answer });
+      // The raw bytes, so that a file download (an Excel workbook) arrives as it was sent.
+      return new Response(empty ? null : new Uint8Array(res.rawPayload), {
+        status: res.statusCode,
+        headers: answer,
+      });
     },
   });
 }
@@ -735,6 +739,40 @@ describe('calendar', () => {
     expect(feed.data).toContain('BEGIN:VCALENDAR');
     const revoked = await adminSession.DELETE('/api/v1/me/calendar-feed');
     expect(revoked.response.status).toBe(204);
+  });
+});
+
+describe('exports', () => {
+  it('downloads every list as CSV and as Excel, with the list filters', async () => {
+    const csv = await api.GET('/api/v1/partners/export', {
+      params: { query: { format: 'csv', stage: ['prospect', 'active'], sort: '-name' } },
+      parseAs: 'text',
+    });
+    expect(csv.response.headers.get('content-disposition')).toMatch(/tandem-partners-.*\.csv/);
+    expect(csv.data?.split('\r\n')[0]).toMatch(/^\uFEFF?ID,Name,/);
+    const xlsx = await api.GET('/api/v1/partners/export', {
+      params: { query: { format: 'xlsx' } },
+      parseAs: 'arrayBuffer',
+    });
+    expect(Buffer.from(must(xlsx.data, 'workbook')).subarray(0, 2).toString()).toBe('PK');
+    const text = { parseAs: 'text' } as const;
+    for (const answer of [
+      await api.GET('/api/v1/contacts/export', { params: { query: { format: 'csv' } }, ...text }),
+      await api.GET('/api/v1/interactions/export', {
+        params: { query: { kind: ['call'] } },
+        ...text,
+      }),
+      await api.GET('/api/v1/issues/export', { params: { query: { status: ['open'] } }, ...text }),
+      await api.GET('/api/v1/tasks/export', { params: { query: { overdue: 'false' } }, ...text }),
+      await api.GET('/api/v1/plans/export', { params: { query: { format: 'csv' } }, ...text }),
+      await api.GET('/api/v1/timeline/export', {
+        params: { query: { kind: ['interaction'] } },
+        ...text,
+      }),
+    ]) {
+      expect(answer.response.status).toBe(200);
+      expect(answer.data).toMatch(/^\uFEFF?ID,/);
+    }
   });
 });
 

@@ -6,6 +6,7 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { exportRoutes } from '../exports/lists';
 import { apiKeyRoutes } from './api-keys/api-keys.routes';
 import { authRoutes } from './auth/auth.routes';
 import { calendarFeedRoutes } from './calendar-feeds/calendar-feeds.routes';
@@ -67,4 +68,5 @@ export async function registerFeatures(api: ZodApp) {
   await api.register(planRoutes);
   await api.register(dashboardRoutes);
   await api.register(kpiRoutes);
+  await api.register(exportRoutes);
 }

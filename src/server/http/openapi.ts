@@ -4,7 +4,7 @@ import type { RouteAccess } from './permissions';
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Headers a success answer carries, for the document. */
-    replyHeaders?: Array<'etag' | 'location'>;
+    replyHeaders?: ReplyHeader[];
     /** `session`: the route takes a session cookie only (an API key is answered 401). */
     credentials?: 'session';
     /** The route moves a record through its state machine (409 and 422 as it refuses). */
@@ -12,12 +12,15 @@ declare module 'fastify' {
   }
 }
 
+/** A header a success answer carries, as the document names it. */
+export type ReplyHeader = 'etag' | 'location' | 'content-disposition';
+
 /** What the document needs to know about a route beyond its schemas. */
 export type RouteDoc = {
   method: string;
   url: string;
   access: RouteAccess;
-  replyHeaders: Array<'etag' | 'location'>;
+  replyHeaders: ReplyHeader[];
   credentials?: 'session';
   /** Whether the route counts requests and answers 429 over its limits. */
   rateLimited: boolean;
@@ -120,6 +123,16 @@ const headerDocs = {
     schema: { type: 'string' },
   },
   location: { description: 'The URL of the new record', schema: { type: 'string' } },
+  'content-disposition': {
+    description: '`attachment` with the file name, such as `tandem-partners-2026-12-05.csv`',
+    schema: { type: 'string' },
+  },
+} satisfies Record<ReplyHeader, Json>;
+
+const headerNames: Record<ReplyHeader, string> = {
+  etag: 'ETag',
+  location: 'Location',
+  'content-disposition': 'Content-Disposition',
 };
 
 /** The error answers every operation of its kind can give, by what the server really does. */
@@ -232,10 +245,7 @@ export function finishDocument(
                   : 'OK';
         if (doc.replyHeaders.length > 0)
           response.headers = Object.fromEntries(
-            doc.replyHeaders.map((name) => [
-              name === 'etag' ? 'ETag' : 'Location',
-              headerDocs[name],
-            ]),
+            doc.replyHeaders.map((name) => [headerNames[name], headerDocs[name]]),
           );
       }
       const { '4XX': _, ...successes } = op.responses;

@@ -346,6 +346,26 @@ export interface paths {
         patch: operations["updateContact"];
         trace?: never;
     };
+    "/api/v1/contacts/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download contacts as CSV or Excel
+         * @description Every row of the contacts list that its filters keep, in its sort, as a file to download (`Content-Disposition: attachment`). The filters and sort are the list's own; there is no page size or cursor. The file is streamed, read from the database a few thousand rows at a time. Text that starts like a spreadsheet formula (`=`, `+`, `-`, `@`, tab, carriage return, or their full-width forms) gets a leading apostrophe; dates are ISO 8601 text and numbers are numbers.
+         */
+        get: operations["exportContacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dashboard/portfolio": {
         parameters: {
             query?: never;
@@ -452,6 +472,26 @@ export interface paths {
          * @description Makes a task of each next step (all of them, or the positions in `steps`), at the interaction's partner and linked to it, optionally assigned and due; all or none. 422 `no_such_step` names a position the interaction does not have.
          */
         post: operations["createInteractionTasks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interactions/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download interactions as CSV or Excel
+         * @description Every row of the interactions list that its filters keep, in its sort, as a file to download (`Content-Disposition: attachment`). The filters and sort are the list's own; there is no page size or cursor. The file is streamed, read from the database a few thousand rows at a time. Text that starts like a spreadsheet formula (`=`, `+`, `-`, `@`, tab, carriage return, or their full-width forms) gets a leading apostrophe; dates are ISO 8601 text and numbers are numbers.
+         */
+        get: operations["exportInteractions"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -588,6 +628,26 @@ export interface paths {
          * @description Moves the issue to another status: open → investigating or escalated, any of those → resolved (needs `resolutionNotes`, else 422 `field_required`), resolved → closed, resolved or closed → open (reopen, which clears the resolution), investigating → open, escalated → investigating. Any other move is 409 `invalid_transition` with the `allowed` statuses. Send the ETag in If-Match (428 without, 412 when stale).
          */
         post: operations["transitionIssue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/issues/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download issues as CSV or Excel
+         * @description Every row of the issues list that its filters keep, in its sort, as a file to download (`Content-Disposition: attachment`). The filters and sort are the list's own; there is no page size or cursor. The file is streamed, read from the database a few thousand rows at a time. Text that starts like a spreadsheet formula (`=`, `+`, `-`, `@`, tab, carriage return, or their full-width forms) gets a leading apostrophe; dates are ISO 8601 text and numbers are numbers.
+         */
+        get: operations["exportIssues"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1150,6 +1210,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/partners/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download partners as CSV or Excel
+         * @description Every row of the partners list that its filters keep, in its sort, as a file to download (`Content-Disposition: attachment`). The filters and sort are the list's own; there is no page size or cursor. The file is streamed, read from the database a few thousand rows at a time. Text that starts like a spreadsheet formula (`=`, `+`, `-`, `@`, tab, carriage return, or their full-width forms) gets a leading apostrophe; dates are ISO 8601 text and numbers are numbers.
+         */
+        get: operations["exportPartners"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plans": {
         parameters: {
             query?: never;
@@ -1314,6 +1394,26 @@ export interface paths {
          * @description The plan’s agreed versions, newest first: each with its snapshot, who agreed it for the partner, on which day, and the member who recorded it.
          */
         get: operations["listPlanVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download plans as CSV or Excel
+         * @description Every row of the plans list that its filters keep, in its sort, as a file to download (`Content-Disposition: attachment`). The filters and sort are the list's own; there is no page size or cursor. The file is streamed, read from the database a few thousand rows at a time. Text that starts like a spreadsheet formula (`=`, `+`, `-`, `@`, tab, carriage return, or their full-width forms) gets a leading apostrophe; dates are ISO 8601 text and numbers are numbers.
+         */
+        get: operations["exportPlans"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1558,6 +1658,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tasks/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download tasks as CSV or Excel
+         * @description Every row of the tasks list that its filters keep, in its sort, as a file to download (`Content-Disposition: attachment`). The filters and sort are the list's own; there is no page size or cursor. The file is streamed, read from the database a few thousand rows at a time. Text that starts like a spreadsheet formula (`=`, `+`, `-`, `@`, tab, carriage return, or their full-width forms) gets a leading apostrophe; dates are ISO 8601 text and numbers are numbers.
+         */
+        get: operations["exportTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks/my-work": {
         parameters: {
             query?: never;
@@ -1702,6 +1822,26 @@ export interface paths {
          * @description The workspace's activity across all partners. Newest first, in keyset pages on (occurred_at, id). `kind` and `person` (a member or contact id: the actor or a participant) take several values and match any.
          */
         get: operations["listTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/timeline/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download workspace activity as CSV or Excel
+         * @description Every row of the workspace activity list that its filters keep, in its sort, as a file to download (`Content-Disposition: attachment`). The filters and sort are the list's own; there is no page size or cursor. The file is streamed, read from the database a few thousand rows at a time. Text that starts like a spreadsheet formula (`=`, `+`, `-`, `@`, tab, carriage return, or their full-width forms) gets a leading apostrophe; dates are ISO 8601 text and numbers are numbers.
+         */
+        get: operations["exportTimeline"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5326,6 +5466,93 @@ export interface operations {
             };
         };
     };
+    exportContacts: {
+        parameters: {
+            query?: {
+                /** @description `csv` (UTF-8 with a byte order mark) or `xlsx` (one Excel sheet) */
+                format?: "csv" | "xlsx";
+                partnerId?: string | string[];
+                /** @description Search text, matched anywhere in the name (and domains or email), ignoring case */
+                q?: string;
+                role?: ("champion" | "executive_sponsor" | "technical" | "sales" | "marketing" | "legal" | "finance" | "other") | ("champion" | "executive_sponsor" | "technical" | "sales" | "marketing" | "legal" | "finance" | "other")[];
+                sort?: "lastName" | "-lastName" | "createdAt" | "-createdAt";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The file */
+            200: {
+                headers: {
+                    /** @description `attachment` with the file name, such as `tandem-partners-2026-12-05.csv` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: the role does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getPortfolioDashboard: {
         parameters: {
             query?: {
@@ -6125,6 +6352,92 @@ export interface operations {
             };
             /** @description `unsupported_media_type`: send `application/json` */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportInteractions: {
+        parameters: {
+            query?: {
+                /** @description `csv` (UTF-8 with a byte order mark) or `xlsx` (one Excel sheet) */
+                format?: "csv" | "xlsx";
+                kind?: ("meeting" | "call" | "email" | "event" | "note") | ("meeting" | "call" | "email" | "event" | "note")[];
+                partnerId?: string | string[];
+                sentiment?: ("positive" | "neutral" | "negative") | ("positive" | "neutral" | "negative")[];
+                sort?: "occurredAt" | "-occurredAt";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The file */
+            200: {
+                headers: {
+                    /** @description `attachment` with the file name, such as `tandem-partners-2026-12-05.csv` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: the role does not allow it */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7202,6 +7515,99 @@ export interface operations {
             };
             /** @description `if_match_required`: send the ETag in If-Match */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportIssues: {
+        parameters: {
+            query?: {
+                /** @description `csv` (UTF-8 with a byte order mark) or `xlsx` (one Excel sheet) */
+                format?: "csv" | "xlsx";
+                kind?: ("channel_conflict" | "delivery" | "commercial" | "legal" | "relationship" | "other") | ("channel_conflict" | "delivery" | "commercial" | "legal" | "relationship" | "other")[];
+                /** @description `true`: only overdue issues; `false`: only those not overdue */
+                overdue?: "true" | "false";
+                ownerId?: string | string[];
+                partnerId?: string | string[];
+                /** @description Search text, matched anywhere in the name (and domains or email), ignoring case */
+                q?: string;
+                severity?: ("low" | "medium" | "high" | "critical") | ("low" | "medium" | "high" | "critical")[];
+                sort?: "dueOn" | "-dueOn" | "severity" | "-severity" | "createdAt" | "-createdAt";
+                status?: ("open" | "investigating" | "escalated" | "resolved" | "closed") | ("open" | "investigating" | "escalated" | "resolved" | "closed")[];
+                teamId?: string | string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The file */
+            200: {
+                headers: {
+                    /** @description `attachment` with the file name, such as `tandem-partners-2026-12-05.csv` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: the role does not allow it */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11132,6 +11538,105 @@ export interface operations {
             };
         };
     };
+    exportPartners: {
+        parameters: {
+            query?: {
+                archived?: "false" | "true" | "only";
+                country?: string | string[];
+                /** @description `csv` (UTF-8 with a byte order mark) or `xlsx` (one Excel sheet) */
+                format?: "csv" | "xlsx";
+                /** @description Only partners whose latest health score is at most this */
+                healthMax?: number;
+                /** @description Only partners whose latest health score is at least this */
+                healthMin?: number;
+                ownerId?: string | string[];
+                /** @description Search text, matched anywhere in the name (and domains or email), ignoring case */
+                q?: string;
+                /** @description `health` is lowest first with partners not yet scored before all; `-health` the reverse */
+                sort?: "name" | "-name" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "health" | "-health";
+                stage?: ("prospect" | "onboarding" | "active" | "at_risk" | "inactive" | "ended") | ("prospect" | "onboarding" | "active" | "at_risk" | "inactive" | "ended")[];
+                tag?: string | string[];
+                /** @description Only partners with a member of one of these teams in their partnership team */
+                teamId?: string | string[];
+                tier?: string | string[];
+                type?: ("technology" | "reseller" | "referral" | "strategic_alliance" | "co_marketing" | "supplier" | "distributor" | "other") | ("technology" | "reseller" | "referral" | "strategic_alliance" | "co_marketing" | "supplier" | "distributor" | "other")[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The file */
+            200: {
+                headers: {
+                    /** @description `attachment` with the file name, such as `tandem-partners-2026-12-05.csv` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: the role does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listPlans: {
         parameters: {
             query?: {
@@ -12362,6 +12867,92 @@ export interface operations {
             };
             /** @description `uri_too_long`: a path parameter is too long */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportPlans: {
+        parameters: {
+            query?: {
+                /** @description `csv` (UTF-8 with a byte order mark) or `xlsx` (one Excel sheet) */
+                format?: "csv" | "xlsx";
+                partnerId?: string | string[];
+                period?: string | string[];
+                sort?: "createdAt" | "-createdAt" | "period" | "-period";
+                status?: ("draft" | "proposed" | "agreed" | "active" | "closed") | ("draft" | "proposed" | "agreed" | "active" | "closed")[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The file */
+            200: {
+                headers: {
+                    /** @description `attachment` with the file name, such as `tandem-partners-2026-12-05.csv` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: the role does not allow it */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13786,6 +14377,102 @@ export interface operations {
             };
         };
     };
+    exportTasks: {
+        parameters: {
+            query?: {
+                assigneeId?: string | string[];
+                /** @description Due on or after this date */
+                dueAfter?: string;
+                /** @description Due on or before this date */
+                dueBefore?: string;
+                /** @description `csv` (UTF-8 with a byte order mark) or `xlsx` (one Excel sheet) */
+                format?: "csv" | "xlsx";
+                /** @description `true`: only open tasks due before today (UTC) */
+                overdue?: "true" | "false";
+                partnerId?: string | string[];
+                priority?: ("low" | "normal" | "high" | "urgent") | ("low" | "normal" | "high" | "urgent")[];
+                /** @description Search text, matched anywhere in the name (and domains or email), ignoring case */
+                q?: string;
+                sort?: "dueDate" | "-dueDate" | "createdAt" | "-createdAt";
+                status?: ("todo" | "in_progress" | "done" | "cancelled") | ("todo" | "in_progress" | "done" | "cancelled")[];
+                teamId?: string | string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The file */
+            200: {
+                headers: {
+                    /** @description `attachment` with the file name, such as `tandem-partners-2026-12-05.csv` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: the role does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getMyWork: {
         parameters: {
             query?: never;
@@ -14746,6 +15433,91 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TimelinePage"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: the role does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportTimeline: {
+        parameters: {
+            query?: {
+                /** @description `csv` (UTF-8 with a byte order mark) or `xlsx` (one Excel sheet) */
+                format?: "csv" | "xlsx";
+                kind?: ("interaction" | "task" | "issue" | "comment" | "stage_change" | "owner_change") | ("interaction" | "task" | "issue" | "comment" | "stage_change" | "owner_change")[];
+                /** @description A member or contact id: entries they acted in or took part in */
+                person?: string | string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The file */
+            200: {
+                headers: {
+                    /** @description `attachment` with the file name, such as `tandem-partners-2026-12-05.csv` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
