@@ -592,6 +592,14 @@ describe('plans', () => {
     expect(versions.data?.items.map((version) => version.versionNumber)).toEqual([1]);
     const changes = await api.GET('/api/v1/plans/{id}/changes', { params: { path: { id } } });
     expect(changes.data).toMatchObject({ againstVersionNumber: 1, versionNumber: 2, changes: [] });
+    const history = await api.GET('/api/v1/plans/{id}/history', {
+      params: { path: { id }, query: { limit: 2 } },
+    });
+    expect(history.data?.items.map((event) => event.action)).toEqual([
+      'plan.revised',
+      'plan.agreed',
+    ]);
+    expect(history.data?.nextCursor).not.toBeNull();
   });
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Actor } from './audit';
 import { uuid } from './ids';
 import { kpiAggregation, kpiCadence, kpiDirection, kpiUnit } from './kpis';
 import { type DiffLine, lineDiff } from './line-diff';
@@ -218,6 +219,29 @@ export const PlanListQuery = z
   })
   .strict();
 export type PlanListQuery = z.infer<typeof PlanListQuery>;
+
+/** One audit event of a plan: each edit, move, agreement and new version, with who made it. */
+export const PlanHistoryEvent = z
+  .object({
+    id: z.uuid(),
+    action: z
+      .string()
+      .describe(
+        '`plan.created`, `plan.updated`, `plan.status_changed`, `plan.agreed`, `plan.revised`…',
+      ),
+    actor: Actor,
+    before: z.unknown().describe('The plan before the change (null on create)'),
+    after: z.unknown().describe('The plan after the change'),
+    createdAt: timestamp,
+  })
+  .meta({ id: 'PlanHistoryEvent' });
+export type PlanHistoryEvent = z.infer<typeof PlanHistoryEvent>;
+
+export const PlanHistoryPage = pageOf(PlanHistoryEvent).meta({ id: 'PlanHistoryPage' });
+export type PlanHistoryPage = z.infer<typeof PlanHistoryPage>;
+
+export const PlanHistoryQuery = z.object({ limit: limitParam, cursor: cursorParam }).strict();
+export type PlanHistoryQuery = z.infer<typeof PlanHistoryQuery>;
 
 /** One field that differs between two versions of a plan. */
 export const PlanChange = z

@@ -40,6 +40,7 @@ function everyRoute(id: string, version: number, auth: { key?: string; cookie?: 
     { method: 'GET', url, ...auth },
     { method: 'GET', url: `${url}/versions`, ...auth },
     { method: 'GET', url: `${url}/changes`, ...auth },
+    { method: 'GET', url: `${url}/history`, ...auth },
   ];
   const writes: Options[] = [
     { method: 'PATCH', url, headers, payload: { summary: 'X' }, ...auth },

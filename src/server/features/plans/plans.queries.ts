@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Scope } from '../../access/scope';
 import type { Db, Tx } from '../../db/client';
-import { planObjectives, plans, planVersions } from '../../db/schema';
+import { auditEvents, planObjectives, plans, planVersions } from '../../db/schema';
 import type { ListPlan } from '../../http/list';
 
 export type PlanRow = typeof plans.$inferSelect;
@@ -135,6 +135,23 @@ export function listPlanRows(db: Db | Tx, scope: Scope, plan: ListPlan) {
     .select({ ...getTableColumns(plans), cursor: plan.cursor })
     .from(plans)
     .where(and(visible(scope), plan.where))
+    .orderBy(...plan.orderBy)
+    .limit(plan.limit);
+}
+
+/** A plan's audit events, newest first, keyset-paginated by id (UUIDv7 is time-ordered). */
+export function listPlanHistoryRows(db: Db | Tx, scope: Scope, planId: string, plan: ListPlan) {
+  return db
+    .select({ ...getTableColumns(auditEvents), cursor: plan.cursor })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.workspaceId, scope.workspaceId),
+        eq(auditEvents.entityType, 'plan'),
+        eq(auditEvents.entityId, planId),
+        plan.where,
+      ),
+    )
     .orderBy(...plan.orderBy)
     .limit(plan.limit);
 }

@@ -3,6 +3,8 @@ import {
   Plan,
   PlanChanges,
   PlanCreate,
+  PlanHistoryPage,
+  PlanHistoryQuery,
   PlanListQuery,
   PlanPage,
   PlanTransition,
@@ -12,7 +14,7 @@ import {
 import { etagOf, ifMatchHeaders } from '../../http/etag';
 import { scopeOf } from '../../http/permissions';
 import type { ZodApp } from '../index';
-import { listPlans } from './plans.list';
+import { listPlans, planHistory } from './plans.list';
 import {
   createPlan,
   getPlan,
@@ -207,5 +209,23 @@ export async function planRoutes(app: ZodApp) {
       },
     },
     async (request) => getPlanChanges(request.ctx, scopeOf(request), request.params.id),
+  );
+
+  app.get(
+    '/plans/:id/history',
+    {
+      config: { access: 'plan.read' },
+      schema: {
+        operationId: 'listPlanHistory',
+        description:
+          'The plan’s audit events, newest first, in keyset pages: its creation, every edit, move, agreement and new version, each with who made it and the plan before and after.',
+        tags,
+        summary: 'A plan’s history, newest first',
+        params: idParams,
+        querystring: PlanHistoryQuery,
+        response: { 200: PlanHistoryPage },
+      },
+    },
+    async (request) => planHistory(request.ctx, scopeOf(request), request.params.id, request.query),
   );
 }

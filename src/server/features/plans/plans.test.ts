@@ -199,6 +199,28 @@ describe('a plan from draft to agreed, revised and compared', () => {
       'plan.status_changed',
       'plan.status_changed',
     ]);
+    // The history route reads the same events newest first, in keyset pages, with who made each.
+    type HistoryPage = {
+      items: Array<{ action: string; actor: { kind: string }; before: unknown; after: unknown }>;
+      nextCursor: string | null;
+    };
+    const pages: HistoryPage[] = [];
+    let cursor: string | null = '';
+    while (cursor !== null) {
+      const res = await get(
+        `/api/v1/plans/${plan.id}/history?limit=4${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      expect(res.statusCode).toBe(200);
+      const page = res.json() as HistoryPage;
+      pages.push(page);
+      cursor = page.nextCursor;
+    }
+    expect(pages.map((page) => page.items.length)).toEqual([4, 4, 2]);
+    const events = pages.flatMap((page) => page.items);
+    expect(events.map((event) => event.action)).toEqual((await history(plan.id)).reverse());
+    expect(events.at(-1)).toMatchObject({ before: null, actor: { kind: 'api_key' } });
+    expect(events[0]).toMatchObject({ before: { status: 'active' }, after: { status: 'closed' } });
+    expect((await get(`/api/v1/plans/${world.b.partners[0]}/history`)).statusCode).toBe(404);
     const closed = await expectDenied(t, 409, {
       method: 'PATCH',
       url: `/api/v1/plans/${plan.id}`,
