@@ -140,6 +140,16 @@ test('a plan agreed with a partner, then revised, shows what changed since the a
     /Removed: Train two sales teams\.[\s\S]*Added: Train three sales teams\./,
   );
   await page.getByRole('button', { name: /Version 1 agreed by Carla Diaz/ }).waitFor();
+  // Its history tells each step, newest first.
+  const history = page.getByRole('list', { name: 'Changes, newest first' });
+  await history.getByText('Summary changed').waitFor();
+  await expect(history.getByRole('listitem').allInnerTexts()).resolves.toEqual([
+    expect.stringContaining('Version 2 edited'),
+    expect.stringContaining('Version 2 started from the agreed version'),
+    expect.stringContaining('Version 1 agreed'),
+    expect.stringContaining('Draft → Proposed'),
+    expect.stringContaining('Plan started as a draft'),
+  ]);
   await accessible(page, 'plan page, changes since the agreed version');
 
   // The partner's Plan tab puts this period's plan first.

@@ -16,6 +16,7 @@ import { Markdown } from '../interactions/Markdown';
 import { formatDateTime } from '../partners/partner-labels';
 import { useMembers } from '../settings/settings.api';
 import { PlanChangeList } from './PlanChanges';
+import { PlanHistory } from './PlanHistory';
 import { PlanMoves } from './PlanMoves';
 import {
   formatDay,
@@ -282,6 +283,7 @@ export function PlanPage() {
           {versions.data ? <Versions versions={versions.data.items} names={names} /> : null}
         </Section>
       ) : null}
+      <PlanHistory plan={plan} />
     </Stack>
   );
 }

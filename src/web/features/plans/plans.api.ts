@@ -88,3 +88,12 @@ export async function revisePlan(id: string, etag: string) {
     }),
   );
 }
+
+export async function planHistory(id: string, cursor: string | undefined, signal?: AbortSignal) {
+  return unwrap(
+    await api.GET('/api/v1/plans/{id}/history', {
+      params: { path: { id }, query: { limit: 50, cursor } },
+      signal,
+    }),
+  );
+}
