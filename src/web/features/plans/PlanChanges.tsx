@@ -1,6 +1,8 @@
 import { Badge, Box, Card, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { IconMinus, IconPlus } from '@tabler/icons-react';
+import type { KpiUnit } from '../../../domain/kpis';
 import { ownerSides } from '../../../domain/plans';
+import { formatKpiValue } from './kpi-values';
 import { ownerSideLabels } from './plan-labels';
 import type { PlanChange } from './plans.api';
 import classes from './plans.module.css';
@@ -10,14 +12,33 @@ const fieldNames: Record<string, string> = {
   ownerSide: 'owned by',
   ownerMemberId: 'our owner',
   ownerContactId: 'partner’s owner',
+  name: 'name',
+  unit: 'unit',
+  currency: 'currency',
+  target: 'target',
+  baseline: 'baseline',
+  direction: 'better when',
+  cadence: 'measured',
+  aggregation: 'adds up as',
 };
 
-/** `objectives.2.text` as people read it: "Objective 3: text". */
+/** `objectives.2.text` as people read it: "Objective 3: text"; `kpis.0.target`: "KPI 1: target". */
 export function changeFieldName(field: string): string {
   if (field === 'summary') return 'Summary';
-  const [, index, key] = field.split('.');
-  return `Objective ${Number(index) + 1}: ${fieldNames[key ?? ''] ?? key}`;
+  const [list, index, key] = field.split('.');
+  const what = list === 'kpis' ? 'KPI' : 'Objective';
+  return `${what} ${Number(index) + 1}: ${fieldNames[key ?? ''] ?? key}`;
 }
+
+const kpiWords: Record<string, string> = {
+  higher: 'higher',
+  lower: 'lower',
+  monthly: 'monthly',
+  quarterly: 'quarterly',
+  sum: 'sum',
+  last: 'last value',
+  average: 'average',
+};
 
 const changeWords = { added: 'Added', removed: 'Removed', changed: 'Changed' } as const;
 
@@ -53,14 +74,27 @@ function LineDiff({ lines }: { lines: NonNullable<PlanChange['lines']> }) {
 
 type Props = {
   changes: PlanChange[];
-  /** A member's or contact's name from their id; ids of people since gone read "someone". */
+  /** A member's or contact's name from their id. */
   personName: (field: string, id: string) => string;
+  /** The unit of a KPI as agreed (`before`) or now (`after`), to read its stored values. */
+  kpiUnit: (
+    side: 'before' | 'after',
+    index: number,
+  ) => { unit: KpiUnit; currency: string | null } | undefined;
 };
 
 /** The changes of the version being worked on against the agreed one, field by field. */
-export function PlanChangeList({ changes, personName }: Props) {
-  const shown = (field: string, value: string | null) => {
+export function PlanChangeList({ changes, personName, kpiUnit }: Props) {
+  const shown = (field: string, value: string | null, side: 'before' | 'after') => {
     if (value === null) return 'none';
+    const [list, index, key] = field.split('.');
+    if (list === 'kpis') {
+      const unit = kpiUnit(side, Number(index));
+      if ((key === 'target' || key === 'baseline') && unit) {
+        return formatKpiValue(unit.unit, Number(value), unit.currency);
+      }
+      return kpiWords[value] ?? value;
+    }
     if (field.endsWith('.ownerSide') && (ownerSides as readonly string[]).includes(value)) {
       return ownerSideLabels[value as keyof typeof ownerSideLabels];
     }
@@ -92,10 +126,10 @@ export function PlanChangeList({ changes, personName }: Props) {
           ) : (
             <Text size="sm">
               <VisuallyHidden component="span">From </VisuallyHidden>
-              <span className={classes.before}>{shown(change.field, change.before)}</span>
+              <span className={classes.before}>{shown(change.field, change.before, 'before')}</span>
               <span aria-hidden> → </span>
               <VisuallyHidden component="span"> to </VisuallyHidden>
-              <span className={classes.after}>{shown(change.field, change.after)}</span>
+              <span className={classes.after}>{shown(change.field, change.after, 'after')}</span>
             </Text>
           )}
         </Card>

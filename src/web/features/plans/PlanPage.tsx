@@ -29,6 +29,7 @@ import {
   type Plan,
   type PlanVersion,
   planChangesQuery,
+  planKpisQuery,
   planQuery,
   planVersionsQuery,
 } from './plans.api';
@@ -175,6 +176,11 @@ export function PlanPage() {
     ...planChangesQuery(planId, plan?.version ?? 0),
     enabled: revising,
   });
+  // Changed KPI targets are stored in whole units; their unit says how to show them.
+  const kpis = useQuery({
+    ...planKpisQuery(planId),
+    enabled: Boolean(changes.data?.changes.some((change) => change.field.startsWith('kpis.'))),
+  });
 
   if (record.isPending) {
     return (
@@ -258,6 +264,12 @@ export function PlanPage() {
               changes={changes.data.changes}
               personName={(field, id) =>
                 (field.endsWith('.ownerMemberId') ? names.member(id) : names.contact(id)) ?? 'none'
+              }
+              kpiUnit={(side, index) =>
+                side === 'before'
+                  ? versions.data?.items.find((v) => v.versionNumber === plan.agreedVersionNumber)
+                      ?.snapshot.kpis?.[index]
+                  : kpis.data?.items[index]
               }
             />
           ) : null}

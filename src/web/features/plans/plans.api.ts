@@ -97,3 +97,11 @@ export async function planHistory(id: string, cursor: string | undefined, signal
     }),
   );
 }
+
+/** The plan's KPIs now, for the units of changed KPI targets. */
+export const planKpisQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['plan', id, 'kpis'],
+    queryFn: async ({ signal }) =>
+      unwrap(await api.GET('/api/v1/plans/{id}/kpis', { params: { path: { id } }, signal })),
+  });
