@@ -6,6 +6,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { type ContactRole, type ContactSort, contactRoles } from '../../../domain/contacts';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ButtonLink } from '../../components/links';
+import { ExportMenu } from '../../components/list/ExportMenu';
 import { ResultCount, SkipToResults } from '../../components/list/ListParts';
 import { ListToolbar } from '../../components/list/ListToolbar';
 import { activeFilterCount } from '../../components/list/sort';
@@ -63,15 +64,18 @@ export function ContactListPage() {
     <Stack gap="md">
       <Group justify="space-between">
         <PageTitle title="Contacts" />
-        {can(session, 'contact.create') ? (
-          <ButtonLink
-            to="/contacts/new"
-            search={search.partnerId ? { partnerId: search.partnerId } : {}}
-            leftSection={<IconPlus size={18} aria-hidden />}
-          >
-            New contact
-          </ButtonLink>
-        ) : null}
+        <Group gap="sm">
+          <ExportMenu list="contacts" what="contacts" query={search} />
+          {can(session, 'contact.create') ? (
+            <ButtonLink
+              to="/contacts/new"
+              search={search.partnerId ? { partnerId: search.partnerId } : {}}
+              leftSection={<IconPlus size={18} aria-hidden />}
+            >
+              New contact
+            </ButtonLink>
+          ) : null}
+        </Group>
       </Group>
       <SkipToResults target="contact-results" />
       <ListToolbar

@@ -14,6 +14,7 @@ import {
 } from '../../../domain/issues';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ButtonLink } from '../../components/links';
+import { ExportMenu } from '../../components/list/ExportMenu';
 import { ResultCount, SkipToResults } from '../../components/list/ListParts';
 import { ListToolbar } from '../../components/list/ListToolbar';
 import { activeFilterCount } from '../../components/list/sort';
@@ -76,15 +77,18 @@ export function IssueListPage() {
     <Stack gap="md">
       <Group justify="space-between">
         <PageTitle title="Issues" />
-        {can(session, 'issue.create') ? (
-          <ButtonLink
-            to="/issues/new"
-            search={search.partnerId ? { partnerId: search.partnerId } : {}}
-            leftSection={<IconPlus size={18} aria-hidden />}
-          >
-            New issue
-          </ButtonLink>
-        ) : null}
+        <Group gap="sm">
+          <ExportMenu list="issues" what="issues" query={search} />
+          {can(session, 'issue.create') ? (
+            <ButtonLink
+              to="/issues/new"
+              search={search.partnerId ? { partnerId: search.partnerId } : {}}
+              leftSection={<IconPlus size={18} aria-hidden />}
+            >
+              New issue
+            </ButtonLink>
+          ) : null}
+        </Group>
       </Group>
       <SkipToResults target="issue-results" />
       <ListToolbar

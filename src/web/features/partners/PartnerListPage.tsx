@@ -6,6 +6,7 @@ import { useCallback, useMemo } from 'react';
 import type { PartnerSort } from '../../../domain/partners';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ButtonLink } from '../../components/links';
+import { ExportMenu } from '../../components/list/ExportMenu';
 import { ResultCount, SkipToResults } from '../../components/list/ListParts';
 import { activeFilterCount } from '../../components/list/sort';
 import { PageTitle } from '../../components/PageTitle';
@@ -14,7 +15,7 @@ import { useMembers } from '../settings/settings.api';
 import { PartnerFilters, partnerFilterKeys } from './PartnerFilters';
 import { PartnerTable } from './PartnerTable';
 import type { PartnerListSearch } from './partner-list-search';
-import { listPartners } from './partners.api';
+import { listPartners, listQuery } from './partners.api';
 
 export function PartnerListPage() {
   const search = useSearch({ from: '/app/partners' });
@@ -46,11 +47,14 @@ export function PartnerListPage() {
     <Stack gap="md">
       <Group justify="space-between" align="center">
         <PageTitle title="Partners" />
-        {can(session, 'partner.create') ? (
-          <ButtonLink to="/partners/new" leftSection={<IconPlus size={18} aria-hidden />}>
-            New partner
-          </ButtonLink>
-        ) : null}
+        <Group gap="sm">
+          <ExportMenu list="partners" what="partners" query={listQuery(search)} />
+          {can(session, 'partner.create') ? (
+            <ButtonLink to="/partners/new" leftSection={<IconPlus size={18} aria-hidden />}>
+              New partner
+            </ButtonLink>
+          ) : null}
+        </Group>
       </Group>
       <SkipToResults target="partner-results" />
       <PartnerFilters search={search} onChange={setSearch} />

@@ -20,7 +20,7 @@ export const PAGE_SIZE = 100;
 type PartnerListQuery = NonNullable<operations['listPartners']['parameters']['query']>;
 
 /** The URL's filters as the API takes them: a health band becomes its score range. */
-function listQuery({ health, ...search }: PartnerListSearch): PartnerListQuery {
+export function listQuery({ health, ...search }: PartnerListSearch): PartnerListQuery {
   const range = health ? healthBands[health] : undefined;
   return {
     ...(search as PartnerListQuery),

@@ -20,6 +20,7 @@ import { useCallback, useId, useMemo, useState } from 'react';
 import { type PlanSort, type PlanStatus, planStatuses } from '../../../domain/plans';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ButtonLink } from '../../components/links';
+import { ExportMenu } from '../../components/list/ExportMenu';
 import { ResultCount, SkipToResults } from '../../components/list/ListParts';
 import { activeFilterCount } from '../../components/list/sort';
 import { NoAccess } from '../../components/NoAccess';
@@ -92,15 +93,18 @@ export function PlanListPage() {
     <Stack gap="md">
       <Group justify="space-between">
         <PageTitle title="Plans" />
-        {can(session, 'plan.write') ? (
-          <ButtonLink
-            to="/plans/new"
-            search={search.partnerId ? { partnerId: search.partnerId } : {}}
-            leftSection={<IconPlus size={18} aria-hidden />}
-          >
-            New plan
-          </ButtonLink>
-        ) : null}
+        <Group gap="sm">
+          <ExportMenu list="plans" what="plans" query={search} />
+          {can(session, 'plan.write') ? (
+            <ButtonLink
+              to="/plans/new"
+              search={search.partnerId ? { partnerId: search.partnerId } : {}}
+              leftSection={<IconPlus size={18} aria-hidden />}
+            >
+              New plan
+            </ButtonLink>
+          ) : null}
+        </Group>
       </Group>
       <SkipToResults target="plan-results" />
       <search aria-label="Find plans">
