@@ -369,3 +369,42 @@ export const MeasurementBatch = z
   .meta({ id: 'MeasurementBatch' });
 export type MeasurementBatch = z.infer<typeof MeasurementBatch>;
 export type MeasurementBatchInput = z.input<typeof MeasurementBatch>;
+
+/** What an import does with one row of the sheet. */
+export const MeasurementImportRow = z
+  .object({
+    row: z
+      .number()
+      .int()
+      .describe('The row number as the spreadsheet shows it (the header is row 1)'),
+    kpiId: z.uuid(),
+    kpiName: z.string(),
+    period: z.string(),
+    value: z.number().describe(`The value ${storedUnitsNote}`),
+    note: z.string(),
+    previous: z.number().nullable().describe('The period’s value before, null when it had none'),
+    change: z.enum(['add', 'replace', 'unchanged']),
+  })
+  .meta({ id: 'MeasurementImportRow' });
+
+export const MeasurementImport = z
+  .object({
+    dryRun: z.boolean().describe('True when nothing was written: a preview'),
+    rows: z.array(MeasurementImportRow),
+    written: z
+      .number()
+      .int()
+      .describe('Values written (0 in a dry run; unchanged rows are skipped)'),
+    kpis: z.array(Kpi).describe('The plan’s KPIs with their progress after the import'),
+  })
+  .meta({ id: 'MeasurementImport' });
+export type MeasurementImport = z.infer<typeof MeasurementImport>;
+
+export const MeasurementImportQuery = z
+  .object({
+    dryRun: z
+      .enum(['true', 'false'])
+      .default('false')
+      .describe('`true` answers the preview and writes nothing'),
+  })
+  .strict();

@@ -70,6 +70,8 @@ export const messages = {
     currency === null ? 'This KPI has no currency' : `This KPI is in ${currency}`,
   repeatedMeasurement: 'This KPI and period come earlier in the same request',
   noSuchKpi: 'Not a KPI of this plan',
+  ambiguousKpi: 'Two KPIs of this plan have this name: use the KPI’s id',
+  missingColumn: (column: string) => `Add a column named ${column} to the first row`,
   invalidInvitation: 'This invitation is not valid',
   invalidResetLink: 'This link is not valid or has expired',
   invalidSetupToken: 'This is not the setup token',

@@ -9,6 +9,8 @@ declare module 'fastify' {
     credentials?: 'session';
     /** The route moves a record through its state machine (409 and 422 as it refuses). */
     transition?: boolean;
+    /** The OpenAPI request body of a route that takes a file rather than JSON (no body schema). */
+    requestBody?: Record<string, unknown>;
   }
 }
 
@@ -25,6 +27,7 @@ export type RouteDoc = {
   /** Whether the route counts requests and answers 429 over its limits. */
   rateLimited: boolean;
   transition?: boolean;
+  requestBody?: Record<string, unknown>;
 };
 
 /** Every tag an operation may use, with the description the document shows. */
@@ -93,6 +96,7 @@ export function registerRouteDocs(app: FastifyInstance, docs: RouteDoc[]) {
         replyHeaders: route.config?.replyHeaders ?? [],
         credentials: route.config?.credentials,
         transition: route.config?.transition,
+        requestBody: route.config?.requestBody,
         // Public routes count by their own limits; all API use by a key or session counts too.
         rateLimited: (route.config?.rateLimits?.length ?? 0) > 0 || route.url.startsWith('/api/v1'),
       });
@@ -168,7 +172,13 @@ function errorResponses(op: Operation, method: string, doc: RouteDoc) {
   }
   if (op.requestBody) {
     out['413'] = problem('`payload_too_large`');
-    out['415'] = problem('`unsupported_media_type`: send `application/json`');
+    out['415'] = problem(
+      `\`unsupported_media_type\`: send ${Object.keys(
+        (op.requestBody.content as Json | undefined) ?? { 'application/json': 1 },
+      )
+        .map((type) => `\`${type}\``)
+        .join(' or ')}`,
+    );
   }
   if (doc.rateLimited)
     out['429'] = problem('`too_many_requests`: wait the seconds in Retry-After', {
@@ -222,6 +232,7 @@ export function finishDocument(
       const doc = byRoute.get(`${method.toUpperCase()} ${url}`);
       if (!doc) continue;
       for (const tag of (op as { tags?: string[] }).tags ?? []) usedTags.add(tag);
+      if (doc.requestBody) op.requestBody = doc.requestBody;
       if (doc.credentials === 'session') op.security = [{ session: [] }];
       else if (doc.access === 'public') op.security = [];
       // Every change guarded by a version requires If-Match on PATCH and on a status move (428 without it).

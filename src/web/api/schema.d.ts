@@ -1362,6 +1362,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plans/{id}/measurements/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import measurements from CSV or XLSX (preview with dryRun, all or nothing)
+         * @description Imports measurements from a CSV or XLSX file (the first worksheet) into the plan’s KPIs. Every row is checked as the batch write checks it; every fault is 422 `invalid_import` with one error per row and column (`rows.7.value`: row numbers as the spreadsheet shows them, the header being row 1), and nothing is written. With `?dryRun=true` it answers the preview (each row, its value in stored units, the value it replaces) and writes nothing; otherwise it writes all rows, with source `import`, and answers the same with the KPIs’ new progress. A file without the `kpi`, `period` or `value` column is 422 `missing_columns`; an unreadable one 422 `invalid_file`. A closed plan is 409 `plan_closed`.
+         */
+        post: operations["importMeasurements"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plans/{id}/revisions": {
         parameters: {
             query?: never;
@@ -2595,6 +2615,30 @@ export interface components {
         MeasurementBatch: {
             /** @description Up to 1000 values, one per KPI and period; a period recorded again replaces its value */
             measurements: components["schemas"]["MeasurementWrite"][];
+        };
+        MeasurementImport: {
+            /** @description True when nothing was written: a preview */
+            dryRun: boolean;
+            /** @description The plan’s KPIs with their progress after the import */
+            kpis: components["schemas"]["Kpi"][];
+            rows: components["schemas"]["MeasurementImportRow"][];
+            /** @description Values written (0 in a dry run; unchanged rows are skipped) */
+            written: number;
+        };
+        MeasurementImportRow: {
+            /** @enum {string} */
+            change: "add" | "replace" | "unchanged";
+            /** Format: uuid */
+            kpiId: string;
+            kpiName: string;
+            note: string;
+            period: string;
+            /** @description The period’s value before, null when it had none */
+            previous: number | null;
+            /** @description The row number as the spreadsheet shows it (the header is row 1) */
+            row: number;
+            /** @description The value in stored units: cents (the currency’s minor unit) for `currency`, basis points for `percent` (12.5 % is 1250), seconds for `duration`, the count for `count` */
+            value: number;
         };
         MeasurementList: {
             /** @description Oldest period first */
@@ -12613,6 +12657,129 @@ export interface operations {
                 };
             };
             /** @description `unsupported_media_type`: send `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importMeasurements: {
+        parameters: {
+            query?: {
+                /** @description `true` answers the preview and writes nothing */
+                dryRun?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description A sheet whose first row names the columns `kpi` (the KPI’s name or id), `period` (`FY2027-M03`, `FY2027-Q1`), `value` and optionally `note`; 5000 rows at most. Values are in everyday units, not stored units: `12.5` for 12.5 %, `19.99` for €19.99, seconds for a duration; a percent-formatted XLSX cell counts as the percent it shows. */
+        requestBody: {
+            content: {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementImport"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (the role does not allow it) or `origin_mismatch` (a cookie request from another site) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such record in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `uri_too_long`: a path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type`: send `text/csv` or `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` */
             415: {
                 headers: {
                     [name: string]: unknown;

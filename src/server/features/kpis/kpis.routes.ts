@@ -5,12 +5,15 @@ import {
   KpiList,
   KpiUpdate,
   MeasurementBatch,
+  MeasurementImport,
+  MeasurementImportQuery,
   MeasurementList,
 } from '../../../domain/kpis';
 import { idParams } from '../../../domain/pagination';
 import { etagOf, ifMatchHeaders } from '../../http/etag';
 import { scopeOf } from '../../http/permissions';
 import type { ZodApp } from '../index';
+import { csvRows, importMeasurements, xlsxRows } from './kpis.import';
 import {
   createKpi,
   deleteKpi,
@@ -32,6 +35,8 @@ const progressNote =
   'Each KPI carries its progress (attainment, pace, run-rate and trend forecasts, status) as computed for the workspace’s day in `progress.asOf`: refreshed by every write and daily.';
 
 export async function kpiRoutes(app: ZodApp) {
+  await app.register(importRoutes);
+
   app.get(
     '/plans/:id/kpis',
     {
@@ -182,5 +187,64 @@ export async function kpiRoutes(app: ZodApp) {
         request.params.id,
         request.body.measurements,
       ),
+  );
+}
+
+/** An import is a file of a few thousand rows; 2 MB holds far more. */
+const importLimit = 2 * 1024 * 1024;
+const csvType = 'text/csv';
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The import takes a file, not JSON: its own scope parses only CSV and XLSX bodies. */
+async function importRoutes(app: ZodApp) {
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(
+    csvType,
+    { parseAs: 'string', bodyLimit: importLimit },
+    (_r, body, done) => done(null, body),
+  );
+  app.addContentTypeParser(
+    xlsxType,
+    { parseAs: 'buffer', bodyLimit: importLimit },
+    (_r, body, done) => done(null, body),
+  );
+  app.post(
+    '/plans/:id/measurements/import',
+    {
+      bodyLimit: importLimit,
+      config: {
+        access: 'plan.write',
+        requestBody: {
+          required: true,
+          description:
+            'A sheet whose first row names the columns `kpi` (the KPI’s name or id), `period` (`FY2027-M03`, `FY2027-Q1`), `value` and optionally `note`; 5000 rows at most. Values are in everyday units, not stored units: `12.5` for 12.5 %, `19.99` for €19.99, seconds for a duration; a percent-formatted XLSX cell counts as the percent it shows.',
+          content: {
+            [csvType]: { schema: { type: 'string' } },
+            [xlsxType]: { schema: { type: 'string', format: 'binary' } },
+          },
+        },
+      },
+      schema: {
+        operationId: 'importMeasurements',
+        description:
+          'Imports measurements from a CSV or XLSX file (the first worksheet) into the plan’s KPIs. Every row is checked as the batch write checks it; every fault is 422 `invalid_import` with one error per row and column (`rows.7.value`: row numbers as the spreadsheet shows them, the header being row 1), and nothing is written. With `?dryRun=true` it answers the preview (each row, its value in stored units, the value it replaces) and writes nothing; otherwise it writes all rows, with source `import`, and answers the same with the KPIs’ new progress. A file without the `kpi`, `period` or `value` column is 422 `missing_columns`; an unreadable one 422 `invalid_file`. A closed plan is 409 `plan_closed`.',
+        tags,
+        summary: 'Import measurements from CSV or XLSX (preview with dryRun, all or nothing)',
+        params: idParams,
+        querystring: MeasurementImportQuery,
+        response: { 200: MeasurementImport },
+      },
+    },
+    async (request) => {
+      const body = request.body as unknown;
+      const rows = typeof body === 'string' ? await csvRows(body) : await xlsxRows(body as Buffer);
+      return importMeasurements(
+        request.ctx,
+        scopeOf(request),
+        request.params.id,
+        rows,
+        request.query.dryRun === 'true',
+      );
+    },
   );
 }
