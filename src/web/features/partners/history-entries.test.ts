@@ -183,4 +183,17 @@ describe('issue events', () => {
       ['Resolution notes', null, 'Shipped'],
     ]);
   });
+
+  it("names a plan's events by the plan's period, in words", () => {
+    const entry = describeEvent(
+      {
+        action: 'plan.status_changed',
+        entityType: 'plan',
+        before: { period: 'FY2027-Q2', status: 'draft' },
+        after: { period: 'FY2027-Q2', status: 'proposed' },
+      },
+      members,
+    );
+    expect(entry).toEqual({ kind: 'other', title: 'Q2 FY2027 plan: Draft → Proposed', lines: [] });
+  });
 });

@@ -1,4 +1,6 @@
 import type { Actor } from '../../../domain/audit';
+import { describePlanEvent } from '../plans/plan-history';
+import { periodName } from '../plans/plan-labels';
 import { countryName, formatDateTime, humanize } from './partner-labels';
 
 /** What kind of thing happened: it picks the icon. */
@@ -210,6 +212,14 @@ export function describeEvent(
   const kind = kinds[event.action] ?? 'other';
   const before = fieldsOf(event.before);
   const after = fieldsOf(event.after);
+  if (event.entityType === 'plan') {
+    // A partner has a plan per period: the title names it, and says what happened in words.
+    const period = (after ?? before)?.period;
+    const entry = describePlanEvent(event);
+    const name = typeof period === 'string' ? `${periodName(period)} plan` : 'Plan';
+    const detail = entry.lines.length > 0 ? ` (${entry.lines.join('; ')})` : '';
+    return { kind, title: `${name}: ${entry.title}${detail}`, lines: [] };
+  }
   const title = titleOf(event, kind, before, after);
   const named = labels[event.entityType] ?? {};
   if (
