@@ -72,7 +72,8 @@ export function PartnerPlans({ partnerId, canAdd }: { partnerId: string; canAdd:
   const current = workspace.data?.workspace.currentPeriod;
   const isCurrent = (plan: Plan) =>
     current !== undefined && (plan.period === current.year || plan.period === current.quarter);
-  const currentPlans = items.filter(isCurrent);
+  // The year's plan before the quarter's: the quarter's works within it.
+  const currentPlans = items.filter(isCurrent).sort((a, b) => a.period.length - b.period.length);
   const others = items.filter((plan) => !isCurrent(plan));
 
   return (

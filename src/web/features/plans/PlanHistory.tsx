@@ -58,7 +58,7 @@ export function PlanHistory({ plan }: { plan: Plan }) {
             component="ol"
             aria-label="Changes, newest first"
             // An ordered list for screen readers, without the numbers beside the bullets.
-            style={{ listStyle: 'none', paddingInlineStart: 0 }}
+            style={{ listStyle: 'none', paddingInlineStart: 'var(--offset)' }}
           >
             {events.map((event) => {
               const entry = describePlanEvent(event);

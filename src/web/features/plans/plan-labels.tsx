@@ -10,12 +10,13 @@ export const planStatusLabels: Record<PlanStatus, string> = {
   closed: 'Closed',
 };
 
+/** Dot colours that show on both themes' backgrounds (a dark dot vanished in the dark theme). */
 const planStatusColors: Record<PlanStatus, string> = {
-  draft: 'gray',
+  draft: 'yellow',
   proposed: 'blue',
   agreed: 'teal',
   active: 'green',
-  closed: 'dark',
+  closed: 'gray',
 };
 
 /** The status as a word beside a coloured dot, so it never rests on colour alone. */
