@@ -124,6 +124,13 @@ describe.sequential('relationship pages', () => {
           { name: 'team-board', path: '/tasks/board', heading: 'Team board' },
           { name: 'cooling', path: '/cooling', heading: 'Cooling' },
           { name: 'at-risk', path: '/at-risk', heading: 'At risk' },
+          { name: 'dashboard', path: '/dashboard', heading: 'Dashboard', text: /active partners/ },
+          {
+            name: 'dashboard-filtered',
+            path: '/dashboard?type=reseller&type=technology',
+            heading: 'Dashboard',
+            text: /active partner/,
+          },
           {
             name: 'partners-by-health',
             path: '/partners?sort=health&health=atRisk',

@@ -21,6 +21,7 @@ import {
   IconBell,
   IconBuildingStore,
   IconCalendar,
+  IconChartBar,
   IconChecklist,
   IconChevronDown,
   IconHeartbeat,
@@ -104,6 +105,9 @@ export function AppLayout({ children }: { children?: ReactNode }) {
   const links = [
     ...(can(session, 'task.read')
       ? [{ to: '/my-work', label: 'My work', icon: IconChecklist }]
+      : []),
+    ...(can(session, 'partner.read')
+      ? [{ to: '/dashboard', label: 'Dashboard', icon: IconChartBar }]
       : []),
     { to: '/partners', label: 'Partners', icon: IconBuildingStore },
     ...(can(session, 'partner.read')

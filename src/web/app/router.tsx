@@ -10,6 +10,7 @@ import {
 } from '@tanstack/react-router';
 import { sessionQuery } from '../features/auth/session';
 import { contactListSearch } from '../features/contacts/contact-list-search';
+import { portfolioSearch } from '../features/dashboard/dashboard-search';
 import { issueListSearch } from '../features/issues/issue-list-search';
 import { coolingSearch } from '../features/partners/cooling-search';
 import { partnerListSearch } from '../features/partners/partner-list-search';
@@ -283,6 +284,15 @@ const atRiskRoute = createRoute({
   path: '/at-risk',
   component: lazyRouteComponent(() => import('../features/health/AtRiskPage'), 'AtRiskPage'),
 });
+const dashboardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/dashboard',
+  validateSearch: portfolioSearch,
+  component: lazyRouteComponent(
+    () => import('../features/dashboard/DashboardPage'),
+    'DashboardPage',
+  ),
+});
 const activityRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/activity',
@@ -319,6 +329,7 @@ const routeTree = rootRoute.addChildren([
     activityRoute,
     coolingRoute,
     atRiskRoute,
+    dashboardRoute,
     myWorkRoute,
     teamBoardRoute,
     notificationsRoute,

@@ -11,7 +11,7 @@ import { ListToolbar } from '../../components/list/ListToolbar';
 import { activeFilterCount } from '../../components/list/sort';
 import { useSession } from '../auth/session';
 import { bandLabels } from '../health/health-labels';
-import { useMembers, workspaceQuery } from '../settings/settings.api';
+import { teamsQuery, useMembers, workspaceQuery } from '../settings/settings.api';
 import { countryOptions, humanize } from './partner-labels';
 import type { PartnerArchivedFilter, PartnerListSearch } from './partner-list-search';
 
@@ -45,6 +45,7 @@ export const partnerFilterKeys = [
   'tier',
   'stage',
   'ownerId',
+  'teamId',
   'tag',
   'country',
   'health',
@@ -58,6 +59,7 @@ export function PartnerFilters({ search, onChange }: Props) {
   const session = useSession();
   const members = useMembers();
   const workspace = useQuery(workspaceQuery);
+  const teams = useQuery({ ...teamsQuery, enabled: session?.kind === 'member' });
   const tiers = workspace.data?.workspace.tiers ?? [...defaultTiers];
   const set = (key: keyof PartnerListSearch) => (values: string[]) =>
     onChange({ ...search, [key]: values.length > 0 ? values : undefined });
@@ -109,6 +111,17 @@ export function PartnerFilters({ search, onChange }: Props) {
           value={search.ownerId ?? []}
           onChange={set('ownerId')}
           placeholder={search.ownerId ? undefined : 'Anyone'}
+          searchable
+          clearable
+        />
+      ) : null}
+      {session?.kind === 'member' ? (
+        <MultiSelect
+          label="Team"
+          data={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
+          value={search.teamId ?? []}
+          onChange={set('teamId')}
+          placeholder={search.teamId ? undefined : 'Any'}
           searchable
           clearable
         />

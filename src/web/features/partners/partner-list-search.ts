@@ -8,6 +8,7 @@ export type PartnerListSearch = {
   tier?: string[];
   stage?: string[];
   ownerId?: string[];
+  teamId?: string[];
   tag?: string[];
   country?: string[];
   sort?: PartnerSort;
@@ -20,7 +21,7 @@ export type PartnerListSearch = {
 export const archivedFilters = ['true', 'only'] as const;
 export type PartnerArchivedFilter = (typeof archivedFilters)[number];
 
-const listKeys = ['type', 'tier', 'stage', 'ownerId', 'tag', 'country'] as const;
+const listKeys = ['type', 'tier', 'stage', 'ownerId', 'teamId', 'tag', 'country'] as const;
 
 function strings(value: unknown): string[] | undefined {
   const list = (Array.isArray(value) ? value : [value]).filter(

@@ -1,0 +1,337 @@
+import '@mantine/charts/styles.css';
+import { BarChart, DonutChart } from '@mantine/charts';
+import {
+  Button,
+  Card,
+  Group,
+  Loader,
+  MultiSelect,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import type { HealthBand } from '../../../domain/health';
+import { defaultTiers, partnerTypes } from '../../../domain/partners';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { AnchorLink } from '../../components/links';
+import { PageTitle } from '../../components/PageTitle';
+import { bandColors, bandLabels } from '../health/health-labels';
+import { countryOptions, humanize } from '../partners/partner-labels';
+import type { PartnerListSearch } from '../partners/partner-list-search';
+import { teamsQuery, useMembers, workspaceQuery } from '../settings/settings.api';
+import { type DashboardLink, type PortfolioDashboard, portfolioQuery } from './dashboard.api';
+import { type PortfolioSearch, partnerSearchOf, portfolioKeys } from './dashboard-search';
+
+/** One figure of a chart: its label, count, colour and the partner list behind it. */
+type Figure = { label: string; count: number; color: string; link: PartnerListSearch | null };
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+/** "Active 12, Prospect 3, …": the chart's figures as one sentence for screen readers. */
+function summaryOf(title: string, figures: Figure[], unit: [string, string]): string {
+  const total = figures.reduce((sum, f) => sum + f.count, 0);
+  const parts = figures.filter((f) => f.count > 0).map((f) => `${f.label} ${f.count}`);
+  return `${title}: ${plural(total, ...unit)}${parts.length ? `; ${parts.join(', ')}` : ''}.`;
+}
+
+const toFigure =
+  (label: (key: string) => string, color: string) =>
+  (row: { key: string; count: number; link: DashboardLink | null }): Figure => ({
+    label: label(row.key),
+    count: row.count,
+    color,
+    link: row.link ? partnerSearchOf(row.link) : null,
+  });
+
+/** The figures as a table: the chart's text alternative, every count a link to its list. */
+function FigureTable({ title, figures, unit }: { title: string; figures: Figure[]; unit: string }) {
+  return (
+    <Table verticalSpacing={4} fz="sm" aria-label={title}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">{unit}</Table.Th>
+          <Table.Th scope="col" ta="right">
+            Count
+          </Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {figures.map((figure) => (
+          <Table.Tr key={figure.label}>
+            <Table.Th scope="row" fw={400}>
+              {figure.label}
+            </Table.Th>
+            <Table.Td ta="right">
+              {figure.link ? (
+                <AnchorLink
+                  to="/partners"
+                  search={figure.link}
+                  aria-label={`${figure.label}: ${figure.count}, show them`}
+                >
+                  {figure.count}
+                </AnchorLink>
+              ) : (
+                figure.count
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function BarCard({
+  title,
+  unit,
+  figures,
+  color,
+}: {
+  title: string;
+  unit: string;
+  figures: Figure[];
+  color: string;
+}) {
+  const navigate = useNavigate();
+  const summary = summaryOf(title, figures, ['partner', 'partners']);
+  const open = (index: number) => {
+    const link = figures[index]?.link;
+    if (link) void navigate({ to: '/partners', search: link });
+  };
+  return (
+    <Card withBorder padding="lg">
+      <Stack gap="sm">
+        <Text component="h2" fw={600} size="lg">
+          {title}
+        </Text>
+        {/* The chart repeats the table below it; screen readers get its summary instead. */}
+        <div role="img" aria-label={summary}>
+          <BarChart
+            h={Math.max(120, figures.length * 34)}
+            data={figures.map((f) => ({ label: f.label, count: f.count }))}
+            dataKey="label"
+            orientation="vertical"
+            series={[{ name: 'count', label: 'Partners', color }]}
+            yAxisProps={{ width: 110, interval: 0 }}
+            gridAxis="none"
+            withTooltip={false}
+            barProps={{ cursor: 'pointer', onClick: (_: unknown, index: number) => open(index) }}
+          />
+        </div>
+        <FigureTable title={`${title}, as a table`} figures={figures} unit={unit} />
+      </Stack>
+    </Card>
+  );
+}
+
+function HealthCard({ health }: { health: PortfolioDashboard['health'] }) {
+  const figures: Figure[] = [
+    ...health.bands.map((band) => ({
+      label: bandLabels[band.band as HealthBand],
+      count: band.count,
+      color: bandColors[band.band as HealthBand],
+      link: partnerSearchOf(band.link),
+    })),
+    { label: 'Not scored yet', count: health.unscored, color: 'gray.6', link: null },
+  ];
+  const scored = health.bands.reduce((sum, band) => sum + band.count, 0);
+  const summary = summaryOf('Health', figures, ['partner', 'partners']);
+  return (
+    <Card withBorder padding="lg">
+      <Stack gap="sm">
+        <div>
+          <Text component="h2" fw={600} size="lg">
+            Health
+          </Text>
+          <Text size="sm" c="dimmed">
+            Each partner's latest daily score.
+          </Text>
+        </div>
+        <Group justify="center" role="img" aria-label={summary}>
+          <DonutChart
+            data={figures
+              .filter((f) => f.count > 0)
+              .map((f) => ({ name: f.label, value: f.count, color: f.color }))}
+            chartLabel={plural(scored, 'scored', 'scored')}
+            withTooltip={false}
+            size={180}
+            thickness={28}
+          />
+        </Group>
+        <FigureTable title="Health, as a table" figures={figures} unit="Band" />
+      </Stack>
+    </Card>
+  );
+}
+
+function PlansCard({ plans }: { plans: PortfolioDashboard['plans'] }) {
+  const figures: Figure[] = plans.byStatus.map((row) => ({
+    label: humanize(row.status),
+    count: row.count,
+    color: 'violet.6',
+    link: null,
+  }));
+  const title = `Plans of ${plans.periods.join(' and ')}`;
+  return (
+    <Card withBorder padding="lg">
+      <Stack gap="sm">
+        <Text component="h2" fw={600} size="lg">
+          {title}
+        </Text>
+        {plans.count === 0 ? (
+          <Text size="sm" c="dimmed">
+            No plans for these periods yet.
+          </Text>
+        ) : (
+          <div role="img" aria-label={summaryOf(title, figures, ['plan', 'plans'])}>
+            <BarChart
+              h={Math.max(120, figures.length * 34)}
+              data={figures.map((f) => ({ label: f.label, count: f.count }))}
+              dataKey="label"
+              orientation="vertical"
+              series={[{ name: 'count', label: 'Plans', color: 'violet.6' }]}
+              yAxisProps={{ width: 110, interval: 0 }}
+              gridAxis="none"
+              withTooltip={false}
+            />
+          </div>
+        )}
+        <FigureTable title={`${title}, as a table`} figures={figures} unit="Status" />
+      </Stack>
+    </Card>
+  );
+}
+
+const typeOptions = partnerTypes.map((value) => ({ value, label: humanize(value) }));
+
+function PortfolioFilters({
+  search,
+  onChange,
+}: {
+  search: PortfolioSearch;
+  onChange: (next: PortfolioSearch) => void;
+}) {
+  const members = useMembers();
+  const teams = useQuery(teamsQuery);
+  const workspace = useQuery(workspaceQuery);
+  const tiers = workspace.data?.workspace.tiers ?? [...defaultTiers];
+  const set = (key: keyof PortfolioSearch) => (values: string[]) =>
+    onChange({ ...search, [key]: values.length > 0 ? values : undefined });
+  const active = portfolioKeys.filter((key) => search[key]?.length).length;
+  const select = (
+    key: keyof PortfolioSearch,
+    label: string,
+    data: Array<{ value: string; label: string }>,
+  ) => (
+    <MultiSelect
+      label={label}
+      data={data}
+      value={search[key] ?? []}
+      onChange={set(key)}
+      placeholder={search[key] ? undefined : 'Any'}
+      searchable
+      clearable
+    />
+  );
+  return (
+    <SimpleGrid
+      cols={{ base: 2, sm: 3, lg: 6 }}
+      spacing="sm"
+      role="search"
+      aria-label="Filter the dashboard"
+    >
+      {select(
+        'ownerId',
+        'Owner',
+        (members.data ?? []).map((m) => ({ value: m.id, label: m.name })),
+      )}
+      {select(
+        'teamId',
+        'Team',
+        (teams.data ?? []).map((team) => ({ value: team.id, label: team.name })),
+      )}
+      {select('type', 'Type', typeOptions)}
+      {select(
+        'tier',
+        'Tier',
+        tiers.map((tier) => ({ value: tier, label: humanize(tier) })),
+      )}
+      {select('country', 'Country', countryOptions)}
+      {active > 0 ? (
+        <Button variant="subtle" onClick={() => onChange({})} style={{ alignSelf: 'end' }}>
+          Clear filters
+        </Button>
+      ) : null}
+    </SimpleGrid>
+  );
+}
+
+export function DashboardPage() {
+  const search = useSearch({ from: '/app/dashboard' });
+  const navigate = useNavigate({ from: '/dashboard' });
+  const dashboard = useQuery(portfolioQuery(search));
+  const data = dashboard.data;
+
+  return (
+    <Stack gap="md">
+      <PageTitle title="Dashboard" />
+      <PortfolioFilters
+        search={search}
+        onChange={(next) => navigate({ search: next, replace: true })}
+      />
+      {dashboard.error ? <ErrorAlert error={dashboard.error} /> : null}
+      {!data ? (
+        dashboard.isPending ? (
+          <Loader role="status" aria-label="Loading the dashboard" />
+        ) : null
+      ) : (
+        <>
+          <Text aria-live="polite">
+            <AnchorLink to="/partners" search={partnerSearchOf(data.partners.link)} fw={600}>
+              {plural(data.partners.count, 'active partner', 'active partners')}
+            </AnchorLink>
+            {' · '}
+            {plural(data.plans.count, 'plan', 'plans')} for {data.plans.periods.join(' and ')}
+          </Text>
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+            <BarCard
+              title="Partners by stage"
+              unit="Stage"
+              color="teal.6"
+              figures={data.byStage.map((row) =>
+                toFigure(humanize, 'teal.6')({ key: row.stage, ...row }),
+              )}
+            />
+            <HealthCard health={data.health} />
+            <BarCard
+              title="Partners by tier"
+              unit="Tier"
+              color="blue.6"
+              figures={data.byTier.map((row) =>
+                toFigure(
+                  (key) => (key ? humanize(key) : 'No tier'),
+                  'blue.6',
+                )({
+                  ...row,
+                  key: row.tier ?? '',
+                }),
+              )}
+            />
+            <BarCard
+              title="Partners by type"
+              unit="Type"
+              color="indigo.6"
+              figures={data.byType.map((row) =>
+                toFigure(humanize, 'indigo.6')({ key: row.type, ...row }),
+              )}
+            />
+            <PlansCard plans={data.plans} />
+          </SimpleGrid>
+        </>
+      )}
+    </Stack>
+  );
+}
