@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type HealthBand, healthBands } from './health';
+import { kpiStatus } from './kpis';
 import { PartnerListQuery, partnerStage, partnerType } from './partners';
 import { PeriodLabel } from './periods';
 import { planStatus } from './plans';
@@ -34,6 +35,35 @@ export const DashboardLink = z
 export type DashboardLink = z.infer<typeof DashboardLink>;
 
 const count = z.number().int().min(0);
+
+/** How many off-track partners the dashboard names, worst first. */
+export const OFF_TRACK_LIMIT = 10;
+
+const attainment = z
+  .number()
+  .nullable()
+  .describe(
+    'Attainment to date: 1 is on target, 0 nothing, capped at 2; null while nothing is due',
+  );
+
+export const OffTrackPartner = z
+  .object({
+    partnerId: z.uuid(),
+    name: z.string(),
+    planId: z.uuid(),
+    period: PeriodLabel,
+    offTrackKpis: z.number().int().min(1).describe("How many of the plan's KPIs are off track"),
+    kpi: z
+      .object({
+        id: z.uuid(),
+        name: z.string(),
+        attainment,
+        forecastAttainment: z.number().nullable().describe('Attainment forecast at period end'),
+      })
+      .describe('The off-track KPI furthest behind: the one that puts the partner here'),
+  })
+  .meta({ id: 'OffTrackPartner' });
+export type OffTrackPartner = z.infer<typeof OffTrackPartner>;
 
 const healthBand = z.enum(Object.keys(healthBands) as [HealthBand, ...HealthBand[]]);
 
@@ -84,6 +114,26 @@ export const PortfolioDashboard = z
       })
       .describe(
         "Plans of the filtered active partners whose period is the current fiscal year or quarter. The links list the periods' plans by status; the plan list does not filter by partner fields or leave out archived partners' plans, so it may show more than the figure counts",
+      ),
+    kpis: z
+      .object({
+        count: count.describe('KPIs of the active plans of the filtered partners'),
+        byStatus: z.array(z.object({ status: kpiStatus, count, link: DashboardLink })),
+        notDue: count.describe('KPIs with nothing due yet, so no status'),
+        meanAttainment: attainment.describe(
+          'The mean attainment of the KPIs with one (1 is on target); null when none has',
+        ),
+        offTrack: z.object({
+          count: count.describe('Partners with at least one off-track KPI'),
+          partners: z
+            .array(OffTrackPartner)
+            .describe(
+              `The first ${OFF_TRACK_LIMIT}, furthest behind first (their worst KPI's attainment)`,
+            ),
+        }),
+      })
+      .describe(
+        "KPI attainment across active plans, from each KPI's stored progress. The status links list the active plans",
       ),
   })
   .meta({ id: 'PortfolioDashboard' });

@@ -2730,6 +2730,27 @@ export interface components {
         NotificationUnreadCount: {
             unread: number;
         };
+        OffTrackPartner: {
+            /** @description The off-track KPI furthest behind: the one that puts the partner here */
+            kpi: {
+                /** @description Attainment to date: 1 is on target, 0 nothing, capped at 2; null while nothing is due */
+                attainment: number | null;
+                /** @description Attainment forecast at period end */
+                forecastAttainment: number | null;
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            name: string;
+            /** @description How many of the plan's KPIs are off track */
+            offTrackKpis: number;
+            /** Format: uuid */
+            partnerId: string;
+            /** @description A fiscal period: a year `FY2027`, a quarter `FY2027-Q2` or a month `FY2027-M05`, counted from the fiscal-year start month; a year is named by the calendar year it ends in */
+            period: string;
+            /** Format: uuid */
+            planId: string;
+        };
         OutboxMail: {
             createdAt: string;
             id: string;
@@ -3275,6 +3296,27 @@ export interface components {
                 }[];
                 /** @description Partners without a health snapshot yet */
                 unscored: number;
+            };
+            /** @description KPI attainment across active plans, from each KPI's stored progress. The status links list the active plans */
+            kpis: {
+                byStatus: {
+                    count: number;
+                    link: components["schemas"]["DashboardLink"];
+                    /** @enum {string} */
+                    status: "on_track" | "at_risk" | "off_track";
+                }[];
+                /** @description KPIs of the active plans of the filtered partners */
+                count: number;
+                /** @description The mean attainment of the KPIs with one (1 is on target); null when none has */
+                meanAttainment: number | null;
+                /** @description KPIs with nothing due yet, so no status */
+                notDue: number;
+                offTrack: {
+                    /** @description Partners with at least one off-track KPI */
+                    count: number;
+                    /** @description The first 10, furthest behind first (their worst KPI's attainment) */
+                    partners: components["schemas"]["OffTrackPartner"][];
+                };
             };
             /** @description Active (not archived) partners the filters match */
             partners: {

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { healthBands } from '../../../domain/health';
 import type { Scope } from '../../access/scope';
 import type { Db, Tx } from '../../db/client';
-import { partners, plans, workspaces } from '../../db/schema';
+import { kpis, partners, plans, workspaces } from '../../db/schema';
 
 /** The workspace's active partners the caller may see (a partner user only their own). */
 export function visibleActivePartners(scope: Scope): SQL {
@@ -89,4 +89,73 @@ export function planCounts(
       ),
     )
     .groupBy(plans.status);
+}
+
+/** The KPIs of active plans of the filtered partners, and the join that reaches the partner. */
+function activePlanKpis(scope: Scope, where: SQL | undefined): SQL {
+  return sql`${kpis}
+    JOIN ${plans} ON ${plans.workspaceId} = ${kpis.workspaceId} AND ${plans.id} = ${kpis.planId}
+    JOIN ${partners} ON ${partners.workspaceId} = ${plans.workspaceId} AND ${partners.id} = ${plans.partnerId}
+    WHERE ${kpis.workspaceId} = ${scope.workspaceId} AND ${plans.status} = 'active'
+      AND ${and(visibleActivePartners(scope), where)}`;
+}
+
+/** KPI counts by status (null: nothing due yet) with their attainment sums, and the total row. */
+export type KpiCountRow = {
+  total: boolean;
+  status: string | null;
+  count: number;
+  attained: number;
+  attainment_sum: number | null;
+};
+
+export async function kpiCounts(
+  db: Db | Tx,
+  scope: Scope,
+  where: SQL | undefined,
+): Promise<KpiCountRow[]> {
+  const result = await db.execute(sql`
+    SELECT grouping(${kpis.status}) = 1 AS total, ${kpis.status} AS status, count(*)::int AS count,
+      count(${kpis.attainment})::int AS attained, sum(${kpis.attainment}) AS attainment_sum
+    FROM ${activePlanKpis(scope, where)}
+    GROUP BY GROUPING SETS ((${kpis.status}), ())`);
+  return (result as unknown as { rows: KpiCountRow[] }).rows;
+}
+
+export type OffTrackRow = {
+  partner_id: string;
+  name: string;
+  plan_id: string;
+  period: string;
+  kpi_id: string;
+  kpi_name: string;
+  attainment: number | null;
+  forecast_attainment: number | null;
+  off_track_kpis: number;
+  partners_off_track: number;
+};
+
+/**
+ * The partners with an off-track KPI, each with its worst one (lowest attainment), worst first;
+ * `partners_off_track` counts them all, before the limit.
+ */
+export async function offTrackPartners(
+  db: Db | Tx,
+  scope: Scope,
+  where: SQL | undefined,
+  limit: number,
+): Promise<OffTrackRow[]> {
+  const result = await db.execute(sql`
+    SELECT *, count(*) OVER ()::int AS partners_off_track FROM (
+      SELECT DISTINCT ON (${partners.id}) ${partners.id} AS partner_id, ${partners.name} AS name,
+        ${plans.id} AS plan_id, ${plans.period} AS period, ${kpis.id} AS kpi_id,
+        ${kpis.name} AS kpi_name, ${kpis.attainment} AS attainment,
+        ${kpis.forecastAttainment} AS forecast_attainment,
+        count(*) OVER (PARTITION BY ${partners.id})::int AS off_track_kpis
+      FROM ${activePlanKpis(scope, where)} AND ${kpis.status} = 'off_track'
+      ORDER BY ${partners.id}, ${kpis.attainment} ASC NULLS LAST, ${kpis.id}
+    ) worst
+    ORDER BY attainment ASC NULLS LAST, name, partner_id
+    LIMIT ${limit}`);
+  return (result as unknown as { rows: OffTrackRow[] }).rows;
 }

@@ -1,10 +1,12 @@
 import {
   type DashboardLink,
+  OFF_TRACK_LIMIT,
   type PortfolioDashboard,
   type PortfolioQuery,
   portfolioFilterKeys,
 } from '../../../domain/dashboard';
 import { type HealthBand, healthBands } from '../../../domain/health';
+import { kpiStatuses } from '../../../domain/kpis';
 import { partnerStages, partnerTypes } from '../../../domain/partners';
 import { formatPeriod, periodAt } from '../../../domain/periods';
 import { planStatuses } from '../../../domain/plans';
@@ -13,7 +15,15 @@ import type { ServiceContext } from '../../context';
 import { dbOf } from '../../db/unit-of-work';
 import { filterConditions } from '../../http/list';
 import { partnerFilters } from '../partners/partners.list';
-import { dashboardSettings, partnerCounts, planCounts } from './dashboard.queries';
+import {
+  dashboardSettings,
+  type KpiCountRow,
+  kpiCounts,
+  type OffTrackRow,
+  offTrackPartners,
+  partnerCounts,
+  planCounts,
+} from './dashboard.queries';
 
 /** The dashboard's filters as they were given: every filter, empty when not used. */
 function filtersOf(query: PortfolioQuery): PortfolioDashboard['filters'] {
@@ -36,9 +46,44 @@ function partnersLink(query: PortfolioQuery, own: Record<string, string[]> = {})
   return { list: 'partners', query: { ...carried, ...own } };
 }
 
+/** KPI attainment across active plans: counts by status, the mean, the worst partners. */
+function kpisOf(rows: KpiCountRow[], offTrack: OffTrackRow[]): PortfolioDashboard['kpis'] {
+  const total = rows.find((row) => row.total);
+  const byStatus = kpiStatuses.map((status) => ({
+    status,
+    count: rows.find((row) => !row.total && row.status === status)?.count ?? 0,
+    // No list shows KPIs across plans; the active plans are what these KPIs belong to.
+    link: { list: 'plans' as const, query: { status: ['active'] } },
+  }));
+  const attained = total?.attained ?? 0;
+  return {
+    count: total?.count ?? 0,
+    byStatus,
+    notDue: rows.find((row) => !row.total && row.status === null)?.count ?? 0,
+    meanAttainment: attained > 0 ? Number(total?.attainment_sum) / attained : null,
+    offTrack: {
+      count: offTrack[0]?.partners_off_track ?? 0,
+      partners: offTrack.map((row) => ({
+        partnerId: row.partner_id,
+        name: row.name,
+        planId: row.plan_id,
+        period: row.period,
+        offTrackKpis: row.off_track_kpis,
+        kpi: {
+          id: row.kpi_id,
+          name: row.kpi_name,
+          attainment: row.attainment,
+          forecastAttainment: row.forecast_attainment,
+        },
+      })),
+    },
+  };
+}
+
 /**
- * The portfolio's figures in three reads after the workspace's settings: the partner counts
- * (one grouped scan) and the plan counts of the current fiscal year and quarter.
+ * The portfolio's figures after the workspace's settings: the partner counts (one grouped scan),
+ * the plan counts of the current fiscal year and quarter, the KPI counts of active plans and
+ * the partners furthest off track. Every aggregate is SQL; JavaScript only labels the rows.
  */
 export async function portfolioDashboard(
   ctx: ServiceContext,
@@ -56,6 +101,8 @@ export async function portfolioDashboard(
     formatPeriod(periodAt(now, 'quarter', settings)),
   ];
   const planRows = await planCounts(db, scope, where, periods);
+  const kpiRows = await kpiCounts(db, scope, where);
+  const offTrack = await offTrackPartners(db, scope, where, OFF_TRACK_LIMIT);
 
   const countOf = (dimension: string, key: string | null) =>
     counts.find((row) => row.dimension === dimension && row.key === key)?.count ?? 0;
@@ -115,5 +162,6 @@ export async function portfolioDashboard(
       count: plansBy.reduce((sum, row) => sum + row.count, 0),
       byStatus: plansBy,
     },
+    kpis: kpisOf(kpiRows, offTrack),
   };
 }

@@ -5,12 +5,16 @@ import { createTestApp, expectDenied, request, type TestApp } from '../../../../
 import type { DashboardLink, PortfolioDashboard } from '../../../domain/dashboard';
 import type { PartnerId, WorkspaceId } from '../../../domain/ids';
 import { formatPeriod, periodAt, previousPeriod } from '../../../domain/periods';
-import { partners, partnerTeamEntries, plans, teams } from '../../db/schema';
+import { kpis, partners, partnerTeamEntries, plans, teams } from '../../db/schema';
 import { newId } from '../../ids';
 
 let t: TestApp;
 let world: World;
 let salesTeam: string;
+let goldPlan: string;
+let weakPlan: string;
+let worstKpi: string;
+let weakKpi: string;
 /** A's partners made here, by name. */
 const made: Record<string, PartnerId> = {};
 
@@ -53,9 +57,43 @@ async function partner(workspaceId: WorkspaceId, name: string, fields: Fields) {
 }
 
 async function plan(workspaceId: WorkspaceId, partnerId: string, period: string, status: string) {
+  const id = newId();
   await t.database.db
     .insert(plans)
-    .values({ id: newId(), workspaceId, partnerId, period, status, summary: '' });
+    .values({ id, workspaceId, partnerId, period, status, summary: '' });
+  return id;
+}
+
+const kpiPositions = new Map<string, number>();
+
+/** A KPI with its stored progress, as the KPIs feature leaves it after a refresh. */
+async function kpi(
+  workspaceId: WorkspaceId,
+  planId: string,
+  name: string,
+  status: 'on_track' | 'at_risk' | 'off_track' | null,
+  attainment: number | null,
+) {
+  const id = newId();
+  const position = kpiPositions.get(planId) ?? 0;
+  kpiPositions.set(planId, position + 1);
+  await t.database.db.insert(kpis).values({
+    id,
+    workspaceId,
+    planId,
+    position,
+    name,
+    unit: 'count',
+    target: 100,
+    direction: 'higher',
+    cadence: 'monthly',
+    aggregation: 'sum',
+    status,
+    attainment,
+    forecastAttainment: attainment === null ? null : attainment + 0.1,
+    progressOn: status === null ? null : '2026-12-01',
+  });
+  return id;
 }
 
 async function dashboard(query = '', key = world.a.members.admin.key) {
@@ -124,10 +162,18 @@ beforeAll(async () => {
       teamId: salesTeam,
       role: 'owner',
     });
-  await plan(a, made.gold, year(), 'active');
-  await plan(a, made.silver, quarter(), 'draft');
-  await plan(a, made.weak, lastYear(), 'active');
-  await plan(a, made.archived, year(), 'agreed');
+  goldPlan = await plan(a, made.gold, year(), 'active');
+  const silverPlan = await plan(a, made.silver, quarter(), 'draft');
+  weakPlan = await plan(a, made.weak, lastYear(), 'active');
+  const archivedPlan = await plan(a, made.archived, year(), 'agreed');
+  // KPIs of active plans count, whatever their period; a draft's or an archived partner's not.
+  await kpi(a, goldPlan, 'Deals', 'on_track', 1);
+  await kpi(a, goldPlan, 'Pipeline', 'off_track', 0.5);
+  worstKpi = await kpi(a, goldPlan, 'Certified staff', 'off_track', 0.3);
+  await kpi(a, goldPlan, 'Renewals', null, null);
+  weakKpi = await kpi(a, weakPlan, 'Integrations', 'off_track', 0.6);
+  await kpi(a, silverPlan, 'Draft KPI', 'off_track', 0.1);
+  await kpi(a, archivedPlan, 'Archived KPI', 'off_track', 0);
   // Another workspace's partner and plan, matching every filter A is asked with.
   const b = world.b.workspaceId;
   const other = await partner(b, 'B Gold Reseller', {
@@ -137,7 +183,7 @@ beforeAll(async () => {
     country: 'DE',
     healthScore: 75,
   });
-  await plan(b, other, year(), 'active');
+  await kpi(b, await plan(b, other, year(), 'active'), 'B KPI', 'off_track', 0);
 });
 afterAll(() => t.close());
 
@@ -196,6 +242,49 @@ describe('the portfolio dashboard', () => {
       list: 'plans',
       query: { period: [year(), quarter()], status: ['active'] },
     });
+  });
+
+  it('sums up KPI attainment across active plans and names the partners off track', async () => {
+    const d = await dashboard();
+    expect(d.kpis.count).toBe(5);
+    expect(Object.fromEntries(d.kpis.byStatus.map((k) => [k.status, k.count]))).toEqual({
+      on_track: 1,
+      at_risk: 0,
+      off_track: 3,
+    });
+    expect(d.kpis.notDue).toBe(1);
+    expect(d.kpis.meanAttainment).toBeCloseTo((1 + 0.5 + 0.3 + 0.6) / 4, 10);
+    expect(d.kpis.offTrack.count).toBe(2);
+    // Worst first, each with the KPI furthest behind.
+    expect(d.kpis.offTrack.partners).toEqual([
+      {
+        partnerId: made.gold,
+        name: 'Gold Reseller',
+        planId: goldPlan,
+        period: year(),
+        offTrackKpis: 2,
+        kpi: { id: worstKpi, name: 'Certified staff', attainment: 0.3, forecastAttainment: 0.4 },
+      },
+      {
+        partnerId: made.weak,
+        name: 'Weak Tech',
+        planId: weakPlan,
+        period: lastYear(),
+        offTrackKpis: 1,
+        kpi: {
+          id: weakKpi,
+          name: 'Integrations',
+          attainment: 0.6,
+          forecastAttainment: expect.closeTo(0.7, 10),
+        },
+      },
+    ]);
+    const tech = await dashboard('?type=technology');
+    expect(tech.kpis.count).toBe(1);
+    expect(tech.kpis.offTrack.partners.map((p) => p.partnerId)).toEqual([made.weak]);
+    const none = await dashboard(`?ownerId=${world.a.members.admin.memberId}`);
+    expect(none.kpis).toMatchObject({ count: 0, meanAttainment: null, notDue: 0 });
+    expect(none.kpis.offTrack).toEqual({ count: 0, partners: [] });
   });
 
   it('narrows every figure by owner, team, type, tier and country, each repeatable', async () => {
@@ -288,6 +377,11 @@ describe('the portfolio dashboard', () => {
     expect(b.partners.count).toBe(3);
     expect(stages(b)).toEqual({ prospect: 2, active: 1 });
     expect(planStatuses(b)).toEqual({ active: 1 });
+    expect(b.kpis.count).toBe(1);
+    expect(b.kpis.offTrack.partners.map((p) => p.name)).toEqual(['B Gold Reseller']);
+    expect((await dashboard()).kpis.offTrack.partners.map((p) => p.name)).not.toContain(
+      'B Gold Reseller',
+    );
     // A team of A's names no partner of B's.
     expect(
       (await dashboard(`?teamId=${salesTeam}`, world.b.members.admin.key)).partners.count,
