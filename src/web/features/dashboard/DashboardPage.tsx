@@ -18,15 +18,45 @@ import { defaultTiers, partnerTypes } from '../../../domain/partners';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AnchorLink } from '../../components/links';
 import { PageTitle } from '../../components/PageTitle';
+import { ScrollTable } from '../../components/ScrollTable';
 import { bandColors, bandLabels } from '../health/health-labels';
 import { countryOptions, humanize } from '../partners/partner-labels';
 import type { PartnerListSearch } from '../partners/partner-list-search';
+import type { PlanListSearch } from '../plans/plan-list-search';
 import { teamsQuery, useMembers, workspaceQuery } from '../settings/settings.api';
 import { type DashboardLink, type PortfolioDashboard, portfolioQuery } from './dashboard.api';
-import { type PortfolioSearch, partnerSearchOf, portfolioKeys } from './dashboard-search';
+import {
+  type PortfolioSearch,
+  partnerSearchOf,
+  planSearchOf,
+  portfolioKeys,
+} from './dashboard-search';
 
-/** One figure of a chart: its label, count, colour and the partner list behind it. */
-type Figure = { label: string; count: number; color: string; link: PartnerListSearch | null };
+/** Where a figure clicks through to: the partner or plan list, filtered. */
+type FigureLink =
+  | { to: '/partners'; search: PartnerListSearch }
+  | { to: '/plans'; search: PlanListSearch };
+
+/** One figure of a chart: its label, count, colour and the list behind it. */
+type Figure = { label: string; count: number; color: string; link: FigureLink | null };
+
+const partnersAt = (link: DashboardLink): FigureLink => ({
+  to: '/partners',
+  search: partnerSearchOf(link),
+});
+
+function FigureAnchor({ link, label, count }: { link: FigureLink; label: string; count: number }) {
+  const name = `${label}: ${count}, show them`;
+  return link.to === '/partners' ? (
+    <AnchorLink to="/partners" search={link.search} aria-label={name}>
+      {count}
+    </AnchorLink>
+  ) : (
+    <AnchorLink to="/plans" search={link.search} aria-label={name}>
+      {count}
+    </AnchorLink>
+  );
+}
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
@@ -43,7 +73,7 @@ const toFigure =
     label: label(row.key),
     count: row.count,
     color,
-    link: row.link ? partnerSearchOf(row.link) : null,
+    link: row.link ? partnersAt(row.link) : null,
   });
 
 /** The figures as a table: the chart's text alternative, every count a link to its list. */
@@ -66,13 +96,7 @@ function FigureTable({ title, figures, unit }: { title: string; figures: Figure[
             </Table.Th>
             <Table.Td ta="right">
               {figure.link ? (
-                <AnchorLink
-                  to="/partners"
-                  search={figure.link}
-                  aria-label={`${figure.label}: ${figure.count}, show them`}
-                >
-                  {figure.count}
-                </AnchorLink>
+                <FigureAnchor link={figure.link} label={figure.label} count={figure.count} />
               ) : (
                 figure.count
               )}
@@ -99,7 +123,7 @@ function BarCard({
   const summary = summaryOf(title, figures, ['partner', 'partners']);
   const open = (index: number) => {
     const link = figures[index]?.link;
-    if (link) void navigate({ to: '/partners', search: link });
+    if (link) void navigate(link);
   };
   return (
     <Card withBorder padding="lg">
@@ -133,7 +157,7 @@ function HealthCard({ health }: { health: PortfolioDashboard['health'] }) {
       label: bandLabels[band.band as HealthBand],
       count: band.count,
       color: bandColors[band.band as HealthBand],
-      link: partnerSearchOf(band.link),
+      link: partnersAt(band.link),
     })),
     { label: 'Not scored yet', count: health.unscored, color: 'gray.6', link: null },
   ];
@@ -172,7 +196,7 @@ function PlansCard({ plans }: { plans: PortfolioDashboard['plans'] }) {
     label: humanize(row.status),
     count: row.count,
     color: 'violet.6',
-    link: null,
+    link: { to: '/plans', search: planSearchOf(row.link) },
   }));
   const title = `Plans of ${plans.periods.join(' and ')}`;
   return (
@@ -200,6 +224,123 @@ function PlansCard({ plans }: { plans: PortfolioDashboard['plans'] }) {
           </div>
         )}
         <FigureTable title={`${title}, as a table`} figures={figures} unit="Status" />
+      </Stack>
+    </Card>
+  );
+}
+
+const kpiStatusLabels: Record<string, string> = {
+  on_track: 'On track',
+  at_risk: 'At risk',
+  off_track: 'Off track',
+};
+const kpiStatusColors: Record<string, string> = {
+  on_track: 'teal.6',
+  at_risk: 'yellow.6',
+  off_track: 'red.6',
+};
+const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`);
+
+/** KPI attainment across active plans, and the partners that are off track and why. */
+function KpiCard({ kpis }: { kpis: PortfolioDashboard['kpis'] }) {
+  const figures: Figure[] = [
+    ...kpis.byStatus.map((row) => ({
+      label: kpiStatusLabels[row.status] ?? row.status,
+      count: row.count,
+      color: kpiStatusColors[row.status] ?? 'gray.6',
+      link: { to: '/plans' as const, search: planSearchOf(row.link) },
+    })),
+    { label: 'Nothing due yet', count: kpis.notDue, color: 'gray.6', link: null },
+  ];
+  const summary = `${summaryOf('KPIs of active plans', figures, ['KPI', 'KPIs'])} Mean attainment ${percent(kpis.meanAttainment)}.`;
+  return (
+    <Card withBorder padding="lg">
+      <Stack gap="sm">
+        <div>
+          <Text component="h2" fw={600} size="lg">
+            KPIs of active plans
+          </Text>
+          <Text size="sm" c="dimmed">
+            Mean attainment to date: {percent(kpis.meanAttainment)} of target.
+          </Text>
+        </div>
+        {kpis.count === 0 ? (
+          <Text size="sm" c="dimmed">
+            No active plan has KPIs yet.
+          </Text>
+        ) : (
+          <Group justify="center" role="img" aria-label={summary}>
+            <DonutChart
+              data={figures
+                .filter((f) => f.count > 0)
+                .map((f) => ({ name: f.label, value: f.count, color: f.color }))}
+              chartLabel={plural(kpis.count, 'KPI', 'KPIs')}
+              withTooltip={false}
+              size={180}
+              thickness={28}
+            />
+          </Group>
+        )}
+        <FigureTable title="KPIs of active plans, as a table" figures={figures} unit="Status" />
+      </Stack>
+    </Card>
+  );
+}
+
+function OffTrackCard({ offTrack }: { offTrack: PortfolioDashboard['kpis']['offTrack'] }) {
+  const title = 'Partners off track';
+  return (
+    <Card withBorder padding="lg">
+      <Stack gap="sm">
+        <div>
+          <Text component="h2" fw={600} size="lg">
+            {title}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {offTrack.count === 0
+              ? 'No active plan has a KPI off track.'
+              : `${plural(offTrack.count, 'partner has', 'partners have')} a KPI off track; furthest behind first, with the KPI that puts them here.`}
+          </Text>
+        </div>
+        {offTrack.partners.length > 0 ? (
+          <ScrollTable label={title} minWidth={480}>
+            <Table verticalSpacing={4} fz="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Partner</Table.Th>
+                  <Table.Th scope="col">Worst KPI</Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    Attained
+                  </Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    Off track
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {offTrack.partners.map((row) => (
+                  <Table.Tr key={row.partnerId}>
+                    <Table.Th scope="row" fw={500}>
+                      <AnchorLink to="/partners/$partnerId" params={{ partnerId: row.partnerId }}>
+                        {row.name}
+                      </AnchorLink>
+                    </Table.Th>
+                    <Table.Td>
+                      <AnchorLink to="/plans/$planId" params={{ planId: row.planId }}>
+                        {row.kpi.name}
+                      </AnchorLink>
+                      <Text span size="xs" c="dimmed">
+                        {` ${row.period}`}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td ta="right">{percent(row.kpi.attainment)}</Table.Td>
+                    <Table.Td ta="right">{plural(row.offTrackKpis, 'KPI', 'KPIs')}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollTable>
+        ) : null}
       </Stack>
     </Card>
   );
@@ -306,6 +447,9 @@ export function DashboardPage() {
               )}
             />
             <HealthCard health={data.health} />
+            <KpiCard kpis={data.kpis} />
+            <OffTrackCard offTrack={data.kpis.offTrack} />
+            <PlansCard plans={data.plans} />
             <BarCard
               title="Partners by tier"
               unit="Tier"
@@ -328,7 +472,6 @@ export function DashboardPage() {
                 toFigure(humanize, 'indigo.6')({ key: row.type, ...row }),
               )}
             />
-            <PlansCard plans={data.plans} />
           </SimpleGrid>
         </>
       )}

@@ -1,5 +1,6 @@
 import { type HealthBand, healthBands } from '../../../domain/health';
 import type { PartnerListSearch } from '../partners/partner-list-search';
+import { type PlanListSearch, planListSearch } from '../plans/plan-list-search';
 import type { DashboardLink } from './dashboard.api';
 
 /** The dashboard's filters, kept in the URL like the partner list's. */
@@ -48,4 +49,9 @@ export function partnerSearchOf(link: DashboardLink): PartnerListSearch {
   );
   if (band) search.health = band;
   return search;
+}
+
+/** The plan list's URL for a figure's link: its periods and statuses, read as the list reads them. */
+export function planSearchOf(link: DashboardLink): PlanListSearch {
+  return planListSearch(link.query);
 }
