@@ -279,3 +279,8 @@ export async function fiscalSettingsOf(db: Db | Tx, workspaceId: string) {
   if (!row) throw new Error('no such workspace');
   return row;
 }
+
+/** The workspace's day or fiscal year changed: its KPIs' progress is recomputed by the next refresh. */
+export async function markProgressStale(tx: Tx, workspaceId: string): Promise<void> {
+  await tx.update(kpis).set({ progressOn: null }).where(eq(kpis.workspaceId, workspaceId));
+}

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedWorld, signIn, type World } from '../../../../test/factories';
 import { createTestApp, expectDenied, request, type TestApp } from '../../../../test/harness';
+import { dateAt } from '../../../domain/periods';
 import { refreshOpenKpis } from './kpis.refresh';
 
 let t: TestApp;
@@ -439,5 +440,27 @@ describe('the daily refresh', () => {
     expect(row?.day).toBe(new Date().toISOString().slice(0, 10));
     // Done for the day: a second run finds nothing to do.
     expect(await refreshOpenKpis(t.database, new Date())).toBe(0);
+  });
+
+  it('recomputes a workspace whose fiscal year or time zone changed', async () => {
+    const planId = await newPlan(world.a.partners[1], 'FY2022');
+    const kpi = await newKpi(planId, { name: 'Deals', unit: 'count', target: 12 });
+    const workspace = await send('GET', '/api/v1/workspace');
+    const changed = await send(
+      'PATCH',
+      '/api/v1/workspace',
+      { timeZone: 'Pacific/Kiritimati' },
+      { 'if-match': workspace.headers.etag as string },
+    );
+    expect(changed.statusCode, changed.body).toBe(200);
+    const day = async () =>
+      (
+        (await t.database.sql('SELECT progress_on::text AS day FROM kpis WHERE id = $1', [kpi.id]))
+          .rows[0] as { day: string | null }
+      ).day;
+    expect(await day()).toBeNull();
+    const now = new Date();
+    await refreshOpenKpis(t.database, now);
+    expect(await day()).toBe(dateAt(now.getTime(), 'Pacific/Kiritimati'));
   });
 });

@@ -16,6 +16,7 @@ import { newId } from '../../ids';
 import { recordAudit } from '../audit/audit.service';
 import { hashPassword } from '../auth/auth.password';
 import { createUser, userByEmail } from '../auth/auth.users';
+import { markProgressStale } from '../kpis/kpis.queries';
 import { addMember } from '../members/members.service';
 import { refreshLastTouch } from '../partners/cadence';
 import { addDefaultTeams } from '../teams/teams.service';
@@ -181,6 +182,12 @@ export async function updateWorkspace(
     if (!after) throw errors.notFound('workspace');
     // Every partner's due time follows the setting; one set-based pass keeps the cooling list true.
     if (cadence) await refreshLastTouch(tx, scope.workspaceId);
+    // KPI progress reads the fiscal year and today's date: the next hourly refresh recomputes it.
+    if (
+      after.fiscalYearStartMonth !== before.fiscalYearStartMonth ||
+      after.timeZone !== before.timeZone
+    )
+      await markProgressStale(tx, scope.workspaceId);
     await recordAudit(tx, ctx, scope, {
       action: 'workspace.updated',
       entityType: 'workspace',
