@@ -78,6 +78,11 @@ test('a plan agreed with a partner, then revised, shows what changed since the a
     .poll(() => page.getByRole('combobox', { name: 'Period', exact: true }).inputValue())
     .toBe(`${year} (current)`);
   await page.getByLabel('Summary').fill('Grow the reseller channel.\nTrain two sales teams.');
+  // An objective without its text is refused on that field, before anything is sent.
+  await page.getByRole('button', { name: 'Start plan' }).click();
+  await expect(
+    page.getByLabel('Objective 1: what to achieve').getAttribute('aria-invalid'),
+  ).resolves.toBe('true');
   await page.getByLabel('Objective 1: what to achieve').fill('Sign 20 new customers');
   await page.getByRole('button', { name: 'Add objective' }).click();
   await page.getByLabel('Objective 2: what to achieve').fill('Certify 5 engineers');

@@ -173,7 +173,9 @@ export function PlanForm(props: Props) {
           <Text component="legend" fw={600} size="sm" mb={4}>
             Objectives
           </Text>
-          {typeof form.errors.objectives === 'string' && !form.errors['objectives.0.text'] ? (
+          {typeof form.errors.objectives === 'string' &&
+          // An error of one objective shows on its own field, not again here.
+          !Object.keys(form.errors).some((key) => key.startsWith('objectives.')) ? (
             <Text c="red" size="sm" role="alert">
               {form.errors.objectives}
             </Text>
