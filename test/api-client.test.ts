@@ -654,6 +654,18 @@ describe('KPIs and measurements', () => {
   });
 });
 
+describe('reports', () => {
+  it('downloads the portfolio report as a PDF', async () => {
+    const report = await api.GET('/api/v1/reports/portfolio', {
+      params: { query: { type: ['reseller'] } },
+      parseAs: 'arrayBuffer',
+    });
+    expect(report.response.headers.get('content-type')).toBe('application/pdf');
+    const bytes = Buffer.from(report.data ?? new ArrayBuffer(0));
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
+
 describe('comments and notifications', () => {
   it('comments with a mention, edits, lists and deletes the comment', async () => {
     const subject = { subjectType: 'partner' as const, subjectId: partnerId };

@@ -60,3 +60,9 @@ export function multiLineText(bounds: Bounds): z.ZodString {
     bounds,
   );
 }
+
+/** `strategic_alliance` → `Strategic alliance`: how a stored word reads in a sentence. */
+export function humanize(value: string): string {
+  const words = value.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

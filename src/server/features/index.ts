@@ -25,6 +25,7 @@ import { partnerUserRoutes } from './partner-users/partner-users.routes';
 import { partnerRoutes } from './partners/partners.routes';
 import { planRoutes } from './plans/plans.routes';
 import { portalRoutes } from './portal/portal.routes';
+import { reportRoutes } from './reports/reports.routes';
 import { setupRoutes } from './setup/setup.routes';
 import { taskRoutes } from './tasks/tasks.routes';
 import { partnerTeamRoutes } from './teams/partner-team.routes';
@@ -69,4 +70,5 @@ export async function registerFeatures(api: ZodApp) {
   await api.register(dashboardRoutes);
   await api.register(kpiRoutes);
   await api.register(exportRoutes);
+  await api.register(reportRoutes);
 }

@@ -38,6 +38,7 @@ export const tagDescriptions: Record<string, string> = {
     'Joint business plans: one per partner and fiscal period, agreed with the partner as numbered versions',
   dashboard: 'The portfolio at a glance: counts that click through to the lists behind them',
   kpis: 'A plan’s KPIs, their measurements (batch write and CSV/XLSX import) and their progress',
+  reports: 'PDF reports to hand to executives or partners: the portfolio and partner scorecards',
   issues: 'The issues and conflicts register: problems with partners worked to resolution',
   auth: 'Sign-in, sessions, password resets and accepting invitations',
   setup: 'First run: creating the first workspace and its admin',

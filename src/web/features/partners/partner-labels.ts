@@ -1,11 +1,7 @@
 import { countryCodes } from '../../../domain/countries';
 import type { PartnerStage } from '../../../domain/partners';
 
-/** `strategic_alliance` → `Strategic alliance`. */
-export function humanize(value: string): string {
-  const words = value.replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
+export { humanize } from '../../../domain/text';
 
 export const stageColors: Record<PartnerStage, string> = {
   // A mid grey: the default grey dot vanishes on the dark theme's background.

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  insertManyPartners,
+  insertPartner,
+  seedPartnerUser,
+  seedWorld,
+  signIn,
+  type World,
+} from '../../../../test/factories';
+import { createTestApp, expectDenied, request, type TestApp } from '../../../../test/harness';
+import type { MemberScope } from '../../access/scope';
+import { portfolioReportContent } from './reports.portfolio';
+import { generatedAt, portfolioReportData, reportPartnerLimit } from './reports.service';
+
+let t: TestApp;
+let world: World;
+const url = '/api/v1/reports/portfolio';
+
+beforeAll(async () => {
+  t = await createTestApp();
+  world = await seedWorld(t.database);
+  await insertPartner(t.database, world.a.workspaceId, {
+    name: '=HYPERLINK("http://evil.example") <b>Acme</b>',
+    stage: 'active',
+    type: 'reseller',
+  });
+  await insertPartner(t.database, world.b.workspaceId, { name: 'Bravo Only', stage: 'active' });
+});
+
+afterAll(() => t.close());
+
+/** An admin of the workspace, as a request of theirs is scoped. */
+const scope = (w: World['a']): MemberScope => ({
+  kind: 'member',
+  workspaceId: w.workspaceId,
+  role: 'admin',
+  userId: w.members.admin.userId,
+  memberId: w.members.admin.memberId,
+  apiKeyId: null,
+});
+
+const serviceCtx = () => ({ ...t.ctx, requestId: null });
+
+const pageCount = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0;
+
+describe('the portfolio report', () => {
+  it('is a PDF attachment, not cached, with the figures and the partners in two pages', async () => {
+    const res = await request(t.app, { method: 'GET', url, key: world.a.members.viewer.key });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="tandem-portfolio-\d{4}-\d{2}-\d{2}\.pdf"$/,
+    );
+    expect(res.headers['cache-control']).toBe('private, no-store');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pageCount(res.rawPayload)).toBeGreaterThanOrEqual(2);
+  });
+
+  it("shows only the caller's workspace, names as text, with the filters in words", async () => {
+    const a = await portfolioReportData(serviceCtx(), scope(world.a), { type: ['reseller'] });
+    expect(a.filters).toBe('Type: Reseller');
+    expect(a.partners.map((p) => p.name)).toEqual([
+      '=HYPERLINK("http://evil.example") <b>Acme</b>',
+    ]);
+    const b = await portfolioReportData(serviceCtx(), scope(world.b), {});
+    expect(b.partners.map((p) => p.name)).toContain('Bravo Only');
+    expect(JSON.stringify(b)).not.toContain('Acme');
+    // pdfmake draws a text node as text: the name is one string, never markup.
+    const content = JSON.stringify(portfolioReportContent(a));
+    expect(content).toContain(JSON.stringify(a.partners[0]?.name).slice(1, -1));
+  });
+
+  it(`lists at most ${reportPartnerLimit} partners and says how many there are`, async () => {
+    await insertManyPartners(t.database, world.b.workspaceId, reportPartnerLimit + 5);
+    const data = await portfolioReportData(serviceCtx(), scope(world.b), {});
+    expect(data.partners).toHaveLength(reportPartnerLimit);
+    expect(data.partnerCount).toBe(reportPartnerLimit + 5 + 3);
+    expect(JSON.stringify(portfolioReportContent(data))).toContain(
+      `The first ${reportPartnerLimit} of ${data.partnerCount} partners`,
+    );
+  });
+
+  it('refuses partner users and bad filters, changing nothing', async () => {
+    const user = await seedPartnerUser(t.database, world.a, world.a.partners[0], 'partner_admin');
+    const cookie = await signIn(t.app, user.email);
+    await expectDenied(t, 403, { method: 'GET', url, cookie });
+    const res = await expectDenied(t, 400, {
+      method: 'GET',
+      url: `${url}?type=bogus`,
+      key: world.a.members.admin.key,
+    });
+    expect(JSON.stringify(res.json().errors)).toContain('type');
+    await expectDenied(t, 401, { method: 'GET', url });
+  });
+
+  it('dates the figures in the workspace time zone', () => {
+    const when = new Date('2026-12-05T23:30:00Z');
+    expect(generatedAt(when, 'Europe/Berlin')).toBe('6 December 2026 at 00:30 (Europe/Berlin)');
+  });
+});
