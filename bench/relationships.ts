@@ -39,7 +39,10 @@ function median(values: number[]): number {
 }
 
 /** The median of `sizes.requests` sequential runs of `run`, in milliseconds, after the warm-up. */
-async function latency(run: () => Promise<void>, sizes: Sizes): Promise<number> {
+export async function latency(
+  run: () => Promise<void>,
+  sizes: Pick<Sizes, 'requests'>,
+): Promise<number> {
   const warm = performance.now() + WARMUP_MS;
   while (performance.now() < warm) await run();
   const times: number[] = [];
@@ -102,7 +105,7 @@ async function httpLatencies(
 }
 
 /** Reads queue no jobs; a request that tried would fail the benchmark rather than pass unseen. */
-const noJobs: Jobs = {
+export const noJobs: Jobs = {
   enqueue: () => Promise.reject(new Error('a page read queued a job')),
   enqueueMany: () => Promise.reject(new Error('a page read queued a job')),
   stop: async () => {},

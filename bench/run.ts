@@ -9,6 +9,7 @@
 import { join } from 'node:path';
 import { packageRoot } from '../src/server/paths';
 import type { LoopResult } from './closed-loop';
+import { dashboardFigures, dashboardSizes } from './dashboard';
 import { type Dataset, prepareDataset } from './dataset';
 import { deepPage } from './deep-page';
 import { directRate, type LoopTiming, sqlRate } from './direct';
@@ -109,11 +110,14 @@ async function round(dataset: Dataset, mix: string[], withDeepPage: boolean): Pr
 }
 
 async function main() {
-  // `npm run bench -- relationships` and `-- health` measure those figures alone (together when
-  // both are named); `--small` runs them on the small set, as CI does to prove they run.
+  // `npm run bench -- relationships`, `-- health` and `-- dashboard` measure those figures alone
+  // (together when several are named); `--small` runs them on the small set, as CI does to
+  // prove they run.
   const relationships = process.argv.includes('relationships');
   const health = process.argv.includes('health');
-  const small = (relationships || health) && process.argv.includes('--small');
+  const dashboard = process.argv.includes('dashboard');
+  const alone = relationships || health || dashboard;
+  const small = alone && process.argv.includes('--small');
   const dataset = await prepareDataset(say, small ? 'small' : 'large');
   const where = dataset.kind;
   const figure = (name: string, value: string, ratio: number, target: string) => {
@@ -122,10 +126,11 @@ async function main() {
     );
   };
   try {
-    if (relationships || health) {
+    if (alone) {
       const size = small ? 'small' : 'full';
       if (relationships) await relationshipFigures(dataset, figure, say, relationshipSizes[size]);
       if (health) await healthFigures(dataset, figure, say, healthSizes[size]);
+      if (dashboard) await dashboardFigures(dataset, figure, say, dashboardSizes[size]);
       return;
     }
     // `npm run bench -- scale-out` measures that figure alone.

@@ -1,0 +1,220 @@
+/**
+ * `npm run bench -- dashboard [--small]`: the latency of the portfolio dashboard API over HTTP
+ * against the real server, divided by the same SQL (every statement the request sends, its
+ * authentication too) through the bare driver. The workspace gets the figures' data first: a
+ * health score on most partners, a plan of the current fiscal year for each, five KPIs with
+ * stored progress on each active plan.
+ */
+import http from 'node:http';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { defaultFiscalSettings, formatPeriod, periodAt } from '../src/domain/periods';
+import { buildApp } from '../src/server/app';
+import { loadConfig } from '../src/server/config';
+import type { Database } from '../src/server/db/client';
+import type { Dataset } from './dataset';
+import { freePort, spawnServer, waitReady } from './processes';
+import { recordStatements, type Statement } from './record';
+import { latency, noJobs } from './relationships';
+
+type Figure = (name: string, value: string, ratio: number, target: string) => void;
+type Say = (line: string) => void;
+
+export const dashboardSizes = {
+  full: { rounds: 3, requests: 100 },
+  small: { rounds: 3, requests: 50 },
+};
+type Sizes = (typeof dashboardSizes)['full'];
+
+/** The unfiltered dashboard, and one narrowed by two list filters. */
+const paths = [
+  '/api/v1/dashboard/portfolio',
+  '/api/v1/dashboard/portfolio?type=reseller&tier=gold',
+];
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+/**
+ * The figures' data, each table in one set-based statement: scores on nine partners in ten,
+ * a plan of this fiscal year per partner (seven in ten active), five KPIs per active plan with
+ * attainment spread from 0 to 1.5 and the status the documented rule gives it.
+ */
+async function addDashboardData(database: Database, workspaceId: string, say: Say) {
+  const started = performance.now();
+  const year = formatPeriod(periodAt(Date.now(), 'year', defaultFiscalSettings));
+  await database.db.execute(sql`
+    UPDATE partners SET health_score = abs(hashtext(id::text)) % 101
+    WHERE workspace_id = ${workspaceId} AND health_score IS NULL
+      AND abs(hashtext(id::text || 'scored')) % 10 <> 0`);
+  await database.db.execute(sql`
+    INSERT INTO plans (id, workspace_id, partner_id, period, status, summary)
+    SELECT gen_random_uuid(), ${workspaceId}, id, ${year},
+      (ARRAY['active', 'active', 'active', 'active', 'active', 'active', 'active', 'draft',
+        'proposed', 'agreed'])[1 + abs(hashtext(id::text || 'plan')) % 10], 'Benchmark plan'
+    FROM partners WHERE workspace_id = ${workspaceId}
+    ON CONFLICT DO NOTHING`);
+  await database.db.execute(sql`
+    INSERT INTO kpis (id, workspace_id, plan_id, position, name, unit, target, direction, cadence,
+      aggregation, status, attainment, forecast_attainment, progress_on)
+    SELECT gen_random_uuid(), ${workspaceId}, k.plan_id, k.position, 'KPI ' || k.position, 'count',
+      100, 'higher', 'monthly', 'sum',
+      CASE WHEN k.attainment >= 0.95 THEN 'on_track' WHEN k.attainment >= 0.8 THEN 'at_risk'
+        ELSE 'off_track' END,
+      k.attainment, k.attainment * 1.05, current_date
+    FROM (
+      SELECT p.id AS plan_id, g AS position,
+        (abs(hashtext(p.id::text || g::text)) % 1501) / 1000.0 AS attainment
+      FROM plans p, generate_series(0, 4) AS g
+      WHERE p.workspace_id = ${workspaceId} AND p.status = 'active'
+        AND NOT EXISTS (SELECT 1 FROM kpis WHERE kpis.workspace_id = p.workspace_id AND kpis.plan_id = p.id)
+    ) k`);
+  await database.db.execute(sql`ANALYZE partners, plans, kpis, partner_team_entries`);
+  const { rows } = await database.sql(
+    'SELECT (SELECT count(*) FROM plans WHERE workspace_id = $1)::int AS plans, (SELECT count(*) FROM kpis WHERE workspace_id = $1)::int AS kpis',
+    [workspaceId],
+  );
+  const counts = rows[0] as { plans: number; kpis: number };
+  say(
+    `dashboard data: ${counts.plans} plans, ${counts.kpis} KPIs in ${(
+      (performance.now() - started) / 1000
+    ).toFixed(1)} s`,
+  );
+}
+
+/**
+ * Every statement each dashboard request sends, recorded at the driver while the app answers it
+ * in-process; each is asked once first so that once-a-minute writes are not what is recorded.
+ */
+async function dashboardStatements(dataset: Dataset, database: Database): Promise<Statement[][]> {
+  const config = loadConfig({ ...dataset.serverEnv, LOG_LEVEL: 'silent' });
+  const app = await buildApp(
+    { config, database, jobs: noJobs, setupToken: null },
+    { logger: false, serveWeb: false },
+  );
+  try {
+    await app.ready();
+    await app.rateLimiter.stop();
+    const recorded: Statement[][] = [];
+    for (const url of paths) {
+      const ask = async () => {
+        const res = await app.inject({
+          url,
+          headers: { authorization: `Bearer ${dataset.apiKey}` },
+        });
+        if (res.statusCode !== 200) throw new Error(`GET ${url} answered ${res.statusCode}`);
+      };
+      await ask();
+      recorded.push(await recordStatements(database, ask));
+    }
+    return recorded;
+  } finally {
+    await app.close();
+  }
+}
+
+/** Each dashboard over HTTP: one keep-alive connection, the viewer's API key. */
+async function httpLatencies(dataset: Dataset, sizes: Sizes): Promise<number[]> {
+  const server = spawnServer(dataset.serverEnv, await freePort());
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  try {
+    await waitReady(server.url, server.child);
+    const get = (path: string) => () =>
+      new Promise<void>((resolve, reject) => {
+        http
+          .get(
+            `${server.url}${path}`,
+            { agent, headers: { authorization: `Bearer ${dataset.apiKey}` } },
+            (res) => {
+              if (res.statusCode !== 200)
+                reject(new Error(`GET ${path} answered ${res.statusCode}`));
+              res.resume();
+              res.on('end', resolve);
+              res.on('error', reject);
+            },
+          )
+          .on('error', reject);
+      });
+    const times: number[] = [];
+    for (const path of paths) times.push(await latency(get(path), sizes));
+    return times;
+  } finally {
+    agent.destroy();
+    await server.stop();
+  }
+}
+
+/** The same statements through the bare driver (PGlite's `query` or one pg connection). */
+async function sqlLatencies(
+  dataset: Dataset,
+  statements: Statement[][],
+  sizes: Sizes,
+): Promise<number[]> {
+  const database = await dataset.open();
+  const engine = database.pglite;
+  let client: pg.Client | undefined;
+  try {
+    let send: (s: Statement) => Promise<unknown>;
+    if (engine) send = (s) => engine.query(s.text, s.values);
+    else {
+      await database.close();
+      const bare = new pg.Client({ connectionString: dataset.driverTarget });
+      await bare.connect();
+      client = bare;
+      send = (s) => bare.query(s.text, s.values);
+    }
+    const times: number[] = [];
+    for (const list of statements)
+      times.push(
+        await latency(async () => {
+          for (const statement of list) await send(statement);
+        }, sizes),
+      );
+    return times;
+  } finally {
+    await client?.end();
+    if (engine) await database.close();
+  }
+}
+
+export async function dashboardFigures(
+  dataset: Dataset,
+  figure: Figure,
+  say: Say,
+  sizes: Sizes,
+): Promise<void> {
+  const database = await dataset.open();
+  let statements: Statement[][];
+  try {
+    await addDashboardData(database, dataset.workspaceId, say);
+    statements = await dashboardStatements(dataset, database);
+    say(`statements per request: ${statements.map((list) => list.length).join(', ')}`);
+  } finally {
+    await database.close();
+  }
+
+  const rounds: Array<{ http: number[]; sql: number[] }> = [];
+  for (let i = 0; i < sizes.rounds; i++) {
+    const httpTimes = await httpLatencies(dataset, sizes);
+    const sqlTimes = await sqlLatencies(dataset, statements, sizes);
+    say(
+      `round ${i + 1} of ${sizes.rounds}: ${paths
+        .map((_, j) => `${httpTimes[j]?.toFixed(2)} / ${sqlTimes[j]?.toFixed(2)} ms`)
+        .join(', ')}`,
+    );
+    rounds.push({ http: httpTimes, sql: sqlTimes });
+  }
+  const of = (pick: (r: { http: number[]; sql: number[] }) => number) => median(rounds.map(pick));
+  const names = ['portfolio-dashboard', 'portfolio-dashboard-filtered'];
+  names.forEach((name, j) => {
+    figure(
+      name,
+      `${of((r) => r.http[j] ?? Number.NaN).toFixed(2)} ms`,
+      of((r) => (r.http[j] ?? Number.NaN) / (r.sql[j] ?? Number.NaN)),
+      '<=1.3',
+    );
+    figure(`${name}-sql`, `${of((r) => r.sql[j] ?? Number.NaN).toFixed(2)} ms`, 1, 'baseline');
+  });
+}
