@@ -23,9 +23,7 @@ import { newId } from '../../ids';
 import { recordAudit, recordAudits, recordAuditsOf } from '../audit/audit.service';
 import { partnerContactRefs } from '../contacts/contacts.service';
 import { memberNames } from '../members/members.service';
-import { partnerRef } from '../partners/partners.service';
-import { findPlan, type PlanRow } from '../plans/plans.queries';
-import { assertEditable } from '../plans/plans.service';
+import { assertEditable, type PlanRow, planRowOf } from '../plans/plans.guard';
 import {
   deleteKpiRow,
   deleteMeasurementRows,
@@ -37,7 +35,9 @@ import {
   insertKpiRow,
   type KpiRow,
   kpiCountOf,
+  markProgressStale,
   type NewMeasurementRow,
+  releaseKpiContact,
   releaseKpiOwnersSql,
   releaseMeasurementRecorder,
   touchPlan,
@@ -45,14 +45,11 @@ import {
   upsertMeasurementRows,
   writeProgress,
 } from './kpis.queries';
-import { measurementPeriods, progressOf, toKpi, toMeasurement } from './kpis.view';
+import { kpiSnapshotOf, measurementPeriods, progressOf, toKpi, toMeasurement } from './kpis.view';
 
 /** The plan, or 404 when the caller may not see it (partner users see none). */
-async function visiblePlan(db: Db | Tx, scope: Scope, id: string, forUpdate = false) {
-  const row = await findPlan(db, scope, id, { forUpdate });
-  const partner = row ? await partnerRef(db, scope, row.partnerId) : null;
-  if (!row || !partner) throw errors.notFound('plan');
-  return row;
+function visiblePlan(db: Db | Tx, scope: Scope, id: string, forUpdate = false) {
+  return planRowOf(db, scope, id, { forUpdate });
 }
 
 async function visibleKpi(db: Db | Tx, scope: Scope, id: string) {
@@ -540,4 +537,19 @@ export async function releaseMemberKpis(
   );
   await releaseMeasurementRecorder(ctx.tx, scope.workspaceId, member.id);
   return { releasedKpis };
+}
+
+/** A plan's KPIs as its agreed snapshot keeps them (decision 041). */
+export async function kpiSnapshotsOf(db: Db | Tx, scope: Scope, planId: string) {
+  return (await findKpiRows(db, scope, [planId])).map(kpiSnapshotOf);
+}
+
+/** A contact is deleted: KPIs they own lose their owner, in the deletion's transaction. */
+export async function releaseContactKpis(tx: Tx, scope: Scope, contactId: string) {
+  return (await releaseKpiContact(tx, scope, contactId)).length;
+}
+
+/** The workspace's fiscal year or time zone changed: the next refresh recomputes its KPIs. */
+export async function workspaceCalendarChanged(tx: Tx, workspaceId: string) {
+  await markProgressStale(tx, workspaceId);
 }

@@ -1,7 +1,6 @@
 import { messages } from '../../../domain/messages';
 import {
   canRevise,
-  isEditable,
   type Plan,
   type PlanChanges,
   type PlanCreate,
@@ -26,10 +25,11 @@ import { assertTransition } from '../../http/transition';
 import { newId } from '../../ids';
 import { recordAudit, recordAuditsOf } from '../audit/audit.service';
 import { partnerContactRefs } from '../contacts/contacts.service';
-import { findKpiRows, releaseKpiContact } from '../kpis/kpis.queries';
+import { kpiSnapshotsOf, releaseContactKpis } from '../kpis/kpis.service';
 import { memberNames } from '../members/members.service';
 import { partnerRef, usablePartnerRef } from '../partners/partners.service';
 import { isUniqueViolation } from '../partners/partners.view';
+import { assertEditable } from './plans.guard';
 import { presentPlans } from './plans.present';
 import {
   findObjectiveRows,
@@ -53,24 +53,6 @@ const planExists = () =>
   errors.conflict('plan_exists', 'The partner already has a plan for this period', {}, [
     { field: 'period', code: 'plan_exists', message: messages.planExists },
   ]);
-
-/** A plan whose version is agreed, or that is closed, takes no edit (decision 040). */
-export function assertEditable(status: PlanStatus) {
-  if (isEditable(status)) return;
-  if (status === 'closed')
-    throw errors.conflict(
-      'plan_closed',
-      'The plan is closed and can no longer change',
-      { planStatus: status },
-      [{ field: 'status', code: 'plan_closed', message: messages.planClosed }],
-    );
-  throw errors.conflict(
-    'plan_locked',
-    `The plan is ${status}: its version is agreed and locked; open a new version (POST …/revisions) to change it`,
-    { planStatus: status },
-    [{ field: 'status', code: 'plan_locked', message: messages.planLocked }],
-  );
-}
 
 /**
  * Checks the owners the objectives name: members of the workspace and contacts of the plan's
@@ -259,7 +241,7 @@ export async function transitionPlan(
         snapshot: snapshotOf(
           current.row,
           await findObjectiveRows(tx, scope, [id]),
-          await findKpiRows(tx, scope, [id]),
+          await kpiSnapshotsOf(tx, scope, id),
         ),
         agreedBy: input.agreedBy ?? '',
         agreedOn: input.agreedOn ?? '',
@@ -337,7 +319,7 @@ export async function getPlanChanges(
   const current = snapshotOf(
     row,
     await findObjectiveRows(db, scope, [id]),
-    await findKpiRows(db, scope, [id]),
+    await kpiSnapshotsOf(db, scope, id),
   );
   return {
     againstVersionNumber: against,
@@ -365,6 +347,6 @@ export async function releaseMemberPlans(
 
 /** A contact is deleted: objectives and KPIs they own lose their owner, in the deletion's transaction. */
 export async function releaseContactPlans(tx: Tx, scope: Scope, contactId: string) {
-  const kpis = await releaseKpiContact(tx, scope, contactId);
-  return (await releaseObjectiveContact(tx, scope, contactId)).length + kpis.length;
+  const kpis = await releaseContactKpis(tx, scope, contactId);
+  return (await releaseObjectiveContact(tx, scope, contactId)).length + kpis;
 }

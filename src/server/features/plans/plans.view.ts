@@ -1,18 +1,13 @@
 import type { Plan, PlanAgreement, PlanSnapshot, PlanVersion } from '../../../domain/plans';
-import type { KpiRow } from '../kpis/kpis.queries';
-import { kpiSnapshotOf } from '../kpis/kpis.view';
 import type { PlanObjectiveRow, PlanRow, PlanVersionRow } from './plans.queries';
 
 /** A plan's summary, objectives and KPIs as a version snapshot holds them. */
 export function snapshotOf(
   row: PlanRow,
   objectives: PlanObjectiveRow[],
-  kpis: KpiRow[],
+  kpis: PlanSnapshot['kpis'],
 ): PlanSnapshot {
-  return {
-    ...contentOf(row, objectives),
-    kpis: kpis.map(kpiSnapshotOf),
-  };
+  return { ...contentOf(row, objectives), kpis };
 }
 
 /** A plan's summary and objectives, as the plan itself shows them. */

@@ -16,7 +16,7 @@ import { newId } from '../../ids';
 import { recordAudit } from '../audit/audit.service';
 import { hashPassword } from '../auth/auth.password';
 import { createUser, userByEmail } from '../auth/auth.users';
-import { markProgressStale } from '../kpis/kpis.queries';
+import { workspaceCalendarChanged } from '../kpis/kpis.service';
 import { addMember } from '../members/members.service';
 import { refreshLastTouch } from '../partners/cadence';
 import { addDefaultTeams } from '../teams/teams.service';
@@ -187,7 +187,7 @@ export async function updateWorkspace(
       after.fiscalYearStartMonth !== before.fiscalYearStartMonth ||
       after.timeZone !== before.timeZone
     )
-      await markProgressStale(tx, scope.workspaceId);
+      await workspaceCalendarChanged(tx, scope.workspaceId);
     await recordAudit(tx, ctx, scope, {
       action: 'workspace.updated',
       entityType: 'workspace',
