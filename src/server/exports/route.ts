@@ -56,10 +56,9 @@ export async function primed<T>(batches: AsyncGenerator<T[]>): Promise<RowBatche
   })();
 }
 
-/** The export's query: the list's filters and sort (no page size or cursor) and the format. */
-export function exportQueryOf<S extends z.ZodObject>(listQuery: S) {
-  return listQuery
-    .omit({ limit: true, cursor: true })
+/** An export's query: its filters and sort, and the format. */
+export function exportQueryOf<S extends z.ZodObject>(query: S) {
+  return query
     .extend({
       format: z
         .enum(['csv', 'xlsx'])
@@ -96,28 +95,44 @@ export type ListExport<Q, T> = {
   columns: readonly ExportColumn<T>[];
 };
 
-/**
- * `GET /<list>/export`: the whole list, with the list's own filters and sort, streamed as CSV or
- * XLSX. It reads through the list's own service, so who may export what is who may list what.
- */
-export function registerListExport<Q, T>(app: ZodApp, spec: ListExport<Q, T>) {
+/** What an export route needs beyond its rows: where it is, who may call it, its columns. */
+export type ExportSpec<Q, T> = {
+  /** The path under /api/v1 before `/export`, and the file's name: `partners`. */
+  list: string;
+  sheet: string;
+  access: Permission;
+  tag: string;
+  operationId: string;
+  summary: string;
+  description: string;
+  /** The query without `format`, which every export adds. */
+  query: z.ZodObject;
+  batches: (ctx: ServiceContext, scope: Scope, query: Q) => AsyncGenerator<T[]>;
+  columns: readonly ExportColumn<T>[];
+};
+
+const formulaNote =
+  'Text that starts like a spreadsheet formula (`=`, `+`, `-`, `@`, tab, carriage return, or their full-width forms) gets a leading apostrophe; dates are ISO 8601 text and numbers are numbers.';
+
+/** `GET /<list>/export?format=csv|xlsx`: the rows the batches read, streamed as a download. */
+export function registerExport<Q, T>(app: ZodApp, spec: ExportSpec<Q, T>) {
   app.get(
     `/${spec.list}/export`,
     {
       config: { access: spec.access, replyHeaders: ['content-disposition'] },
       schema: {
         operationId: spec.operationId,
-        summary: `Download ${spec.what} as CSV or Excel`,
-        description: `Every row of the ${spec.what} list that its filters keep, in its sort, as a file to download (\`Content-Disposition: attachment\`). The filters and sort are the list's own; there is no page size or cursor. The file is streamed, read from the database a few thousand rows at a time. Text that starts like a spreadsheet formula (\`=\`, \`+\`, \`-\`, \`@\`, tab, carriage return, or their full-width forms) gets a leading apostrophe; dates are ISO 8601 text and numbers are numbers.`,
+        summary: spec.summary,
+        description: `${spec.description} The file is streamed, read from the database a few thousand rows at a time. ${formulaNote}`,
         tags: [spec.tag],
-        querystring: exportQueryOf(spec.listQuery),
+        querystring: exportQueryOf(spec.query),
         response: { 200: { description: 'The file', content: fileContent } },
       },
     },
     async (request, reply) => {
       const { format, ...filters } = request.query as { format: ExportFormat } & Q;
       const scope = scopeOf(request);
-      const batches = await primed(pagesOf(spec.read, request.ctx, scope, filters as unknown as Q));
+      const batches = await primed(spec.batches(request.ctx, scope, filters as unknown as Q));
       const body =
         format === 'xlsx'
           ? xlsxStream(spec.columns, batches, spec.sheet)
@@ -136,4 +151,23 @@ export function registerListExport<Q, T>(app: ZodApp, spec: ListExport<Q, T>) {
       );
     },
   );
+}
+
+/**
+ * A list's export: the whole list, with the list's own filters and sort, read through the list's
+ * own service, so who may export what is who may list what.
+ */
+export function registerListExport<Q, T>(app: ZodApp, spec: ListExport<Q, T>) {
+  registerExport<Q, T>(app, {
+    list: spec.list,
+    sheet: spec.sheet,
+    access: spec.access,
+    tag: spec.tag,
+    operationId: spec.operationId,
+    summary: `Download ${spec.what} as CSV or Excel`,
+    description: `Every row of the ${spec.what} list that its filters keep, in its sort, as a file to download (\`Content-Disposition: attachment\`). The filters and sort are the list's own; there is no page size or cursor.`,
+    query: spec.listQuery.omit({ limit: true, cursor: true }),
+    batches: (ctx, scope, query) => pagesOf(spec.read, ctx, scope, query),
+    columns: spec.columns,
+  });
 }
