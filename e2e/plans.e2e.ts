@@ -164,6 +164,12 @@ test('a plan agreed with a partner, then revised, shows what changed since the a
   await page.getByRole('heading', { name: 'This period' }).waitFor();
   await page.getByRole('link', { name: `${year} plan` }).waitFor();
   await accessible(page, 'partner page, plan tab');
+  // Its milestones are on the partner's timeline, each a link to the plan.
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  await page
+    .getByRole('link', { name: `${year} plan: version 1 agreed by Carla Diaz, VP Alliances` })
+    .waitFor();
+  await page.getByRole('link', { name: `${year} plan: version 2 started` }).waitFor();
 
   // The list shows it, and the status filter finds it.
   await page.goto(`${server.url}/plans?status=draft`);

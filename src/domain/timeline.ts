@@ -14,6 +14,7 @@ export const timelineKinds = [
   'comment',
   'stage_change',
   'owner_change',
+  'plan',
 ] as const;
 export const timelineKind = z.enum(timelineKinds);
 export type TimelineKind = z.infer<typeof timelineKind>;

@@ -3562,7 +3562,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "interaction" | "task" | "issue" | "comment" | "stage_change" | "owner_change";
+            kind: "interaction" | "task" | "issue" | "comment" | "stage_change" | "owner_change" | "plan";
             /** Format: date-time */
             occurredAt: string;
             partnerId: string | null;
@@ -11524,7 +11524,7 @@ export interface operations {
             query?: {
                 /** @description The `nextCursor` of the previous page; omit for the first page */
                 cursor?: string;
-                kind?: ("interaction" | "task" | "issue" | "comment" | "stage_change" | "owner_change") | ("interaction" | "task" | "issue" | "comment" | "stage_change" | "owner_change")[];
+                kind?: ("interaction" | "task" | "issue" | "comment" | "stage_change" | "owner_change" | "plan") | ("interaction" | "task" | "issue" | "comment" | "stage_change" | "owner_change" | "plan")[];
                 /** @description Page size, 1 to 200 (default 50) */
                 limit?: number;
                 /** @description A member or contact id: entries they acted in or took part in */
@@ -15949,7 +15949,7 @@ export interface operations {
             query?: {
                 /** @description The `nextCursor` of the previous page; omit for the first page */
                 cursor?: string;
-                kind?: ("interaction" | "task" | "issue" | "comment" | "stage_change" | "owner_change") | ("interaction" | "task" | "issue" | "comment" | "stage_change" | "owner_change")[];
+                kind?: ("interaction" | "task" | "issue" | "comment" | "stage_change" | "owner_change" | "plan") | ("interaction" | "task" | "issue" | "comment" | "stage_change" | "owner_change" | "plan")[];
                 /** @description Page size, 1 to 200 (default 50) */
                 limit?: number;
                 /** @description A member or contact id: entries they acted in or took part in */
@@ -16033,7 +16033,7 @@ export interface operations {
             query?: {
                 /** @description `csv` (UTF-8 with a byte order mark) or `xlsx` (one Excel sheet) */
                 format?: "csv" | "xlsx";
-                kind?: ("interaction" | "task" | "issue" | "comment" | "stage_change" | "owner_change") | ("interaction" | "task" | "issue" | "comment" | "stage_change" | "owner_change")[];
+                kind?: ("interaction" | "task" | "issue" | "comment" | "stage_change" | "owner_change" | "plan") | ("interaction" | "task" | "issue" | "comment" | "stage_change" | "owner_change" | "plan")[];
                 /** @description A member or contact id: entries they acted in or took part in */
                 person?: string | string[];
             };

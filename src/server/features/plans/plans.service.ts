@@ -29,6 +29,7 @@ import { kpiSnapshotsOf, releaseContactKpis } from '../kpis/kpis.service';
 import { memberNames } from '../members/members.service';
 import { partnerRef, usablePartnerRef } from '../partners/partners.service';
 import { isUniqueViolation } from '../partners/partners.view';
+import { recordTimelineEntry } from '../timeline/timeline.service';
 import { assertEditable } from './plans.guard';
 import { presentPlans } from './plans.present';
 import {
@@ -113,6 +114,24 @@ async function visiblePlan(db: Db | Tx, scope: Scope, id: string, forUpdate = fa
 
 type VisiblePlan = Awaited<ReturnType<typeof visiblePlan>>;
 
+/**
+ * A plan's milestones on its partner's timeline (started, moved, agreed, a new version), for
+ * the workspace only; edits stay in the plan's own history.
+ */
+async function recordPlanTimeline(
+  tx: Tx,
+  scope: Scope,
+  plan: Plan,
+  summary: Record<string, string | null>,
+) {
+  await recordTimelineEntry(tx, scope, {
+    kind: 'plan',
+    subject: { type: 'plan', id: plan.id },
+    partnerId: plan.partnerId,
+    summary: { period: plan.period, versionNumber: plan.versionNumber, ...summary },
+  });
+}
+
 /** Writes a change to a plan (a new ETag), then its audit event with the plan before and after. */
 async function changePlan(
   tx: Tx,
@@ -174,6 +193,7 @@ export async function createPlan(
       partnerId: row.partnerId,
       after: plan,
     });
+    await recordPlanTimeline(tx, scope, plan, { event: 'created' });
     return plan;
   });
 }
@@ -248,7 +268,7 @@ export async function transitionPlan(
         agreedAt: now,
         recordedBy: callerMemberId(scope),
       });
-    return changePlan(
+    const plan = await changePlan(
       tx,
       ctx,
       scope,
@@ -260,6 +280,13 @@ export async function transitionPlan(
       },
       now,
     );
+    await recordPlanTimeline(tx, scope, plan, {
+      event: input.to === 'agreed' ? 'agreed' : 'status_changed',
+      from,
+      to: input.to,
+      agreedBy: input.to === 'agreed' ? (input.agreedBy ?? null) : null,
+    });
+    return plan;
   });
 }
 
@@ -287,10 +314,12 @@ export async function revisePlan(
           ? 'The plan is closed and can no longer change'
           : `The plan is ${status}: edit it as it is; only an agreed or active plan opens a new version`,
       );
-    return changePlan(tx, ctx, scope, current, 'plan.revised', {
+    const plan = await changePlan(tx, ctx, scope, current, 'plan.revised', {
       status: 'draft',
       versionNumber: current.row.versionNumber + 1,
     });
+    await recordPlanTimeline(tx, scope, plan, { event: 'revised' });
+    return plan;
   });
 }
 

@@ -221,6 +221,27 @@ describe('a plan from draft to agreed, revised and compared', () => {
     expect(events.at(-1)).toMatchObject({ before: null, actor: { kind: 'api_key' } });
     expect(events[0]).toMatchObject({ before: { status: 'active' }, after: { status: 'closed' } });
     expect((await get(`/api/v1/plans/${world.b.partners[0]}/history`)).statusCode).toBe(404);
+    // Its milestones, not its edits, are on the partner's timeline, for the workspace only.
+    const timeline = await get(`/api/v1/partners/${partnerOne}/timeline?kind=plan&limit=50`);
+    expect(timeline.statusCode).toBe(200);
+    const entries = timeline.json().items as Array<{
+      subjectId: string;
+      visibility: string;
+      summary: Record<string, unknown>;
+    }>;
+    const ofPlan = entries.filter((entry) => entry.subjectId === plan.id).reverse();
+    expect(ofPlan.map((entry) => entry.summary.event)).toEqual([
+      'created',
+      'status_changed',
+      'agreed',
+      'revised',
+      'status_changed',
+      'agreed',
+      'status_changed',
+      'status_changed',
+    ]);
+    expect(ofPlan[2]?.summary).toMatchObject({ period: 'FY2027', versionNumber: 1, to: 'agreed' });
+    expect(ofPlan.every((entry) => entry.visibility === 'internal')).toBe(true);
     const closed = await expectDenied(t, 409, {
       method: 'PATCH',
       url: `/api/v1/plans/${plan.id}`,

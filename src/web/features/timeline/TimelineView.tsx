@@ -18,6 +18,7 @@ import {
   IconChecklist,
   IconMessage,
   IconPoint,
+  IconTargetArrow,
   IconUserCog,
 } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
@@ -42,6 +43,7 @@ const icons: Record<TimelineKind, typeof IconPoint> = {
   comment: IconMessage,
   stage_change: IconArrowsExchange,
   owner_change: IconUserCog,
+  plan: IconTargetArrow,
 };
 
 /**
@@ -168,6 +170,10 @@ function EntryItem({
           <Anchor component="button" type="button" onClick={open} fw={600}>
             {title}
           </Anchor>
+        ) : entry.kind === 'plan' ? (
+          <AnchorLink to="/plans/$planId" params={{ planId: entry.subjectId }} fw={600}>
+            {title}
+          </AnchorLink>
         ) : (
           title
         )

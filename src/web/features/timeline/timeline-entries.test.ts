@@ -24,3 +24,29 @@ describe('comment entries', () => {
     );
   });
 });
+
+describe('plan entries', () => {
+  const plan = (summary: TimelineEntry['summary']) =>
+    ({ kind: 'plan', summary }) as unknown as TimelineEntry;
+
+  it('name the plan by its period and say what happened', () => {
+    expect(
+      describeEntry(plan({ event: 'created', period: 'FY2027', versionNumber: 1 }), String),
+    ).toBe('FY2027 plan started');
+    expect(
+      describeEntry(
+        plan({ event: 'status_changed', period: 'FY2027-Q2', from: 'draft', to: 'proposed' }),
+        String,
+      ),
+    ).toBe('Q2 FY2027 plan: draft → proposed');
+    expect(
+      describeEntry(
+        plan({ event: 'agreed', period: 'FY2027', versionNumber: 2, agreedBy: 'Carla Diaz' }),
+        String,
+      ),
+    ).toBe('FY2027 plan: version 2 agreed by Carla Diaz');
+    expect(
+      describeEntry(plan({ event: 'revised', period: 'FY2027', versionNumber: 3 }), String),
+    ).toBe('FY2027 plan: version 3 started');
+  });
+});

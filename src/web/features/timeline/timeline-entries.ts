@@ -1,3 +1,5 @@
+import type { PlanStatus } from '../../../domain/plans';
+import { periodName, planStatusLabels } from '../plans/plan-labels';
 import type { TimelineEntry, TimelineKind } from './timeline.api';
 
 const words = (value: unknown) => (typeof value === 'string' ? value.replace(/_/g, ' ') : 'none');
@@ -31,6 +33,20 @@ export function describeEntry(entry: TimelineEntry, memberName: (id: string) => 
       const excerpt = typeof s.excerpt === 'string' && s.excerpt !== '' ? `: ${s.excerpt}` : '';
       return `Comment${on}${excerpt}`;
     }
+    case 'plan': {
+      const plan = typeof s.period === 'string' ? `${periodName(s.period)} plan` : 'Plan';
+      const status = (v: unknown) =>
+        typeof v === 'string' && v in planStatusLabels
+          ? planStatusLabels[v as PlanStatus].toLowerCase()
+          : words(v);
+      if (s.event === 'created') return `${plan} started`;
+      if (s.event === 'revised') return `${plan}: version ${s.versionNumber} started`;
+      if (s.event === 'agreed') {
+        const by = typeof s.agreedBy === 'string' ? ` by ${s.agreedBy}` : '';
+        return `${plan}: version ${s.versionNumber} agreed${by}`;
+      }
+      return `${plan}: ${status(s.from)} → ${status(s.to)}`;
+    }
     default: {
       const title = typeof s.title === 'string' ? s.title : '';
       return `${words(entry.kind)}${title ? `: ${title}` : ''}`;
@@ -45,4 +61,5 @@ export const timelineKindLabels: Record<TimelineKind, string> = {
   comment: 'Comments',
   stage_change: 'Stage changes',
   owner_change: 'Owner changes',
+  plan: 'Plans',
 };
