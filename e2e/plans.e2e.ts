@@ -90,6 +90,11 @@ test('a plan agreed with a partner, then revised, shows what changed since the a
   await choose(page, 'Objective 2: our owner', ada.name);
   await choose(page, "Objective 2: partner's owner", 'Carla Diaz');
   await page.getByRole('button', { name: 'Move objective 2 up' }).click();
+  // Focus stays with the moved objective, on the arrow it can still use.
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+    .toBe('Move objective 1 down');
+  await page.getByText('Objective moved to position 1 of 2.').waitFor({ state: 'attached' });
   await expect
     .poll(() => page.getByLabel('Objective 1: what to achieve').inputValue())
     .toBe('Certify 5 engineers');

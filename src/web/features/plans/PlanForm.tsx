@@ -9,12 +9,13 @@ import {
   Text,
   Textarea,
   Tooltip,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { randomId } from '@mantine/hooks';
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import { messages } from '../../../domain/messages';
 import { maxObjectives, type OwnerSide, ownerSides, PlanCreate } from '../../../domain/plans';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -127,9 +128,38 @@ export function PlanForm(props: Props) {
     label: contactName(c),
   }));
   const objectives = form.values.objectives;
+  const formRef = useRef<HTMLFormElement>(null);
+  // Moving or removing a row re-renders it elsewhere or not at all: focus and a spoken note follow.
+  const [announcement, setAnnouncement] = useState('');
+  const focusLater = (selector: string) =>
+    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>(selector)?.focus());
+  const row = (key: string) => `[data-objective-key="${key}"]`;
+  const move = (index: number, to: number) => {
+    const key = objectives[index]?.key ?? '';
+    form.reorderListItem('objectives', { from: index, to });
+    setAnnouncement(`Objective moved to position ${to + 1} of ${objectives.length}.`);
+    const up = to < index;
+    const stillThatWay = up ? to > 0 : to < objectives.length - 1;
+    focusLater(`${row(key)} [data-move="${up === stillThatWay ? 'up' : 'down'}"]`);
+  };
+  const remove = (index: number) => {
+    const next = objectives[index + 1] ?? objectives[index - 1];
+    form.removeListItem('objectives', index);
+    setAnnouncement(`Objective ${index + 1} removed.`);
+    focusLater(next ? `${row(next.key)} textarea` : '[data-add-objective]');
+  };
+  const add = () => {
+    const objective = blankObjective();
+    form.insertListItem('objectives', objective);
+    focusLater(`${row(objective.key)} textarea`);
+  };
 
   return (
-    <form noValidate onSubmit={form.onSubmit((values) => props.onSubmit(planBody(values), form))}>
+    <form
+      ref={formRef}
+      noValidate
+      onSubmit={form.onSubmit((values) => props.onSubmit(planBody(values), form))}
+    >
       <Stack gap="md" maw={880}>
         {typeof props.failure === 'string' ? (
           <ErrorAlert error={props.failure} title="Not saved" />
@@ -194,6 +224,7 @@ export function PlanForm(props: Props) {
                 padding="md"
                 component="section"
                 aria-label={`Objective ${n}`}
+                data-objective-key={objective.key}
               >
                 <Stack gap="sm">
                   <Group justify="space-between" wrap="nowrap">
@@ -207,9 +238,8 @@ export function PlanForm(props: Props) {
                           color="gray"
                           aria-label={`Move objective ${n} up`}
                           disabled={index === 0}
-                          onClick={() =>
-                            form.reorderListItem('objectives', { from: index, to: index - 1 })
-                          }
+                          data-move="up"
+                          onClick={() => move(index, index - 1)}
                         >
                           <IconArrowUp size={16} aria-hidden />
                         </ActionIcon>
@@ -220,9 +250,8 @@ export function PlanForm(props: Props) {
                           color="gray"
                           aria-label={`Move objective ${n} down`}
                           disabled={index === objectives.length - 1}
-                          onClick={() =>
-                            form.reorderListItem('objectives', { from: index, to: index + 1 })
-                          }
+                          data-move="down"
+                          onClick={() => move(index, index + 1)}
                         >
                           <IconArrowDown size={16} aria-hidden />
                         </ActionIcon>
@@ -232,7 +261,7 @@ export function PlanForm(props: Props) {
                           variant="subtle"
                           color="red"
                           aria-label={`Remove objective ${n}`}
-                          onClick={() => form.removeListItem('objectives', index)}
+                          onClick={() => remove(index)}
                         >
                           <IconTrash size={16} aria-hidden />
                         </ActionIcon>
@@ -289,12 +318,16 @@ export function PlanForm(props: Props) {
               </Card>
             );
           })}
+          <VisuallyHidden role="status" aria-live="polite">
+            {announcement}
+          </VisuallyHidden>
           {objectives.length < maxObjectives ? (
             <Group>
               <Button
                 variant="light"
                 leftSection={<IconPlus size={16} aria-hidden />}
-                onClick={() => form.insertListItem('objectives', blankObjective())}
+                onClick={add}
+                data-add-objective
               >
                 Add objective
               </Button>
