@@ -59,8 +59,13 @@ export const OffTrackPartner = z
         name: z.string(),
         attainment,
         forecastAttainment: z.number().nullable().describe('Attainment forecast at period end'),
+        outlook: z
+          .number()
+          .describe(
+            'The better of pace and forecast attainment: what the status rule compares (docs/kpi-math.md)',
+          ),
       })
-      .describe('The off-track KPI furthest behind: the one that puts the partner here'),
+      .describe('The off-track KPI with the lowest outlook: the one that puts the partner here'),
   })
   .meta({ id: 'OffTrackPartner' });
 export type OffTrackPartner = z.infer<typeof OffTrackPartner>;
@@ -128,7 +133,7 @@ export const PortfolioDashboard = z
           partners: z
             .array(OffTrackPartner)
             .describe(
-              `The first ${OFF_TRACK_LIMIT}, furthest behind first (their worst KPI's attainment)`,
+              `The first ${OFF_TRACK_LIMIT}, furthest behind first (their worst KPI's outlook)`,
             ),
         }),
       })

@@ -2771,7 +2771,7 @@ export interface components {
             unread: number;
         };
         OffTrackPartner: {
-            /** @description The off-track KPI furthest behind: the one that puts the partner here */
+            /** @description The off-track KPI with the lowest outlook: the one that puts the partner here */
             kpi: {
                 /** @description Attainment to date: 1 is on target, 0 nothing, capped at 2; null while nothing is due */
                 attainment: number | null;
@@ -2780,6 +2780,8 @@ export interface components {
                 /** Format: uuid */
                 id: string;
                 name: string;
+                /** @description The better of pace and forecast attainment: what the status rule compares (docs/kpi-math.md) */
+                outlook: number;
             };
             name: string;
             /** @description How many of the plan's KPIs are off track */
@@ -3354,7 +3356,7 @@ export interface components {
                 offTrack: {
                     /** @description Partners with at least one off-track KPI */
                     count: number;
-                    /** @description The first 10, furthest behind first (their worst KPI's attainment) */
+                    /** @description The first 10, furthest behind first (their worst KPI's outlook) */
                     partners: components["schemas"]["OffTrackPartner"][];
                 };
             };

@@ -131,12 +131,16 @@ export type OffTrackRow = {
   kpi_name: string;
   attainment: number | null;
   forecast_attainment: number | null;
+  outlook: number;
   off_track_kpis: number;
   partners_off_track: number;
 };
 
+/** The status rule's outlook (kpi-math `statusOf`): the better of pace and forecast attainment. */
+const outlook = sql`greatest(${kpis.pace}, coalesce(${kpis.forecastAttainment}, 0))`;
+
 /**
- * The partners with an off-track KPI, each with its worst one (lowest attainment), worst first;
+ * The partners with an off-track KPI, each with its worst one (lowest outlook), worst first;
  * `partners_off_track` counts them all, before the limit.
  */
 export async function offTrackPartners(
@@ -150,12 +154,12 @@ export async function offTrackPartners(
       SELECT DISTINCT ON (${partners.id}) ${partners.id} AS partner_id, ${partners.name} AS name,
         ${plans.id} AS plan_id, ${plans.period} AS period, ${kpis.id} AS kpi_id,
         ${kpis.name} AS kpi_name, ${kpis.attainment} AS attainment,
-        ${kpis.forecastAttainment} AS forecast_attainment,
+        ${kpis.forecastAttainment} AS forecast_attainment, ${outlook} AS outlook,
         count(*) OVER (PARTITION BY ${partners.id})::int AS off_track_kpis
       FROM ${activePlanKpis(scope, where)} AND ${kpis.status} = 'off_track'
-      ORDER BY ${partners.id}, ${kpis.attainment} ASC NULLS LAST, ${kpis.id}
+      ORDER BY ${partners.id}, ${outlook}, ${kpis.attainment} NULLS LAST, ${kpis.id}
     ) worst
-    ORDER BY attainment ASC NULLS LAST, name, partner_id
+    ORDER BY outlook, attainment NULLS LAST, name, partner_id
     LIMIT ${limit}`);
   return (result as unknown as { rows: OffTrackRow[] }).rows;
 }

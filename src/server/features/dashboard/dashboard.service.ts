@@ -74,6 +74,7 @@ function kpisOf(rows: KpiCountRow[], offTrack: OffTrackRow[]): PortfolioDashboar
           name: row.kpi_name,
           attainment: row.attainment,
           forecastAttainment: row.forecast_attainment,
+          outlook: row.outlook,
         },
       })),
     },

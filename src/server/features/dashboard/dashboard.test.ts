@@ -73,6 +73,8 @@ async function kpi(
   name: string,
   status: 'on_track' | 'at_risk' | 'off_track' | null,
   attainment: number | null,
+  /** Pace and forecast attainment, the status rule's two inputs; both the attainment unless given. */
+  outlook: { pace?: number; forecast?: number } = {},
 ) {
   const id = newId();
   const position = kpiPositions.get(planId) ?? 0;
@@ -90,7 +92,8 @@ async function kpi(
     aggregation: 'sum',
     status,
     attainment,
-    forecastAttainment: attainment === null ? null : attainment + 0.1,
+    pace: outlook.pace ?? attainment,
+    forecastAttainment: outlook.forecast ?? attainment,
     progressOn: status === null ? null : '2026-12-01',
   });
   return id;
@@ -169,9 +172,10 @@ beforeAll(async () => {
   // KPIs of active plans count, whatever their period; a draft's or an archived partner's not.
   await kpi(a, goldPlan, 'Deals', 'on_track', 1);
   await kpi(a, goldPlan, 'Pipeline', 'off_track', 0.5);
-  worstKpi = await kpi(a, goldPlan, 'Certified staff', 'off_track', 0.3);
+  worstKpi = await kpi(a, goldPlan, 'Certified staff', 'off_track', 0.3, { forecast: 0.4 });
   await kpi(a, goldPlan, 'Renewals', null, null);
-  weakKpi = await kpi(a, weakPlan, 'Integrations', 'off_track', 0.6);
+  // Further along than the gold partner's worst, but with the lower outlook.
+  weakKpi = await kpi(a, weakPlan, 'Integrations', 'off_track', 0.6, { pace: 0.2, forecast: 0.35 });
   await kpi(a, silverPlan, 'Draft KPI', 'off_track', 0.1);
   await kpi(a, archivedPlan, 'Archived KPI', 'off_track', 0);
   // Another workspace's partner and plan, matching every filter A is asked with.
@@ -255,16 +259,8 @@ describe('the portfolio dashboard', () => {
     expect(d.kpis.notDue).toBe(1);
     expect(d.kpis.meanAttainment).toBeCloseTo((1 + 0.5 + 0.3 + 0.6) / 4, 10);
     expect(d.kpis.offTrack.count).toBe(2);
-    // Worst first, each with the KPI furthest behind.
+    // Lowest outlook first (the better of pace and forecast), each with its worst KPI.
     expect(d.kpis.offTrack.partners).toEqual([
-      {
-        partnerId: made.gold,
-        name: 'Gold Reseller',
-        planId: goldPlan,
-        period: year(),
-        offTrackKpis: 2,
-        kpi: { id: worstKpi, name: 'Certified staff', attainment: 0.3, forecastAttainment: 0.4 },
-      },
       {
         partnerId: made.weak,
         name: 'Weak Tech',
@@ -275,7 +271,22 @@ describe('the portfolio dashboard', () => {
           id: weakKpi,
           name: 'Integrations',
           attainment: 0.6,
-          forecastAttainment: expect.closeTo(0.7, 10),
+          forecastAttainment: 0.35,
+          outlook: 0.35,
+        },
+      },
+      {
+        partnerId: made.gold,
+        name: 'Gold Reseller',
+        planId: goldPlan,
+        period: year(),
+        offTrackKpis: 2,
+        kpi: {
+          id: worstKpi,
+          name: 'Certified staff',
+          attainment: 0.3,
+          forecastAttainment: 0.4,
+          outlook: 0.4,
         },
       },
     ]);

@@ -299,11 +299,11 @@ function OffTrackCard({ offTrack }: { offTrack: PortfolioDashboard['kpis']['offT
           <Text size="sm" c="dimmed">
             {offTrack.count === 0
               ? 'No active plan has a KPI off track.'
-              : `${plural(offTrack.count, 'partner has', 'partners have')} a KPI off track; furthest behind first, with the KPI that puts them here.`}
+              : `${plural(offTrack.count, 'partner has', 'partners have')} a KPI off track; the lowest outlook (the better of pace and forecast) first, with the KPI that puts them here.`}
           </Text>
         </div>
         {offTrack.partners.length > 0 ? (
-          <ScrollTable label={title} minWidth={480}>
+          <ScrollTable label={title} minWidth={540}>
             <Table verticalSpacing={4} fz="sm">
               <Table.Thead>
                 <Table.Tr>
@@ -311,6 +311,9 @@ function OffTrackCard({ offTrack }: { offTrack: PortfolioDashboard['kpis']['offT
                   <Table.Th scope="col">Worst KPI</Table.Th>
                   <Table.Th scope="col" ta="right">
                     Attained
+                  </Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    Outlook
                   </Table.Th>
                   <Table.Th scope="col" ta="right">
                     Off track
@@ -334,6 +337,7 @@ function OffTrackCard({ offTrack }: { offTrack: PortfolioDashboard['kpis']['offT
                       </Text>
                     </Table.Td>
                     <Table.Td ta="right">{percent(row.kpi.attainment)}</Table.Td>
+                    <Table.Td ta="right">{percent(row.kpi.outlook)}</Table.Td>
                     <Table.Td ta="right">{plural(row.offTrackKpis, 'KPI', 'KPIs')}</Table.Td>
                   </Table.Tr>
                 ))}
