@@ -664,6 +664,15 @@ describe('reports', () => {
     const bytes = Buffer.from(report.data ?? new ArrayBuffer(0));
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
   });
+
+  it("downloads a plan's scorecard as a PDF", async () => {
+    const plan = await api.POST('/api/v1/plans', { body: { partnerId, period: 'FY2029' } });
+    const scorecard = await api.GET('/api/v1/plans/{id}/scorecard', {
+      params: { path: { id: must(plan.data, 'plan').id } },
+      parseAs: 'arrayBuffer',
+    });
+    expect(scorecard.response.headers.get('content-type')).toBe('application/pdf');
+  });
 });
 
 describe('comments and notifications', () => {

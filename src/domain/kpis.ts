@@ -408,3 +408,28 @@ export const MeasurementImportQuery = z
       .describe('`true` answers the preview and writes nothing'),
   })
   .strict();
+
+/**
+ * A value in stored units (cents, basis points, seconds) as a person reads it: `€1,234.56`,
+ * `12.5 %`, `3.5 h`. `locale` undefined is the reader's own (the browser's; the server's in PDFs
+ * unless one is given).
+ */
+export function formatKpiValue(
+  unit: KpiUnit,
+  stored: number,
+  currency: string | null,
+  locale?: string,
+): string {
+  const value = shownValue(unit, stored, currency);
+  if (unit === 'currency' && currency) {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(value);
+  }
+  if (unit === 'percent') return `${new Intl.NumberFormat(locale).format(value)} %`;
+  if (unit === 'duration') {
+    const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+    if (value < 3600) return `${number.format(value / 60)} min`;
+    if (value < 86_400) return `${number.format(value / 3600)} h`;
+    return `${number.format(value / 86_400)} days`;
+  }
+  return new Intl.NumberFormat(locale).format(value);
+}

@@ -56,7 +56,8 @@ export function lineChartSvg(chart: LineChart): string {
   const low = ticks[0] ?? 0;
   const high = ticks[ticks.length - 1] ?? 1;
   const left = 44;
-  const right = 8;
+  // Room for the last x label, centred on the plot's right edge.
+  const right = 20;
   const top = 8;
   const bottom = 34;
   const plotWidth = width - left - right;

@@ -1,16 +1,29 @@
 import { PortfolioQuery } from '../../../domain/dashboard';
+import { idParams } from '../../../domain/pagination';
 import { downloadName, fileResponse, sendDownload } from '../../http/download';
 import { scopeOf } from '../../http/permissions';
 import type { ZodApp } from '../index';
-import { portfolioReport, reportPartnerLimit } from './reports.service';
+import { portfolioReport, reportPartnerLimit, scorecardReport } from './reports.service';
 
 const tags = ['reports'];
+const config = (access: 'partner.read' | 'plan.read') => ({
+  access,
+  replyHeaders: ['content-disposition' as const],
+});
+
+/** `Acme Corp`, `FY2027-Q2` → `acme-corp-fy2027-q2`: a file name part anyone's system accepts. */
+const slug = (...parts: string[]) =>
+  parts
+    .join('-')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 export async function reportRoutes(app: ZodApp) {
   app.get(
     '/reports/portfolio',
     {
-      config: { access: 'partner.read' },
+      config: config('partner.read'),
       schema: {
         operationId: 'getPortfolioReport',
         summary: 'The portfolio report (PDF)',
@@ -26,6 +39,30 @@ export async function reportRoutes(app: ZodApp) {
         mediaType: 'application/pdf',
         name: downloadName('portfolio', 'pdf'),
         body,
+      });
+    },
+  );
+
+  app.get(
+    '/plans/:id/scorecard',
+    {
+      config: config('plan.read'),
+      schema: {
+        operationId: 'getPlanScorecard',
+        summary: "A plan's partner scorecard (PDF)",
+        description:
+          "The partner scorecard of a plan as a PDF to hand to executives or to the partner: the plan's summary and objectives with their owners, every KPI's target, actual to date, attainment and status, then each KPI's chart (actual, forecast and target line) with its latest measurements. An attachment, never cached; a plan out of scope is 404.",
+        tags,
+        params: idParams,
+        response: { 200: fileResponse('The scorecard', 'application/pdf') },
+      },
+    },
+    async (request, reply) => {
+      const report = await scorecardReport(request.ctx, scopeOf(request), request.params.id);
+      return sendDownload(reply, {
+        mediaType: 'application/pdf',
+        name: downloadName(`scorecard-${slug(report.partnerName, report.period)}`, 'pdf'),
+        body: report.body,
       });
     },
   );

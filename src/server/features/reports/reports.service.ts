@@ -1,13 +1,18 @@
 import type { PortfolioQuery } from '../../../domain/dashboard';
 import type { PartnerListQuery } from '../../../domain/partners';
+import { calendarMonthName, type FiscalYearStart, parsePeriod } from '../../../domain/periods';
 import { humanize } from '../../../domain/text';
 import type { Scope } from '../../access/scope';
 import type { ServiceContext } from '../../context';
 import { dbOf } from '../../db/unit-of-work';
 import { renderPdf, tandemDocument } from '../../documents/pdf';
+import { partnerContactRefs } from '../contacts/contacts.service';
 import { portfolioDashboard } from '../dashboard/dashboard.service';
+import { listKpis, listMeasurements } from '../kpis/kpis.service';
+import { measurementPeriods } from '../kpis/kpis.view';
 import { memberNames } from '../members/members.service';
 import { listPartners } from '../partners/partners.list';
+import { getPlan } from '../plans/plans.service';
 import { teamNames } from '../teams/teams.service';
 import { getWorkspace } from '../workspaces/workspaces.service';
 import {
@@ -15,6 +20,7 @@ import {
   type PortfolioReportData,
   portfolioReportContent,
 } from './reports.portfolio';
+import { type ScorecardData, scorecardContent } from './reports.scorecard';
 
 /** The partner table stops here (about 25 pages): past it, the partner list's export serves. */
 export const reportPartnerLimit = 1000;
@@ -118,4 +124,73 @@ export async function portfolioReport(
     generated: generatedAt(now, workspace.timeZone),
   };
   return renderPdf(tandemDocument(meta, content));
+}
+
+/** A month shows as its calendar month (`Jan 2027`), a quarter as its label's quarter (`Q2`). */
+function periodShown(label: string, settings: FiscalYearStart): string {
+  const period = parsePeriod(label);
+  if (period?.kind === 'month') return calendarMonthName(period, settings);
+  if (period?.kind === 'quarter') return `Q${period.quarter}`;
+  return label;
+}
+
+/** What a plan's scorecard shows: the plan with its owners' names, its KPIs and their values. */
+export async function scorecardData(
+  ctx: ServiceContext,
+  scope: Scope,
+  planId: string,
+): Promise<ScorecardData> {
+  const db = dbOf(ctx);
+  const plan = await getPlan(ctx, scope, planId);
+  const { workspace } = await getWorkspace(ctx, scope);
+  const { items: kpis } = await listKpis(ctx, scope, planId);
+  const members = await memberNames(
+    db,
+    scope,
+    plan.objectives.flatMap((o) => (o.ownerMemberId ? [o.ownerMemberId] : [])),
+  );
+  const contacts = await partnerContactRefs(db, scope, plan.partnerId, {
+    ids: plan.objectives.flatMap((o) => (o.ownerContactId ? [o.ownerContactId] : [])),
+  });
+  const contactName = new Map(contacts.map((c) => [c.id, c.name]));
+  const objectives = plan.objectives.map((objective) => {
+    const names = [
+      objective.ownerMemberId ? members.get(objective.ownerMemberId) : undefined,
+      objective.ownerContactId ? contactName.get(objective.ownerContactId) : undefined,
+    ].filter((name): name is string => Boolean(name));
+    return {
+      text: objective.text,
+      ownerSide: objective.ownerSide,
+      owner: names.length > 0 ? names.join(' and ') : null,
+    };
+  });
+  const items = [];
+  for (const kpi of kpis) {
+    const labels = measurementPeriods(plan.period, kpi.cadence) ?? [];
+    items.push({
+      kpi,
+      periods: labels.map((label) => ({ label, shown: periodShown(label, workspace) })),
+      measurements: (await listMeasurements(ctx, scope, kpi.id)).items,
+    });
+  }
+  return { plan, objectives, kpis: items };
+}
+
+/** A plan's scorecard as a PDF, for executives or for the partner. */
+export async function scorecardReport(
+  ctx: ServiceContext,
+  scope: Scope,
+  planId: string,
+  now = new Date(),
+): Promise<{ body: Buffer; partnerName: string; period: string }> {
+  const { workspace } = await getWorkspace(ctx, scope);
+  const data = await scorecardData(ctx, scope, planId);
+  const meta = {
+    title: `${data.plan.partnerName} scorecard, ${data.plan.period}`,
+    subject: `The ${data.plan.period} joint business plan with ${data.plan.partnerName}`,
+    workspace: workspace.name,
+    generated: generatedAt(now, workspace.timeZone),
+  };
+  const body = await renderPdf(tandemDocument(meta, scorecardContent(data)));
+  return { body, partnerName: data.plan.partnerName, period: data.plan.period };
 }

@@ -8,9 +8,16 @@ import {
   type World,
 } from '../../../../test/factories';
 import { createTestApp, expectDenied, request, type TestApp } from '../../../../test/harness';
+import { formatPeriod, periodAt } from '../../../domain/periods';
 import type { MemberScope } from '../../access/scope';
 import { portfolioReportContent } from './reports.portfolio';
-import { generatedAt, portfolioReportData, reportPartnerLimit } from './reports.service';
+import { kpiChartSeries, scorecardContent } from './reports.scorecard';
+import {
+  generatedAt,
+  portfolioReportData,
+  reportPartnerLimit,
+  scorecardData,
+} from './reports.service';
 
 let t: TestApp;
 let world: World;
@@ -97,5 +104,109 @@ describe('the portfolio report', () => {
   it('dates the figures in the workspace time zone', () => {
     const when = new Date('2026-12-05T23:30:00Z');
     expect(generatedAt(when, 'Europe/Berlin')).toBe('6 December 2026 at 00:30 (Europe/Berlin)');
+  });
+});
+
+describe('the plan scorecard', () => {
+  const year = formatPeriod(
+    periodAt(Date.now(), 'year', { fiscalYearStartMonth: 1, timeZone: 'UTC' }),
+  );
+  let planId = '';
+
+  beforeAll(async () => {
+    const key = world.a.members.manager.key;
+    const plan = await request(t.app, {
+      method: 'POST',
+      url: '/api/v1/plans',
+      key,
+      payload: {
+        partnerId: world.a.partners[1],
+        period: year,
+        summary: 'Grow **together** <script>x</script>',
+        objectives: [
+          {
+            text: 'Launch in DACH',
+            ownerSide: 'both',
+            ownerMemberId: world.a.members.member.memberId,
+          },
+        ],
+      },
+    });
+    expect(plan.statusCode, plan.body).toBe(201);
+    planId = plan.json().id;
+    const kpi = await request(t.app, {
+      method: 'POST',
+      url: `/api/v1/plans/${planId}/kpis`,
+      key,
+      payload: { name: 'Partner revenue', unit: 'currency', currency: 'EUR', target: 12_000_00 },
+    });
+    expect(kpi.statusCode, kpi.body).toBe(201);
+    const kpiId = kpi.json().id;
+    const values = await request(t.app, {
+      method: 'PUT',
+      url: `/api/v1/plans/${planId}/measurements`,
+      key,
+      payload: {
+        measurements: [1, 2, 4].map((month) => ({
+          kpiId,
+          period: `${year}-M${String(month).padStart(2, '0')}`,
+          value: 1_000_00,
+          note: month === 4 ? '=SUM(A1) late invoice' : '',
+        })),
+      },
+    });
+    expect(values.statusCode, values.body).toBe(200);
+  });
+
+  it('is a PDF attachment named for the partner and period, for any internal reader', async () => {
+    const res = await request(t.app, {
+      method: 'GET',
+      url: `/api/v1/plans/${planId}/scorecard`,
+      key: world.a.members.viewer.key,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toMatch(
+      new RegExp(
+        `^attachment; filename="tandem-scorecard-[a-z0-9-]+-${year.toLowerCase()}-[0-9-]+\\.pdf"$`,
+      ),
+    );
+    expect(pageCount(res.rawPayload)).toBeGreaterThanOrEqual(2);
+  });
+
+  it('shows the plan, its owners by name and each KPI with its values as text', async () => {
+    const data = await scorecardData(serviceCtx(), scope(world.a), planId);
+    expect(data.objectives).toEqual([
+      { text: 'Launch in DACH', ownerSide: 'both', owner: 'A member' },
+    ]);
+    expect(data.kpis[0]?.periods).toHaveLength(12);
+    expect(data.kpis[0]?.periods[0]?.shown).toBe(`Jan ${year.slice(2)}`);
+    const content = JSON.stringify(scorecardContent(data));
+    expect(content).toContain('Partner revenue');
+    expect(content).toContain('€12,000.00');
+    expect(content).toContain('=SUM(A1) late invoice');
+    expect(content).toContain('<script>x</script>');
+  });
+
+  it('draws a sum as a running total with a gap counted as nothing, and the forecast from the last value', async () => {
+    const data = await scorecardData(serviceCtx(), scope(world.a), planId);
+    const item = data.kpis[0];
+    if (!item) throw new Error('no KPI');
+    const { actual, forecast } = kpiChartSeries(item);
+    expect(actual.slice(0, 5)).toEqual([1_000_00, 2_000_00, 2_000_00, 3_000_00, null]);
+    const end = item.kpi.progress.trendForecast ?? item.kpi.progress.runRateForecast;
+    if (end !== null) {
+      expect(forecast[3]).toBe(3_000_00);
+      expect(forecast[11]).toBeCloseTo(end);
+      expect(forecast[2]).toBeNull();
+    }
+  });
+
+  it('is 404 to another workspace and to partner users, even of its partner, changing nothing', async () => {
+    const url = `/api/v1/plans/${planId}/scorecard`;
+    await expectDenied(t, 404, { method: 'GET', url, key: world.b.members.admin.key });
+    const user = await seedPartnerUser(t.database, world.a, world.a.partners[1], 'partner_member');
+    const cookie = await signIn(t.app, user.email);
+    await expectDenied(t, 404, { method: 'GET', url, cookie });
   });
 });
