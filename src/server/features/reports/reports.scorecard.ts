@@ -80,7 +80,10 @@ export function kpiChartSeries(item: ScorecardKpi) {
   const actual = item.periods.map(({ label }, i) => {
     if (i > last) return null;
     // A sum's month without a value inside the measured run keeps the running total.
-    if (running) return (total += byPeriod.get(label) ?? 0);
+    if (running) {
+      total += byPeriod.get(label) ?? 0;
+      return total;
+    }
     return byPeriod.get(label) ?? null;
   });
   // An average's forecast is the whole period's mean, not a last point: it is told, not drawn.
