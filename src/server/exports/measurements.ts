@@ -1,12 +1,13 @@
-import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type KpiUnit, shownValue } from '../../domain/kpis';
 import type { Scope } from '../access/scope';
 import type { ServiceContext } from '../context';
 import type { Db } from '../db/client';
-import { kpiMeasurements, kpis, members, partners, plans, users } from '../db/schema';
+import { kpiMeasurements, kpis, partners, plans } from '../db/schema';
 import { dbOf } from '../db/unit-of-work';
 import type { ZodApp } from '../features/index';
+import { memberNames } from '../features/members/members.service';
 import { EXPORT_BATCH, registerExport } from './route';
 import type { ExportColumn } from './writers';
 
@@ -28,16 +29,13 @@ export type MeasurementExportRow = {
   partnerName: string;
 };
 
+type After = { kpiId: string; period: string };
+
 /**
  * One batch of the workspace's measurements after `after`, in primary-key order (KPI, period),
  * so each batch is a range of the (workspace_id, kpi_id, period) key, however deep.
  */
-export function measurementBatch(
-  db: Db,
-  workspaceId: string,
-  after: { kpiId: string; period: string } | null,
-  limit: number,
-) {
+function measurementRows(db: Db, workspaceId: string, after: After | null, limit: number) {
   const conditions: Array<SQL | undefined> = [eq(kpiMeasurements.workspaceId, workspaceId)];
   if (after)
     conditions.push(
@@ -51,7 +49,19 @@ export function measurementBatch(
       source: kpiMeasurements.source,
       note: kpiMeasurements.note,
       recordedAt: kpiMeasurements.recordedAt,
-      recordedBy: users.name,
+      recordedById: kpiMeasurements.recordedBy,
+    })
+    .from(kpiMeasurements)
+    .where(and(...conditions))
+    .orderBy(asc(kpiMeasurements.kpiId), asc(kpiMeasurements.period))
+    .limit(limit);
+}
+
+/** The KPIs of a batch with their plan and partner: one row per KPI, not per measurement. */
+function kpisOf(db: Db, workspaceId: string, kpiIds: string[]) {
+  return db
+    .select({
+      id: kpis.id,
       kpiName: kpis.name,
       unit: kpis.unit,
       currency: kpis.currency,
@@ -60,27 +70,47 @@ export function measurementBatch(
       partnerId: partners.id,
       partnerName: partners.name,
     })
-    .from(kpiMeasurements)
-    .innerJoin(
-      kpis,
-      and(eq(kpis.workspaceId, kpiMeasurements.workspaceId), eq(kpis.id, kpiMeasurements.kpiId)),
-    )
+    .from(kpis)
     .innerJoin(plans, and(eq(plans.workspaceId, kpis.workspaceId), eq(plans.id, kpis.planId)))
     .innerJoin(
       partners,
       and(eq(partners.workspaceId, plans.workspaceId), eq(partners.id, plans.partnerId)),
     )
-    .leftJoin(
-      members,
-      and(
-        eq(members.workspaceId, kpiMeasurements.workspaceId),
-        eq(members.id, kpiMeasurements.recordedBy),
-      ),
-    )
-    .leftJoin(users, eq(users.id, members.userId))
-    .where(and(...conditions))
-    .orderBy(asc(kpiMeasurements.kpiId), asc(kpiMeasurements.period))
-    .limit(limit);
+    .where(and(eq(kpis.workspaceId, workspaceId), inArray(kpis.id, kpiIds)));
+}
+
+/**
+ * One batch of measurements with what a reader needs about each: the measurements by key
+ * range, then their few KPIs (a KPI has a value a month) and recorders, rather than joining
+ * the KPI, plan and partner to every row.
+ */
+export async function measurementBatch(
+  db: Db,
+  scope: Scope,
+  after: After | null,
+  limit: number,
+): Promise<MeasurementExportRow[]> {
+  const rows = await measurementRows(db, scope.workspaceId, after, limit);
+  if (rows.length === 0) return [];
+  const kpiIds = [...new Set(rows.map((row) => row.kpiId))];
+  const about = new Map((await kpisOf(db, scope.workspaceId, kpiIds)).map((kpi) => [kpi.id, kpi]));
+  const recorders = await memberNames(
+    db,
+    scope,
+    rows.flatMap((row) => (row.recordedById ? [row.recordedById] : [])),
+  );
+  return rows.flatMap(({ recordedById, ...row }) => {
+    const kpi = about.get(row.kpiId);
+    if (!kpi) return [];
+    const { id: _id, ...kpiFields } = kpi;
+    return [
+      {
+        ...row,
+        ...kpiFields,
+        recordedBy: recordedById ? (recorders.get(recordedById) ?? null) : null,
+      },
+    ];
+  });
 }
 
 /** Every measurement of the caller's workspace, a batch at a time. */
@@ -89,14 +119,9 @@ export async function* measurementBatches(
   scope: Scope,
   batch = EXPORT_BATCH,
 ): AsyncGenerator<MeasurementExportRow[]> {
-  let after: { kpiId: string; period: string } | null = null;
+  let after: After | null = null;
   for (;;) {
-    const rows: MeasurementExportRow[] = await measurementBatch(
-      dbOf(ctx),
-      scope.workspaceId,
-      after,
-      batch,
-    );
+    const rows = await measurementBatch(dbOf(ctx), scope, after, batch);
     yield rows;
     const last = rows.at(-1);
     if (!last || rows.length < batch) return;
