@@ -14,6 +14,7 @@ import { type Dataset, prepareDataset } from './dataset';
 import { deepPage } from './deep-page';
 import { directRate, type LoopTiming, sqlRate } from './direct';
 import { healthFigures, healthSizes } from './health';
+import { kpiExportFigures, kpiExportSizes } from './kpi-export';
 import { queryMix } from './mix';
 import { freePort, residentMiB, runNode, spawnServer, waitReady } from './processes';
 import { relationshipFigures, relationshipSizes } from './relationships';
@@ -110,13 +111,14 @@ async function round(dataset: Dataset, mix: string[], withDeepPage: boolean): Pr
 }
 
 async function main() {
-  // `npm run bench -- relationships`, `-- health` and `-- dashboard` measure those figures alone
-  // (together when several are named); `--small` runs them on the small set, as CI does to
-  // prove they run.
+  // `npm run bench -- relationships`, `-- health`, `-- dashboard` and `-- kpi-export` measure
+  // those figures alone (together when several are named); `--small` runs them on the small
+  // set, as CI does to prove they run.
   const relationships = process.argv.includes('relationships');
   const health = process.argv.includes('health');
   const dashboard = process.argv.includes('dashboard');
-  const alone = relationships || health || dashboard;
+  const kpiExport = process.argv.includes('kpi-export');
+  const alone = relationships || health || dashboard || kpiExport;
   const small = alone && process.argv.includes('--small');
   const dataset = await prepareDataset(say, small ? 'small' : 'large');
   const where = dataset.kind;
@@ -131,6 +133,7 @@ async function main() {
       if (relationships) await relationshipFigures(dataset, figure, say, relationshipSizes[size]);
       if (health) await healthFigures(dataset, figure, say, healthSizes[size]);
       if (dashboard) await dashboardFigures(dataset, figure, say, dashboardSizes[size]);
+      if (kpiExport) await kpiExportFigures(dataset, figure, say, kpiExportSizes[size]);
       return;
     }
     // `npm run bench -- scale-out` measures that figure alone.
