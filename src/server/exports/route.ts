@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { todayOf } from '../../domain/issues';
 import type { Permission } from '../access/permissions';
 import type { Scope } from '../access/scope';
 import type { ServiceContext } from '../context';
 import type { ZodApp } from '../features/index';
+import { downloadName, sendDownload } from '../http/download';
 import { scopeOf } from '../http/permissions';
 import {
   csvStream,
@@ -66,10 +66,6 @@ export function exportQueryOf<S extends z.ZodObject>(query: S) {
         .describe('`csv` (UTF-8 with a byte order mark) or `xlsx` (one Excel sheet)'),
     })
     .strict();
-}
-
-export function fileNameOf(list: string, format: ExportFormat, now: Date): string {
-  return `tandem-${list}-${todayOf(now)}.${format}`;
 }
 
 const fileContent = {
@@ -137,18 +133,11 @@ export function registerExport<Q, T>(app: ZodApp, spec: ExportSpec<Q, T>) {
         format === 'xlsx'
           ? xlsxStream(spec.columns, batches, spec.sheet)
           : csvStream(spec.columns, batches);
-      return (
-        reply
-          .header('content-type', exportContentTypes[format])
-          .header(
-            'content-disposition',
-            `attachment; filename="${fileNameOf(spec.list, format, new Date())}"`,
-          )
-          .header('x-content-type-options', 'nosniff')
-          .header('cache-control', 'private, no-store')
-          // The document types the file as a string; fastify sends a stream as it comes.
-          .send(body as unknown as string)
-      );
+      return sendDownload(reply, {
+        mediaType: exportContentTypes[format],
+        name: downloadName(spec.list, format),
+        body,
+      });
     },
   );
 }
