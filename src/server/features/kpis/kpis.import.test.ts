@@ -151,6 +151,24 @@ describe('a CSV import', () => {
     ]);
   });
 
+  it('reads a semicolon-separated file and refuses control characters in a note', async () => {
+    const res = await upload(csv, 'kpi;period;value;note\nDeals;FY2025-M09;4;Autumn\n', true);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().rows).toEqual([
+      expect.objectContaining({ row: 2, kpiId: deals, value: 4, note: 'Autumn' }),
+    ]);
+    const nul = await expectDenied(t, 422, {
+      method: 'POST',
+      url: importUrl(),
+      key: admin,
+      headers: { 'content-type': csv },
+      payload: 'kpi,period,value,note\nDeals,FY2025-M09,4,a\u0000b\n',
+    });
+    expect(nul.json().errors).toEqual([
+      expect.objectContaining({ field: 'rows.2.note', code: 'invalid_text' }),
+    ]);
+  });
+
   it('refuses a file without the columns, an unreadable one, and JSON', async () => {
     const missing = await expectDenied(t, 422, {
       method: 'POST',

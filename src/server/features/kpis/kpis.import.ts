@@ -1,6 +1,12 @@
 import type { Cell } from 'exceljs';
-import { type KpiUnit, type MeasurementImport, storedValue } from '../../../domain/kpis';
+import {
+  type KpiUnit,
+  type MeasurementImport,
+  maxMeasurementNote,
+  storedValue,
+} from '../../../domain/kpis';
 import { messages } from '../../../domain/messages';
+import { hasControlCharacter } from '../../../domain/text';
 import type { Scope } from '../../access/scope';
 import type { ServiceContext } from '../../context';
 import { withTransaction } from '../../db/unit-of-work';
@@ -77,12 +83,23 @@ function rowsOf(lines: ReadonlyArray<{ row: number; values: ReadonlyArray<unknow
   return rows;
 }
 
+/** A semicolon when the header has semicolons and no commas (spreadsheets in many locales), else a comma. */
+function delimiterOf(text: string): string {
+  const header = text.slice(0, text.search(/\r?\n|$/));
+  return header.includes(';') && !header.includes(',') ? ';' : ',';
+}
+
 /** A CSV's records; row numbers count records, as a spreadsheet opening it shows them. */
 export async function csvRows(text: string): Promise<SheetRow[]> {
   const { parse } = await import('csv-parse/sync');
   let records: string[][];
   try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false });
+    records = parse(text, {
+      bom: true,
+      delimiter: delimiterOf(text),
+      relax_column_count: true,
+      skip_empty_lines: false,
+    });
   } catch (error) {
     throw invalidFile(`Not a readable CSV file: ${(error as Error).message}`);
   }
@@ -181,7 +198,11 @@ function parseRows(
       fail(row, 'kpi', 'invalid_reference', messages.noSuchKpi);
     if (kpi === 'ambiguous') fail(row, 'kpi', 'ambiguous', messages.ambiguousKpi);
     const note = cells.note === undefined ? '' : String(cells.note);
-    if (note.length > 2000) fail(row, 'note', 'too_long', messages.maxLength(2000));
+    if (note.length > maxMeasurementNote)
+      fail(row, 'note', 'too_long', messages.maxLength(maxMeasurementNote));
+    // What the batch write's note type refuses: control characters other than tabs and line breaks.
+    if (hasControlCharacter(note, [0x09, 0x0a, 0x0d]))
+      fail(row, 'note', 'invalid_text', messages.multiLine);
     let value: number | null = null;
     if (cells.value !== undefined && kpi && kpi !== 'ambiguous') {
       const shown = numberOf(cells.value);

@@ -9,7 +9,9 @@ import {
   MeasurementImportQuery,
   MeasurementList,
 } from '../../../domain/kpis';
+import { messages } from '../../../domain/messages';
 import { idParams } from '../../../domain/pagination';
+import { AppError } from '../../http/errors';
 import { etagOf, ifMatchHeaders } from '../../http/etag';
 import { scopeOf } from '../../http/permissions';
 import type { ZodApp } from '../index';
@@ -195,9 +197,11 @@ const importLimit = 2 * 1024 * 1024;
 const csvType = 'text/csv';
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The import takes a file, not JSON: its own scope parses only CSV and XLSX bodies. */
+/**
+ * The import takes a file, not JSON: its own scope adds CSV and XLSX parsers. A JSON body still
+ * parses, so the permission check answers first; the handler then refuses it (415).
+ */
 async function importRoutes(app: ZodApp) {
-  app.removeAllContentTypeParsers();
   app.addContentTypeParser(
     csvType,
     { parseAs: 'string', bodyLimit: importLimit },
@@ -237,7 +241,15 @@ async function importRoutes(app: ZodApp) {
     },
     async (request) => {
       const body = request.body as unknown;
-      const rows = typeof body === 'string' ? await csvRows(body) : await xlsxRows(body as Buffer);
+      if (typeof body !== 'string' && !Buffer.isBuffer(body))
+        throw new AppError(
+          415,
+          'unsupported_media_type',
+          'Unsupported media type',
+          `Send the file as ${csvType} or ${xlsxType}`,
+          [{ field: 'body', code: 'unsupported_media_type', message: messages.invalid }],
+        );
+      const rows = typeof body === 'string' ? await csvRows(body) : await xlsxRows(body);
       return importMeasurements(
         request.ctx,
         scopeOf(request),
