@@ -346,6 +346,7 @@ export const MeasurementWrite = z
       .describe(`The value, ${storedUnitsNote}; null removes the period’s value`),
     currency: z
       .string()
+      .max(3, messages.currency)
       .optional()
       .describe(
         'When sent, must be the KPI’s currency (a check that the amount means what you think)',

@@ -156,8 +156,13 @@ export async function writeProgress(
   db: Db | Tx,
   workspaceId: string,
   rows: Array<{ id: string } & ProgressColumns>,
+  options: { onlyStale?: boolean } = {},
 ): Promise<void> {
   if (rows.length === 0) return;
+  // The daily refresh leaves a KPI that a write refreshed meanwhile: that write read newer values.
+  const stale = options.onlyStale
+    ? sql`AND k.progress_on IS DISTINCT FROM x."progressOn"::date`
+    : sql``;
   await db.execute(sql`
     UPDATE ${kpis} k SET progress_on = x."progressOn"::date, actual = x.actual,
       expected = x.expected, attainment = x.attainment, pace = x.pace,
@@ -166,7 +171,7 @@ export async function writeProgress(
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(
       id uuid, "progressOn" text, actual float8, expected float8, attainment float8, pace float8,
       "runRateForecast" float8, "trendForecast" float8, "forecastAttainment" float8, status text)
-    WHERE k.workspace_id = ${workspaceId} AND k.id = x.id`);
+    WHERE k.workspace_id = ${workspaceId} AND k.id = x.id ${stale}`);
 }
 
 /** Whether a KPI has any measurement (its unit, currency and cadence are then fixed). */

@@ -34,6 +34,7 @@ export async function refreshOpenKpis(database: Database, now: Date): Promise<nu
             now,
           ),
         })),
+        { onlyStale: true },
       );
       refreshed += rows.length;
       after = rows[rows.length - 1]?.id ?? null;
