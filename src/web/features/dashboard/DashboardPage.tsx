@@ -20,6 +20,7 @@ import { AnchorLink } from '../../components/links';
 import { PageTitle } from '../../components/PageTitle';
 import { ScrollTable } from '../../components/ScrollTable';
 import { bandColors, bandLabels } from '../health/health-labels';
+import { PortfolioReportLink } from '../kpis/DownloadLink';
 import { countryOptions, humanize } from '../partners/partner-labels';
 import type { PartnerListSearch } from '../partners/partner-list-search';
 import type { PlanListSearch } from '../plans/plan-list-search';
@@ -423,6 +424,7 @@ export function DashboardPage() {
   return (
     <Stack gap="md">
       <PageTitle title="Dashboard" />
+      <PortfolioReportLink search={search} />
       <PortfolioFilters
         search={search}
         onChange={(next) => navigate({ search: next, replace: true })}

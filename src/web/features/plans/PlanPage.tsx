@@ -13,6 +13,7 @@ import { RecordError } from '../../components/RecordError';
 import { can, useSession } from '../auth/session';
 import { contactName, listContacts } from '../contacts/contacts.api';
 import { Markdown } from '../interactions/Markdown';
+import { PlanKpis } from '../kpis/PlanKpis';
 import { formatDateTime } from '../partners/partner-labels';
 import { useMembers } from '../settings/settings.api';
 import { PlanChangeList } from './PlanChanges';
@@ -289,6 +290,7 @@ export function PlanPage() {
       <Section id="plan-objectives" title="Objectives">
         <Objectives objectives={plan.objectives} names={names} />
       </Section>
+      <PlanKpis plan={plan} />
       {plan.agreedVersionNumber !== null ? (
         <Section id="plan-versions" title="Agreed versions">
           {versions.isError ? <ErrorAlert error={versions.error} /> : null}
