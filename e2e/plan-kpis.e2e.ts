@@ -1,0 +1,203 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { accessible, heading, launchBrowser, settle, watchProblems } from './browser';
+import { type RunningServer, startServer } from './server';
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+const ada = { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery' };
+// Set to a folder to keep screenshots of the KPI screens (wide and narrow, light and dark).
+const shots = process.env.E2E_SCREENSHOTS;
+
+async function send(
+  request: APIRequestContext,
+  method: 'post' | 'get',
+  path: string,
+  data?: unknown,
+  headers: Record<string, string> = {},
+) {
+  const response = await request[method](`${server.url}${path}`, {
+    data,
+    headers: { origin: server.url, ...headers },
+  });
+  expect(response.status(), await response.text()).toBeLessThan(300);
+  return response;
+}
+
+async function shoot(page: Page, name: string) {
+  if (!shots) return;
+  mkdirSync(shots, { recursive: true });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const [width, height] of [
+      [1440, 900],
+      [390, 844],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await settle(page);
+      await page.screenshot({
+        path: join(shots, `${name}-${width}-${scheme}.png`),
+        fullPage: true,
+      });
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+});
+
+afterAll(async () => {
+  await context?.close().catch(() => undefined);
+  await browser?.close();
+  await server?.stop();
+});
+
+test('KPIs on a plan: added, measured in the grid by keyboard, on the dashboard and in the scorecard', async () => {
+  const token = new URL(server.setupUrl).hash.replace('#token=', '');
+  await send(context.request, 'post', '/api/v1/setup', {
+    token,
+    workspaceName: 'Acme Partnerships',
+    adminName: ada.name,
+    adminEmail: ada.email,
+    adminPassword: ada.password,
+  });
+  const partner = await (
+    await send(context.request, 'post', '/api/v1/partners', {
+      name: 'Northwind Traders',
+      type: 'reseller',
+      stage: 'active',
+    })
+  ).json();
+  const workspace = await (await send(context.request, 'get', '/api/v1/workspace')).json();
+  const year: string = workspace.currentPeriod.year;
+  const plan = await (
+    await send(context.request, 'post', '/api/v1/plans', { partnerId: partner.id, period: year })
+  ).json();
+
+  const page = await context.newPage();
+  const problems = watchProblems(page);
+  await page.goto(`${server.url}/plans/${plan.id}`);
+  await heading(page, /plan with Northwind Traders/);
+  const kpis = page.getByRole('region', { name: 'KPIs' });
+  await kpis.getByText('No KPIs yet.').waitFor();
+
+  // A count KPI: the form refuses a fraction of a count before sending anything.
+  await kpis.getByRole('button', { name: 'Add KPI' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a KPI' });
+  await dialog.getByLabel('Name').fill('New customers');
+  await dialog.getByLabel('Target (count)').fill('120.5');
+  await dialog.getByRole('button', { name: 'Add KPI' }).click();
+  await expect
+    .poll(() => dialog.getByLabel('Target (count)').getAttribute('aria-invalid'))
+    .toBe('true');
+  await dialog.getByLabel('Target (count)').fill('120');
+  await dialog.getByRole('button', { name: 'Add KPI' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+
+  // A quarterly percent KPI, its latest value the quarter's, typed as 30 and 20 percent.
+  await kpis.getByRole('button', { name: 'Add KPI' }).click();
+  await dialog.getByLabel('Name').fill('Win rate');
+  await page.getByRole('combobox', { name: 'Unit', exact: true }).click();
+  await page.getByRole('option', { name: 'Percent' }).click();
+  await dialog.getByLabel('Target (%)').fill('30');
+  await dialog.getByLabel('Baseline (%)').fill('20');
+  await page.getByRole('combobox', { name: 'Measured', exact: true }).click();
+  await page.getByRole('option', { name: 'Quarterly' }).click();
+  await page.getByRole('combobox', { name: 'The period’s value is the', exact: true }).click();
+  await page.getByRole('option', { name: 'Latest value' }).click();
+  await dialog.getByRole('button', { name: 'Add KPI' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await kpis
+    .getByRole('rowheader', { name: /Win rate/ })
+    .first()
+    .waitFor();
+  await expect
+    .poll(() => kpis.getByRole('row').filter({ hasText: 'Win rate' }).first().innerText())
+    .toContain('30 %');
+
+  // The first quarter's values, keyboard only: typing edits, Enter keeps, arrows move.
+  const grid = page.getByRole('grid', { name: 'Values' });
+  await grid.getByRole('gridcell').first().focus();
+  for (const value of ['30', '35', '40']) {
+    await page.keyboard.type(value);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ArrowRight');
+  }
+  // Down from the fourth month lands on the second quarter; left goes back to the first.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.type('22.5');
+  await page.keyboard.press('Enter');
+  // Escape throws away an edit.
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.type('99');
+  await page.keyboard.press('Escape');
+  await expect
+    .poll(() => grid.getByRole('gridcell', { name: /^Win rate, Q2/ }).getAttribute('aria-label'))
+    .toMatch(/no value$/);
+  await page.getByText('4 unsaved changes').waitFor();
+  await accessible(page, 'plan page with unsaved values');
+  await page.getByRole('button', { name: 'Save values' }).click();
+  await page.getByText('4 unsaved changes').waitFor({ state: 'detached' });
+
+  const customers = kpis.getByRole('row').filter({ hasText: 'New customers' }).first();
+  await expect.poll(() => customers.innerText()).toContain('105');
+  expect(await customers.innerText()).toMatch(/88 %/);
+  expect(await customers.innerText()).toMatch(/On track|At risk|Off track/);
+  const winRate = kpis.getByRole('row').filter({ hasText: 'Win rate' }).first();
+  expect(await winRate.innerText()).toContain('22.5 %');
+  await accessible(page, 'plan page with KPIs and values');
+  await shoot(page, 'plan-kpis');
+
+  // The scorecard link answers a PDF.
+  const scorecard = await kpis
+    .getByRole('link', { name: 'Download scorecard (PDF)' })
+    .getAttribute('href');
+  const pdf = await send(context.request, 'get', scorecard ?? '');
+  expect(pdf.headers()['content-type']).toContain('application/pdf');
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+
+  // Agreed and active, the plan's KPIs count on the dashboard.
+  let etag = `"${(await (await send(context.request, 'get', `/api/v1/plans/${plan.id}`)).json()).version}"`;
+  for (const move of [
+    { to: 'proposed' },
+    { to: 'agreed', agreedBy: 'Carla Diaz', agreedOn: new Date().toISOString().slice(0, 10) },
+    { to: 'active' },
+  ]) {
+    const moved = await send(
+      context.request,
+      'post',
+      `/api/v1/plans/${plan.id}/transitions`,
+      move,
+      {
+        'if-match': etag,
+      },
+    );
+    etag = moved.headers().etag ?? `"${(await moved.json()).version}"`;
+  }
+  await page.goto(`${server.url}/dashboard`);
+  await heading(page, 'Dashboard');
+  await page
+    .getByText(/2 KPIs/)
+    .first()
+    .waitFor();
+  const report = page.getByRole('link', { name: 'Download report (PDF)' });
+  const reportPdf = await send(context.request, 'get', (await report.getAttribute('href')) ?? '');
+  expect(reportPdf.headers()['content-type']).toContain('application/pdf');
+  await accessible(page, 'dashboard with KPIs');
+
+  // Locked, the plan says why KPIs cannot change, and the values stay editable.
+  await page.goto(`${server.url}/plans/${plan.id}`);
+  await page.getByText(/KPIs are added and changed only while/).waitFor();
+  expect(await kpis.getByRole('button', { name: 'Add KPI' }).count()).toBe(0);
+  await grid.waitFor();
+  expect(problems).toEqual([]);
+});
