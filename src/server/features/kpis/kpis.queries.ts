@@ -222,7 +222,7 @@ export type StaleKpiRow = {
  * measurements as `[period, value]` pairs: what the daily refresh recomputes.
  */
 export async function staleKpis(
-  db: Db,
+  db: Db | Tx,
   workspaceId: string,
   day: string,
   after: string | null,

@@ -1,6 +1,6 @@
-import { dateAt } from '../../../domain/periods';
-import type { Database } from '../../db/client';
-import { staleKpis, workspacesWithOpenKpis, writeProgress } from './kpis.queries';
+import { dateAt, type FiscalSettings } from '../../../domain/periods';
+import type { Database, Db, Tx } from '../../db/client';
+import { fiscalSettingsOf, staleKpis, workspacesWithOpenKpis, writeProgress } from './kpis.queries';
 import { progressOf } from './kpis.view';
 
 /** KPIs read and written per statement: bounds memory on a workspace of thousands of plans. */
@@ -13,33 +13,50 @@ const pageSize = 2000;
  * while no process ran is caught up within the hour. Derived data: no audit event, no new ETag.
  */
 export async function refreshOpenKpis(database: Database, now: Date): Promise<number> {
-  const db = database.db;
   let refreshed = 0;
-  for (const workspace of await workspacesWithOpenKpis(db)) {
-    const day = dateAt(now.getTime(), workspace.timeZone);
-    let after: string | null = null;
-    for (;;) {
-      const rows = await staleKpis(db, workspace.id, day, after, pageSize);
-      if (rows.length === 0) break;
-      await writeProgress(
-        db,
-        workspace.id,
-        rows.map((row) => ({
-          id: row.id,
-          ...progressOf(
-            row,
-            row.plan_period,
-            row.measurements.map(([period, value]) => ({ period, value })),
-            workspace,
-            now,
-          ),
-        })),
-        { onlyStale: true },
-      );
-      refreshed += rows.length;
-      after = rows[rows.length - 1]?.id ?? null;
-      if (rows.length < pageSize) break;
-    }
+  for (const workspace of await workspacesWithOpenKpis(database.db))
+    refreshed += await refreshKpisOf(database.db, workspace, now);
+  return refreshed;
+}
+
+/**
+ * The same recomputation for one workspace, in the caller's transaction: a load that wrote
+ * values for a chosen day (the demo data) leaves progress right for that day.
+ */
+export async function refreshWorkspaceKpis(tx: Tx, workspaceId: string, now: Date) {
+  const settings = await fiscalSettingsOf(tx, workspaceId);
+  return refreshKpisOf(tx, { id: workspaceId, ...settings }, now);
+}
+
+async function refreshKpisOf(
+  db: Db | Tx,
+  workspace: { id: string } & FiscalSettings,
+  now: Date,
+): Promise<number> {
+  let refreshed = 0;
+  const day = dateAt(now.getTime(), workspace.timeZone);
+  let after: string | null = null;
+  for (;;) {
+    const rows = await staleKpis(db, workspace.id, day, after, pageSize);
+    if (rows.length === 0) break;
+    await writeProgress(
+      db,
+      workspace.id,
+      rows.map((row) => ({
+        id: row.id,
+        ...progressOf(
+          row,
+          row.plan_period,
+          row.measurements.map(([period, value]) => ({ period, value })),
+          workspace,
+          now,
+        ),
+      })),
+      { onlyStale: true },
+    );
+    refreshed += rows.length;
+    after = rows[rows.length - 1]?.id ?? null;
+    if (rows.length < pageSize) break;
   }
   return refreshed;
 }
