@@ -23,6 +23,7 @@ import { getWorkspace, lockWorkspaceFor } from '../workspaces/workspaces.service
 import { bulkCounts, loadBulkWork } from './demo.bulk';
 import { type DemoSize, demoMembers } from './demo.catalog';
 import { generateDemoRows } from './demo.generate';
+import { type DemoPlan, generateDemoPlans, importDemoPlans } from './demo.plans';
 import { analyzeLoadedTables } from './demo.queries';
 import { type DemoWork, generateDemoWork } from './demo.work';
 
@@ -55,6 +56,9 @@ export type SeedDemoResult = {
   issues: number;
   tasks: number;
   comments: number;
+  plans: number;
+  kpis: number;
+  measurements: number;
 };
 
 /**
@@ -133,7 +137,19 @@ export async function seedDemo(
       responseDays: workspace.issueResponseDays,
       now,
     });
-    total += workRowCount(work);
+    // The large set's plans are written set-based with its activity; the small set's here.
+    const plans = bulk
+      ? []
+      : await generateDemoPlans({
+          partners: rows.partners,
+          contacts: rows.contacts,
+          settings: {
+            fiscalYearStartMonth: workspace.fiscalYearStartMonth,
+            timeZone: workspace.timeZone,
+          },
+          now,
+        });
+    total += workRowCount(work) + planRowCount(plans);
     progress(team.length * 3);
     await importPartners(
       ctx,
@@ -147,6 +163,7 @@ export async function seedDemo(
     await importIssues(tx, scope, work.issues, progress);
     await importTasks(tx, scope, work.tasks, progress);
     await importComments(tx, scope, work.comments, progress);
+    await importDemoPlans(ctx, scope, plans, now, progress);
     if (bulk) {
       const firstTeam = new Map(work.teamMembers.toReversed().map((t) => [t.memberId, t.teamId]));
       await loadBulkWork(tx, scope, {
@@ -162,7 +179,7 @@ export async function seedDemo(
     }
     // Each partner's last touch and next touch due follow from the interactions just written.
     await refreshLastTouch(tx, scope.workspaceId);
-    return work;
+    return { ...work, plans };
   });
   // A bulk load leaves the planner without statistics, and PGlite runs no autovacuum to gather
   // them: without this, list queries on the large set pick sequential scans.
@@ -187,6 +204,12 @@ export async function seedDemo(
     issues: work.issues.length,
     tasks: work.tasks.length + (bulk?.tasks ?? 0),
     comments: work.comments.length,
+    plans: work.plans.length,
+    kpis: work.plans.reduce((n, p) => n + p.kpis.length, 0),
+    measurements: work.plans.reduce(
+      (n, p) => n + p.kpis.reduce((m, k) => m + k.measurements.length, 0),
+      0,
+    ),
   };
 }
 
@@ -208,6 +231,14 @@ function workRowCount(work: DemoWork): number {
     work.tasks.length +
     taskEntries +
     work.comments.length * 3
+  );
+}
+
+/** The rows the plans write (a plan, its KPIs, its values), for the progress count. */
+function planRowCount(plans: DemoPlan[]): number {
+  return plans.reduce(
+    (n, p) => n + 1 + p.kpis.length + p.kpis.reduce((m, k) => m + k.measurements.length, 0),
+    0,
   );
 }
 

@@ -70,7 +70,7 @@ describe('demo data', () => {
       now,
       password: 'chosen by the loader',
     });
-  });
+  }, 180_000);
   afterAll(() => t.close());
 
   it('writes the same partners and contacts every time', async () => {
@@ -115,6 +115,110 @@ describe('demo data', () => {
     );
     expect(progress.at(-1)?.[0]).toBe(progress.at(-1)?.[1]);
     expect(progress.every(([done], i) => i === 0 || done > (progress[i - 1]?.[0] ?? 0))).toBe(true);
+  });
+
+  it('writes plans in every status, with KPIs and their values inside each plan’s year', async () => {
+    const plans = await t.database.sql(
+      `SELECT p.period, p.status, count(*)::int AS n,
+         count(*) FILTER (WHERE v.agreed_by <> '' AND v.agreed_on <> '')::int AS agreed
+       FROM plans p LEFT JOIN plan_versions v ON v.workspace_id = p.workspace_id
+         AND v.plan_id = p.id AND v.number = 1
+       WHERE p.workspace_id = $1 GROUP BY 1, 2 ORDER BY 1, 2`,
+      [first],
+    );
+    const rows = plans.rows as Array<{ period: string; status: string; n: number; agreed: number }>;
+    // The demo's now is 1 June 2026: last fiscal year's plans are closed, this year's in all the others.
+    expect(new Set(rows.map((r) => r.status))).toEqual(
+      new Set(['draft', 'proposed', 'agreed', 'active', 'closed']),
+    );
+    expect(new Set(rows.map((r) => r.period))).toEqual(new Set(['FY2025', 'FY2026']));
+    for (const r of rows)
+      expect(r.agreed).toBe(['agreed', 'active', 'closed'].includes(r.status) ? r.n : 0);
+    expect(rows.reduce((n, r) => n + r.n, 0)).toBe(seeded.plans);
+    expect(seeded.plans).toBeGreaterThan(50);
+
+    const kpis = await t.database.sql(
+      `SELECT p.status AS plan, k.unit, k.status, k.progress_on::text AS day,
+         (SELECT count(*) FROM kpis o WHERE o.workspace_id = k.workspace_id
+           AND o.plan_id = k.plan_id)::int AS siblings
+       FROM kpis k JOIN plans p ON p.workspace_id = k.workspace_id AND p.id = k.plan_id
+       WHERE k.workspace_id = $1`,
+      [first],
+    );
+    const kpiRows = kpis.rows as Array<{
+      plan: string;
+      unit: string;
+      status: string | null;
+      day: string;
+      siblings: number;
+    }>;
+    expect(kpiRows).toHaveLength(seeded.kpis);
+    expect(new Set(kpiRows.map((k) => k.unit))).toEqual(
+      new Set(['currency', 'count', 'percent', 'duration']),
+    );
+    for (const k of kpiRows) expect(k.siblings).toBeGreaterThanOrEqual(2);
+    for (const k of kpiRows) expect(k.siblings).toBeLessThanOrEqual(5);
+    // Progress is for the demo's day, and the active plans tell a story: mostly on track.
+    const open = kpiRows.filter((k) => k.plan === 'active');
+    for (const k of open) expect(k.day).toBe('2026-06-01');
+    const share = (status: string) => open.filter((k) => k.status === status).length / open.length;
+    expect(share('on_track')).toBeGreaterThan(0.5);
+    expect(share('at_risk')).toBeGreaterThan(0.05);
+    expect(share('off_track')).toBeGreaterThan(0.02);
+    expect(share('off_track')).toBeLessThan(share('on_track'));
+
+    // Values only in the plan's year and before the demo's day: FY2025 whole, FY2026 to May.
+    const values = await t.database.sql(
+      `SELECT p.period AS plan, m.period, count(*)::int AS n
+       FROM kpi_measurements m
+       JOIN kpis k ON k.workspace_id = m.workspace_id AND k.id = m.kpi_id
+       JOIN plans p ON p.workspace_id = k.workspace_id AND p.id = k.plan_id
+       WHERE m.workspace_id = $1 GROUP BY 1, 2`,
+      [first],
+    );
+    const measured = values.rows as Array<{ plan: string; period: string; n: number }>;
+    for (const v of measured) expect(v.period.startsWith(`${v.plan}-`)).toBe(true);
+    const months = new Set(measured.map((v) => v.period).filter((p) => p.includes('-M')));
+    expect(months.size).toBe(17);
+    expect(months.has('FY2026-M05')).toBe(true);
+    expect(months.has('FY2026-M06')).toBe(false);
+    expect(measured.reduce((n, v) => n + v.n, 0)).toBe(seeded.measurements);
+  });
+
+  it('writes the same plans and values every time, each load in its own workspace', async () => {
+    const shape = async (workspaceId: WorkspaceId) =>
+      (
+        await t.database.sql(
+          `SELECT pa.name, p.period, p.status, k.name AS kpi, k.target::text,
+             string_agg(m.period || '=' || m.value, ',' ORDER BY m.period) AS vals
+           FROM plans p JOIN partners pa ON pa.workspace_id = p.workspace_id AND pa.id = p.partner_id
+           JOIN kpis k ON k.workspace_id = p.workspace_id AND k.plan_id = p.id
+           LEFT JOIN kpi_measurements m ON m.workspace_id = k.workspace_id AND m.kpi_id = k.id
+           WHERE p.workspace_id = $1 GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 4`,
+          [workspaceId],
+        )
+      ).rows;
+    const a = await shape(first);
+    expect(a.length).toBe(seeded.kpis);
+    expect(await shape(second)).toEqual(a);
+    // Every plan, KPI and value row points within its own workspace.
+    const stray = await t.database.sql(
+      `SELECT (SELECT count(*) FROM plans p JOIN partners pa ON pa.id = p.partner_id
+           AND pa.workspace_id <> p.workspace_id)::int
+         + (SELECT count(*) FROM kpis k JOIN plans p ON p.id = k.plan_id
+           AND p.workspace_id <> k.workspace_id)::int AS n`,
+    );
+    expect(stray.rows[0]).toEqual({ n: 0 });
+    const audits = await t.database.sql(
+      `SELECT action, count(*)::int AS n FROM audit_events
+       WHERE workspace_id = $1 AND entity_type IN ('plan', 'kpi') GROUP BY 1`,
+      [first],
+    );
+    const byAction = Object.fromEntries(
+      (audits.rows as Array<{ action: string; n: number }>).map((r) => [r.action, r.n]),
+    );
+    expect(byAction['plan.created']).toBe(seeded.plans);
+    expect(byAction['kpi.created']).toBe(seeded.kpis);
   });
 
   it('gives every partner unique, normalized domains, mirrored in partner_domains', async () => {
