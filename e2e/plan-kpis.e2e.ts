@@ -120,7 +120,7 @@ test('KPIs on a plan: added, measured in the grid by keyboard, on the dashboard 
     .first()
     .waitFor();
   await expect
-    .poll(() => kpis.getByRole('row').filter({ hasText: 'Win rate' }).first().innerText())
+    .poll(() => kpis.getByRole('row').filter({ hasText: 'Win rate' }).first().textContent())
     .toContain('30 %');
 
   // The first quarter's values, keyboard only: typing edits, Enter keeps, arrows move.
@@ -149,11 +149,11 @@ test('KPIs on a plan: added, measured in the grid by keyboard, on the dashboard 
   await page.getByText('4 unsaved changes').waitFor({ state: 'detached' });
 
   const customers = kpis.getByRole('row').filter({ hasText: 'New customers' }).first();
-  await expect.poll(() => customers.innerText()).toContain('105');
-  expect(await customers.innerText()).toMatch(/88 %/);
-  expect(await customers.innerText()).toMatch(/On track|At risk|Off track/);
+  await expect.poll(() => customers.textContent()).toContain('105');
+  expect(await customers.textContent()).toMatch(/88 %/);
+  expect(await customers.textContent()).toMatch(/On track|At risk|Off track/);
   const winRate = kpis.getByRole('row').filter({ hasText: 'Win rate' }).first();
-  expect(await winRate.innerText()).toContain('22.5 %');
+  expect(await winRate.textContent()).toContain('22.5 %');
   await accessible(page, 'plan page with KPIs and values');
   await shoot(page, 'plan-kpis');
 
