@@ -1,9 +1,17 @@
-import MarkdownIt from 'markdown-it';
+import { createRequire } from 'node:module';
+import type MarkdownItModule from 'markdown-it';
 import type { Content } from 'pdfmake/interfaces';
 
-// No raw HTML: text a user wrote stays text (DESIGN §11, rich text).
-const markdown = new MarkdownIt({ html: false, linkify: false });
-type Token = ReturnType<typeof markdown.parse>[number];
+const require = createRequire(import.meta.url);
+type MarkdownIt = InstanceType<typeof MarkdownItModule>;
+let parser: MarkdownIt | undefined;
+
+/** Made with the first PDF, not at start. No raw HTML: text a user wrote stays text (DESIGN §11). */
+function markdown(): MarkdownIt {
+  parser ??= new (require('markdown-it') as typeof MarkdownItModule)({ html: false, linkify: false });
+  return parser;
+}
+type Token = ReturnType<MarkdownIt['parse']>[number];
 
 /** Links a PDF may carry: the web and mail; anything else is shown as its text. */
 export function isAllowedLink(href: string): boolean {
@@ -71,7 +79,7 @@ function inlines(tokens: Token[]): Inline[] {
  * or mail, quotes and code as plain text. Never HTML, never an image fetched.
  */
 export function markdownToPdf(source: string): Content[] {
-  const tokens = markdown.parse(source, {});
+  const tokens = markdown().parse(source, {});
   const root: Content[] = [];
   const stack: Array<{ items: Content[]; ordered: boolean }> = [];
   let quote = 0;

@@ -131,7 +131,7 @@ export function registerExport<Q, T>(app: ZodApp, spec: ExportSpec<Q, T>) {
       const batches = await primed(spec.batches(request.ctx, scope, filters as unknown as Q));
       const body =
         format === 'xlsx'
-          ? xlsxStream(spec.columns, batches, spec.sheet)
+          ? await xlsxStream(spec.columns, batches, spec.sheet)
           : csvStream(spec.columns, batches);
       return sendDownload(reply, {
         mediaType: exportContentTypes[format],

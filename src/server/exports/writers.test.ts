@@ -91,7 +91,7 @@ describe('csvStream', () => {
 describe('xlsxStream', () => {
   it('writes one sheet with a bold header, numbers as numbers and text escaped', async () => {
     const { batches } = batchesOf(3, 1000);
-    const file = await bufferOf(xlsxStream(columns, batches, 'Rows'));
+    const file = await bufferOf(await xlsxStream(columns, batches, 'Rows'));
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(file as unknown as ExcelJS.Buffer);
     const sheet = workbook.getWorksheet('Rows');
@@ -112,7 +112,7 @@ describe('xlsxStream', () => {
 
   it('reads no further batch while the client does not take the file', async () => {
     const { batches, pulled } = batchesOf(100, 500);
-    const stream = xlsxStream(columns, batches, 'Rows');
+    const stream = await xlsxStream(columns, batches, 'Rows');
     await sleep(300);
     expect(pulled.batches).toBeLessThanOrEqual(10);
     const file = await bufferOf(stream);
@@ -123,7 +123,7 @@ describe('xlsxStream', () => {
 
 describe('an empty sheet', () => {
   it('is a workbook with the header row only', async () => {
-    const file = await bufferOf(xlsxStream(columns, Readable.from([]), 'Rows'));
+    const file = await bufferOf(await xlsxStream(columns, Readable.from([]), 'Rows'));
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(file as unknown as ExcelJS.Buffer);
     expect(workbook.getWorksheet('Rows')?.rowCount).toBe(1);

@@ -1,7 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { type CellValue, cellOf } from './cells';
 
 /** One column of an export: its heading and the cell it takes from a row. */
@@ -87,13 +87,15 @@ function congested(
  * committed as they come (no shared strings, so nothing grows with the list), and the next batch
  * is read only once the compressed output has drained to the client.
  */
-export function xlsxStream<T>(
+export async function xlsxStream<T>(
   columns: readonly ExportColumn<T>[],
   batches: RowBatches<T>,
   sheetName: string,
-): Readable {
+): Promise<Readable> {
+  // exceljs takes seconds to load: it loads with the first Excel download, not with the server.
+  const { default: Excel } = await import('exceljs');
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
     useSharedStrings: false,
