@@ -79,6 +79,7 @@ export function KpiImport({
           }}
           leftSection={<IconUpload size={16} aria-hidden />}
           clearable
+          clearButtonProps={{ 'aria-label': 'Clear the chosen sheet' }}
           style={{ flex: '1 1 240px', maxWidth: 420 }}
         />
         <Button
