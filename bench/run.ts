@@ -18,6 +18,7 @@ import { kpiExportFigures, kpiExportSizes } from './kpi-export';
 import { queryMix } from './mix';
 import { freePort, residentMiB, runNode, spawnServer, waitReady } from './processes';
 import { relationshipFigures, relationshipSizes } from './relationships';
+import { reportFigures, reportSizes } from './reports';
 import { scaleOut } from './scale-out';
 
 const ROUNDS = 3;
@@ -111,14 +112,15 @@ async function round(dataset: Dataset, mix: string[], withDeepPage: boolean): Pr
 }
 
 async function main() {
-  // `npm run bench -- relationships`, `-- health`, `-- dashboard` and `-- kpi-export` measure
+  // `npm run bench -- relationships`, `-- health`, `-- dashboard`, `-- kpi-export` and `-- reports` measure
   // those figures alone (together when several are named); `--small` runs them on the small
   // set, as CI does to prove they run.
   const relationships = process.argv.includes('relationships');
   const health = process.argv.includes('health');
   const dashboard = process.argv.includes('dashboard');
   const kpiExport = process.argv.includes('kpi-export');
-  const alone = relationships || health || dashboard || kpiExport;
+  const reports = process.argv.includes('reports');
+  const alone = relationships || health || dashboard || kpiExport || reports;
   const small = alone && process.argv.includes('--small');
   const dataset = await prepareDataset(say, small ? 'small' : 'large');
   const where = dataset.kind;
@@ -134,6 +136,7 @@ async function main() {
       if (health) await healthFigures(dataset, figure, say, healthSizes[size]);
       if (dashboard) await dashboardFigures(dataset, figure, say, dashboardSizes[size]);
       if (kpiExport) await kpiExportFigures(dataset, figure, say, kpiExportSizes[size]);
+      if (reports) await reportFigures(dataset, figure, say, reportSizes[size]);
       return;
     }
     // `npm run bench -- scale-out` measures that figure alone.
