@@ -29,6 +29,37 @@ type Props = {
   children: ReactNode;
 };
 
+/** The button that shows and hides a list's filters, with how many hold a value. */
+export function FiltersButton(props: {
+  opened: boolean;
+  activeCount: number;
+  /** The id of the filters' panel it controls. */
+  panelId: string;
+  onToggle: () => void;
+}) {
+  const { opened, activeCount } = props;
+  return (
+    <Button
+      variant={opened ? 'light' : 'default'}
+      leftSection={<IconAdjustmentsHorizontal size={16} aria-hidden />}
+      rightSection={
+        activeCount > 0 ? (
+          <Badge size="sm" circle aria-hidden>
+            {activeCount}
+          </Badge>
+        ) : null
+      }
+      aria-expanded={opened}
+      aria-controls={props.panelId}
+      onClick={props.onToggle}
+      style={{ flex: '0 0 auto' }}
+    >
+      Filters
+      {activeCount > 0 ? <VisuallyHidden>, {activeCount} active</VisuallyHidden> : null}
+    </Button>
+  );
+}
+
 /**
  * A list's search box, with its filters and sort behind one "Filters" button: the list shows
  * at once on a phone, and tabbing past the search does not walk through every filter.
@@ -59,24 +90,12 @@ export function ListToolbar(props: Props) {
             type="search"
             style={{ flex: '1 1 auto', maxWidth: 360, minWidth: 0 }}
           />
-          <Button
-            variant={opened ? 'light' : 'default'}
-            leftSection={<IconAdjustmentsHorizontal size={16} aria-hidden />}
-            rightSection={
-              activeCount > 0 ? (
-                <Badge size="sm" circle aria-hidden>
-                  {activeCount}
-                </Badge>
-              ) : null
-            }
-            aria-expanded={opened}
-            aria-controls={panelId}
-            onClick={toggle}
-            style={{ flex: '0 0 auto' }}
-          >
-            Filters
-            {activeCount > 0 ? <VisuallyHidden>, {activeCount} active</VisuallyHidden> : null}
-          </Button>
+          <FiltersButton
+            opened={opened}
+            activeCount={activeCount}
+            panelId={panelId}
+            onToggle={toggle}
+          />
           {activeCount > 0 || query ? (
             <Button
               variant="subtle"

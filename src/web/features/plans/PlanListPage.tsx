@@ -1,5 +1,4 @@
 import {
-  Badge,
   Button,
   Center,
   Collapse,
@@ -10,10 +9,9 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  VisuallyHidden,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAdjustmentsHorizontal, IconPlus, IconX } from '@tabler/icons-react';
+import { IconPlus, IconX } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useCallback, useId, useMemo, useState } from 'react';
@@ -22,6 +20,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { ButtonLink } from '../../components/links';
 import { ExportMenu } from '../../components/list/ExportMenu';
 import { ResultCount, SkipToResults } from '../../components/list/ListParts';
+import { FiltersButton } from '../../components/list/ListToolbar';
 import { activeFilterCount } from '../../components/list/sort';
 import { NoAccess } from '../../components/NoAccess';
 import { PageTitle } from '../../components/PageTitle';
@@ -123,24 +122,12 @@ export function PlanListPage() {
                 }}
               />
             </div>
-            <Button
-              variant={opened ? 'light' : 'default'}
-              leftSection={<IconAdjustmentsHorizontal size={16} aria-hidden />}
-              rightSection={
-                activeCount > 0 ? (
-                  <Badge size="sm" circle aria-hidden>
-                    {activeCount}
-                  </Badge>
-                ) : null
-              }
-              aria-expanded={opened}
-              aria-controls={panelId}
-              onClick={toggle}
-              style={{ flex: '0 0 auto' }}
-            >
-              Filters
-              {activeCount > 0 ? <VisuallyHidden>, {activeCount} active</VisuallyHidden> : null}
-            </Button>
+            <FiltersButton
+              opened={opened}
+              activeCount={activeCount}
+              panelId={panelId}
+              onToggle={toggle}
+            />
             {filtered ? (
               <Button
                 variant="subtle"
