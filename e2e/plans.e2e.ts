@@ -182,5 +182,13 @@ test('a plan agreed with a partner, then revised, shows what changed since the a
   await page.getByText('1 plan matches').waitFor();
   await page.getByRole('link', { name: `${year} plan with Northwind Traders` }).waitFor();
   await accessible(page, 'plans list');
+
+  // "Copy to next year" makes next year's draft from this one and opens it.
+  const next = `FY${Number(year.slice(2)) + 1}`;
+  await page.getByRole('link', { name: `${year} plan with Northwind Traders` }).click();
+  await heading(page, `${year} plan with Northwind Traders`);
+  await page.getByRole('button', { name: `Copy to ${next}` }).click();
+  await heading(page, `${next} plan with Northwind Traders`);
+  await page.getByText('Train three sales teams.').first().waitFor();
   expect(problems).toEqual([]);
 }, 60_000);

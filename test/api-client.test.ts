@@ -654,6 +654,18 @@ describe('KPIs and measurements', () => {
   });
 });
 
+describe('copying a plan', () => {
+  it('copies a plan into the next period with new targets', async () => {
+    const plan = await api.POST('/api/v1/plans', { body: { partnerId, period: 'FY2032' } });
+    const copy = await api.POST('/api/v1/plans/{id}/copies', {
+      params: { path: { id: must(plan.data, 'plan').id } },
+      body: {},
+    });
+    expect(copy.response.status).toBe(201);
+    expect(copy.data?.period).toBe('FY2033');
+  });
+});
+
 describe('reports', () => {
   it('downloads the portfolio report as a PDF', async () => {
     const report = await api.GET('/api/v1/reports/portfolio', {

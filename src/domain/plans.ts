@@ -101,6 +101,33 @@ export const PlanCreate = z
 export type PlanCreate = z.infer<typeof PlanCreate>;
 export type PlanCreateInput = z.input<typeof PlanCreate>;
 
+/**
+ * A new draft plan for the same partner from an earlier one: its summary, objectives and KPIs
+ * (definitions and owners, not values), with new targets where given.
+ */
+export const PlanCopy = z
+  .object({
+    period: PeriodLabel.optional().describe(
+      'The new plan’s period; the next one after the plan’s own (FY2027 → FY2028) when left out',
+    ),
+    targets: z
+      .array(
+        z
+          .object({
+            kpiId: uuid.describe('A KPI of the plan copied'),
+            target: z.number().describe('Its target in the new plan, in stored units (kpis.ts)'),
+          })
+          .strict(),
+      )
+      .max(50)
+      .default([])
+      .describe('New targets; a KPI left out keeps its target'),
+  })
+  .strict()
+  .meta({ id: 'PlanCopy' });
+export type PlanCopy = z.infer<typeof PlanCopy>;
+export type PlanCopyInput = z.input<typeof PlanCopy>;
+
 /** A change to a draft or proposed plan: `objectives`, when sent, replace all of them. */
 export const PlanUpdate = z
   .object({ summary: summary.optional(), objectives: objectives.optional() })

@@ -8,7 +8,10 @@ let parser: MarkdownIt | undefined;
 
 /** Made with the first PDF, not at start. No raw HTML: text a user wrote stays text (DESIGN §11). */
 function markdown(): MarkdownIt {
-  parser ??= new (require('markdown-it') as typeof MarkdownItModule)({ html: false, linkify: false });
+  parser ??= new (require('markdown-it') as typeof MarkdownItModule)({
+    html: false,
+    linkify: false,
+  });
   return parser;
 }
 type Token = ReturnType<MarkdownIt['parse']>[number];

@@ -1318,6 +1318,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plans/{id}/copies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy a plan into another period, with new targets
+         * @description Copy last period's plan: a new draft plan for the same partner and another period (the next one by default), with the plan's summary, objectives and KPIs (definitions and owners, not values), each KPI with its new target where `targets` gives one. All or nothing: a plan that already exists for that period is 409 `plan_exists`; a target of the wrong sign, or a KPI not of this plan, is 422 naming `targets.N.target` or `targets.N.kpiId`. Answers with its ETag and Location.
+         */
+        post: operations["copyPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plans/{id}/history": {
         parameters: {
             query?: never;
@@ -3113,6 +3133,23 @@ export interface components {
             changes: components["schemas"]["PlanChange"][];
             /** @description The version being worked on */
             versionNumber: number;
+        };
+        PlanCopy: {
+            /** @description The new plan’s period; the next one after the plan’s own (FY2027 → FY2028) when left out */
+            period?: string;
+            /**
+             * @description New targets; a KPI left out keeps its target
+             * @default []
+             */
+            targets?: {
+                /**
+                 * Format: uuid
+                 * @description A KPI of the plan copied
+                 */
+                kpiId: string;
+                /** @description Its target in the new plan, in stored units (kpis.ts) */
+                target: number;
+            }[];
         };
         PlanCreate: {
             /**
@@ -12407,6 +12444,128 @@ export interface operations {
             };
             /** @description `uri_too_long`: a path parameter is too long */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    copyPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanCopy"];
+            };
+        };
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the record (`"3"`), to send back in If-Match with a change */
+                    ETag?: string;
+                    /** @description The URL of the new record */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (the role does not allow it) or `origin_mismatch` (a cookie request from another site) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such record in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `uri_too_long`: a path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type`: send `application/json` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,6 +2,7 @@ import { idParams } from '../../../domain/pagination';
 import {
   Plan,
   PlanChanges,
+  PlanCopy,
   PlanCreate,
   PlanHistoryPage,
   PlanHistoryQuery,
@@ -14,6 +15,7 @@ import {
 import { etagOf, ifMatchHeaders } from '../../http/etag';
 import { scopeOf } from '../../http/permissions';
 import type { ZodApp } from '../index';
+import { copyPlan } from './plans.copy';
 import { listPlans, planHistory } from './plans.list';
 import {
   createPlan,
@@ -174,6 +176,30 @@ export async function planRoutes(app: ZodApp) {
       );
       reply.header('etag', etagOf(plan.version));
       return plan;
+    },
+  );
+
+  app.post(
+    '/plans/:id/copies',
+    {
+      bodyLimit,
+      config: { access: 'plan.write', replyHeaders: ['etag', 'location'] },
+      schema: {
+        operationId: 'copyPlan',
+        description:
+          "Copy last period's plan: a new draft plan for the same partner and another period (the next one by default), with the plan's summary, objectives and KPIs (definitions and owners, not values), each KPI with its new target where `targets` gives one. All or nothing: a plan that already exists for that period is 409 `plan_exists`; a target of the wrong sign, or a KPI not of this plan, is 422 naming `targets.N.target` or `targets.N.kpiId`. Answers with its ETag and Location.",
+        tags,
+        summary: 'Copy a plan into another period, with new targets',
+        params: idParams,
+        body: PlanCopy,
+        response: { 201: Plan },
+      },
+    },
+    async (request, reply) => {
+      const plan = await copyPlan(request.ctx, scopeOf(request), request.params.id, request.body);
+      reply.header('etag', etagOf(plan.version));
+      reply.header('location', `/api/v1/plans/${plan.id}`);
+      return reply.status(201).send(plan);
     },
   );
 

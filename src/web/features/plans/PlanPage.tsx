@@ -17,6 +17,7 @@ import { PlanKpis } from '../kpis/PlanKpis';
 import { formatDateTime } from '../partners/partner-labels';
 import { useMembers } from '../settings/settings.api';
 import { PlanChangeList } from './PlanChanges';
+import { PlanCopy } from './PlanCopy';
 import { PlanHistory } from './PlanHistory';
 import { PlanMoves } from './PlanMoves';
 import {
@@ -224,6 +225,7 @@ export function PlanPage() {
       {writer ? (
         <PlanMoves key={etag} plan={plan} etag={etag} onStale={() => void record.refetch()} />
       ) : null}
+      {writer ? <PlanCopy plan={plan} /> : null}
       {writer && !editable ? (
         <Alert color="gray" icon={<IconLock size={18} aria-hidden />} title="Not open to edits">
           {lockedReason(plan.status)}

@@ -105,3 +105,13 @@ export const planKpisQuery = (id: string) =>
     queryFn: async ({ signal }) =>
       unwrap(await api.GET('/api/v1/plans/{id}/kpis', { params: { path: { id } }, signal })),
   });
+
+/** "Copy last period's plan": a new draft for the next period, or `period`, with its KPIs. */
+export async function copyPlan(id: string, period?: string) {
+  return unwrap(
+    await api.POST('/api/v1/plans/{id}/copies', {
+      params: { path: { id } },
+      body: period ? { period } : {},
+    }),
+  );
+}
