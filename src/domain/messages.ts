@@ -44,6 +44,8 @@ export const messages = {
   noRepeats: 'List each one once',
   teamNameTaken: 'Another active team has this name',
   teamRetired: 'This team is retired; restore it first',
+  clauseRepeated: 'This clause is already in the template',
+  clauseArchived: 'This clause is archived; restore it first',
   alreadyOnPartnerTeam: 'Already on this partner’s team',
   invalidCursor: 'This page link has expired; start the list again',
   timeZone: 'Choose a time zone from the list',

@@ -65,6 +65,10 @@ export const permissions = {
   'plan.read': [...internal],
   /** Writing plans, moving them through their statuses and recording the partner's agreement. */
   'plan.write': [...editors],
+  /** The clause library and agreement templates, and previews of a filled template. */
+  'clause.read': [...internal],
+  /** Writing, ordering, archiving and restoring clauses and agreement templates. */
+  'clause.manage': ['admin', 'manager'],
   /** What was shown to partner users through the portal (the disclosure log). */
   'disclosure.read': ['admin'],
   /** The portal: a partner user's account, and the records shared with their partner. */

@@ -10,6 +10,8 @@ import { exportRoutes } from '../exports/lists';
 import { apiKeyRoutes } from './api-keys/api-keys.routes';
 import { authRoutes } from './auth/auth.routes';
 import { calendarFeedRoutes } from './calendar-feeds/calendar-feeds.routes';
+import { clauseRoutes } from './clauses/clauses.routes';
+import { agreementTemplateRoutes } from './clauses/templates.routes';
 import { commentRoutes } from './comments/comments.routes';
 import { contactRoutes } from './contacts/contacts.routes';
 import { dashboardRoutes } from './dashboard/dashboard.routes';
@@ -71,4 +73,6 @@ export async function registerFeatures(api: ZodApp) {
   await api.register(kpiRoutes);
   await api.register(exportRoutes);
   await api.register(reportRoutes);
+  await api.register(clauseRoutes);
+  await api.register(agreementTemplateRoutes);
 }

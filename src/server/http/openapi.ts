@@ -39,6 +39,10 @@ export const tagDescriptions: Record<string, string> = {
   dashboard: 'The portfolio at a glance: counts that click through to the lists behind them',
   kpis: 'A plan’s KPIs, their measurements (batch write and CSV/XLSX import) and their progress',
   reports: 'PDF reports to hand to executives or partners: the portfolio and partner scorecards',
+  clauses:
+    'The clause library: reusable contract text with `{{variables}}`, categories and fallback positions',
+  'agreement-templates':
+    'Agreement templates made of library clauses in order, and previews filled from a partner’s and an agreement’s records',
   issues: 'The issues and conflicts register: problems with partners worked to resolution',
   auth: 'Sign-in, sessions, password resets and accepting invitations',
   setup: 'First run: creating the first workspace and its admin',

@@ -1,6 +1,7 @@
 export * from './audit';
 export * from './auth';
 export * from './calendar-feeds';
+export * from './clauses';
 export * from './comments';
 export * from './contacts';
 export * from './deliveries';
