@@ -666,6 +666,41 @@ describe('copying a plan', () => {
   });
 });
 
+describe('plan templates', () => {
+  it('adds, lists, reads, changes and deletes a template, and starts a plan from it', async () => {
+    const created = await api.POST('/api/v1/plan-templates', {
+      body: {
+        name: 'Reseller plan',
+        partnerType: 'reseller',
+        isDefault: true,
+        summary: 'Sell more together',
+        objectives: [{ text: 'Train the sales team', ownerSide: 'us' }],
+        kpis: [{ name: 'Deals', unit: 'count' }],
+      },
+    });
+    expect(created.response.status).toBe(201);
+    const id = must(created.data, 'template').id;
+    const listed = await api.GET('/api/v1/plan-templates', {
+      params: { query: { partnerType: 'reseller' } },
+    });
+    expect(listed.data?.items.map((template) => template.id)).toEqual([id]);
+    const one = await api.GET('/api/v1/plan-templates/{id}', { params: { path: { id } } });
+    const changed = await api.PATCH('/api/v1/plan-templates/{id}', {
+      params: { path: { id }, header: { 'if-match': etagOf(one.response) } },
+      body: { name: 'Reseller plan FY' },
+    });
+    expect(changed.data?.name).toBe('Reseller plan FY');
+    const plan = await api.POST('/api/v1/plans', {
+      body: { partnerId, period: 'FY2034', templateId: id, kpiTargets: [40] },
+    });
+    expect(plan.data?.summary).toBe('Sell more together');
+    const removed = await api.DELETE('/api/v1/plan-templates/{id}', {
+      params: { path: { id }, header: { 'if-match': etagOf(changed.response) } },
+    });
+    expect(removed.response.status).toBe(204);
+  });
+});
+
 describe('reports', () => {
   it('downloads the portfolio report as a PDF', async () => {
     const report = await api.GET('/api/v1/reports/portfolio', {

@@ -195,6 +195,44 @@ export function validateKpiTarget(
   return null;
 }
 
+/** A field of a KPI's definition at fault, as a form or the API names it. */
+export type KpiDefinitionProblem = {
+  field: 'currency' | 'target' | 'baseline';
+  code: 'required' | 'invalid_value';
+  message: string;
+};
+
+/**
+ * Why a KPI definition cannot be measured: a currency exactly for the `currency` unit, and a
+ * target and baseline per `validateKpiTarget`. A plan template's KPI may leave its target out
+ * (null): then only its baseline is checked, and the plan made from it gets a target then.
+ */
+export function kpiDefinitionProblems(
+  kpi: Omit<KpiTargetInput, 'target'> & { currency: string | null; target: number | null },
+): KpiDefinitionProblem[] {
+  const problems: KpiDefinitionProblem[] = [];
+  if (kpi.unit === 'currency' && kpi.currency === null)
+    problems.push({ field: 'currency', code: 'required', message: messages.required });
+  if (kpi.unit !== 'currency' && kpi.currency !== null)
+    problems.push({
+      field: 'currency',
+      code: 'invalid_value',
+      message: messages.currencyOnlyForCurrency,
+    });
+  const target = kpi.target;
+  const wrong =
+    target !== null
+      ? validateKpiTarget({ ...kpi, target })
+      : kpi.baseline === null
+        ? null
+        : (() => {
+            const message = validateMeasurementValue(kpi.unit, kpi.baseline);
+            return message === null ? null : { field: 'baseline' as const, message };
+          })();
+  if (wrong) problems.push({ ...wrong, code: 'invalid_value' });
+  return problems;
+}
+
 /** At most this many KPIs on one plan, and measurements in one batch write or import. */
 export const maxKpisPerPlan = 50;
 export const maxMeasurementsPerBatch = 1000;

@@ -69,6 +69,9 @@ export const permissions = {
   'clause.read': [...internal],
   /** Writing, ordering, archiving and restoring clauses and agreement templates. */
   'clause.manage': ['admin', 'manager'],
+  /** Plan templates per partner type (decision 045): members read them to start plans. */
+  'plan_template.read': [...internal],
+  'plan_template.manage': ['admin', 'manager'],
   /** What was shown to partner users through the portal (the disclosure log). */
   'disclosure.read': ['admin'],
   /** The portal: a partner user's account, and the records shared with their partner. */

@@ -95,6 +95,18 @@ export const PlanCreate = z
     period: PeriodLabel,
     summary: summary.default(''),
     objectives: objectives.default([]),
+    templateId: uuid
+      .optional()
+      .describe(
+        'A plan template (decision 045): the plan starts with its summary, objectives and KPIs instead of `summary` and `objectives`. A partner type’s default template is never applied unasked.',
+      ),
+    kpiTargets: z
+      .array(z.number().nullable())
+      .max(50)
+      .optional()
+      .describe(
+        'With `templateId`: the target of the template’s KPI at the same position, in stored units (kpis.ts); null or left out takes the template’s default target, which a KPI without one needs here',
+      ),
   })
   .strict()
   .meta({ id: 'PlanCreate' });

@@ -25,6 +25,7 @@ import { memberRoutes } from './members/members.routes';
 import { notificationRoutes } from './notifications/notifications.routes';
 import { partnerUserRoutes } from './partner-users/partner-users.routes';
 import { partnerRoutes } from './partners/partners.routes';
+import { planTemplateRoutes } from './plan-templates/plan-templates.routes';
 import { planRoutes } from './plans/plans.routes';
 import { portalRoutes } from './portal/portal.routes';
 import { reportRoutes } from './reports/reports.routes';
@@ -69,6 +70,7 @@ export async function registerFeatures(api: ZodApp) {
   await api.register(disclosureRoutes);
   await api.register(healthRoutes);
   await api.register(planRoutes);
+  await api.register(planTemplateRoutes);
   await api.register(dashboardRoutes);
   await api.register(kpiRoutes);
   await api.register(exportRoutes);

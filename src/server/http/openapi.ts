@@ -34,6 +34,8 @@ export type RouteDoc = {
 export const tagDescriptions: Record<string, string> = {
   partners: 'Partner companies: the records partnership managers work on, with their history',
   contacts: 'People at partners',
+  'plan-templates':
+    'Plan templates per partner type: the summary, objectives and KPI definitions a new plan starts from',
   plans:
     'Joint business plans: one per partner and fiscal period, agreed with the partner as numbered versions',
   dashboard: 'The portfolio at a glance: counts that click through to the lists behind them',

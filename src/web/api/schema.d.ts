@@ -1446,6 +1446,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/plan-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List plan templates
+         * @description The workspace’s plan templates by partner type, each type’s default first, then by name. Templates in use unless `archived` says otherwise.
+         */
+        get: operations["listPlanTemplates"];
+        put?: never;
+        /**
+         * Add a plan template
+         * @description Adds a plan template for a partner type: a summary, objectives and KPI definitions a plan starts from (POST /plans with `templateId`). Checked as a plan and its KPIs are: 422 `invalid_template` naming `kpis.N.field` or `objectives.N.field`; an objective owner who is not a member is 422 `invalid_reference`. `isDefault` takes the default of the type from the template that had it.
+         */
+        post: operations["createPlanTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plan-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a plan template
+         * @description One plan template, and its ETag for a later change.
+         */
+        get: operations["getPlanTemplate"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a plan template
+         * @description Deletes the template (its audit event keeps it); plans made from it keep what they took. If-Match optional (412 if stale).
+         */
+        delete: operations["deletePlanTemplate"];
+        options?: never;
+        head?: never;
+        /**
+         * Change, archive or restore a plan template (If-Match required)
+         * @description Changes a plan template; `objectives` and `kpis`, when sent, replace all of them. `archived: true` takes it out of the new-plan form and ends it being the default; `false` restores it. Plans made from it do not change. Send the ETag in If-Match: 428 without it, 412 when the template changed since.
+         */
+        patch: operations["updatePlanTemplate"];
+        trace?: never;
+    };
     "/api/v1/plans": {
         parameters: {
             query?: never;
@@ -1461,7 +1513,7 @@ export interface paths {
         put?: never;
         /**
          * Start a plan for a partner and period
-         * @description Starts a partner’s plan for a fiscal period, status `draft`, version 1. A partner has one plan per period: another is 409 `plan_exists`. A partner out of scope is 422 naming `partnerId`; an objective owner who is not a member of the workspace, or not a contact of the plan’s partner, is 422 naming the objective’s field. Answers with its ETag and Location.
+         * @description Starts a partner’s plan for a fiscal period, status `draft`, version 1. A partner has one plan per period: another is 409 `plan_exists`. A partner out of scope is 422 naming `partnerId`; an objective owner who is not a member of the workspace, or not a contact of the plan’s partner, is 422 naming the objective’s field. With `templateId` the plan starts with the template’s summary (unless one is sent), its objectives before those sent, and its KPIs with `kpiTargets` or the template’s targets; a template out of scope is 422 naming `templateId`, an archived one 422 `template_archived`, a KPI left without a target 422 naming `kpiTargets.N`; nothing is written then. Answers with its ETag and Location.
          */
         post: operations["createPlan"];
         delete?: never;
@@ -3430,6 +3482,8 @@ export interface components {
             }[];
         };
         PlanCreate: {
+            /** @description With `templateId`: the target of the template’s KPI at the same position, in stored units (kpis.ts); null or left out takes the template’s default target, which a KPI without one needs here */
+            kpiTargets?: (number | null)[];
             /**
              * @description The plan’s objectives in order, 50 at most
              * @default []
@@ -3444,6 +3498,11 @@ export interface components {
              * @default
              */
             summary?: string;
+            /**
+             * Format: uuid
+             * @description A plan template (decision 045): the plan starts with its summary, objectives and KPIs instead of `summary` and `objectives`. A partner type’s default template is never applied unasked.
+             */
+            templateId?: string;
         };
         PlanHistoryEvent: {
             /** @description `plan.created`, `plan.updated`, `plan.status_changed`, `plan.agreed`, `plan.revised`… */
@@ -3512,6 +3571,93 @@ export interface components {
                 text: string;
             }[];
             summary: string;
+        };
+        PlanTemplate: {
+            /** @description When it was archived; null while in use */
+            archivedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            isDefault: boolean;
+            kpis: {
+                /** @enum {string} */
+                aggregation: "sum" | "last" | "average";
+                baseline: number | null;
+                /** @enum {string} */
+                cadence: "monthly" | "quarterly";
+                currency: string | null;
+                /** @enum {string} */
+                direction: "higher" | "lower";
+                name: string;
+                target: number | null;
+                /** @enum {string} */
+                unit: "count" | "currency" | "percent" | "duration";
+            }[];
+            name: string;
+            objectives: {
+                ownerContactId: string | null;
+                ownerMemberId: string | null;
+                /** @enum {string} */
+                ownerSide: "us" | "partner" | "both";
+                text: string;
+            }[];
+            /** @enum {string} */
+            partnerType: "technology" | "reseller" | "referral" | "strategic_alliance" | "co_marketing" | "supplier" | "distributor" | "other";
+            summary: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Also sent as the ETag; send it back in If-Match */
+            version: number;
+        };
+        PlanTemplateCreate: {
+            /**
+             * @description Whether the new-plan form offers it first for partners of its type; one default per type, and making one the default takes it from the other
+             * @default false
+             */
+            isDefault?: boolean;
+            /**
+             * @description The KPIs a plan made from it starts with, in order, 50 at most
+             * @default []
+             */
+            kpis?: components["schemas"]["TemplateKpi"][];
+            /** @description What the template is for */
+            name: string;
+            /**
+             * @description The objectives a plan starts with; an owner on our side may be named, the partner’s side not (a template has no partner)
+             * @default []
+             */
+            objectives?: components["schemas"]["PlanObjective"][];
+            /**
+             * @description The partner type it is made for
+             * @enum {string}
+             */
+            partnerType: "technology" | "reseller" | "referral" | "strategic_alliance" | "co_marketing" | "supplier" | "distributor" | "other";
+            /**
+             * @description What the partners mean to achieve together in the period (Markdown, shown as text)
+             * @default
+             */
+            summary?: string;
+        };
+        PlanTemplateList: {
+            /** @description By partner type, the default first, then name */
+            items: components["schemas"]["PlanTemplate"][];
+        };
+        PlanTemplateUpdate: {
+            /** @description Archiving takes it out of the new-plan form (and ends it being the default) */
+            archived?: boolean;
+            /** @description Whether the new-plan form offers it first for partners of its type; one default per type, and making one the default takes it from the other */
+            isDefault?: boolean;
+            /** @description The KPIs a plan made from it starts with, in order, 50 at most */
+            kpis?: components["schemas"]["TemplateKpi"][];
+            /** @description What the template is for */
+            name?: string;
+            /** @description The plan’s objectives in order, 50 at most */
+            objectives?: components["schemas"]["PlanObjective"][];
+            /** @enum {string} */
+            partnerType?: "technology" | "reseller" | "referral" | "strategic_alliance" | "co_marketing" | "supplier" | "distributor" | "other";
+            /** @description What the partners mean to achieve together in the period (Markdown, shown as text) */
+            summary?: string;
         };
         PlanTransition: {
             /** @description The partner’s person who agreed the plan; required to agree */
@@ -3900,6 +4046,42 @@ export interface components {
             /** Format: uuid */
             id: string;
             title: string;
+        };
+        TemplateKpi: {
+            /**
+             * @description How the values make the period’s: their sum, the last one, or their average
+             * @default sum
+             * @enum {string}
+             */
+            aggregation?: "sum" | "last" | "average";
+            /** @default null */
+            baseline?: number | null;
+            /**
+             * @description Measured each month or each quarter
+             * @default monthly
+             * @enum {string}
+             */
+            cadence?: "monthly" | "quarterly";
+            /**
+             * @description ISO 4217 code; required for the `currency` unit, null for the others
+             * @default null
+             */
+            currency?: string | null;
+            /**
+             * @description Whether higher or lower is better
+             * @default higher
+             * @enum {string}
+             */
+            direction?: "higher" | "lower";
+            /** @description What is measured */
+            name: string;
+            /**
+             * @description The default target in stored units (kpis.ts); null leaves it to each plan
+             * @default null
+             */
+            target?: number | null;
+            /** @enum {string} */
+            unit: "count" | "currency" | "percent" | "duration";
         };
         TemplatePreview: {
             /** @description The filled agreement in Markdown */
@@ -13639,6 +13821,534 @@ export interface operations {
             };
             /** @description `forbidden`: the role does not allow it */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPlanTemplates: {
+        parameters: {
+            query?: {
+                /** @description `false` (default): templates in use; `true`: archived ones; `any`: both */
+                archived?: "false" | "true" | "any";
+                /** @description Only templates made for this partner type */
+                partnerType?: "technology" | "reseller" | "referral" | "strategic_alliance" | "co_marketing" | "supplier" | "distributor" | "other";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanTemplateList"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: the role does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPlanTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanTemplateCreate"];
+            };
+        };
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the record (`"3"`), to send back in If-Match with a change */
+                    ETag?: string;
+                    /** @description The URL of the new record */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanTemplate"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (the role does not allow it) or `origin_mismatch` (a cookie request from another site) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type`: send `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPlanTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the record (`"3"`), to send back in If-Match with a change */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanTemplate"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: the role does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such record in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `uri_too_long`: a path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deletePlanTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you read (`"3"`); required on PATCH */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (the role does not allow it) or `origin_mismatch` (a cookie request from another site) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such record in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `stale_version`: the record changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `uri_too_long`: a path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updatePlanTemplate: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read (`"3"`); required on PATCH */
+                "if-match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanTemplateUpdate"];
+            };
+        };
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the record (`"3"`), to send back in If-Match with a change */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanTemplate"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (the role does not allow it) or `origin_mismatch` (a cookie request from another site) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such record in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `stale_version`: the record changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `uri_too_long`: a path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type`: send `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `if_match_required`: send the ETag in If-Match */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

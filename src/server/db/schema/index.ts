@@ -13,6 +13,7 @@ export * from './kpis';
 export * from './limits';
 export * from './notifications';
 export * from './partners';
+export * from './plan-templates';
 export * from './plans';
 export * from './tasks';
 export * from './teams';

@@ -6,9 +6,9 @@ import {
   type KpiSource,
   type KpiUnit,
   type KpiUpdate,
+  kpiDefinitionProblems,
   type MeasurementList,
   maxKpisPerPlan,
-  validateKpiTarget,
   validateMeasurementValue,
 } from '../../../domain/kpis';
 import { messages } from '../../../domain/messages';
@@ -91,13 +91,7 @@ const invalid = (field: string, message: string, code = 'invalid_value'): FieldE
  * plan's period. 422 naming the field.
  */
 function assertDefinition(definition: Definition, planPeriod: string) {
-  const fields: FieldError[] = [];
-  if (definition.unit === 'currency' && definition.currency === null)
-    fields.push(invalid('currency', messages.required, 'required'));
-  if (definition.unit !== 'currency' && definition.currency !== null)
-    fields.push(invalid('currency', messages.currencyOnlyForCurrency));
-  const target = validateKpiTarget(definition);
-  if (target) fields.push(invalid(target.field, target.message));
+  const fields: FieldError[] = kpiDefinitionProblems(definition);
   if (measurementPeriods(planPeriod, definition.cadence) === null)
     fields.push(invalid('cadence', messages.monthlyForMonthPlan));
   if (fields.length > 0)

@@ -1,7 +1,8 @@
+import type { KpiCreate } from '../../../domain/kpis';
 import { validateKpiTarget } from '../../../domain/kpis';
 import { messages } from '../../../domain/messages';
 import { formatPeriod, nextPeriod, parsePeriod } from '../../../domain/periods';
-import type { Plan, PlanCopy } from '../../../domain/plans';
+import type { Plan, PlanCopy, PlanCreate } from '../../../domain/plans';
 import type { Scope } from '../../access/scope';
 import type { ServiceContext } from '../../context';
 import { withTransaction } from '../../db/unit-of-work';
@@ -13,6 +14,22 @@ import { createPlan, getPlan } from './plans.service';
 function periodAfter(label: string): string {
   const period = parsePeriod(label);
   return period ? formatPeriod(nextPeriod(period)) : label;
+}
+
+/**
+ * A new draft plan with its KPIs, each part written, checked and audited by the service that
+ * owns it, so a plan copied or made from a template is refused as one made by hand would be.
+ * Runs in the caller's transaction: all or nothing.
+ */
+export async function startDraft(
+  ctx: ServiceContext,
+  scope: Scope,
+  plan: Omit<PlanCreate, 'templateId' | 'kpiTargets'>,
+  kpis: KpiCreate[],
+): Promise<Plan> {
+  const created = await createPlan(ctx, scope, plan);
+  for (const kpi of kpis) await createKpi(ctx, scope, created.id, kpi);
+  return kpis.length === 0 ? created : getPlan(ctx, scope, created.id);
 }
 
 /**
@@ -54,14 +71,16 @@ export async function copyPlan(
     if (fields.length > 0) {
       throw errors.unprocessable('invalid_kpi', 'A new target cannot be used', fields);
     }
-    const plan = await createPlan(ctx, scope, {
-      partnerId: source.partnerId,
-      period: input.period ?? periodAfter(source.period),
-      summary: source.summary,
-      objectives: source.objectives,
-    });
-    for (const kpi of kpis) {
-      await createKpi(ctx, scope, plan.id, {
+    return startDraft(
+      ctx,
+      scope,
+      {
+        partnerId: source.partnerId,
+        period: input.period ?? periodAfter(source.period),
+        summary: source.summary,
+        objectives: source.objectives,
+      },
+      kpis.map((kpi) => ({
         name: kpi.name,
         unit: kpi.unit,
         currency: kpi.currency,
@@ -73,8 +92,7 @@ export async function copyPlan(
         ownerMemberId: kpi.ownerMemberId,
         ownerContactId: kpi.ownerContactId,
         source: kpi.source,
-      });
-    }
-    return getPlan(ctx, scope, plan.id);
+      })),
+    );
   });
 }

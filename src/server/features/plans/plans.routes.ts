@@ -18,7 +18,6 @@ import type { ZodApp } from '../index';
 import { copyPlan } from './plans.copy';
 import { listPlans, planHistory } from './plans.list';
 import {
-  createPlan,
   getPlan,
   getPlanChanges,
   listPlanVersions,
@@ -26,6 +25,7 @@ import {
   transitionPlan,
   updatePlan,
 } from './plans.service';
+import { startPlan } from './plans.template';
 
 const tags = ['plans'];
 /** A plan is a summary and fifty objectives at most; anything much larger is not one. */
@@ -57,7 +57,7 @@ export async function planRoutes(app: ZodApp) {
       schema: {
         operationId: 'createPlan',
         description:
-          'Starts a partner’s plan for a fiscal period, status `draft`, version 1. A partner has one plan per period: another is 409 `plan_exists`. A partner out of scope is 422 naming `partnerId`; an objective owner who is not a member of the workspace, or not a contact of the plan’s partner, is 422 naming the objective’s field. Answers with its ETag and Location.',
+          'Starts a partner’s plan for a fiscal period, status `draft`, version 1. A partner has one plan per period: another is 409 `plan_exists`. A partner out of scope is 422 naming `partnerId`; an objective owner who is not a member of the workspace, or not a contact of the plan’s partner, is 422 naming the objective’s field. With `templateId` the plan starts with the template’s summary (unless one is sent), its objectives before those sent, and its KPIs with `kpiTargets` or the template’s targets; a template out of scope is 422 naming `templateId`, an archived one 422 `template_archived`, a KPI left without a target 422 naming `kpiTargets.N`; nothing is written then. Answers with its ETag and Location.',
         tags,
         summary: 'Start a plan for a partner and period',
         body: PlanCreate,
@@ -65,7 +65,7 @@ export async function planRoutes(app: ZodApp) {
       },
     },
     async (request, reply) => {
-      const plan = await createPlan(request.ctx, scopeOf(request), request.body);
+      const plan = await startPlan(request.ctx, scopeOf(request), request.body);
       reply.header('etag', etagOf(plan.version));
       reply.header('location', `/api/v1/plans/${plan.id}`);
       return reply.status(201).send(plan);
