@@ -19,6 +19,7 @@ import {
   IconActivity,
   IconAlertTriangle,
   IconBell,
+  IconBooks,
   IconBuildingStore,
   IconCalendar,
   IconChartBar,
@@ -118,6 +119,9 @@ export function AppLayout({ children }: { children?: ReactNode }) {
       : []),
     { to: '/contacts', label: 'Contacts', icon: IconUsers },
     ...(can(session, 'plan.read') ? [{ to: '/plans', label: 'Plans', icon: IconTargetArrow }] : []),
+    ...(can(session, 'clause.read')
+      ? [{ to: '/library', label: 'Agreement library', icon: IconBooks }]
+      : []),
     ...(can(session, 'issue.read')
       ? [{ to: '/issues', label: 'Issues', icon: IconAlertTriangle }]
       : []),

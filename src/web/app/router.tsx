@@ -209,6 +209,13 @@ const settingsRoute = createRoute({
     typeof search.tab === 'string' ? { tab: search.tab } : {},
   component: lazyRouteComponent(() => import('../features/settings/SettingsPage'), 'SettingsPage'),
 });
+const libraryRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/library',
+  validateSearch: (search: Record<string, unknown>): { tab?: string } =>
+    typeof search.tab === 'string' ? { tab: search.tab } : {},
+  component: lazyRouteComponent(() => import('../features/library/LibraryPage'), 'LibraryPage'),
+});
 
 const issuesRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -326,6 +333,7 @@ const routeTree = rootRoute.addChildren([
     contactRoute,
     editContactRoute,
     settingsRoute,
+    libraryRoute,
     activityRoute,
     coolingRoute,
     atRiskRoute,

@@ -1,0 +1,152 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { accessible, heading, launchBrowser, nav, settle, watchProblems } from './browser';
+import { type RunningServer, startServer } from './server';
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+const ada = { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery' };
+// Set to a folder to keep screenshots of the library screens (wide and narrow, light and dark).
+const shots = process.env.E2E_SCREENSHOTS;
+
+async function post(request: APIRequestContext, path: string, data: unknown) {
+  const response = await request.post(`${server.url}${path}`, {
+    data,
+    headers: { origin: server.url },
+  });
+  expect(response.status(), await response.text()).toBeLessThan(300);
+  return response.json();
+}
+
+async function shoot(page: Page, name: string) {
+  if (!shots) return;
+  mkdirSync(shots, { recursive: true });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const [width, height] of [
+      [1440, 900],
+      [390, 844],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await settle(page);
+      await page.screenshot({ path: join(shots, `${name}-${width}-${scheme}.png`) });
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+});
+
+afterAll(async () => {
+  await context?.close().catch(() => undefined);
+  await browser?.close();
+  await server?.stop();
+});
+
+test('a clause with fallbacks, a template of clauses in order, and a preview that names what is missing', async () => {
+  const token = new URL(server.setupUrl).hash.replace('#token=', '');
+  await post(context.request, '/api/v1/setup', {
+    token,
+    workspaceName: 'Acme Partnerships',
+    adminName: ada.name,
+    adminEmail: ada.email,
+    adminPassword: ada.password,
+  });
+  await post(context.request, '/api/v1/partners', {
+    name: 'Northwind & Co',
+    type: 'reseller',
+    stage: 'active',
+  });
+  await post(context.request, '/api/v1/clauses', {
+    title: 'Parties',
+    text: 'Between {{workspace.name}} and {{partner.name}}.',
+    category: 'General',
+  });
+
+  const page = await context.newPage();
+  const problems = watchProblems(page);
+  await page.goto(`${server.url}/partners`);
+  await heading(page, 'Partners');
+  await nav(page, 'Agreement library').click();
+  await heading(page, 'Agreement library');
+  await page.getByRole('table', { name: 'Clauses' }).getByText('Parties').waitFor();
+
+  // A clause with two fallback positions, the second moved first by keyboard.
+  await page.getByRole('button', { name: 'Add clause' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a clause' });
+  await dialog.getByLabel('Title').fill('Term');
+  await dialog.getByLabel('Category').fill('Term');
+  await dialog
+    .getByLabel('Text (Markdown)')
+    .fill(
+      'This agreement ends on {{agreement.end_date}}; notice by {{agreement.notice_deadline}}.',
+    );
+  await dialog.getByRole('button', { name: 'Add fallback position' }).click();
+  await dialog.getByLabel('Fallback 1').fill('Ends after two years.');
+  await dialog.getByRole('button', { name: 'Add fallback position' }).click();
+  await dialog.getByLabel('Fallback 2').fill('Ends after three years.');
+  await dialog.getByRole('button', { name: 'Move fallback 2 up' }).press('Enter');
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+    .toBe('Move fallback 1 down');
+  await expect
+    .poll(() => dialog.getByLabel('Fallback 1').inputValue())
+    .toBe('Ends after three years.');
+  await accessible(page, 'clause form');
+  await dialog.getByRole('button', { name: 'Add clause' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByRole('table', { name: 'Clauses' }).getByText('agreement.end_date').waitFor();
+  await accessible(page, 'clause library');
+  await shoot(page, 'library-clauses');
+
+  // A template of both clauses, Term first.
+  await page.getByRole('tab', { name: 'Templates' }).click();
+  await page.getByText('No templates yet.').waitFor();
+  await page.getByRole('button', { name: 'Add template' }).click();
+  const form = page.getByRole('dialog', { name: 'Add a template' });
+  await form.getByLabel('Name').fill('Reseller standard');
+  await form.getByRole('combobox', { name: 'Agreement type', exact: true }).click();
+  await page.getByRole('option', { name: 'Reseller agreement' }).click();
+  for (const clause of ['Parties (General)', 'Term (Term)']) {
+    await form.getByRole('combobox', { name: 'Add a clause', exact: true }).click();
+    await page.getByRole('option', { name: clause }).click();
+    await form.getByRole('button', { name: 'Add to template' }).click();
+  }
+  await form.getByRole('button', { name: 'Move Term up' }).click();
+  await expect
+    .poll(() => form.getByRole('list', { name: 'Clauses of the template' }).innerText())
+    .toMatch(/Term[\s\S]*Parties/);
+  await accessible(page, 'template form');
+  await form.getByRole('button', { name: 'Add template' }).click();
+  await form.waitFor({ state: 'detached' });
+  await page.getByText('Term · Parties').waitFor();
+
+  // The preview names every variable without a value, then fills the text.
+  await page.getByRole('button', { name: 'Preview Reseller standard' }).click();
+  const preview = page.getByRole('dialog', { name: 'Preview Reseller standard' });
+  await preview.getByRole('combobox', { name: 'Partner' }).fill('North');
+  await page.getByRole('option', { name: 'Northwind & Co' }).click();
+  await preview.getByRole('button', { name: 'Preview' }).click();
+  const alert = preview.getByRole('alert');
+  await alert.getByText('{{agreement.end_date}}').waitFor();
+  await alert.getByText('{{agreement.notice_deadline}}').waitFor();
+  await accessible(page, 'template preview, missing values');
+  problems.length = 0; // the 422 above was the point
+  await preview.getByLabel('End date').fill('2028-02-29');
+  await preview.getByLabel('Notice period (days)').fill('29');
+  await preview.getByRole('button', { name: 'Preview' }).click();
+  const filled = preview.getByRole('region', { name: 'Filled agreement' });
+  await filled.getByText('This agreement ends on 2028-02-29; notice by 2028-01-31.').waitFor();
+  await filled.getByText('Between Acme Partnerships and Northwind & Co.').waitFor();
+  await accessible(page, 'template preview, filled');
+  await shoot(page, 'library-preview');
+  expect(problems).toEqual([]);
+});
