@@ -90,15 +90,19 @@ test('a clause with fallbacks, a template of clauses in order, and a preview tha
       'This agreement ends on {{agreement.end_date}}; notice by {{agreement.notice_deadline}}.',
     );
   await dialog.getByRole('button', { name: 'Add fallback position' }).click();
-  await dialog.getByLabel('Fallback 1').fill('Ends after two years.');
+  await dialog
+    .getByRole('textbox', { name: 'Fallback 1', exact: true })
+    .fill('Ends after two years.');
   await dialog.getByRole('button', { name: 'Add fallback position' }).click();
-  await dialog.getByLabel('Fallback 2').fill('Ends after three years.');
+  await dialog
+    .getByRole('textbox', { name: 'Fallback 2', exact: true })
+    .fill('Ends after three years.');
   await dialog.getByRole('button', { name: 'Move fallback 2 up' }).press('Enter');
   await expect
     .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
     .toBe('Move fallback 1 down');
   await expect
-    .poll(() => dialog.getByLabel('Fallback 1').inputValue())
+    .poll(() => dialog.getByRole('textbox', { name: 'Fallback 1', exact: true }).inputValue())
     .toBe('Ends after three years.');
   await accessible(page, 'clause form');
   await dialog.getByRole('button', { name: 'Add clause' }).click();
