@@ -126,7 +126,7 @@ test('a clause with fallbacks, a template of clauses in order, and a preview tha
   }
   await form.getByRole('button', { name: 'Move Term up' }).click();
   await expect
-    .poll(() => form.getByRole('list', { name: 'Clauses of the template' }).innerText())
+    .poll(() => form.getByRole('list', { name: 'Clauses of the template' }).textContent())
     .toMatch(/Term[\s\S]*Parties/);
   await accessible(page, 'template form');
   await form.getByRole('button', { name: 'Add template' }).click();
