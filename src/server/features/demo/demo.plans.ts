@@ -137,14 +137,14 @@ const otherKpis: KpiTemplate[] = [
   },
 ];
 
-const summaries = [
+export const summaries = [
   'Grow co-sell pipeline in our shared accounts and make the partnership a reliable revenue line.',
   'Deepen the integration, certify more of their engineers and win together in new segments.',
   'Turn referrals into a steady flow of qualified deals with faster responses on both sides.',
   'Expand into two new regions with joint campaigns and a shared enablement plan.',
 ];
 
-const objectiveTexts = [
+export const objectiveTexts = [
   'Run two joint campaigns each quarter',
   'Certify the partner’s solution engineers on the current release',
   'Hold a quarterly business review with both executive sponsors',
@@ -153,7 +153,7 @@ const objectiveTexts = [
   'Answer every partner deal registration within one business day',
 ];
 
-const currencyOf = (country: string | null) =>
+export const currencyOf = (country: string | null) =>
   ['DE', 'FR', 'NL', 'ES', 'IE', 'IT'].includes(country ?? '')
     ? 'EUR'
     : country === 'GB'

@@ -8,6 +8,7 @@ export async function analyzeLoadedTables(database: Database): Promise<void> {
   await database.sql(
     `ANALYZE partners, partner_domains, contacts, audit_events, members, users, teams,
       team_members, partner_team_entries, interactions, interaction_participants, issues, tasks,
-      comments, comment_mentions, timeline_entries`,
+      comments, comment_mentions, timeline_entries, plans, plan_objectives, plan_versions, kpis,
+      kpi_measurements`,
   );
 }

@@ -218,8 +218,9 @@ export type StaleKpiRow = {
 };
 
 /**
- * One page of a workspace's KPIs of open plans whose progress is not for `day`, with their
- * measurements as `[period, value]` pairs: what the daily refresh recomputes.
+ * One page of a workspace's KPIs of open plans (of every plan with `closed`) whose progress is
+ * not for `day`, with their measurements as `[period, value]` pairs: what the daily refresh
+ * recomputes.
  */
 export async function staleKpis(
   db: Db | Tx,
@@ -227,6 +228,7 @@ export async function staleKpis(
   day: string,
   after: string | null,
   limit: number,
+  closed = false,
 ): Promise<StaleKpiRow[]> {
   const result = await db.execute(sql`
     SELECT k.id, k.target::float8 AS target, k.baseline::float8 AS baseline, k.direction,
@@ -235,7 +237,7 @@ export async function staleKpis(
         FROM ${kpiMeasurements} m WHERE m.workspace_id = k.workspace_id AND m.kpi_id = k.id),
         '[]'::jsonb) AS measurements
     FROM ${kpis} k JOIN ${plans} p ON p.workspace_id = k.workspace_id AND p.id = k.plan_id
-    WHERE k.workspace_id = ${workspaceId} AND p.status <> 'closed'
+    WHERE k.workspace_id = ${workspaceId} ${closed ? sql`` : sql`AND p.status <> 'closed'`}
       AND k.progress_on IS DISTINCT FROM ${day}::date
       ${after === null ? sql`` : sql`AND k.id > ${after}::uuid`}
     ORDER BY k.id

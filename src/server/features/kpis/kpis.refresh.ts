@@ -21,23 +21,30 @@ export async function refreshOpenKpis(database: Database, now: Date): Promise<nu
 
 /**
  * The same recomputation for one workspace, in the caller's transaction: a load that wrote
- * values for a chosen day (the demo data) leaves progress right for that day.
+ * values for a chosen day (the demo data) leaves progress right for that day. With `closed`,
+ * the KPIs of closed plans too (a bulk load writes closed plans without their service).
  */
-export async function refreshWorkspaceKpis(tx: Tx, workspaceId: string, now: Date) {
+export async function refreshWorkspaceKpis(
+  tx: Tx,
+  workspaceId: string,
+  now: Date,
+  options: { closed?: boolean } = {},
+) {
   const settings = await fiscalSettingsOf(tx, workspaceId);
-  return refreshKpisOf(tx, { id: workspaceId, ...settings }, now);
+  return refreshKpisOf(tx, { id: workspaceId, ...settings }, now, options.closed ?? false);
 }
 
 async function refreshKpisOf(
   db: Db | Tx,
   workspace: { id: string } & FiscalSettings,
   now: Date,
+  closed = false,
 ): Promise<number> {
   let refreshed = 0;
   const day = dateAt(now.getTime(), workspace.timeZone);
   let after: string | null = null;
   for (;;) {
-    const rows = await staleKpis(db, workspace.id, day, after, pageSize);
+    const rows = await staleKpis(db, workspace.id, day, after, pageSize, closed);
     if (rows.length === 0) break;
     await writeProgress(
       db,
