@@ -26,6 +26,12 @@ export interface Database {
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** Raw SQL on the root client; in tests it throws when used while a transaction is open. */
   sql: SqlRunner;
+  /**
+   * One parameterized statement on the root client, its rows as arrays in column order: for
+   * reads of many rows (exports), with no object or name per row. The two drivers read dates
+   * and `bigint` differently: the statement casts them (to text, to float8) to what it needs.
+   */
+  rows: (text: string, values: unknown[]) => Promise<unknown[][]>;
   /** The embedded engine, when there is one (backup, restore). */
   pglite?: PGlite;
   close(): Promise<void>;
@@ -89,10 +95,20 @@ function guardSql(runner: SqlRunner): SqlRunner {
   };
 }
 
+type ArrayRunner = Database['rows'];
+
+function guardRows(runner: ArrayRunner): ArrayRunner {
+  if (!guardEnabled) return runner;
+  return (text, values) => {
+    if (openTransaction.getStore()) return Promise.reject(misuse('database.rows() called'));
+    return runner(text, values);
+  };
+}
+
 function wrap(
   kind: DatabaseKind,
   raw: Db,
-  sqlRunner: SqlRunner,
+  runners: { sql: SqlRunner; rows: ArrayRunner },
   close: () => Promise<void>,
   pglite?: PGlite,
 ): Database {
@@ -100,7 +116,8 @@ function wrap(
     kind,
     db: guardRoot(raw),
     transaction: guardTransaction(raw),
-    sql: guardSql(sqlRunner),
+    sql: guardSql(runners.sql),
+    rows: guardRows(runners.rows),
     pglite,
     close,
   };
@@ -196,7 +213,10 @@ export async function openEmbedded(options: {
     }
     return { rows: parseDates(await client.query(text, values)) };
   };
-  return wrap('embedded', raw, sqlRunner, () => client.close(), client);
+  // Through the proxy that keeps dates as text, as the Drizzle client reads them.
+  const rows: ArrayRunner = async (text, values) =>
+    (await forDrizzle.query<unknown[]>(text, values, { rowMode: 'array' })).rows;
+  return wrap('embedded', raw, { sql: sqlRunner, rows }, () => client.close(), client);
 }
 
 /** Connects a pool to a PostgreSQL server. */
@@ -220,7 +240,9 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     const last = Array.isArray(result) ? result.at(-1) : result;
     return { rows: last?.rows ?? [] };
   };
-  return wrap('postgres', raw, sqlRunner, () => endPool(pool));
+  const rows: ArrayRunner = async (text, values) =>
+    (await pool.query<unknown[]>({ text, values, rowMode: 'array' })).rows;
+  return wrap('postgres', raw, { sql: sqlRunner, rows }, () => endPool(pool));
 }
 
 /**

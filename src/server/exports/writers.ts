@@ -1,6 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
-import { stringify } from 'csv-stringify/sync';
 import type ExcelJS from 'exceljs';
 import { type CellValue, cellOf } from './cells';
 
@@ -22,11 +21,31 @@ export const exportContentTypes: Record<ExportFormat, string> = {
 
 const byteOrderMark = '\uFEFF';
 
-function csvText(rows: CellValue[][]): string {
-  return stringify(rows, {
-    record_delimiter: 'windows',
-    cast: { boolean: (value) => (value ? 'true' : 'false') },
-  });
+const needsQuotes = /[",\r\n]/;
+const quotes = /"/g;
+
+/** One CSV field (RFC 4180): quoted, its quotes doubled, only when it holds `"`, `,` or a line break. */
+function csvField(value: CellValue): string {
+  if (value === null) return '';
+  if (typeof value !== 'string') return typeof value === 'boolean' ? String(value) : `${value}`;
+  return needsQuotes.test(value) ? `"${value.replace(quotes, '""')}"` : value;
+}
+
+/**
+ * The CSV text of rows, each line ending in CRLF: one string built by appending, the cells
+ * escaped as they are read, with no array of cells per row (an export writes millions).
+ */
+function csvText<T>(columns: readonly ExportColumn<T>[], rows: readonly T[]): string {
+  let text = '';
+  for (const row of rows) {
+    for (let c = 0; c < columns.length; c++) {
+      const column = columns[c] as ExportColumn<T>;
+      text +=
+        c === 0 ? csvField(cellOf(column.value(row))) : `,${csvField(cellOf(column.value(row)))}`;
+    }
+    text += '\r\n';
+  }
+  return text;
 }
 
 /**
@@ -39,10 +58,10 @@ export function csvStream<T>(
   batches: RowBatches<T>,
 ): Readable {
   async function* chunks() {
-    yield byteOrderMark + csvText([columns.map((column) => column.header)]);
+    yield `${byteOrderMark}${columns.map((column) => csvField(column.header)).join(',')}\r\n`;
     for await (const batch of batches) {
       if (batch.length === 0) continue;
-      yield csvText(batch.map((row) => columns.map((column) => cellOf(column.value(row)))));
+      yield csvText(columns, batch);
     }
   }
   return Readable.from(chunks(), { objectMode: false });
