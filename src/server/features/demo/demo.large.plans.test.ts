@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SeededWorkspace, seedPartnerUser, signIn } from '../../../../test/factories';
 import { createTestApp, expectDenied, request, type TestApp } from '../../../../test/harness';
 import type { WorkspaceId } from '../../../domain/ids';
 import { defaultFiscalSettings, formatPeriod, periodAt } from '../../../domain/periods';
@@ -176,7 +177,7 @@ describe('the large demo set’s plans, scaled down', () => {
     for (const row of rows) expect(names.has(row['Partner ID'] ?? '')).toBe(true);
   });
 
-  it('keeps another workspace’s plans from this one’s key, changing nothing', async () => {
+  it('keeps the plans from another workspace’s key and from the partner’s own users, changing nothing', async () => {
     const [theirs] = await db()
       .select({ id: plans.id })
       .from(plans)
@@ -184,5 +185,16 @@ describe('the large demo set’s plans, scaled down', () => {
       .limit(1);
     await expectDenied(t, 404, { method: 'GET', url: `/api/v1/plans/${theirs?.id}`, key });
     await expectDenied(t, 404, { method: 'GET', url: `/api/v1/plans/${theirs?.id}/kpis`, key });
-  }, 180_000);
+    // A partner's own user sees none of its plans (decision 040): a plan is as if absent.
+    const [mine] = await plansOf(first);
+    const user = await seedPartnerUser(
+      t.database,
+      { workspaceId: first } as SeededWorkspace,
+      mine?.partnerId as SeededWorkspace['partners'][0],
+      'partner_admin',
+    );
+    const cookie = await signIn(t.app, user.email);
+    await expectDenied(t, 404, { method: 'GET', url: `/api/v1/plans/${mine?.id}`, cookie });
+    await expectDenied(t, 403, { method: 'GET', url: '/api/v1/measurements/export', cookie });
+  }, 300_000);
 });
