@@ -4,6 +4,7 @@ import createClient from 'openapi-fetch';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PartnerId } from '../src/domain/ids';
+import { unsubscribeToken } from '../src/server/features/report-subscriptions/report-subscriptions.tokens';
 import { newToken } from '../src/server/tokens';
 import type { paths } from '../src/web/api/schema';
 import {
@@ -719,6 +720,55 @@ describe('reports', () => {
       parseAs: 'arrayBuffer',
     });
     expect(scorecard.response.headers.get('content-type')).toBe('application/pdf');
+  });
+});
+
+describe('scheduled reports', () => {
+  it('schedules a report, changes, pauses and deletes it, with its recipients', async () => {
+    const created = await api.POST('/api/v1/report-subscriptions', {
+      body: {
+        kind: 'portfolio',
+        filters: { type: ['reseller'] },
+        cadence: 'weekly',
+        weekday: 'friday',
+        memberIds: [world.a.members.admin.memberId],
+      },
+    });
+    expect(created.response.status).toBe(201);
+    const id = must(created.data, 'subscription').id;
+    const listed = await api.GET('/api/v1/report-subscriptions', {
+      params: { query: { limit: 10 } },
+    });
+    expect(listed.data?.items.map((s) => s.id)).toContain(id);
+    const one = await api.GET('/api/v1/report-subscriptions/{id}', { params: { path: { id } } });
+    const paused = await api.PATCH('/api/v1/report-subscriptions/{id}', {
+      params: { path: { id }, header: { 'if-match': etagOf(one.response) } },
+      body: { status: 'paused' },
+    });
+    expect(paused.data?.nextRunAt).toBeNull();
+    const added = await api.POST('/api/v1/report-subscriptions/{id}/recipients', {
+      params: { path: { id } },
+      body: { memberId: world.a.members.member.memberId },
+    });
+    expect(added.data?.name).toBe('A member');
+    const recipientId = must(added.data, 'recipient').id;
+    // This app has no mail server: sending now says so.
+    const sent = await api.POST('/api/v1/report-subscriptions/{id}/send-now', {
+      params: { path: { id } },
+    });
+    expect(sent.response.status).toBe(409);
+    const token = unsubscribeToken(t.ctx.config.secret, world.a.workspaceId, recipientId);
+    const anonymous = clientFor();
+    const unsubscribed = await anonymous.POST('/api/v1/report-unsubscribe', { body: { token } });
+    expect(unsubscribed.data?.report).toBe('Portfolio report');
+    const removed = await api.DELETE('/api/v1/report-subscriptions/{id}/recipients/{recipientId}', {
+      params: { path: { id, recipientId } },
+    });
+    expect(removed.response.status).toBe(204);
+    const deleted = await api.DELETE('/api/v1/report-subscriptions/{id}', {
+      params: { path: { id }, header: {} },
+    });
+    expect(deleted.response.status).toBe(204);
   });
 });
 

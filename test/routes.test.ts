@@ -22,7 +22,8 @@ it('lists every API route with its required access', () => {
 it('declares no route as public except sign-in, setup and token flows', () => {
   const publicRoutes = t.app.routeAccess.filter((r) => r.access === 'public').map((r) => r.url);
   for (const url of publicRoutes) {
-    // A calendar feed's URL carries its own secret token (decision 020).
-    expect(url).toMatch(/^\/api\/v1\/(auth|setup|calendar\/:token$)/);
+    // A calendar feed's URL carries its own secret token (decision 020); a scheduled report's
+    // unsubscribe takes the token of its mail's link in the body (decision 044).
+    expect(url).toMatch(/^\/api\/v1\/(auth|setup|calendar\/:token$|report-unsubscribe$)/);
   }
 });

@@ -72,6 +72,10 @@ export const permissions = {
   /** Plan templates per partner type (decision 045): members read them to start plans. */
   'plan_template.read': [...internal],
   'plan_template.manage': ['admin', 'manager'],
+  /** Scheduled reports: who receives which report, when. */
+  'report_subscription.read': [...internal],
+  /** Scheduling reports, their recipients, pausing, deleting and sending one now. */
+  'report_subscription.manage': [...editors],
   /** What was shown to partner users through the portal (the disclosure log). */
   'disclosure.read': ['admin'],
   /** The portal: a partner user's account, and the records shared with their partner. */

@@ -136,6 +136,7 @@ export const rateLimitNames = [
   'invitation-accept',
   'setup',
   'calendar-feed',
+  'report-unsubscribe',
   'password-change',
 ] as const;
 export type RateLimitName = (typeof rateLimitNames)[number];
@@ -157,6 +158,8 @@ export const defaultRateLimits: RateLimits = {
   setup: { limit: 10, windowSeconds: 60 },
   // Calendar apps poll every few minutes at most; a client fetching faster is not one.
   'calendar-feed': { limit: 60, windowSeconds: 60 },
+  // A person clicks it once or twice; a client trying tokens is not one.
+  'report-unsubscribe': { limit: 30, windowSeconds: 60 },
   // A stolen session must not become a way to guess the current password (decision 016).
   'password-change': { limit: 10, windowSeconds: 3600 },
 };

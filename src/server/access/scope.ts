@@ -28,7 +28,8 @@ export type PartnerScope = {
  * every permission (the code that makes one is trusted) and is named in audit events.
  */
 /** `calendar-feed`: a feed URL being read, on behalf of the member whose feed it is. */
-export type SystemActor = 'demo' | 'cli' | 'calendar-feed' | `job:${string}`;
+/** `report-unsubscribe`: a recipient following the unsubscribe link of a scheduled report. */
+export type SystemActor = 'demo' | 'cli' | 'calendar-feed' | 'report-unsubscribe' | `job:${string}`;
 
 export type SystemScope = {
   kind: 'system';
@@ -69,5 +70,6 @@ export function systemActorName(actor: string): string {
   if (actor === 'demo') return 'Demo data';
   if (actor === 'cli') return 'Command line';
   if (actor.startsWith('job:')) return `Job: ${actor.slice(4)}`;
+  if (actor === 'report-unsubscribe') return 'Unsubscribe link';
   return 'Tandem';
 }

@@ -28,6 +28,7 @@ import { partnerRoutes } from './partners/partners.routes';
 import { planTemplateRoutes } from './plan-templates/plan-templates.routes';
 import { planRoutes } from './plans/plans.routes';
 import { portalRoutes } from './portal/portal.routes';
+import { reportSubscriptionRoutes } from './report-subscriptions/report-subscriptions.routes';
 import { reportRoutes } from './reports/reports.routes';
 import { setupRoutes } from './setup/setup.routes';
 import { taskRoutes } from './tasks/tasks.routes';
@@ -77,4 +78,5 @@ export async function registerFeatures(api: ZodApp) {
   await api.register(reportRoutes);
   await api.register(clauseRoutes);
   await api.register(agreementTemplateRoutes);
+  await api.register(reportSubscriptionRoutes);
 }

@@ -29,3 +29,11 @@ export function sendDownload(
 export function downloadName(what: string, extension: string, now = new Date()): string {
   return `tandem-${what}-${now.toISOString().slice(0, 10)}.${extension}`;
 }
+
+/** `Acme Corp`, `FY2027-Q2` → `acme-corp-fy2027-q2`: a file name part anyone's system accepts. */
+export const fileNamePart = (...parts: string[]) =>
+  parts
+    .join('-')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');

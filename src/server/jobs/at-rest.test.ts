@@ -14,6 +14,7 @@ import {
   kpiRefreshSchedule,
   overdueSchedule,
   purgeSchedule,
+  reportSchedule,
 } from './queue';
 
 let t: TestApp;
@@ -92,7 +93,7 @@ describe('no usable token at rest', () => {
 });
 
 describe('purge', () => {
-  it('is scheduled hourly, under the start-up lock with the queues (as are the digests, the overdue sweep, the health snapshot, the KPI refresh and the cadence catch-up)', async () => {
+  it('is scheduled hourly, under the start-up lock with the queues (as are the digests, the overdue sweep, the health snapshot, the KPI refresh, the cadence catch-up and the scheduled reports)', async () => {
     const { rows } = await t.database.sql('SELECT name, cron FROM pgboss.schedule ORDER BY name');
     expect(rows).toEqual([
       { name: cadenceSchedule.name, cron: cadenceSchedule.cron },
@@ -101,6 +102,7 @@ describe('purge', () => {
       { name: purgeSchedule.name, cron: purgeSchedule.cron },
       { name: digestSchedule.name, cron: digestSchedule.cron },
       { name: overdueSchedule.name, cron: overdueSchedule.cron },
+      { name: reportSchedule.name, cron: reportSchedule.cron },
     ]);
   });
 

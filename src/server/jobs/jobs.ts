@@ -1,5 +1,6 @@
 import type { Tx } from '../db/client';
 import type { NotificationMailJob } from '../features/notifications/notifications.delivery';
+import type { ReportSendJob } from '../features/report-subscriptions/report-subscriptions.delivery';
 import type { MailJob } from '../mail/templates';
 
 /** Names and payloads of the queued jobs Tandem runs. */
@@ -17,6 +18,10 @@ export type JobPayloads = {
   'kpi.refresh': Record<string, never>;
   /** Recomputes partners' last touch as planned interactions come due (`cadenceSchedule`). */
   'cadence.catch-up': Record<string, never>;
+  /** Queues the scheduled reports that are due (scheduled every 15 minutes, `reportSchedule`). */
+  'report.due': Record<string, never>;
+  /** One scheduled report: its PDF made once, mailed to each recipient, re-checked when sent. */
+  'report.send': ReportSendJob;
   /** Deletes what has expired (scheduled, `purgeSchedule`). */
   'maintenance.purge': Record<string, never>;
 };

@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import { type SQL, sql } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
+import type { Config } from '../config';
+import type { ServiceContext } from '../context';
 import type { Database, Tx } from '../db/client';
 import { snapshotDueWorkspaces } from '../features/health/health.service';
 import { refreshOpenKpis } from '../features/kpis/kpis.refresh';
@@ -10,6 +12,10 @@ import {
 } from '../features/notifications/notifications.delivery';
 import { sweepOverdue } from '../features/notifications/notifications.overdue';
 import { catchUpLastTouch } from '../features/partners/cadence';
+import {
+  deliverReport,
+  sweepDueReports,
+} from '../features/report-subscriptions/report-subscriptions.delivery';
 import type { Mailer } from '../mail/mailer';
 import { renderMail } from '../mail/templates';
 import { deliverOnce } from './deliver-once';
@@ -26,6 +32,8 @@ export const queueNames: JobName[] = [
   'notification.overdue',
   'health.snapshot',
   'kpi.refresh',
+  'report.due',
+  'report.send',
 ];
 /** pg-boss's own queue for scheduled jobs: made under the schema lock like Tandem's. */
 const SCHEDULE_QUEUE = '__pgboss__send-it';
@@ -43,6 +51,8 @@ export const healthSchedule = { name: 'health.snapshot', cron: '3 * * * *' } as 
 export const kpiRefreshSchedule = { name: 'kpi.refresh', cron: '11 * * * *' } as const;
 /** Hourly, so a meeting logged ahead of time counts as a touch within the hour after it. */
 export const cadenceSchedule = { name: 'cadence.catch-up', cron: '29 * * * *' } as const;
+/** Every 15 minutes: a report due at 07:00 local goes out by 07:15, in any zone's offset. */
+export const reportSchedule = { name: 'report.due', cron: '*/15 * * * *' } as const;
 /** A job schedule as `prepareJobs` writes it (in UTC, with no data). */
 export type JobSchedule = {
   name: JobName;
@@ -60,6 +70,7 @@ export const schedules: JobSchedule[] = [
   { ...kpiRefreshSchedule, options: { expireInSeconds: 15 * 60 } },
   // One pass per workspace: more than a mail's expiry on a large one.
   { ...cadenceSchedule, options: { expireInSeconds: 5 * 60 } },
+  reportSchedule,
 ];
 
 /** The schema version this build's pg-boss installs and, at its start, insists on. */
@@ -183,6 +194,8 @@ const pollingSeconds: Record<JobName, number> = {
   'notification.overdue': 60,
   'health.snapshot': 60,
   'kpi.refresh': 60,
+  'report.due': 60,
+  'report.send': 2,
 };
 
 /**
@@ -199,6 +212,9 @@ const batchSizes: Record<JobName, number> = {
   'notification.overdue': 1,
   'health.snapshot': 1,
   'kpi.refresh': 1,
+  'report.due': 1,
+  // A report is a PDF and a mail per recipient: one at a time.
+  'report.send': 1,
 };
 
 type Handlers = { [N in JobName]: (data: JobPayloads[N], jobId: string) => Promise<void> };
@@ -211,6 +227,17 @@ function handlersFor(
   enqueue: Jobs['enqueue'],
   enqueueMany: Jobs['enqueueMany'],
 ): Handlers {
+  /**
+   * What a job hands the services it calls: of the configuration they read only the secret
+   * (list cursors, unsubscribe links) and the public URL; no request, no open transaction.
+   */
+  const jobContext = (): ServiceContext => ({
+    config: { secret, publicUrl } as Config,
+    database,
+    jobs: { enqueue, enqueueMany, stop: async () => {} },
+    setupToken: null,
+    requestId: null,
+  });
   return {
     'email.send': async (data, jobId) => {
       // Without SMTP the links are shown to the admin; a queued mail has nowhere to go.
@@ -245,6 +272,16 @@ function handlersFor(
     },
     'kpi.refresh': async () => {
       await refreshOpenKpis(database, new Date());
+    },
+    'report.due': async () => {
+      await sweepDueReports(
+        jobContext(),
+        (tx, jobs) => enqueueMany(tx, 'report.send', jobs),
+        new Date(),
+      );
+    },
+    'report.send': async (data, jobId) => {
+      await deliverReport(jobContext(), mailer, data, jobId);
     },
   };
 }

@@ -1,7 +1,17 @@
 import type { Transporter } from 'nodemailer';
 import type { Config } from '../config';
 
-export type MailMessage = { to: string; subject: string; text: string; html?: string };
+export type MailAttachment = { filename: string; content: Buffer; contentType: string };
+
+export type MailMessage = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  attachments?: MailAttachment[];
+  /** Extra headers (`List-Unsubscribe`); values are one line, made by Tandem. */
+  headers?: Record<string, string>;
+};
 
 /** Sends one message or throws, so the job queue retries it. */
 export interface Mailer {

@@ -15,6 +15,7 @@ export * from './notifications';
 export * from './partners';
 export * from './plan-templates';
 export * from './plans';
+export * from './report-subscriptions';
 export * from './tasks';
 export * from './teams';
 export * from './timeline';

@@ -8,6 +8,7 @@ import { releaseMemberKpis } from '../kpis/kpis.service';
 import { releaseMemberNotifications } from '../notifications/notifications.service';
 import { releaseMemberPartners } from '../partners/partners.service';
 import { releaseMemberPlans } from '../plans/plans.service';
+import { releaseMemberReportSubscriptions } from '../report-subscriptions/report-subscriptions.service';
 import { releaseMemberTasks } from '../tasks/tasks.service';
 import { releaseMemberTeams } from '../teams/teams.service';
 
@@ -37,4 +38,5 @@ export const memberHolders: ReleaseMember[] = [
   releaseMemberComments,
   releaseMemberPlans,
   releaseMemberKpis,
+  releaseMemberReportSubscriptions,
 ];

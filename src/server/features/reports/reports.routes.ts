@@ -1,6 +1,6 @@
 import { PortfolioQuery } from '../../../domain/dashboard';
 import { idParams } from '../../../domain/pagination';
-import { downloadName, fileResponse, sendDownload } from '../../http/download';
+import { downloadName, fileNamePart, fileResponse, sendDownload } from '../../http/download';
 import { scopeOf } from '../../http/permissions';
 import type { ZodApp } from '../index';
 import { portfolioReport, reportPartnerLimit, scorecardReport } from './reports.service';
@@ -10,14 +10,6 @@ const config = (access: 'partner.read' | 'plan.read') => ({
   access,
   replyHeaders: ['content-disposition' as const],
 });
-
-/** `Acme Corp`, `FY2027-Q2` → `acme-corp-fy2027-q2`: a file name part anyone's system accepts. */
-const slug = (...parts: string[]) =>
-  parts
-    .join('-')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 
 export async function reportRoutes(app: ZodApp) {
   app.get(
@@ -61,7 +53,7 @@ export async function reportRoutes(app: ZodApp) {
       const report = await scorecardReport(request.ctx, scopeOf(request), request.params.id);
       return sendDownload(reply, {
         mediaType: 'application/pdf',
-        name: downloadName(`scorecard-${slug(report.partnerName, report.period)}`, 'pdf'),
+        name: downloadName(`scorecard-${fileNamePart(report.partnerName, report.period)}`, 'pdf'),
         body: report.body,
       });
     },
