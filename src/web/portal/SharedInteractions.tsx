@@ -1,7 +1,8 @@
-import { Badge, Button, Card, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { Badge, Card, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import type { PortalInteraction } from '../../domain/portal/interactions';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ShowMore } from '../components/list/ListResults';
+import { useKeysetList } from '../components/list/useKeysetList';
 import { Markdown } from '../features/interactions/Markdown';
 import { humanize } from '../features/partners/partner-labels';
 import { formatInZone, portalInteractions } from './portal.api';
@@ -65,17 +66,12 @@ function InteractionCard({ interaction }: { interaction: PortalInteraction }) {
 
 /** The interactions shared with the partner, newest first, read-only. */
 export function SharedInteractions() {
-  const list = useInfiniteQuery({
-    queryKey: ['portal', 'interactions'],
-    queryFn: ({ pageParam }) => portalInteractions(pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
-  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const list = useKeysetList(['portal', 'interactions'], (cursor) => portalInteractions(cursor));
+  const items = list.items;
   return (
     <Stack gap="md">
-      <ErrorAlert error={list.error} />
-      {list.isPending ? (
+      <ErrorAlert error={list.query.error} />
+      {list.query.isPending ? (
         <Center p="lg">
           <Loader size="sm" aria-label="Loading interactions" />
         </Center>
@@ -88,15 +84,7 @@ export function SharedInteractions() {
       ) : (
         items.map((item) => <InteractionCard key={item.id} interaction={item} />)
       )}
-      {list.hasNextPage ? (
-        <Button
-          variant="default"
-          onClick={() => list.fetchNextPage()}
-          loading={list.isFetchingNextPage}
-        >
-          Show more
-        </Button>
-      ) : null}
+      <ShowMore list={list} />
     </Stack>
   );
 }

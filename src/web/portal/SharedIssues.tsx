@@ -1,9 +1,10 @@
-import { Button, Card, Center, Chip, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { Card, Center, Chip, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { type IssueStatus, issueStatuses } from '../../domain/issues';
 import type { PortalIssue } from '../../domain/portal/issues';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ShowMore } from '../components/list/ListResults';
+import { useKeysetList } from '../components/list/useKeysetList';
 import { Markdown } from '../features/interactions/Markdown';
 import { SeverityBadge, StatusBadge } from '../features/issues/issue-labels';
 import { formatDateTime, humanize } from '../features/partners/partner-labels';
@@ -47,13 +48,10 @@ function IssueCard({ issue }: { issue: PortalIssue }) {
 /** The issues shared with the partner, newest first, filtered by status, read-only. */
 export function SharedIssues() {
   const [status, setStatus] = useState<IssueStatus[]>([]);
-  const list = useInfiniteQuery({
-    queryKey: ['portal', 'issues', status],
-    queryFn: ({ pageParam }) => portalIssues(status, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
-  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const list = useKeysetList(['portal', 'issues', status], (cursor) =>
+    portalIssues(status, cursor),
+  );
+  const items = list.items;
   return (
     <Stack gap="md">
       <Chip.Group multiple value={status} onChange={(v) => setStatus(v as IssueStatus[])}>
@@ -65,8 +63,8 @@ export function SharedIssues() {
           ))}
         </Group>
       </Chip.Group>
-      <ErrorAlert error={list.error} />
-      {list.isPending ? (
+      <ErrorAlert error={list.query.error} />
+      {list.query.isPending ? (
         <Center p="lg">
           <Loader size="sm" aria-label="Loading issues" />
         </Center>
@@ -81,15 +79,7 @@ export function SharedIssues() {
       ) : (
         items.map((item) => <IssueCard key={item.id} issue={item} />)
       )}
-      {list.hasNextPage ? (
-        <Button
-          variant="default"
-          onClick={() => list.fetchNextPage()}
-          loading={list.isFetchingNextPage}
-        >
-          Show more
-        </Button>
-      ) : null}
+      <ShowMore list={list} />
     </Stack>
   );
 }

@@ -7,7 +7,7 @@ import {
 } from '@tabler/icons-react';
 import { type ExportQuery, exportHref } from './export-href';
 
-type Props = {
+export type ExportMenuProps = {
   /** The list's path under /api/v1: `partners`. */
   list: string;
   /** What the list holds, for screen readers: `partners`. */
@@ -19,7 +19,7 @@ type Props = {
  * "Export" with CSV and Excel: each a download link of the whole list as it is filtered and
  * sorted now. Links, not fetches, so the browser streams the file to disk however long it is.
  */
-export function ExportMenu({ list, what, query }: Props) {
+export function ExportMenu({ list, what, query }: ExportMenuProps) {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>

@@ -1,16 +1,14 @@
-import { Center, Group, Loader, MultiSelect, Stack, Text } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { MultiSelect, Stack } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { useCallback, useMemo, useState } from 'react';
+import { useState } from 'react';
 import { type ContactRole, type ContactSort, contactRoles } from '../../../domain/contacts';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { ButtonLink } from '../../components/links';
-import { ExportMenu } from '../../components/list/ExportMenu';
-import { ResultCount, SkipToResults } from '../../components/list/ListParts';
+import { SkipToResults } from '../../components/list/ListParts';
+import { ListPageHeader, ListResults, newIcon } from '../../components/list/ListResults';
 import { ListToolbar } from '../../components/list/ListToolbar';
 import { activeFilterCount } from '../../components/list/sort';
-import { PageTitle } from '../../components/PageTitle';
+import { useKeysetList } from '../../components/list/useKeysetList';
 import { can, useSession } from '../auth/session';
 import { humanize } from '../partners/partner-labels';
 import { partnerQuery } from '../partners/partners.api';
@@ -40,20 +38,9 @@ export function ContactListPage() {
     enabled: !!search.partnerId,
   });
   const [partnerName, setPartnerName] = useState<string | null>(null);
-  const contacts = useInfiniteQuery({
-    queryKey: ['contacts', search],
-    queryFn: ({ pageParam, signal }) => listContacts(search, pageParam, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
-  const items = useMemo(
-    () => contacts.data?.pages.flatMap((page) => page.items) ?? [],
-    [contacts.data],
+  const contacts = useKeysetList(['contacts', search], (cursor, signal) =>
+    listContacts(search, cursor, signal),
   );
-  const { fetchNextPage, hasNextPage, isFetchingNextPage } = contacts;
-  const loadMore = useCallback(() => {
-    void fetchNextPage();
-  }, [fetchNextPage]);
   const activeCount = activeFilterCount(search, filterKeys);
   const filtered = Boolean(search.q) || activeCount > 0;
   const sort = search.sort ?? 'lastName';
@@ -62,21 +49,21 @@ export function ContactListPage() {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <PageTitle title="Contacts" />
-        <Group gap="sm">
-          <ExportMenu list="contacts" what="contacts" query={search} />
-          {can(session, 'contact.create') ? (
+      <ListPageHeader
+        title="Contacts"
+        exportMenu={{ list: 'contacts', what: 'contacts', query: search }}
+        create={
+          can(session, 'contact.create') ? (
             <ButtonLink
               to="/contacts/new"
               search={search.partnerId ? { partnerId: search.partnerId } : {}}
-              leftSection={<IconPlus size={18} aria-hidden />}
+              leftSection={newIcon}
             >
               New contact
             </ButtonLink>
-          ) : null}
-        </Group>
-      </Group>
+          ) : null
+        }
+      />
       <SkipToResults target="contact-results" />
       <ListToolbar
         label="Find contacts"
@@ -113,42 +100,26 @@ export function ContactListPage() {
           clearable
         />
       </ListToolbar>
-      <ResultCount
-        pending={contacts.isPending}
-        count={items.length}
-        more={Boolean(hasNextPage)}
+      <ListResults
+        id="contact-results"
+        list={contacts}
         noun={['contact', 'contacts']}
         filtered={filtered}
-      />
-      {contacts.isError ? <ErrorAlert error={contacts.error} /> : null}
-      {contacts.isPending ? (
-        <Center p="xl">
-          <Loader aria-label="Loading contacts" />
-        </Center>
-      ) : items.length === 0 && !contacts.isError ? (
-        <Center p="xl" id="contact-results" tabIndex={-1}>
-          <Stack align="center" gap="xs">
-            <Text fw={600}>
-              {filtered ? 'No contact matches these filters' : 'No contacts yet'}
-            </Text>
-            <Text c="dimmed" size="sm">
-              {filtered
-                ? 'Try fewer filters or another search.'
-                : 'Add the people you work with at your partners.'}
-            </Text>
-          </Stack>
-        </Center>
-      ) : (
+        empty={{
+          filtered: 'Try fewer filters or another search.',
+          none: 'Add the people you work with at your partners.',
+        }}
+      >
         <ContactTable
           id="contact-results"
-          contacts={items}
+          contacts={contacts.items}
           sort={sort}
           onSort={setSort}
-          hasMore={Boolean(hasNextPage)}
-          loadingMore={isFetchingNextPage}
-          onLoadMore={loadMore}
+          hasMore={contacts.hasMore}
+          loadingMore={contacts.loadingMore}
+          onLoadMore={contacts.loadMore}
         />
-      )}
+      </ListResults>
     </Stack>
   );
 }

@@ -1,9 +1,10 @@
-import { Button, Card, Center, Loader, Stack, Table, Text } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { Card, Center, Loader, Stack, Table, Text } from '@mantine/core';
 import type { Disclosure } from '../../../domain/disclosures';
 import { api, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AnchorLink } from '../../components/links';
+import { ShowMore } from '../../components/list/ListResults';
+import { useKeysetList } from '../../components/list/useKeysetList';
 import { ScrollTable } from '../../components/ScrollTable';
 import { formatDateTime } from '../partners/partner-labels';
 
@@ -27,13 +28,10 @@ function RecordCell({ disclosure }: { disclosure: Disclosure }) {
 
 /** What this partner's portal users were shown, newest first: admins only. */
 export function PartnerDisclosures({ partnerId }: { partnerId: string }) {
-  const log = useInfiniteQuery({
-    queryKey: ['disclosures', partnerId],
-    queryFn: ({ pageParam }) => partnerDisclosures(partnerId, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
-  const rows = log.data?.pages.flatMap((page) => page.items) ?? [];
+  const log = useKeysetList(['disclosures', partnerId], (cursor) =>
+    partnerDisclosures(partnerId, cursor),
+  );
+  const rows = log.items;
   return (
     <Stack gap="md">
       <Stack gap={2}>
@@ -44,8 +42,8 @@ export function PartnerDisclosures({ partnerId }: { partnerId: string }) {
           Every shared record this partner's people were shown in the portal, and when.
         </Text>
       </Stack>
-      <ErrorAlert error={log.error} />
-      {log.isPending ? (
+      <ErrorAlert error={log.query.error} />
+      {log.query.isPending ? (
         <Center p="lg">
           <Loader size="sm" aria-label="Loading disclosures" />
         </Center>
@@ -89,15 +87,7 @@ export function PartnerDisclosures({ partnerId }: { partnerId: string }) {
           </Table>
         </ScrollTable>
       )}
-      {log.hasNextPage ? (
-        <Button
-          variant="default"
-          onClick={() => log.fetchNextPage()}
-          loading={log.isFetchingNextPage}
-        >
-          Show more
-        </Button>
-      ) : null}
+      <ShowMore list={log} />
     </Stack>
   );
 }

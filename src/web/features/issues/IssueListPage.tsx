@@ -1,8 +1,7 @@
-import { Center, Checkbox, Group, Loader, MultiSelect, Stack, Text } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { Checkbox, MultiSelect, Stack } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { useCallback, useMemo, useState } from 'react';
+import { useState } from 'react';
 import {
   type IssueKind,
   type IssueSeverity,
@@ -12,13 +11,12 @@ import {
   issueSeverities,
   issueStatuses,
 } from '../../../domain/issues';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { ButtonLink } from '../../components/links';
-import { ExportMenu } from '../../components/list/ExportMenu';
-import { ResultCount, SkipToResults } from '../../components/list/ListParts';
+import { SkipToResults } from '../../components/list/ListParts';
+import { ListPageHeader, ListResults, newIcon } from '../../components/list/ListResults';
 import { ListToolbar } from '../../components/list/ListToolbar';
 import { activeFilterCount } from '../../components/list/sort';
-import { PageTitle } from '../../components/PageTitle';
+import { useKeysetList } from '../../components/list/useKeysetList';
 import { can, useSession } from '../auth/session';
 import { PartnerPicker } from '../contacts/PartnerPicker';
 import { humanize } from '../partners/partner-labels';
@@ -52,20 +50,9 @@ export function IssueListPage() {
     enabled: !!search.partnerId,
   });
   const [partnerName, setPartnerName] = useState<string | null>(null);
-  const issues = useInfiniteQuery({
-    queryKey: ['issues', search],
-    queryFn: ({ pageParam, signal }) => listIssues(search, pageParam, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
-  const items = useMemo(
-    () => issues.data?.pages.flatMap((page) => page.items) ?? [],
-    [issues.data],
+  const issues = useKeysetList(['issues', search], (cursor, signal) =>
+    listIssues(search, cursor, signal),
   );
-  const { fetchNextPage, hasNextPage, isFetchingNextPage } = issues;
-  const loadMore = useCallback(() => {
-    void fetchNextPage();
-  }, [fetchNextPage]);
   const activeCount = activeFilterCount(search, filterKeys);
   const filtered = Boolean(search.q) || activeCount > 0;
   const sort = search.sort ?? 'dueOn';
@@ -75,21 +62,21 @@ export function IssueListPage() {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <PageTitle title="Issues" />
-        <Group gap="sm">
-          <ExportMenu list="issues" what="issues" query={search} />
-          {can(session, 'issue.create') ? (
+      <ListPageHeader
+        title="Issues"
+        exportMenu={{ list: 'issues', what: 'issues', query: search }}
+        create={
+          can(session, 'issue.create') ? (
             <ButtonLink
               to="/issues/new"
               search={search.partnerId ? { partnerId: search.partnerId } : {}}
-              leftSection={<IconPlus size={18} aria-hidden />}
+              leftSection={newIcon}
             >
               New issue
             </ButtonLink>
-          ) : null}
-        </Group>
-      </Group>
+          ) : null
+        }
+      />
       <SkipToResults target="issue-results" />
       <ListToolbar
         label="Find issues"
@@ -159,40 +146,26 @@ export function IssueListPage() {
           ) : null}
         </Stack>
       </ListToolbar>
-      <ResultCount
-        pending={issues.isPending}
-        count={items.length}
-        more={Boolean(hasNextPage)}
+      <ListResults
+        id="issue-results"
+        list={issues}
         noun={['issue', 'issues']}
         filtered={filtered}
-      />
-      {issues.isError ? <ErrorAlert error={issues.error} /> : null}
-      {issues.isPending ? (
-        <Center p="xl">
-          <Loader aria-label="Loading issues" />
-        </Center>
-      ) : items.length === 0 && !issues.isError ? (
-        <Center p="xl" id="issue-results" tabIndex={-1}>
-          <Stack align="center" gap="xs">
-            <Text fw={600}>{filtered ? 'No issue matches these filters' : 'No issues yet'}</Text>
-            <Text c="dimmed" size="sm">
-              {filtered
-                ? 'Try fewer filters or another search.'
-                : 'Raise an issue when something with a partner needs resolving.'}
-            </Text>
-          </Stack>
-        </Center>
-      ) : (
+        empty={{
+          filtered: 'Try fewer filters or another search.',
+          none: 'Raise an issue when something with a partner needs resolving.',
+        }}
+      >
         <IssueTable
           id="issue-results"
-          issues={items}
+          issues={issues.items}
           sort={sort}
           onSort={setSort}
-          hasMore={Boolean(hasNextPage)}
-          loadingMore={isFetchingNextPage}
-          onLoadMore={loadMore}
+          hasMore={issues.hasMore}
+          loadingMore={issues.loadingMore}
+          onLoadMore={issues.loadMore}
         />
-      )}
+      </ListResults>
     </Stack>
   );
 }

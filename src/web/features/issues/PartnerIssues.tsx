@@ -1,10 +1,11 @@
-import { Button, Card, Center, Checkbox, Group, Loader, Stack, Text } from '@mantine/core';
+import { Card, Center, Checkbox, Group, Loader, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ButtonLink } from '../../components/links';
 import { DataTable } from '../../components/list/DataTable';
+import { ShowMore } from '../../components/list/ListResults';
+import { useKeysetList } from '../../components/list/useKeysetList';
 import { issueColumns } from './IssueTable';
 import { listIssues } from './issues.api';
 
@@ -14,13 +15,10 @@ export function PartnerIssues({ partnerId, canAdd }: { partnerId: string; canAdd
   const query = withDone
     ? { partnerId }
     : { partnerId, status: ['open' as const, 'investigating' as const, 'escalated' as const] };
-  const issues = useInfiniteQuery({
-    queryKey: ['issues', query],
-    queryFn: ({ pageParam, signal }) => listIssues(query, pageParam, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
-  const items = issues.data?.pages.flatMap((page) => page.items) ?? [];
+  const issues = useKeysetList(['issues', query], (cursor, signal) =>
+    listIssues(query, cursor, signal),
+  );
+  const items = issues.items;
 
   return (
     <Stack gap="md">
@@ -46,8 +44,8 @@ export function PartnerIssues({ partnerId, canAdd }: { partnerId: string; canAdd
           ) : null}
         </Group>
       </Group>
-      {issues.isError ? <ErrorAlert error={issues.error} /> : null}
-      {issues.isPending ? (
+      {issues.query.isError ? <ErrorAlert error={issues.query.error} /> : null}
+      {issues.query.isPending ? (
         <Center p="lg">
           <Loader size="sm" aria-label="Loading issues" />
         </Center>
@@ -65,15 +63,7 @@ export function PartnerIssues({ partnerId, canAdd }: { partnerId: string; canAdd
           rowKey={(issue) => issue.id}
         />
       )}
-      {issues.hasNextPage ? (
-        <Button
-          variant="default"
-          onClick={() => issues.fetchNextPage()}
-          loading={issues.isFetchingNextPage}
-        >
-          Show more issues
-        </Button>
-      ) : null}
+      <ShowMore list={issues} label="Show more issues" />
     </Stack>
   );
 }

@@ -1,11 +1,11 @@
-import { Badge, Center, Group, Loader, Select, Stack, Text } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { Badge, Group, Select, Stack, Text } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { useCallback, useMemo } from 'react';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { useMemo } from 'react';
 import { AnchorLink } from '../../components/links';
 import type { Column } from '../../components/list/columns';
-import { ResultCount, SkipToResults, Truncated } from '../../components/list/ListParts';
+import { SkipToResults, Truncated } from '../../components/list/ListParts';
+import { ListResults } from '../../components/list/ListResults';
+import { useKeysetList } from '../../components/list/useKeysetList';
 import { VirtualTable } from '../../components/list/VirtualTable';
 import { PageTitle } from '../../components/PageTitle';
 import { type Member, useMembers } from '../settings/settings.api';
@@ -87,20 +87,7 @@ export function CoolingPage() {
     [members.data],
   );
   const ownerId = search.ownerId ?? null;
-  const cooling = useInfiniteQuery({
-    queryKey: ['cooling', ownerId],
-    queryFn: ({ pageParam }) => listCooling(ownerId, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
-  const items = useMemo(
-    () => cooling.data?.pages.flatMap((page) => page.items) ?? [],
-    [cooling.data],
-  );
-  const { fetchNextPage, hasNextPage, isFetchingNextPage } = cooling;
-  const loadMore = useCallback(() => {
-    void fetchNextPage();
-  }, [fetchNextPage]);
+  const cooling = useKeysetList(['cooling', ownerId], (cursor) => listCooling(ownerId, cursor));
 
   return (
     <Stack gap="md">
@@ -124,42 +111,31 @@ export function CoolingPage() {
           w={260}
         />
       </Group>
-      <ResultCount
-        pending={cooling.isPending}
-        count={items.length}
-        more={Boolean(hasNextPage)}
+      <ListResults
+        id="cooling-results"
+        list={cooling}
         noun={['partner', 'partners']}
         filtered={ownerId !== null}
-      />
-      {cooling.isError ? <ErrorAlert error={cooling.error} /> : null}
-      {cooling.isPending ? (
-        <Center p="xl">
-          <Loader aria-label="Loading cooling partners" />
-        </Center>
-      ) : items.length === 0 && !cooling.isError ? (
-        <Center p="xl" id="cooling-results" tabIndex={-1}>
-          <Stack align="center" gap="xs">
-            <Text fw={600}>No partner is overdue for contact</Text>
-            <Text c="dimmed" size="sm">
-              Every {ownerId ? 'partner of this owner' : 'partner'} was touched within its cadence.
-            </Text>
-          </Stack>
-        </Center>
-      ) : (
+        empty={{
+          title: 'No partner is overdue for contact',
+          filtered: 'Every partner of this owner was touched within its cadence.',
+          none: 'Every partner was touched within its cadence.',
+        }}
+      >
         <VirtualTable
           id="cooling-results"
           label="Partners overdue for contact"
           noun="partners"
-          rows={items}
+          rows={cooling.items}
           rowKey={(partner) => partner.id}
           columns={coolingColumns(memberById)}
           sort="touchDueAt"
           onSort={() => {}}
-          hasMore={Boolean(hasNextPage)}
-          loadingMore={isFetchingNextPage}
-          onLoadMore={loadMore}
+          hasMore={cooling.hasMore}
+          loadingMore={cooling.loadingMore}
+          onLoadMore={cooling.loadMore}
         />
-      )}
+      </ListResults>
     </Stack>
   );
 }

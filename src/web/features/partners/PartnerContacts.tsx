@@ -1,21 +1,19 @@
-import { Button, Card, Center, Group, Loader, Stack, Text } from '@mantine/core';
+import { Card, Center, Group, Loader, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ButtonLink } from '../../components/links';
 import { DataTable } from '../../components/list/DataTable';
+import { ShowMore } from '../../components/list/ListResults';
+import { useKeysetList } from '../../components/list/useKeysetList';
 import { contactColumns } from '../contacts/ContactTable';
 import { listContacts } from '../contacts/contacts.api';
 
 /** The people at one partner. A partner has tens of contacts, not thousands: a plain table. */
 export function PartnerContacts({ partnerId, canAdd }: { partnerId: string; canAdd: boolean }) {
-  const contacts = useInfiniteQuery({
-    queryKey: ['contacts', { partnerId }],
-    queryFn: ({ pageParam, signal }) => listContacts({ partnerId }, pageParam, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
-  const items = contacts.data?.pages.flatMap((page) => page.items) ?? [];
+  const contacts = useKeysetList(['contacts', { partnerId }], (cursor, signal) =>
+    listContacts({ partnerId }, cursor, signal),
+  );
+  const items = contacts.items;
 
   return (
     <Stack gap="md">
@@ -34,8 +32,8 @@ export function PartnerContacts({ partnerId, canAdd }: { partnerId: string; canA
           </ButtonLink>
         ) : null}
       </Group>
-      {contacts.isError ? <ErrorAlert error={contacts.error} /> : null}
-      {contacts.isPending ? (
+      {contacts.query.isError ? <ErrorAlert error={contacts.query.error} /> : null}
+      {contacts.query.isPending ? (
         <Center p="lg">
           <Loader size="sm" aria-label="Loading contacts" />
         </Center>
@@ -53,15 +51,7 @@ export function PartnerContacts({ partnerId, canAdd }: { partnerId: string; canA
           rowKey={(contact) => contact.id}
         />
       )}
-      {contacts.hasNextPage ? (
-        <Button
-          variant="default"
-          onClick={() => contacts.fetchNextPage()}
-          loading={contacts.isFetchingNextPage}
-        >
-          Show more contacts
-        </Button>
-      ) : null}
+      <ShowMore list={contacts} label="Show more contacts" />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Card, Center, Loader, Stack, Text, Timeline } from '@mantine/core';
+import { Card, Center, Loader, Stack, Text, Timeline } from '@mantine/core';
 import {
   IconArchive,
   IconArchiveOff,
@@ -15,8 +15,9 @@ import {
   IconUserPlus,
   IconUserX,
 } from '@tabler/icons-react';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ShowMore } from '../../components/list/ListResults';
+import { useKeysetList } from '../../components/list/useKeysetList';
 import { useMembers } from '../settings/settings.api';
 import {
   describeActor,
@@ -71,13 +72,10 @@ function ChangeLine({ line, created }: { line: HistoryLine; created: boolean }) 
 /** The audit events of a partner and its contacts, newest first. */
 export function PartnerHistory({ partnerId }: { partnerId: string }) {
   const members = useMembers();
-  const history = useInfiniteQuery({
-    queryKey: ['partner-history', partnerId],
-    queryFn: ({ pageParam }) => partnerHistory(partnerId, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
-  const events = history.data?.pages.flatMap((page) => page.items) ?? [];
+  const history = useKeysetList(['partner-history', partnerId], (cursor) =>
+    partnerHistory(partnerId, cursor),
+  );
+  const events = history.items;
   const memberName = (id: string) =>
     members.data?.find((member) => member.id === id)?.name ?? 'a former member';
 
@@ -86,8 +84,8 @@ export function PartnerHistory({ partnerId }: { partnerId: string }) {
       <Text component="h2" fw={600} size="lg">
         History
       </Text>
-      {history.isError ? <ErrorAlert error={history.error} /> : null}
-      {history.isPending ? (
+      {history.query.isError ? <ErrorAlert error={history.query.error} /> : null}
+      {history.query.isPending ? (
         <Center p="lg">
           <Loader size="sm" aria-label="Loading history" />
         </Center>
@@ -132,15 +130,7 @@ export function PartnerHistory({ partnerId }: { partnerId: string }) {
           })}
         </Timeline>
       )}
-      {history.hasNextPage ? (
-        <Button
-          variant="default"
-          onClick={() => history.fetchNextPage()}
-          loading={history.isFetchingNextPage}
-        >
-          Show older changes
-        </Button>
-      ) : null}
+      <ShowMore list={history} />
     </Stack>
   );
 }

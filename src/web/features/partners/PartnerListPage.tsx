@@ -1,15 +1,12 @@
-import { Center, Group, Loader, Stack, Text } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { Stack } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { PartnerSort } from '../../../domain/partners';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { ButtonLink } from '../../components/links';
-import { ExportMenu } from '../../components/list/ExportMenu';
-import { ResultCount, SkipToResults } from '../../components/list/ListParts';
+import { SkipToResults } from '../../components/list/ListParts';
+import { ListPageHeader, ListResults, newIcon } from '../../components/list/ListResults';
 import { activeFilterCount } from '../../components/list/sort';
-import { PageTitle } from '../../components/PageTitle';
+import { useKeysetList } from '../../components/list/useKeysetList';
 import { can, useSession } from '../auth/session';
 import { useMembers } from '../settings/settings.api';
 import { PartnerFilters, partnerFilterKeys } from './PartnerFilters';
@@ -26,77 +23,50 @@ export function PartnerListPage() {
     () => new Map((members.data ?? []).map((member) => [member.id, member])),
     [members.data],
   );
-  const partners = useInfiniteQuery({
-    queryKey: ['partners', search],
-    queryFn: ({ pageParam, signal }) => listPartners(search, pageParam, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
-  const items = useMemo(
-    () => partners.data?.pages.flatMap((page) => page.items) ?? [],
-    [partners.data],
+  const partners = useKeysetList(['partners', search], (cursor, signal) =>
+    listPartners(search, cursor, signal),
   );
-  const { fetchNextPage, hasNextPage, isFetchingNextPage } = partners;
-  const loadMore = useCallback(() => {
-    void fetchNextPage();
-  }, [fetchNextPage]);
   const setSearch = (next: PartnerListSearch) => navigate({ search: next, replace: true });
   const filtered = Boolean(search.q) || activeFilterCount(search, partnerFilterKeys) > 0;
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="center">
-        <PageTitle title="Partners" />
-        <Group gap="sm">
-          <ExportMenu list="partners" what="partners" query={listQuery(search)} />
-          {can(session, 'partner.create') ? (
-            <ButtonLink to="/partners/new" leftSection={<IconPlus size={18} aria-hidden />}>
+      <ListPageHeader
+        title="Partners"
+        exportMenu={{ list: 'partners', what: 'partners', query: listQuery(search) }}
+        create={
+          can(session, 'partner.create') ? (
+            <ButtonLink to="/partners/new" leftSection={newIcon}>
               New partner
             </ButtonLink>
-          ) : null}
-        </Group>
-      </Group>
+          ) : null
+        }
+      />
       <SkipToResults target="partner-results" />
       <PartnerFilters search={search} onChange={setSearch} />
-      <ResultCount
-        pending={partners.isPending}
-        count={items.length}
-        more={Boolean(hasNextPage)}
+      <ListResults
+        id="partner-results"
+        list={partners}
         noun={['partner', 'partners']}
         filtered={filtered}
-      />
-      {partners.isError ? <ErrorAlert error={partners.error} /> : null}
-      {partners.isPending ? (
-        <Center p="xl">
-          <Loader aria-label="Loading partners" />
-        </Center>
-      ) : items.length === 0 && !partners.isError ? (
-        <Center p="xl" id="partner-results" tabIndex={-1}>
-          <Stack align="center" gap="xs">
-            <Text fw={600}>
-              {filtered ? 'No partner matches these filters' : 'No partners yet'}
-            </Text>
-            <Text c="dimmed" size="sm">
-              {filtered
-                ? 'Try fewer filters or another search.'
-                : 'Add the first organization you partner with.'}
-            </Text>
-          </Stack>
-        </Center>
-      ) : (
+        empty={{
+          filtered: 'Try fewer filters or another search.',
+          none: 'Add the first organization you partner with.',
+        }}
+      >
         <PartnerTable
           id="partner-results"
-          partners={items}
+          partners={partners.items}
           members={memberById}
           sort={search.sort ?? 'name'}
           onSort={(sort) =>
             setSearch({ ...search, sort: sort === 'name' ? undefined : (sort as PartnerSort) })
           }
-          hasMore={Boolean(hasNextPage)}
-          loadingMore={isFetchingNextPage}
-          onLoadMore={loadMore}
+          hasMore={partners.hasMore}
+          loadingMore={partners.loadingMore}
+          onLoadMore={partners.loadMore}
         />
-      )}
+      </ListResults>
     </Stack>
   );
 }

@@ -1,29 +1,17 @@
-import {
-  Button,
-  Center,
-  Collapse,
-  Group,
-  Loader,
-  MultiSelect,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-} from '@mantine/core';
+import { Button, Collapse, Group, MultiSelect, Select, SimpleGrid, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconPlus, IconX } from '@tabler/icons-react';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { IconX } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import { type PlanSort, type PlanStatus, planStatuses } from '../../../domain/plans';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { ButtonLink } from '../../components/links';
-import { ExportMenu } from '../../components/list/ExportMenu';
-import { ResultCount, SkipToResults } from '../../components/list/ListParts';
+import { SkipToResults } from '../../components/list/ListParts';
+import { ListPageHeader, ListResults, newIcon } from '../../components/list/ListResults';
 import { FiltersButton } from '../../components/list/ListToolbar';
 import { activeFilterCount } from '../../components/list/sort';
+import { useKeysetList } from '../../components/list/useKeysetList';
 import { NoAccess } from '../../components/NoAccess';
-import { PageTitle } from '../../components/PageTitle';
 import { can, useSession } from '../auth/session';
 import { PartnerPicker } from '../contacts/PartnerPicker';
 import { partnerQuery } from '../partners/partners.api';
@@ -60,18 +48,11 @@ export function PlanListPage() {
   const [opened, { toggle }] = useDisclosure(false);
   const panelId = useId();
   const allowed = can(session, 'plan.read');
-  const plans = useInfiniteQuery({
-    queryKey: ['plans', search],
-    queryFn: ({ pageParam, signal }) => listPlans(search, pageParam, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-    enabled: allowed,
-  });
-  const items = useMemo(() => plans.data?.pages.flatMap((page) => page.items) ?? [], [plans.data]);
-  const { fetchNextPage, hasNextPage, isFetchingNextPage } = plans;
-  const loadMore = useCallback(() => {
-    void fetchNextPage();
-  }, [fetchNextPage]);
+  const plans = useKeysetList(
+    ['plans', search],
+    (cursor, signal) => listPlans(search, cursor, signal),
+    { enabled: allowed },
+  );
 
   if (!allowed) return <NoAccess what="see plans" />;
 
@@ -90,21 +71,21 @@ export function PlanListPage() {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <PageTitle title="Plans" />
-        <Group gap="sm">
-          <ExportMenu list="plans" what="plans" query={search} />
-          {can(session, 'plan.write') ? (
+      <ListPageHeader
+        title="Plans"
+        exportMenu={{ list: 'plans', what: 'plans', query: search }}
+        create={
+          can(session, 'plan.write') ? (
             <ButtonLink
               to="/plans/new"
               search={search.partnerId ? { partnerId: search.partnerId } : {}}
-              leftSection={<IconPlus size={18} aria-hidden />}
+              leftSection={newIcon}
             >
               New plan
             </ButtonLink>
-          ) : null}
-        </Group>
-      </Group>
+          ) : null
+        }
+      />
       <SkipToResults target="plan-results" />
       <search aria-label="Find plans">
         <Stack gap="sm">
@@ -182,40 +163,26 @@ export function PlanListPage() {
           </Collapse>
         </Stack>
       </search>
-      <ResultCount
-        pending={plans.isPending}
-        count={items.length}
-        more={Boolean(hasNextPage)}
+      <ListResults
+        id="plan-results"
+        list={plans}
         noun={['plan', 'plans']}
         filtered={filtered}
-      />
-      {plans.isError ? <ErrorAlert error={plans.error} /> : null}
-      {plans.isPending ? (
-        <Center p="xl">
-          <Loader aria-label="Loading plans" />
-        </Center>
-      ) : items.length === 0 && !plans.isError ? (
-        <Center p="xl" id="plan-results" tabIndex={-1}>
-          <Stack align="center" gap="xs" maw={480}>
-            <Text fw={600}>{filtered ? 'No plan matches these filters' : 'No plans yet'}</Text>
-            <Text c="dimmed" size="sm" ta="center">
-              {filtered
-                ? 'Try fewer filters or another partner.'
-                : 'A plan says what you and a partner mean to achieve in a fiscal year or quarter. Start one with “New plan”, propose it to the partner, and record their agreement.'}
-            </Text>
-          </Stack>
-        </Center>
-      ) : (
+        empty={{
+          filtered: 'Try fewer filters or another partner.',
+          none: 'A plan says what you and a partner mean to achieve in a fiscal year or quarter. Start one with “New plan”, propose it to the partner, and record their agreement.',
+        }}
+      >
         <PlanTable
           id="plan-results"
-          plans={items}
+          plans={plans.items}
           sort={sort}
           onSort={setSort}
-          hasMore={Boolean(hasNextPage)}
-          loadingMore={isFetchingNextPage}
-          onLoadMore={loadMore}
+          hasMore={plans.hasMore}
+          loadingMore={plans.loadingMore}
+          onLoadMore={plans.loadMore}
         />
-      )}
+      </ListResults>
     </Stack>
   );
 }

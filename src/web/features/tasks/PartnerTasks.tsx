@@ -1,8 +1,9 @@
-import { Button, Card, Center, Checkbox, Group, Loader, Stack, Text } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { Card, Center, Checkbox, Group, Loader, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { DataTable } from '../../components/list/DataTable';
+import { ShowMore } from '../../components/list/ListResults';
+import { useKeysetList } from '../../components/list/useKeysetList';
 import { QuickTaskForm } from './QuickTaskForm';
 import { taskColumns } from './TaskTable';
 import { listTasks, tasksKey } from './tasks.api';
@@ -21,13 +22,10 @@ export function PartnerTasks({
   const query = withDone
     ? { partnerId }
     : { partnerId, status: ['todo' as const, 'in_progress' as const] };
-  const tasks = useInfiniteQuery({
-    queryKey: [...tasksKey, query],
-    queryFn: ({ pageParam, signal }) => listTasks(query, pageParam, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
-  const items = tasks.data?.pages.flatMap((page) => page.items) ?? [];
+  const tasks = useKeysetList([...tasksKey, query], (cursor, signal) =>
+    listTasks(query, cursor, signal),
+  );
+  const items = tasks.items;
 
   return (
     <Stack gap="md">
@@ -42,8 +40,8 @@ export function PartnerTasks({
         />
       </Group>
       {canAdd ? <QuickTaskForm partnerId={partnerId} /> : null}
-      {tasks.isError ? <ErrorAlert error={tasks.error} /> : null}
-      {tasks.isPending ? (
+      {tasks.query.isError ? <ErrorAlert error={tasks.query.error} /> : null}
+      {tasks.query.isPending ? (
         <Center p="lg">
           <Loader size="sm" aria-label="Loading tasks" />
         </Center>
@@ -61,15 +59,7 @@ export function PartnerTasks({
           columns={taskColumns({ showPartner: false, canChange })}
         />
       )}
-      {tasks.hasNextPage ? (
-        <Button
-          variant="default"
-          onClick={() => tasks.fetchNextPage()}
-          loading={tasks.isFetchingNextPage}
-        >
-          Show more tasks
-        </Button>
-      ) : null}
+      <ShowMore list={tasks} label="Show more tasks" />
     </Stack>
   );
 }

@@ -1,7 +1,6 @@
 import {
   Anchor,
   Badge,
-  Button,
   Card,
   Center,
   Group,
@@ -21,11 +20,12 @@ import {
   IconTargetArrow,
   IconUserCog,
 } from '@tabler/icons-react';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { timelineKinds } from '../../../domain/timeline';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AnchorLink } from '../../components/links';
+import { ShowMore } from '../../components/list/ListResults';
+import { useKeysetList } from '../../components/list/useKeysetList';
 import { formatDateTime } from '../partners/partner-labels';
 import { useMembers } from '../settings/settings.api';
 import {
@@ -62,13 +62,10 @@ export function TimelineView({
 }) {
   const members = useMembers();
   const [filters, setFilters] = useState<TimelineFilters>({ kind: [], person: [] });
-  const timeline = useInfiniteQuery({
-    queryKey: ['timeline', partnerId, filters],
-    queryFn: ({ pageParam, signal }) => timelinePage(partnerId, filters, pageParam, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
-  const entries = timeline.data?.pages.flatMap((page) => page.items) ?? [];
+  const timeline = useKeysetList(['timeline', partnerId, filters], (cursor, signal) =>
+    timelinePage(partnerId, filters, cursor, signal),
+  );
+  const entries = timeline.items;
   const memberName = (id: string) =>
     members.data?.find((m) => m.id === id)?.name ?? 'a former member';
   const personOptions = [
@@ -100,8 +97,8 @@ export function TimelineView({
           w={260}
         />
       </Group>
-      {timeline.isError ? <ErrorAlert error={timeline.error} /> : null}
-      {timeline.isPending ? (
+      {timeline.query.isError ? <ErrorAlert error={timeline.query.error} /> : null}
+      {timeline.query.isPending ? (
         <Center p="lg">
           <Loader size="sm" aria-label="Loading timeline" />
         </Center>
@@ -132,15 +129,7 @@ export function TimelineView({
           ))}
         </Timeline>
       )}
-      {timeline.hasNextPage ? (
-        <Button
-          variant="default"
-          onClick={() => timeline.fetchNextPage()}
-          loading={timeline.isFetchingNextPage}
-        >
-          Show older entries
-        </Button>
-      ) : null}
+      <ShowMore list={timeline} label="Show older entries" />
     </Stack>
   );
 }
