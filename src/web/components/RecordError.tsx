@@ -1,3 +1,4 @@
+import { Center, Loader } from '@mantine/core';
 import { ApiError } from '../api/client';
 import { NotFound } from '../app/NotFoundPage';
 import { ErrorAlert } from './ErrorAlert';
@@ -15,4 +16,22 @@ export function isNotFound(error: unknown): boolean {
 export function RecordError({ error, what }: { error: unknown; what: string }) {
   if (isNotFound(error)) return <NotFound what={what} />;
   return <ErrorAlert error={error} title={`Could not load the ${what}`} />;
+}
+
+/** A record page before its record is there: a loader while it loads, then why it failed. */
+export function RecordPending({
+  query,
+  what,
+}: {
+  query: { isPending: boolean; error: unknown };
+  what: string;
+}) {
+  if (query.isPending) {
+    return (
+      <Center p="xl">
+        <Loader aria-label={`Loading ${what}`} />
+      </Center>
+    );
+  }
+  return <RecordError error={query.error} what={what} />;
 }

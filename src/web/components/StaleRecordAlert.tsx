@@ -1,5 +1,11 @@
 import { Alert, Button } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
+import { ApiError } from '../api/client';
+
+/** Whether a save failed because someone changed the record after the form opened (412). */
+export function isStale(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 412;
+}
 
 /** Shown on a 412: someone saved the record after this form was opened. */
 export function StaleRecordAlert({ what, onReload }: { what: string; onReload: () => void }) {

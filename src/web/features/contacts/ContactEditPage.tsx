@@ -1,15 +1,14 @@
-import { Center, Loader, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
-import { ApiError } from '../../api/client';
 import { Crumbs } from '../../components/Crumbs';
 import { AnchorLink } from '../../components/links';
 import { NoAccess } from '../../components/NoAccess';
 import { PageTitle } from '../../components/PageTitle';
-import { RecordError } from '../../components/RecordError';
-import { StaleRecordAlert } from '../../components/StaleRecordAlert';
+import { RecordPending } from '../../components/RecordError';
+import { isStale, StaleRecordAlert } from '../../components/StaleRecordAlert';
 import { applyProblem } from '../../lib/forms';
 import { can, useSession } from '../auth/session';
 import { ContactForm, type ContactFormApi, contactFormValues } from './ContactForm';
@@ -36,7 +35,7 @@ export function ContactEditPage() {
       await toContact();
     },
     onError: (error, { form }) => {
-      if (error instanceof ApiError && error.status === 412) {
+      if (isStale(error)) {
         setFailure(
           <StaleRecordAlert
             what="contact"
@@ -53,14 +52,7 @@ export function ContactEditPage() {
   });
 
   if (!allowed) return <NoAccess what="change contacts" />;
-  if (record.isPending) {
-    return (
-      <Center p="xl">
-        <Loader aria-label="Loading contact" />
-      </Center>
-    );
-  }
-  if (record.isError) return <RecordError error={record.error} what="contact" />;
+  if (!record.data) return <RecordPending query={record} what="contact" />;
   const { contact, etag } = record.data;
   const name = contactName(contact);
 

@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Center, Group, Loader, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconEdit, IconTrash } from '@tabler/icons-react';
@@ -9,7 +9,7 @@ import { Crumbs } from '../../components/Crumbs';
 import { Detail, Details } from '../../components/Details';
 import { AnchorLink, ButtonLink } from '../../components/links';
 import { PageTitle } from '../../components/PageTitle';
-import { RecordError } from '../../components/RecordError';
+import { RecordPending } from '../../components/RecordError';
 import { can, useSession } from '../auth/session';
 import { formatDateTime, humanize } from '../partners/partner-labels';
 import { contactName, contactQuery, deleteContact } from './contacts.api';
@@ -37,14 +37,7 @@ export function ContactPage() {
     onError: (error) => notifications.show({ color: 'red', message: describeError(error) }),
   });
 
-  if (record.isPending) {
-    return (
-      <Center p="xl">
-        <Loader aria-label="Loading contact" />
-      </Center>
-    );
-  }
-  if (record.isError) return <RecordError error={record.error} what="contact" />;
+  if (!record.data) return <RecordPending query={record} what="contact" />;
   const { contact, etag } = record.data;
   const name = contactName(contact);
 

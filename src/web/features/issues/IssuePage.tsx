@@ -1,4 +1,4 @@
-import { Button, Card, Center, Group, Loader, Stack, Text } from '@mantine/core';
+import { Button, Card, Group, Stack, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconEdit, IconTrash } from '@tabler/icons-react';
@@ -9,7 +9,7 @@ import { Crumbs } from '../../components/Crumbs';
 import { Detail, Details } from '../../components/Details';
 import { AnchorLink, ButtonLink } from '../../components/links';
 import { PageTitle } from '../../components/PageTitle';
-import { RecordError } from '../../components/RecordError';
+import { RecordPending } from '../../components/RecordError';
 import { can, useSession } from '../auth/session';
 import { CommentThread } from '../comments/CommentThread';
 import { Markdown } from '../interactions/Markdown';
@@ -41,14 +41,7 @@ export function IssuePage() {
     onError: (error) => notifications.show({ color: 'red', message: describeError(error) }),
   });
 
-  if (record.isPending) {
-    return (
-      <Center p="xl">
-        <Loader aria-label="Loading issue" />
-      </Center>
-    );
-  }
-  if (record.isError) return <RecordError error={record.error} what="issue" />;
+  if (!record.data) return <RecordPending query={record} what="issue" />;
   const { issue, etag } = record.data;
 
   const confirmDelete = () =>

@@ -1,15 +1,14 @@
-import { Center, Loader, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
-import { ApiError } from '../../api/client';
 import { Crumbs } from '../../components/Crumbs';
 import { AnchorLink } from '../../components/links';
 import { NoAccess } from '../../components/NoAccess';
 import { PageTitle } from '../../components/PageTitle';
-import { RecordError } from '../../components/RecordError';
-import { StaleRecordAlert } from '../../components/StaleRecordAlert';
+import { RecordPending } from '../../components/RecordError';
+import { isStale, StaleRecordAlert } from '../../components/StaleRecordAlert';
 import { applyProblem } from '../../lib/forms';
 import { can, useSession } from '../auth/session';
 import { type TakenDomain, takenDomainOf } from './DomainTakenAlert';
@@ -37,7 +36,7 @@ export function PartnerEditPage() {
       await navigate({ to: '/partners/$partnerId', params: { partnerId } });
     },
     onError: (error, { form }) => {
-      if (error instanceof ApiError && error.status === 412) {
+      if (isStale(error)) {
         setFailure(
           <StaleRecordAlert
             what="partner"
@@ -58,14 +57,7 @@ export function PartnerEditPage() {
   });
 
   if (!allowed) return <NoAccess what="change partners" />;
-  if (record.isPending) {
-    return (
-      <Center p="xl">
-        <Loader aria-label="Loading partner" />
-      </Center>
-    );
-  }
-  if (record.isError) return <RecordError error={record.error} what="partner" />;
+  if (!record.data) return <RecordPending query={record} what="partner" />;
   const { partner, etag } = record.data;
 
   return (

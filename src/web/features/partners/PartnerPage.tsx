@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Group, Loader, Stack, Tabs, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Tabs, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconArchive, IconEdit, IconRestore } from '@tabler/icons-react';
@@ -8,7 +8,7 @@ import { describeError } from '../../api/client';
 import { Crumbs } from '../../components/Crumbs';
 import { AnchorLink, ButtonLink } from '../../components/links';
 import { PageTitle } from '../../components/PageTitle';
-import { RecordError } from '../../components/RecordError';
+import { RecordPending } from '../../components/RecordError';
 import { can, useSession } from '../auth/session';
 import { CommentThread } from '../comments/CommentThread';
 import { PartnerDisclosures } from '../disclosures/PartnerDisclosures';
@@ -50,14 +50,7 @@ export function PartnerPage() {
     onError: (error) => notifications.show({ color: 'red', message: describeError(error) }),
   });
 
-  if (record.isPending) {
-    return (
-      <Center p="xl">
-        <Loader aria-label="Loading partner" />
-      </Center>
-    );
-  }
-  if (record.isError) return <RecordError error={record.error} what="partner" />;
+  if (!record.data) return <RecordPending query={record} what="partner" />;
   const { partner, etag } = record.data;
   const owner = members.data?.find((member) => member.id === partner.ownerId);
   const archived = partner.archivedAt !== null;
