@@ -641,6 +641,10 @@ describe('KPIs and measurements', () => {
     const one = await api.GET('/api/v1/kpis/{id}', { params: { path: { id } } });
     const values = await api.GET('/api/v1/kpis/{id}/measurements', { params: { path: { id } } });
     expect(values.data?.items.map((m) => m.value)).toEqual([150_000]);
+    const planValues = await api.GET('/api/v1/plans/{id}/measurements', {
+      params: { path: { id: planId } },
+    });
+    expect(planValues.data?.items.map((m) => [m.kpiId, m.value])).toEqual([[id, 150_000]]);
     const preview = await api.POST('/api/v1/plans/{id}/measurements/import', {
       params: { path: { id: planId }, query: { dryRun: 'true' } },
       body: 'kpi,period,value\nRevenue,FY2028-M02,1999.99\n',

@@ -1637,7 +1637,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List the measurements of all of a plan’s KPIs
+         * @description Every value of the plan’s KPIs in one answer: in the KPIs’ order, each KPI’s oldest period first, each with its KPI, source, note, who recorded it and when. What a scorecard or the values grid reads, instead of one request per KPI. Values are in stored units, whole numbers: cents (the currency’s minor unit) for `currency`, basis points for `percent` (12.5 % is 1250), seconds for `duration`.
+         */
+        get: operations["listPlanMeasurements"];
         /**
          * Record measurements on a plan’s KPIs (batch, all or nothing)
          * @description Records up to 1000 values on the plan’s KPIs at once, all or nothing: one per KPI and period, a period recorded again replaces its value, `value: null` removes it. Open on draft, proposed, agreed and active plans; a closed plan is 409 `plan_closed`. Every fault is 422 `invalid_measurements` naming its field (`measurements.3.period`): a KPI not of this plan, a period not of the KPI’s cadence (a month `FY2027-M03` for monthly, a quarter `FY2027-Q1` for quarterly) or outside the plan’s period, the same KPI and period twice, a `currency` that is not the KPI’s, a value not of the unit (negative counts and durations, fractions); nothing is written. Answers the plan’s KPIs with their new progress. Values are in stored units, whole numbers: cents (the currency’s minor unit) for `currency`, basis points for `percent` (12.5 % is 1250), seconds for `duration`.
@@ -15556,6 +15560,102 @@ export interface operations {
             };
             /** @description `unsupported_media_type`: send `application/json` */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPlanMeasurements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementList"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: the role does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such record in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `uri_too_long`: a path parameter is too long */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -29,6 +29,7 @@ function everyRoute(auth: { key?: string; cookie?: string }) {
     { method: 'GET', url: `/api/v1/plans/${planId}/kpis`, ...auth },
     { method: 'GET', url: `/api/v1/kpis/${kpiId}`, ...auth },
     { method: 'GET', url: `/api/v1/kpis/${kpiId}/measurements`, ...auth },
+    { method: 'GET', url: `/api/v1/plans/${planId}/measurements`, ...auth },
   ];
   const writes: Options[] = [
     {

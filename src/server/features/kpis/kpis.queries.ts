@@ -113,6 +113,27 @@ export function findMeasurementRows(
     .orderBy(asc(kpiMeasurements.kpiId), asc(kpiMeasurements.period));
 }
 
+/**
+ * Every measurement of a plan's KPIs in one statement, in the KPIs' order and each KPI's oldest
+ * period first: what a scorecard draws (decision 046).
+ */
+export function findPlanMeasurementRows(
+  db: Db | Tx,
+  scope: Scope,
+  planId: string,
+): Promise<MeasurementRow[]> {
+  return db
+    .select({ measurement: kpiMeasurements })
+    .from(kpiMeasurements)
+    .innerJoin(
+      kpis,
+      and(eq(kpis.workspaceId, kpiMeasurements.workspaceId), eq(kpis.id, kpiMeasurements.kpiId)),
+    )
+    .where(and(visible(scope), eq(kpis.planId, planId)))
+    .orderBy(asc(kpis.position), asc(kpis.id), asc(kpiMeasurements.period))
+    .then((rows) => rows.map((row) => row.measurement));
+}
+
 /** Records values, replacing a period's earlier value. */
 export async function upsertMeasurementRows(tx: Tx, rows: NewMeasurementRow[]): Promise<void> {
   if (rows.length === 0) return;

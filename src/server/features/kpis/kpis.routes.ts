@@ -22,6 +22,7 @@ import {
   getKpi,
   listKpis,
   listMeasurements,
+  listPlanMeasurements,
   recordMeasurements,
   updateKpi,
 } from './kpis.service';
@@ -165,6 +166,22 @@ export async function kpiRoutes(app: ZodApp) {
       },
     },
     async (request) => listMeasurements(request.ctx, scopeOf(request), request.params.id),
+  );
+
+  app.get(
+    '/plans/:id/measurements',
+    {
+      config: { access: 'plan.read' },
+      schema: {
+        operationId: 'listPlanMeasurements',
+        description: `Every value of the plan’s KPIs in one answer: in the KPIs’ order, each KPI’s oldest period first, each with its KPI, source, note, who recorded it and when. What a scorecard or the values grid reads, instead of one request per KPI. ${storedUnits}`,
+        tags,
+        summary: 'List the measurements of all of a plan’s KPIs',
+        params: idParams,
+        response: { 200: MeasurementList },
+      },
+    },
+    async (request) => listPlanMeasurements(request.ctx, scopeOf(request), request.params.id),
   );
 
   app.put(

@@ -30,6 +30,7 @@ import {
   findKpi,
   findKpiRows,
   findMeasurementRows,
+  findPlanMeasurementRows,
   fiscalSettingsOf,
   hasMeasurements,
   insertKpiRow,
@@ -319,6 +320,17 @@ export async function listMeasurements(
   const row = await visibleKpi(db, scope, kpiId);
   await visiblePlan(db, scope, row.planId);
   return { items: (await findMeasurementRows(db, scope, [kpiId])).map(toMeasurement) };
+}
+
+/** Every value of a plan's KPIs in two statements (the plan, then its values), whatever its size. */
+export async function listPlanMeasurements(
+  ctx: ServiceContext,
+  scope: Scope,
+  planId: string,
+): Promise<MeasurementList> {
+  const db = dbOf(ctx);
+  await visiblePlan(db, scope, planId);
+  return { items: (await findPlanMeasurementRows(db, scope, planId)).map(toMeasurement) };
 }
 
 /** One value to record (`value` null removes the period's value). */

@@ -1,4 +1,5 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
+import { kpiChartSeries } from '../../../domain/kpi-chart';
 import {
   formatKpiValue,
   type Kpi,
@@ -65,41 +66,6 @@ function status(kpi: Kpi): { text: string; color: string; bold?: boolean } {
   return current
     ? { text: statusLabels[current], color: statusColors[current], bold: true }
     : { text: 'Not due yet', color: colors.dimmed };
-}
-
-/**
- * What the chart draws: the actual (running total for a sum, each value otherwise), and for a
- * sum or a latest value the forecast from the last value to the period's end, against the target.
- */
-export function kpiChartSeries(item: ScorecardKpi) {
-  const { kpi } = item;
-  const byPeriod = new Map(item.measurements.map((m) => [m.period, m.value]));
-  const running = kpi.aggregation === 'sum';
-  const last = item.periods.reduce((found, { label }, i) => (byPeriod.has(label) ? i : found), -1);
-  let total = 0;
-  const actual = item.periods.map(({ label }, i) => {
-    if (i > last) return null;
-    // A sum's month without a value inside the measured run keeps the running total.
-    if (running) {
-      total += byPeriod.get(label) ?? 0;
-      return total;
-    }
-    return byPeriod.get(label) ?? null;
-  });
-  // An average's forecast is the whole period's mean, not a last point: it is told, not drawn.
-  const forecast =
-    kpi.aggregation === 'average'
-      ? null
-      : (kpi.progress.trendForecast ?? kpi.progress.runRateForecast);
-  const end = item.periods.length - 1;
-  const from = actual[last];
-  const projected: Array<number | null> = item.periods.map(() => null);
-  if (forecast !== null && last >= 0 && last < end && from != null) {
-    for (let i = last; i <= end; i++) {
-      projected[i] = from + ((forecast - from) * (i - last)) / (end - last);
-    }
-  }
-  return { actual, forecast: projected };
 }
 
 function kpiSection(item: ScorecardKpi): Content[] {

@@ -8,7 +8,7 @@ import { dbOf } from '../../db/unit-of-work';
 import { renderPdf, tandemDocument } from '../../documents/pdf';
 import { partnerContactRefs } from '../contacts/contacts.service';
 import { portfolioDashboard } from '../dashboard/dashboard.service';
-import { listKpis, listMeasurements } from '../kpis/kpis.service';
+import { listKpis, listPlanMeasurements } from '../kpis/kpis.service';
 import { measurementPeriods } from '../kpis/kpis.view';
 import { memberNames } from '../members/members.service';
 import { listPartners } from '../partners/partners.list';
@@ -164,15 +164,22 @@ export async function scorecardData(
       owner: names.length > 0 ? names.join(' and ') : null,
     };
   });
-  const items = [];
-  for (const kpi of kpis) {
-    const labels = measurementPeriods(plan.period, kpi.cadence) ?? [];
-    items.push({
-      kpi,
-      periods: labels.map((label) => ({ label, shown: periodShown(label, workspace) })),
-      measurements: (await listMeasurements(ctx, scope, kpi.id)).items,
-    });
+  // One read for every KPI's values, not one per KPI (decision 046).
+  const { items: measurements } = await listPlanMeasurements(ctx, scope, planId);
+  const byKpi = new Map<string, typeof measurements>();
+  for (const m of measurements) {
+    const list = byKpi.get(m.kpiId);
+    if (list) list.push(m);
+    else byKpi.set(m.kpiId, [m]);
   }
+  const items = kpis.map((kpi) => ({
+    kpi,
+    periods: (measurementPeriods(plan.period, kpi.cadence) ?? []).map((label) => ({
+      label,
+      shown: periodShown(label, workspace),
+    })),
+    measurements: byKpi.get(kpi.id) ?? [],
+  }));
   return { plan, objectives, kpis: items };
 }
 

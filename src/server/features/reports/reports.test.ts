@@ -8,10 +8,11 @@ import {
   type World,
 } from '../../../../test/factories';
 import { createTestApp, expectDenied, request, type TestApp } from '../../../../test/harness';
+import { kpiChartSeries } from '../../../domain/kpi-chart';
 import { formatPeriod, periodAt } from '../../../domain/periods';
 import type { MemberScope } from '../../access/scope';
 import { portfolioReportContent } from './reports.portfolio';
-import { kpiChartSeries, scorecardContent } from './reports.scorecard';
+import { scorecardContent } from './reports.scorecard';
 import {
   generatedAt,
   portfolioReportData,

@@ -1,16 +1,13 @@
 import {
   ActionIcon,
   Alert,
-  Badge,
   Button,
   Group,
   Loader,
   Modal,
   Stack,
-  Table,
   Text,
   Tooltip,
-  VisuallyHidden,
 } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
@@ -21,11 +18,14 @@ import { formatKpiValue } from '../../../domain/kpis';
 import { isEditable } from '../../../domain/plans';
 import { describeError } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import type { Column } from '../../components/list/columns';
+import { DataTable } from '../../components/list/DataTable';
 import { can, useSession } from '../auth/session';
 import type { Plan } from '../plans/plans.api';
 import { DownloadLink } from './DownloadLink';
 import { KpiForm } from './KpiForm';
 import { KpiImport } from './KpiImport';
+import { KpiStatusBadge } from './KpiStatusBadge';
 import {
   createKpi,
   deleteKpi,
@@ -40,25 +40,6 @@ import {
 } from './kpis.api';
 import { MeasurementGrid } from './MeasurementGrid';
 
-const statusLabels = { on_track: 'On track', at_risk: 'At risk', off_track: 'Off track' };
-const statusColors = { on_track: 'green', at_risk: 'yellow', off_track: 'red' };
-
-/** The status in words (colour only repeats it); null while nothing is due. */
-export function KpiStatusBadge({ status }: { status: Kpi['progress']['status'] }) {
-  if (status === null) {
-    return (
-      <Badge variant="dot" color="gray" tt="none">
-        Not due
-      </Badge>
-    );
-  }
-  return (
-    <Badge variant="dot" color={statusColors[status]} tt="none">
-      {statusLabels[status]}
-    </Badge>
-  );
-}
-
 const percent = (share: number | null) =>
   share === null
     ? '—'
@@ -67,6 +48,93 @@ const percent = (share: number | null) =>
 function forecastOf(kpi: Kpi): string {
   const forecast = kpi.progress.trendForecast ?? kpi.progress.runRateForecast;
   return forecast === null ? '—' : formatKpiValue(kpi.unit, Math.round(forecast), kpi.currency);
+}
+
+/**
+ * The KPI list: a table on wide screens and one card per KPI on phones (the shared list pattern),
+ * so nothing scrolls sideways at 390 px.
+ */
+function kpiColumns(
+  withActions: boolean,
+  edit: (kpi: Kpi) => void,
+  remove: (kpi: Kpi) => void,
+): Column<Kpi>[] {
+  const columns: Column<Kpi>[] = [
+    {
+      key: 'name',
+      header: 'KPI',
+      width: 'minmax(160px, 2fr)',
+      primary: true,
+      cell: (kpi) => (
+        <>
+          <Text fw={500} size="sm">
+            {kpi.name}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {kpi.cadence === 'monthly' ? 'Monthly' : 'Quarterly'},{' '}
+            {kpi.direction === 'higher' ? 'higher is better' : 'lower is better'}
+          </Text>
+        </>
+      ),
+    },
+    {
+      key: 'target',
+      header: 'Target',
+      width: 'minmax(90px, 1fr)',
+      cell: (kpi) => formatKpiValue(kpi.unit, kpi.target, kpi.currency),
+    },
+    {
+      key: 'actual',
+      header: 'Actual',
+      width: 'minmax(90px, 1fr)',
+      cell: (kpi) =>
+        kpi.progress.actual === null
+          ? '—'
+          : formatKpiValue(kpi.unit, kpi.progress.actual, kpi.currency),
+    },
+    {
+      key: 'attainment',
+      header: 'Attainment',
+      width: 'minmax(90px, 1fr)',
+      cell: (kpi) => percent(kpi.progress.attainment),
+    },
+    {
+      key: 'status',
+      header: 'Status',
+      width: 'minmax(110px, 1fr)',
+      cell: (kpi) => <KpiStatusBadge status={kpi.progress.status} />,
+    },
+    { key: 'forecast', header: 'Forecast', width: 'minmax(90px, 1fr)', cell: forecastOf },
+  ];
+  if (!withActions) return columns;
+  return [
+    ...columns,
+    {
+      key: 'actions',
+      header: 'Actions',
+      width: '84px',
+      actions: true,
+      cell: (kpi) => (
+        <Group gap={4} wrap="nowrap">
+          <Tooltip label={`Edit ${kpi.name}`}>
+            <ActionIcon variant="subtle" aria-label={`Edit ${kpi.name}`} onClick={() => edit(kpi)}>
+              <IconEdit size={16} aria-hidden />
+            </ActionIcon>
+          </Tooltip>
+          <Tooltip label={`Delete ${kpi.name}`}>
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              aria-label={`Delete ${kpi.name}`}
+              onClick={() => remove(kpi)}
+            >
+              <IconTrash size={16} aria-hidden />
+            </ActionIcon>
+          </Tooltip>
+        </Group>
+      ),
+    },
+  ];
 }
 
 /** Only the fields that changed, so a KPI with values is not asked to change its unit. */
@@ -84,13 +152,7 @@ export function PlanKpis({ plan }: { plan: Plan }) {
   const queryClient = useQueryClient();
   const kpis = useQuery(kpisQuery(plan.id));
   const items = kpis.data?.items ?? [];
-  const measurements = useQuery({
-    ...measurementsQuery(
-      plan.id,
-      items.map((kpi) => kpi.id),
-    ),
-    enabled: items.length > 0,
-  });
+  const measurements = useQuery({ ...measurementsQuery(plan.id), enabled: items.length > 0 });
   const [editing, setEditing] = useState<Kpi | 'new' | null>(null);
   const writer = can(session, 'plan.write');
   const editable = isEditable(plan.status);
@@ -150,74 +212,12 @@ export function PlanKpis({ plan }: { plan: Plan }) {
       ) : null}
       {items.length > 0 ? (
         <Stack gap="lg">
-          <Table.ScrollContainer minWidth={640}>
-            <Table verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">KPI</Table.Th>
-                  <Table.Th scope="col">Target</Table.Th>
-                  <Table.Th scope="col">Actual</Table.Th>
-                  <Table.Th scope="col">Attainment</Table.Th>
-                  <Table.Th scope="col">Status</Table.Th>
-                  <Table.Th scope="col">Forecast</Table.Th>
-                  {writer && editable ? (
-                    <Table.Th scope="col">
-                      <VisuallyHidden>Actions</VisuallyHidden>
-                    </Table.Th>
-                  ) : null}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((kpi) => (
-                  <Table.Tr key={kpi.id}>
-                    <Table.Th scope="row" fw={500}>
-                      {kpi.name}
-                      <Text size="xs" c="dimmed">
-                        {kpi.cadence === 'monthly' ? 'Monthly' : 'Quarterly'},{' '}
-                        {kpi.direction === 'higher' ? 'higher is better' : 'lower is better'}
-                      </Text>
-                    </Table.Th>
-                    <Table.Td>{formatKpiValue(kpi.unit, kpi.target, kpi.currency)}</Table.Td>
-                    <Table.Td>
-                      {kpi.progress.actual === null
-                        ? '—'
-                        : formatKpiValue(kpi.unit, kpi.progress.actual, kpi.currency)}
-                    </Table.Td>
-                    <Table.Td>{percent(kpi.progress.attainment)}</Table.Td>
-                    <Table.Td>
-                      <KpiStatusBadge status={kpi.progress.status} />
-                    </Table.Td>
-                    <Table.Td>{forecastOf(kpi)}</Table.Td>
-                    {writer && editable ? (
-                      <Table.Td>
-                        <Group gap={4} wrap="nowrap" justify="flex-end">
-                          <Tooltip label={`Edit ${kpi.name}`}>
-                            <ActionIcon
-                              variant="subtle"
-                              aria-label={`Edit ${kpi.name}`}
-                              onClick={() => setEditing(kpi)}
-                            >
-                              <IconEdit size={16} aria-hidden />
-                            </ActionIcon>
-                          </Tooltip>
-                          <Tooltip label={`Delete ${kpi.name}`}>
-                            <ActionIcon
-                              variant="subtle"
-                              color="red"
-                              aria-label={`Delete ${kpi.name}`}
-                              onClick={() => confirmDelete(kpi)}
-                            >
-                              <IconTrash size={16} aria-hidden />
-                            </ActionIcon>
-                          </Tooltip>
-                        </Group>
-                      </Table.Td>
-                    ) : null}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            label="KPIs"
+            rows={items}
+            columns={kpiColumns(writer && editable, setEditing, confirmDelete)}
+            rowKey={(kpi) => kpi.id}
+          />
           {measurements.isError ? <ErrorAlert error={measurements.error} /> : null}
           {measurements.data ? (
             <MeasurementGrid

@@ -21,20 +21,17 @@ export const kpisQuery = (planId: string) =>
       ),
   });
 
-/** Every KPI's values, one request each (a plan has at most 50 KPIs). */
-export const measurementsQuery = (planId: string, kpiIds: string[]) =>
+/** Every value of the plan's KPIs in one request, in the KPIs' order, oldest period first. */
+export const measurementsQuery = (planId: string) =>
   queryOptions({
-    queryKey: [...kpisKey(planId), 'measurements', kpiIds],
-    queryFn: async ({ signal }) => {
-      const lists = await Promise.all(
-        kpiIds.map(async (id) =>
-          unwrap(
-            await api.GET('/api/v1/kpis/{id}/measurements', { params: { path: { id } }, signal }),
-          ),
-        ),
-      );
-      return lists.flatMap((list) => list.items);
-    },
+    queryKey: [...kpisKey(planId), 'measurements'],
+    queryFn: async ({ signal }) =>
+      unwrap(
+        await api.GET('/api/v1/plans/{id}/measurements', {
+          params: { path: { id: planId } },
+          signal,
+        }),
+      ).items,
   });
 
 export async function createKpi(planId: string, body: KpiCreateBody): Promise<Kpi> {
