@@ -98,6 +98,12 @@ test('KPIs on a plan: added, measured in the grid by keyboard, on the dashboard 
   await expect
     .poll(() => dialog.getByLabel('Target (count)').getAttribute('aria-invalid'))
     .toBe('true');
+  // The field's error reads in both themes (it was too pale inside the dialog).
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await accessible(page, `KPI dialog with a field error (${scheme})`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
   await dialog.getByLabel('Target (count)').fill('120');
   await dialog.getByRole('button', { name: 'Add KPI' }).click();
   await dialog.waitFor({ state: 'hidden' });
@@ -115,10 +121,7 @@ test('KPIs on a plan: added, measured in the grid by keyboard, on the dashboard 
   await page.getByRole('option', { name: 'Latest value' }).click();
   await dialog.getByRole('button', { name: 'Add KPI' }).click();
   await dialog.waitFor({ state: 'hidden' });
-  await kpis
-    .getByRole('rowheader', { name: /Win rate/ })
-    .first()
-    .waitFor();
+  await kpis.getByRole('row').filter({ hasText: 'Win rate' }).first().waitFor();
   await expect
     .poll(() => kpis.getByRole('row').filter({ hasText: 'Win rate' }).first().textContent())
     .toContain('30 %');
@@ -187,6 +190,39 @@ test('KPIs on a plan: added, measured in the grid by keyboard, on the dashboard 
   const pdf = await send(context.request, 'get', scorecard ?? '');
   expect(pdf.headers()['content-type']).toContain('application/pdf');
   expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+
+  // The partner's scorecard: each KPI's chart with its summary and table, its latest values.
+  await page.goto(`${server.url}/partners/${partner.id}?tab=scorecard`);
+  await heading(page, 'Northwind Traders');
+  const card = page.getByRole('article', { name: 'New customers' });
+  const chart = card.getByRole('img', { name: 'Chart of New customers by period' });
+  await chart.locator('svg').first().waitFor();
+  const summaryId = await chart.getAttribute('aria-describedby');
+  const summary = await page.locator(`[id="${summaryId}"]`).textContent();
+  expect(summary).toMatch(
+    /^New customers: (On track|At risk|Off track), \d+ % of the target of 120\./,
+  );
+  expect(summary).toContain('Values in 4 of 12 periods');
+  const table = card.getByRole('table', { name: 'New customers by period' });
+  expect(await table.getByRole('row').count()).toBe(13);
+  expect(await table.getByRole('row').nth(4).textContent()).toContain('150');
+  const latest = card.getByRole('table', { name: 'Latest values of New customers' });
+  expect(await latest.getByRole('row').nth(1).textContent()).toMatch(/^Apr \d{4}45/);
+  expect(
+    await page
+      .getByRole('article', { name: 'Win rate' })
+      .getByRole('table', { name: 'Win rate by period' })
+      .getByRole('row')
+      .count(),
+  ).toBe(5);
+  const scorecardPdf = await page.getByRole('link', { name: 'Download PDF' }).getAttribute('href');
+  expect(scorecardPdf).toBe(`/api/v1/plans/${plan.id}/scorecard`);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await accessible(page, `partner scorecard (${scheme})`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await shoot(page, 'scorecard');
 
   // Agreed and active, the plan's KPIs count on the dashboard.
   let etag = `"${(await (await send(context.request, 'get', `/api/v1/plans/${plan.id}`)).json()).version}"`;

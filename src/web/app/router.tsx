@@ -142,6 +142,7 @@ const partnerRoute = createRoute({
       | 'team'
       | 'issues'
       | 'plan'
+      | 'scorecard'
       | 'tasks'
       | 'comments'
       | 'disclosures';
@@ -150,6 +151,7 @@ const partnerRoute = createRoute({
     search.tab === 'timeline' ||
     search.tab === 'issues' ||
     search.tab === 'plan' ||
+    search.tab === 'scorecard' ||
     search.tab === 'history' ||
     search.tab === 'team' ||
     search.tab === 'tasks' ||

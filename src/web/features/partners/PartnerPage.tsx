@@ -16,6 +16,7 @@ import { PartnerHealthPanel } from '../health/PartnerHealthPanel';
 import { PartnerTimeline } from '../interactions/PartnerTimeline';
 import { PartnerIssues } from '../issues/PartnerIssues';
 import { PartnerPlans } from '../plans/PartnerPlans';
+import { PartnerScorecard } from '../plans/PartnerScorecard';
 import { useMembers } from '../settings/settings.api';
 import { PartnerTasks } from '../tasks/PartnerTasks';
 import { PartnerTeam } from '../teams/PartnerTeam';
@@ -137,6 +138,7 @@ export function PartnerPage() {
               value === 'timeline' ||
               value === 'issues' ||
               value === 'plan' ||
+              value === 'scorecard' ||
               value === 'history' ||
               value === 'team' ||
               value === 'tasks' ||
@@ -154,6 +156,7 @@ export function PartnerPage() {
           <Tabs.Tab value="contacts">Contacts</Tabs.Tab>
           {can(session, 'timeline.read') ? <Tabs.Tab value="timeline">Timeline</Tabs.Tab> : null}
           {can(session, 'plan.read') ? <Tabs.Tab value="plan">Plan</Tabs.Tab> : null}
+          {can(session, 'plan.read') ? <Tabs.Tab value="scorecard">Scorecard</Tabs.Tab> : null}
           {can(session, 'issue.read') ? <Tabs.Tab value="issues">Issues</Tabs.Tab> : null}
           {can(session, 'task.read') ? <Tabs.Tab value="tasks">Tasks</Tabs.Tab> : null}
           {can(session, 'partner_team.read') ? <Tabs.Tab value="team">Team</Tabs.Tab> : null}
@@ -180,6 +183,9 @@ export function PartnerPage() {
         </Tabs.Panel>
         <Tabs.Panel value="plan" pt="lg">
           <PartnerPlans partnerId={partnerId} canAdd={can(session, 'plan.write') && !archived} />
+        </Tabs.Panel>
+        <Tabs.Panel value="scorecard" pt="lg">
+          <PartnerScorecard partnerId={partnerId} />
         </Tabs.Panel>
         <Tabs.Panel value="issues" pt="lg">
           <PartnerIssues partnerId={partnerId} canAdd={can(session, 'issue.create') && !archived} />
