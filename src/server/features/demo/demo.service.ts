@@ -23,6 +23,7 @@ import { getWorkspace, lockWorkspaceFor } from '../workspaces/workspaces.service
 import { bulkCounts, loadBulkWork } from './demo.bulk';
 import { type DemoSize, demoMembers } from './demo.catalog';
 import { generateDemoRows } from './demo.generate';
+import { importDemoLibrary } from './demo.library';
 import { type DemoPlan, generateDemoPlans, importDemoPlans } from './demo.plans';
 import { type BulkPlanCounts, bulkPlanCounts, loadBulkPlans } from './demo.plans.bulk';
 import { analyzeLoadedTables } from './demo.queries';
@@ -169,6 +170,7 @@ export async function seedDemo(
     await importTasks(tx, scope, work.tasks, progress);
     await importComments(tx, scope, work.comments, progress);
     await importDemoPlans(ctx, scope, plans, now, progress);
+    await importDemoLibrary(ctx, scope);
     if (bulk) {
       const firstTeam = new Map(work.teamMembers.toReversed().map((t) => [t.memberId, t.teamId]));
       await loadBulkWork(tx, scope, {

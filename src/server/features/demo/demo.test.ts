@@ -19,6 +19,8 @@ import {
 import { AppError } from '../../http/errors';
 import { newId } from '../../ids';
 import { createApiKey } from '../api-keys/api-keys.service';
+import { previewTemplate } from '../clauses/templates.preview';
+import { listTemplates } from '../clauses/templates.service';
 import { newDemoPassword, type SeedDemoResult, seedDemo } from './demo.service';
 
 let t: TestApp;
@@ -115,6 +117,30 @@ describe('demo data', () => {
     );
     expect(progress.at(-1)?.[0]).toBe(progress.at(-1)?.[1]);
     expect(progress.every(([done], i) => i === 0 || done > (progress[i - 1]?.[0] ?? 0))).toBe(true);
+  });
+
+  it('writes a clause library whose templates fill for a partner without a blank', async () => {
+    const scope = systemScope(first, 'cli');
+    const library = await listTemplates(demoCtx(), scope, { archived: 'false', limit: 50 });
+    expect(library.items.map((x) => [x.name, x.clauses.length])).toEqual([
+      ['Data processing agreement', 4],
+      ['Mutual NDA', 4],
+      ['Reseller agreement', 5],
+    ]);
+    const [partner] = await partnersOf(first);
+    for (const template of library.items) {
+      const filled = await previewTemplate(demoCtx(), scope, template.id, {
+        partnerId: partner?.id ?? '',
+        effectiveDate: '2026-07-01',
+        endDate: '2027-06-30',
+        noticePeriodDays: 90,
+        renewalTermMonths: 12,
+        value: { amount: 12_000_000, currency: 'EUR' },
+        governingLaw: 'England and Wales',
+      });
+      expect(filled.text).toContain(partner?.name);
+      expect(filled.text).not.toMatch(/\{\{|\}\}/);
+    }
   });
 
   it('writes plans in every status, with KPIs and their values inside each plan’s year', async () => {
