@@ -110,11 +110,19 @@ export type ExportSpec<Q, T> = {
 const formulaNote =
   'Text that starts like a spreadsheet formula (`=`, `+`, `-`, `@`, tab, carriage return, or their full-width forms) gets a leading apostrophe; dates are ISO 8601 text and numbers are numbers.';
 
+/**
+ * How long an export may stream. The server's handler timeout (60 s) is for handlers that never
+ * answer; applied to a download already under way it cuts the file off mid-row, as a whole
+ * workspace's measurements can take minutes.
+ */
+const exportTimeoutMs = 60 * 60 * 1000;
+
 /** `GET /<list>/export?format=csv|xlsx`: the rows the batches read, streamed as a download. */
 export function registerExport<Q, T>(app: ZodApp, spec: ExportSpec<Q, T>) {
   app.get(
     `/${spec.list}/export`,
     {
+      handlerTimeout: exportTimeoutMs,
       config: { access: spec.access, replyHeaders: ['content-disposition'] },
       schema: {
         operationId: spec.operationId,
