@@ -28,6 +28,7 @@ import {
   IconHeartbeat,
   IconKey,
   IconLogout,
+  IconMailForward,
   IconSearch,
   IconSettings,
   IconSnowflake,
@@ -109,6 +110,9 @@ export function AppLayout({ children }: { children?: ReactNode }) {
       : []),
     ...(can(session, 'partner.read')
       ? [{ to: '/dashboard', label: 'Dashboard', icon: IconChartBar }]
+      : []),
+    ...(can(session, 'report_subscription.read')
+      ? [{ to: '/reports', label: 'Scheduled reports', icon: IconMailForward }]
       : []),
     { to: '/partners', label: 'Partners', icon: IconBuildingStore },
     ...(can(session, 'partner.read')

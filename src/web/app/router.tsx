@@ -74,6 +74,14 @@ const resetPasswordRoute = createRoute({
     'ResetPasswordPage',
   ),
 });
+const unsubscribeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/unsubscribe',
+  component: lazyRouteComponent(
+    () => import('../features/reports/UnsubscribePage'),
+    'UnsubscribePage',
+  ),
+});
 
 // Partner users have their own home and never open the internal app (nor call its API).
 const portalRoute = createRoute({
@@ -302,6 +310,11 @@ const dashboardRoute = createRoute({
     'DashboardPage',
   ),
 });
+const reportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reports',
+  component: lazyRouteComponent(() => import('../features/reports/ReportsPage'), 'ReportsPage'),
+});
 const activityRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/activity',
@@ -323,6 +336,7 @@ const routeTree = rootRoute.addChildren([
   acceptInvitationRoute,
   forgotPasswordRoute,
   resetPasswordRoute,
+  unsubscribeRoute,
   portalRoute,
   appRoute.addChildren([
     indexRoute,
@@ -340,6 +354,7 @@ const routeTree = rootRoute.addChildren([
     coolingRoute,
     atRiskRoute,
     dashboardRoute,
+    reportsRoute,
     myWorkRoute,
     teamBoardRoute,
     notificationsRoute,
