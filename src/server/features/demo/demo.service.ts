@@ -27,6 +27,7 @@ import { importDemoLibrary } from './demo.library';
 import { type DemoPlan, generateDemoPlans, importDemoPlans } from './demo.plans';
 import { type BulkPlanCounts, bulkPlanCounts, loadBulkPlans } from './demo.plans.bulk';
 import { analyzeLoadedTables } from './demo.queries';
+import { importDemoTemplates } from './demo.templates';
 import { type DemoWork, generateDemoWork } from './demo.work';
 
 export type SeedDemoOptions = {
@@ -171,6 +172,7 @@ export async function seedDemo(
     await importComments(tx, scope, work.comments, progress);
     await importDemoPlans(ctx, scope, plans, now, progress);
     await importDemoLibrary(ctx, scope);
+    await importDemoTemplates(ctx, scope, now);
     if (bulk) {
       const firstTeam = new Map(work.teamMembers.toReversed().map((t) => [t.memberId, t.teamId]));
       await loadBulkWork(tx, scope, {

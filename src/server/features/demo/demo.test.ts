@@ -5,6 +5,9 @@ import { seedWorkspace } from '../../../../test/factories';
 import { createTestApp, databaseSnapshot, request, type TestApp } from '../../../../test/harness';
 import { normalizeDomain } from '../../../domain/domains';
 import type { WorkspaceId } from '../../../domain/ids';
+import { kpiDefinitionProblems } from '../../../domain/kpis';
+import { partnerTypes } from '../../../domain/partners';
+import { PlanTemplateCreate } from '../../../domain/plan-templates';
 import { systemScope } from '../../access/scope';
 import {
   accounts,
@@ -13,6 +16,7 @@ import {
   members,
   partnerDomains,
   partners,
+  planTemplates,
   users,
   workspaces,
 } from '../../db/schema';
@@ -245,6 +249,26 @@ describe('demo data', () => {
     );
     expect(byAction['plan.created']).toBe(seeded.plans);
     expect(byAction['kpi.created']).toBe(seeded.kpis);
+  });
+
+  it('adds one default plan template per partner type, each one the API would take', async () => {
+    const rows = await t.database.db
+      .select()
+      .from(planTemplates)
+      .where(eq(planTemplates.workspaceId, first));
+    expect(rows.map((row) => row.partnerType).sort()).toEqual([...partnerTypes].sort());
+    for (const row of rows) {
+      expect(row.isDefault).toBe(true);
+      const parsed = PlanTemplateCreate.safeParse({
+        name: row.name,
+        partnerType: row.partnerType,
+        summary: row.summary,
+        objectives: row.objectives,
+        kpis: row.kpis,
+      });
+      expect(parsed.success, row.name).toBe(true);
+      for (const kpi of row.kpis) expect(kpiDefinitionProblems(kpi), kpi.name).toEqual([]);
+    }
   });
 
   it('gives every partner unique, normalized domains, mirrored in partner_domains', async () => {
