@@ -25,23 +25,23 @@ type Values = {
   aggregation: string;
 };
 
-const unitLabels: Record<string, string> = {
+export const unitLabels: Record<string, string> = {
   count: 'Count',
   currency: 'Money',
   percent: 'Percent',
   duration: 'Duration (seconds)',
 };
-const directionLabels: Record<string, string> = {
+export const directionLabels: Record<string, string> = {
   higher: 'Higher is better',
   lower: 'Lower is better',
 };
-const cadenceLabels: Record<string, string> = { monthly: 'Monthly', quarterly: 'Quarterly' };
-const aggregationLabels: Record<string, string> = {
+export const cadenceLabels: Record<string, string> = { monthly: 'Monthly', quarterly: 'Quarterly' };
+export const aggregationLabels: Record<string, string> = {
   sum: 'Sum of the values',
   last: 'Latest value',
   average: 'Average of the values',
 };
-const options = (values: readonly string[], labels: Record<string, string>) =>
+export const options = (values: readonly string[], labels: Record<string, string>) =>
   values.map((value) => ({ value, label: labels[value] ?? value }));
 
 function initialValues(kpi?: Kpi): Values {

@@ -15,15 +15,18 @@ import { useForm } from '@mantine/form';
 import { randomId } from '@mantine/hooks';
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useRef, useState } from 'react';
 import { messages } from '../../../domain/messages';
 import { maxObjectives, type OwnerSide, ownerSides, PlanCreate } from '../../../domain/plans';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { confirmDiscard, schemaErrors } from '../../lib/forms';
 import { contactName, listContacts } from '../contacts/contacts.api';
 import { PartnerPicker } from '../contacts/PartnerPicker';
+import { editText, typedValue } from '../kpis/kpi-input';
 import { useMembers } from '../settings/settings.api';
+import { PlanTemplatePicker } from './PlanTemplatePicker';
 import { ownerSideLabels, periodOptions } from './plan-labels';
+import type { PlanTemplate } from './plan-templates.api';
 import type { Plan, PlanCreateBody } from './plans.api';
 
 type ObjectiveValues = {
@@ -40,6 +43,9 @@ export type PlanFormValues = {
   period: string;
   summary: string;
   objectives: ObjectiveValues[];
+  /** A new plan's template (decision 045), and the target typed for each of its KPIs. */
+  templateId: string;
+  kpiTargets: string[];
 };
 
 const blankObjective = (): ObjectiveValues => ({
@@ -67,31 +73,61 @@ export function planFormValues(
           ownerContactId: objective.ownerContactId ?? '',
         }))
       : [blankObjective()],
+    templateId: '',
+    kpiTargets: [],
   };
 }
 
-/** The body a form sends; objectives keep their order, so field errors name the right row. */
-export function planBody(values: PlanFormValues): PlanCreateBody {
+/** The template's KPI targets as typed, in stored units (null: the template's), or errors. */
+function templateTargets(values: PlanFormValues, template: PlanTemplate | null) {
+  const errors: Record<string, string> = {};
+  const targets = (template?.kpis ?? []).map((kpi, index) => {
+    const typed = typedValue(kpi.unit, values.kpiTargets[index] ?? '', kpi.currency);
+    if ('message' in typed) errors[`kpiTargets.${index}`] = typed.message;
+    else if (typed.value === null && kpi.target === null)
+      errors[`kpiTargets.${index}`] = messages.templateKpiTarget;
+    return 'value' in typed ? typed.value : null;
+  });
+  return { targets, errors };
+}
+
+/**
+ * The body a form sends; objectives keep their order, so field errors name the right row. With
+ * a template, blank objective rows are left out: the template brings its own.
+ */
+export function planBody(
+  values: PlanFormValues,
+  template: PlanTemplate | null = null,
+): PlanCreateBody {
+  const withTemplate = values.templateId !== '' && template !== null;
   return {
     partnerId: values.partnerId,
     period: values.period,
     summary: values.summary.trim(),
-    objectives: values.objectives.map((objective) => ({
-      text: objective.text.trim(),
-      ownerSide: objective.ownerSide,
-      ownerMemberId: objective.ownerMemberId || null,
-      ownerContactId: objective.ownerContactId || null,
-    })),
+    objectives: values.objectives
+      .filter((objective) => !withTemplate || objective.text.trim() !== '')
+      .map((objective) => ({
+        text: objective.text.trim(),
+        ownerSide: objective.ownerSide,
+        ownerMemberId: objective.ownerMemberId || null,
+        ownerContactId: objective.ownerContactId || null,
+      })),
+    ...(withTemplate
+      ? { templateId: values.templateId, kpiTargets: templateTargets(values, template).targets }
+      : {}),
   };
 }
 
-function usePlanForm(initial: PlanFormValues) {
+function usePlanForm(initial: PlanFormValues, template: { current: PlanTemplate | null }) {
   return useForm<PlanFormValues>({
     mode: 'controlled',
     initialValues: initial,
     // The server's own schema, applied to the body the form would send.
     validate: (values) => {
-      const errors = schemaErrors(PlanCreate, planBody(values));
+      const errors = {
+        ...schemaErrors(PlanCreate, planBody(values, template.current)),
+        ...templateTargets(values, template.current).errors,
+      };
       if (values.partnerId === '') errors.partnerId = messages.choosePartner;
       return errors;
     },
@@ -114,7 +150,20 @@ type Props = {
 
 /** A plan's summary and objectives (and, for a new plan, its partner and period). */
 export function PlanForm(props: Props) {
-  const form = usePlanForm(props.initial);
+  const template = useRef<PlanTemplate | null>(null);
+  const form = usePlanForm(props.initial, template);
+  const { setFieldValue } = form;
+  const chooseTemplate = useCallback(
+    (chosen: PlanTemplate | null) => {
+      template.current = chosen;
+      setFieldValue('templateId', chosen?.id ?? '');
+      setFieldValue(
+        'kpiTargets',
+        (chosen?.kpis ?? []).map((kpi) => editText(kpi.unit, kpi.target, kpi.currency)),
+      );
+    },
+    [setFieldValue],
+  );
   const members = useMembers();
   const partnerId = form.values.partnerId;
   const contacts = useQuery({
@@ -158,7 +207,7 @@ export function PlanForm(props: Props) {
     <form
       ref={formRef}
       noValidate
-      onSubmit={form.onSubmit((values) => props.onSubmit(planBody(values), form))}
+      onSubmit={form.onSubmit((values) => props.onSubmit(planBody(values, template.current), form))}
     >
       <Stack gap="md" maw={880}>
         {typeof props.failure === 'string' ? (
@@ -191,6 +240,14 @@ export function PlanForm(props: Props) {
             />
           </SimpleGrid>
         )}
+        {props.isNew ? (
+          <PlanTemplatePicker
+            partnerId={partnerId}
+            templateId={form.values.templateId}
+            onTemplate={chooseTemplate}
+            targetProps={(index) => form.getInputProps(`kpiTargets.${index}`)}
+          />
+        ) : null}
         <Textarea
           label="Summary"
           description="What you and the partner mean to achieve together. Markdown: **bold**, lists, links."

@@ -10,10 +10,19 @@ import { FiscalSettingsPanel } from './FiscalSettingsPanel';
 import { InvitationsPanel } from './InvitationsPanel';
 import { MembersPanel } from './MembersPanel';
 import { PartnerUsersPanel } from './PartnerUsersPanel';
+import { PlanTemplatesPanel } from './PlanTemplatesPanel';
 import { TeamsPanel } from './TeamsPanel';
 import { WorkspacePanel } from './WorkspacePanel';
 
-const tabs = ['workspace', 'members', 'teams', 'partner-users', 'invitations', 'api-keys'] as const;
+const tabs = [
+  'workspace',
+  'members',
+  'teams',
+  'partner-users',
+  'invitations',
+  'api-keys',
+  'plan-templates',
+] as const;
 
 /** Workspace settings: for admins (the navigation shows it to no one else). */
 export function SettingsPage() {
@@ -48,6 +57,7 @@ export function SettingsPage() {
           {canReadMembers ? <Tabs.Tab value="partner-users">Partner users</Tabs.Tab> : null}
           <Tabs.Tab value="invitations">Invitations</Tabs.Tab>
           <Tabs.Tab value="api-keys">API keys</Tabs.Tab>
+          <Tabs.Tab value="plan-templates">Plan templates</Tabs.Tab>
           <Tabs.Tab value="workspace">Workspace</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="members" pt="lg">
@@ -66,6 +76,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="api-keys" pt="lg">
           <ApiKeysPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="plan-templates" pt="lg">
+          <PlanTemplatesPanel />
         </Tabs.Panel>
         <Tabs.Panel value="workspace" pt="lg">
           <Stack gap="lg">
