@@ -80,9 +80,9 @@ test('an admin makes a plan template, and a new plan starts from it, preselected
   await dialog.getByLabel('Default for this partner type').check();
   await dialog.getByLabel('Summary').fill('Sell more together.');
   await dialog.getByRole('button', { name: 'Add objective' }).click();
-  await dialog.getByLabel('Objective 1', { exact: true }).fill('Enable the sales team');
+  await dialog.getByLabel('Objective 1: what to achieve').fill('Enable the sales team');
   await dialog.getByRole('button', { name: 'Add KPI' }).click();
-  await dialog.getByLabel('KPI 1', { exact: true }).fill('Deals closed');
+  await dialog.getByLabel('KPI 1: name').fill('Deals closed');
   // A baseline of a count below zero is refused on its field, as the server would.
   await dialog.getByLabel('KPI 1: baseline').fill('-3');
   await dialog.getByRole('button', { name: 'Add template' }).click();

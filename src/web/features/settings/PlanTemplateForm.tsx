@@ -215,6 +215,7 @@ export function PlanTemplateForm(props: {
                 <Stack gap="xs" style={{ flex: 1 }}>
                   <Textarea
                     label={`Objective ${index + 1}`}
+                    aria-label={`Objective ${index + 1}: what to achieve`}
                     required
                     autosize
                     minRows={1}
@@ -291,6 +292,7 @@ export function PlanTemplateForm(props: {
                   <SimpleGrid cols={{ base: 1, sm: 4 }} spacing="xs" style={{ flex: 1 }}>
                     <TextInput
                       label={`KPI ${n}`}
+                      aria-label={`KPI ${n}: name`}
                       required
                       {...form.getInputProps(`kpis.${index}.name`)}
                     />
