@@ -604,6 +604,52 @@ describe('plans', () => {
   });
 });
 
+describe('agreements', () => {
+  it('starts an agreement, adds and removes a signer, moves, lists and deletes it', async () => {
+    const created = await api.POST('/api/v1/agreements', {
+      body: { partnerId, type: 'nda', title: 'Mutual NDA', value: 100, currency: 'EUR' },
+    });
+    expect(created.response.status).toBe(201);
+    const id = must(created.data, 'agreement').id;
+    const changed = await api.PATCH('/api/v1/agreements/{id}', {
+      params: { path: { id }, header: { 'if-match': etagOf(created.response) } },
+      body: { endOn: '2027-12-31' },
+    });
+    expect(changed.data?.endOn).toBe('2027-12-31');
+    const signed = await api.POST('/api/v1/agreements/{id}/signers', {
+      params: { path: { id }, header: { 'if-match': etagOf(changed.response) } },
+      body: { side: 'us', memberId: world.a.members.admin.memberId, role: 'CEO' },
+    });
+    const signerId = must(signed.data?.signers[0], 'signer').id;
+    const signers = await api.GET('/api/v1/agreements/{id}/signers', { params: { path: { id } } });
+    expect(signers.data?.items).toHaveLength(1);
+    const unsigned = await api.DELETE('/api/v1/agreements/{id}/signers/{signerId}', {
+      params: { path: { id, signerId }, header: { 'if-match': etagOf(signed.response) } },
+    });
+    expect(unsigned.data?.signers).toEqual([]);
+    const moved = await api.POST('/api/v1/agreements/{id}/transitions', {
+      params: { path: { id }, header: { 'if-match': etagOf(unsigned.response) } },
+      body: { to: 'in_negotiation' },
+    });
+    expect(moved.data?.status).toBe('in_negotiation');
+    const back = await api.POST('/api/v1/agreements/{id}/transitions', {
+      params: { path: { id }, header: { 'if-match': etagOf(moved.response) } },
+      body: { to: 'draft' },
+    });
+    expect(
+      (await api.GET('/api/v1/agreements/{id}', { params: { path: { id } } })).data?.status,
+    ).toBe('draft');
+    const listed = await api.GET('/api/v1/agreements', {
+      params: { query: { partnerId: [partnerId], type: ['nda'], endTo: '2027-12-31' } },
+    });
+    expect(listed.data?.items.map((agreement) => agreement.id)).toEqual([id]);
+    const removed = await api.DELETE('/api/v1/agreements/{id}', {
+      params: { path: { id }, header: { 'if-match': etagOf(back.response) } },
+    });
+    expect(removed.response.status).toBe(204);
+  });
+});
+
 describe('dashboard', () => {
   it('reads the portfolio dashboard, filtered as the partner list is', async () => {
     const all = await api.GET('/api/v1/dashboard/portfolio');
@@ -907,6 +953,10 @@ describe('exports', () => {
         ...text,
       }),
       await api.GET('/api/v1/measurements/export', { params: { query: {} }, ...text }),
+      await api.GET('/api/v1/agreements/export', {
+        params: { query: { status: ['draft'] } },
+        ...text,
+      }),
     ]) {
       expect(answer.response.status).toBe(200);
       expect(answer.data).toMatch(/^\uFEFF?(ID|Partner),/);

@@ -76,6 +76,10 @@ export const permissions = {
   'report_subscription.read': [...internal],
   /** Scheduling reports, their recipients, pausing, deleting and sending one now. */
   'report_subscription.manage': [...editors],
+  /** Agreements with partners, their parties and signers. */
+  'agreement.read': [...internal],
+  /** Writing agreements and their signers, moving them through their statuses, deleting drafts. */
+  'agreement.write': [...editors],
   /** What was shown to partner users through the portal (the disclosure log). */
   'disclosure.read': ['admin'],
   /** The portal: a partner user's account, and the records shared with their partner. */

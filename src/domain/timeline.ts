@@ -15,6 +15,7 @@ export const timelineKinds = [
   'stage_change',
   'owner_change',
   'plan',
+  'agreement',
 ] as const;
 export const timelineKind = z.enum(timelineKinds);
 export type TimelineKind = z.infer<typeof timelineKind>;

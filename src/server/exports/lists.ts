@@ -15,6 +15,7 @@ import { listPartners } from '../features/partners/partners.list';
 import { listPlans } from '../features/plans/plans.list';
 import { listTasks } from '../features/tasks/tasks.list';
 import { listTimeline } from '../features/timeline/timeline.list';
+import { agreementExportRoute } from './agreements';
 import { measurementExportRoute } from './measurements';
 import { registerListExport } from './route';
 import type { ExportColumn } from './writers';
@@ -253,4 +254,5 @@ export async function exportRoutes(app: ZodApp) {
     read: (ctx, scope, query: TimelineQuery) => listTimeline(ctx, scope, null, query),
   });
   measurementExportRoute(app);
+  agreementExportRoute(app);
 }

@@ -7,6 +7,7 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { exportRoutes } from '../exports/lists';
+import { agreementRoutes } from './agreements/agreements.routes';
 import { apiKeyRoutes } from './api-keys/api-keys.routes';
 import { authRoutes } from './auth/auth.routes';
 import { calendarFeedRoutes } from './calendar-feeds/calendar-feeds.routes';
@@ -72,6 +73,7 @@ export async function registerFeatures(api: ZodApp) {
   await api.register(healthRoutes);
   await api.register(planRoutes);
   await api.register(planTemplateRoutes);
+  await api.register(agreementRoutes);
   await api.register(dashboardRoutes);
   await api.register(kpiRoutes);
   await api.register(exportRoutes);

@@ -38,6 +38,8 @@ export const tagDescriptions: Record<string, string> = {
     'Plan templates per partner type: the summary, objectives and KPI definitions a new plan starts from',
   plans:
     'Joint business plans: one per partner and fiscal period, agreed with the partner as numbered versions',
+  agreements:
+    'Agreements with partners: type, term, value, parties and signers, moved from draft through negotiation and signature to their end',
   dashboard: 'The portfolio at a glance: counts that click through to the lists behind them',
   kpis: 'A plan’s KPIs, their measurements (batch write and CSV/XLSX import) and their progress',
   reports: 'PDF reports to hand to executives or partners: the portfolio and partner scorecards',

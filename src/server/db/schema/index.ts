@@ -1,3 +1,4 @@
+export * from './agreements';
 export * from './audit';
 export * from './auth';
 export * from './calendar-feeds';

@@ -9,6 +9,7 @@ import { dbOf, withTransaction } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
 import { checkIfMatch } from '../../http/etag';
 import { newId } from '../../ids';
+import { releaseContactAgreements } from '../agreements/agreements.service';
 import { recordAudit, recordAudits } from '../audit/audit.service';
 import { partnerRef, usablePartnerRef } from '../partners/partners.service';
 import { releaseContactPlans } from '../plans/plans.service';
@@ -139,6 +140,7 @@ export async function deleteContact(
     checkIfMatch(ifMatch, current.row.version, { required: false });
     // Plan objectives the contact owns keep their text and lose the owner (agreed versions keep it).
     await releaseContactPlans(tx, scope, id);
+    await releaseContactAgreements(tx, scope, id);
     await deleteContactRow(tx, scope, id);
     await recordAudit(tx, ctx, scope, {
       action: 'contact.deleted',

@@ -1,5 +1,6 @@
 import type { Scope } from '../../access/scope';
 import type { TxContext } from '../../context';
+import { releaseMemberAgreements } from '../agreements/agreements.service';
 import { releaseMemberKeys } from '../api-keys/api-keys.service';
 import { releaseMemberComments } from '../comments/comments.service';
 import { releaseMemberInvitations } from '../invitations/invitations.service';
@@ -39,4 +40,5 @@ export const memberHolders: ReleaseMember[] = [
   releaseMemberPlans,
   releaseMemberKpis,
   releaseMemberReportSubscriptions,
+  releaseMemberAgreements,
 ];

@@ -17,6 +17,7 @@ import {
   IconChecklist,
   IconMessage,
   IconPoint,
+  IconSignature,
   IconTargetArrow,
   IconUserCog,
 } from '@tabler/icons-react';
@@ -44,6 +45,7 @@ const icons: Record<TimelineKind, typeof IconPoint> = {
   stage_change: IconArrowsExchange,
   owner_change: IconUserCog,
   plan: IconTargetArrow,
+  agreement: IconSignature,
 };
 
 /**

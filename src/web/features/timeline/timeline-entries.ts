@@ -1,4 +1,6 @@
+import type { AgreementStatus } from '../../../domain/agreements';
 import type { PlanStatus } from '../../../domain/plans';
+import { agreementStatusLabels } from '../agreements/agreement-labels';
 import { periodName, planStatusLabels } from '../plans/plan-labels';
 import type { TimelineEntry, TimelineKind } from './timeline.api';
 
@@ -47,6 +49,15 @@ export function describeEntry(entry: TimelineEntry, memberName: (id: string) => 
       }
       return `${plan}: ${status(s.from)} → ${status(s.to)}`;
     }
+    case 'agreement': {
+      const title = typeof s.title === 'string' ? s.title : 'an agreement';
+      const status = (v: unknown) =>
+        typeof v === 'string' && v in agreementStatusLabels
+          ? agreementStatusLabels[v as AgreementStatus].toLowerCase()
+          : words(v);
+      if (s.event === 'created') return `Agreement started: ${title}`;
+      return `Agreement ${title}: ${status(s.from)} → ${status(s.to)}`;
+    }
     default: {
       const title = typeof s.title === 'string' ? s.title : '';
       return `${words(entry.kind)}${title ? `: ${title}` : ''}`;
@@ -62,4 +73,5 @@ export const timelineKindLabels: Record<TimelineKind, string> = {
   stage_change: 'Stage changes',
   owner_change: 'Owner changes',
   plan: 'Plans',
+  agreement: 'Agreements',
 };

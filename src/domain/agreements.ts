@@ -1,0 +1,342 @@
+import { z } from 'zod';
+import { uuid } from './ids';
+import { CurrencyCode } from './kpis';
+import { messages } from './messages';
+import { cursorParam, limitParam, multiParam, pageOf } from './pagination';
+import type { Role } from './roles';
+import { allowedNext, defineMachine } from './state-machine';
+import { singleLineText } from './text';
+
+/**
+ * Agreements (decision 048): a contract with a partner, from its draft through negotiation and
+ * signature to its end. This module holds the status machine, who may make each move, and the
+ * shapes the API reads and answers.
+ */
+
+export const agreementTypes = [
+  'nda',
+  'reseller',
+  'referral',
+  'technology',
+  'co_marketing',
+  'joint_venture',
+  'mou',
+  'dpa',
+  'sow',
+  'other',
+] as const;
+export const agreementType = z.enum(agreementTypes);
+export type AgreementType = z.infer<typeof agreementType>;
+
+export const agreementStatuses = [
+  'draft',
+  'in_negotiation',
+  'pending_signature',
+  'active',
+  'expiring',
+  'expired',
+  'terminated',
+  'renewed',
+] as const;
+export const agreementStatus = z.enum(agreementStatuses);
+export type AgreementStatus = z.infer<typeof agreementStatus>;
+
+/**
+ * The agreement workflow. Negotiation may go back to a draft and a pending signature back to
+ * negotiation (the text changes again); an agreement in force ends by termination, by running
+ * out (expiring, then expired) or by being renewed into its next term.
+ */
+export const agreementMachine = defineMachine<AgreementStatus>({
+  name: 'agreement',
+  statuses: agreementStatuses,
+  moves: {
+    draft: [{ to: 'in_negotiation' }],
+    in_negotiation: [{ to: 'pending_signature' }, { to: 'draft' }],
+    pending_signature: [{ to: 'active' }, { to: 'in_negotiation' }],
+    active: [{ to: 'expiring' }, { to: 'terminated' }, { to: 'renewed' }],
+    expiring: [{ to: 'expired' }, { to: 'terminated' }, { to: 'renewed' }],
+    expired: [],
+    terminated: [],
+    renewed: [],
+  },
+});
+
+/** The parts of Tandem that own a move: the people's buttons never make these. */
+export const moveOwners = ['signatures', 'renewal_sweep', 'renewal_decision'] as const;
+export type MoveOwner = (typeof moveOwners)[number];
+
+/**
+ * Moves that another part of Tandem makes, not a button (decision 048): the signatures make an
+ * agreement active when everyone has signed, the daily sweep moves it to expiring and expired by
+ * its dates, and a renewal decision renews it. Through the API they are refused (409
+ * `transition_reserved`), except that an admin may record an agreement signed outside Tandem.
+ */
+export const reservedMoves: Readonly<
+  Record<string, { owner: MoveOwner; admins: boolean } | undefined>
+> = {
+  'pending_signature>active': { owner: 'signatures', admins: true },
+  'active>expiring': { owner: 'renewal_sweep', admins: false },
+  'expiring>expired': { owner: 'renewal_sweep', admins: false },
+  'active>renewed': { owner: 'renewal_decision', admins: false },
+  'expiring>renewed': { owner: 'renewal_decision', admins: false },
+};
+
+/** Who owns a move when a person may not make it, or null when `role` may make it by hand. */
+export function reservedFor(
+  from: AgreementStatus,
+  to: AgreementStatus,
+  role: Role | null,
+): MoveOwner | null {
+  const reserved = reservedMoves[`${from}>${to}`];
+  if (!reserved) return null;
+  return reserved.admins && role === 'admin' ? null : reserved.owner;
+}
+
+/** The moves a person with `role` may make by hand from `status`: the web app's buttons. */
+export function manualMoves(status: AgreementStatus, role: Role | null): AgreementStatus[] {
+  return allowedNext(agreementMachine, status).filter((to) => !reservedFor(status, to, role));
+}
+
+/** Whether an agreement's terms (dates, value, parties, signers) may still change. */
+export function termsEditable(status: AgreementStatus): boolean {
+  return status === 'draft' || status === 'in_negotiation';
+}
+
+/** Whether an agreement has ended: nothing about it changes any more. */
+export function isClosed(status: AgreementStatus): boolean {
+  return status === 'expired' || status === 'terminated' || status === 'renewed';
+}
+
+export const signerSides = ['us', 'partner'] as const;
+export const signerSide = z.enum(signerSides);
+export type SignerSide = z.infer<typeof signerSide>;
+
+/** A calendar date, `YYYY-MM-DD`, never shifted by time zones. */
+const dateOnly = z.iso.date({ message: messages.date });
+/** The largest amount: beyond it a JavaScript number loses whole minor units. */
+export const maxAgreementValue = Number.MAX_SAFE_INTEGER;
+export const maxRenewalTermMonths = 120;
+export const maxNoticeDays = 3650;
+
+const terms = {
+  title: singleLineText({ min: 1, max: 200 }).describe('What the agreement is called'),
+  ownerId: uuid.nullable().describe('The member who owns it on our side, if any'),
+  parentId: uuid
+    .nullable()
+    .describe('The master agreement it falls under (an SOW under a reseller agreement), if any'),
+  effectiveOn: dateOnly.nullable().describe('The day it takes effect, YYYY-MM-DD'),
+  endOn: dateOnly.nullable().describe('The day it ends, YYYY-MM-DD; not before `effectiveOn`'),
+  autoRenew: z.boolean().describe('Whether it renews by itself for `renewalTermMonths`'),
+  renewalTermMonths: z
+    .number()
+    .int()
+    .min(1)
+    .max(maxRenewalTermMonths)
+    .nullable()
+    .describe('How long each renewal lasts, in months; required when `autoRenew`'),
+  noticeDays: z
+    .number()
+    .int()
+    .min(0)
+    .max(maxNoticeDays)
+    .nullable()
+    .describe('Days of notice before the end date to end or renegotiate it'),
+  value: z
+    .number()
+    .int()
+    .min(0)
+    .max(maxAgreementValue)
+    .nullable()
+    .describe('What it is worth, in minor units of `currency` (cents for EUR, yen for JPY)'),
+  currency: CurrencyCode.nullable().describe('ISO 4217 code of `value`; required with a value'),
+  governingLaw: singleLineText({ min: 1, max: 200 })
+    .nullable()
+    .describe('The law that governs it, such as “England and Wales”'),
+};
+
+/** A new agreement, status `draft`. */
+export const AgreementCreate = z
+  .object({
+    partnerId: uuid,
+    type: agreementType,
+    title: terms.title,
+    ownerId: terms.ownerId.default(null),
+    parentId: terms.parentId.default(null),
+    effectiveOn: terms.effectiveOn.default(null),
+    endOn: terms.endOn.default(null),
+    autoRenew: terms.autoRenew.default(false),
+    renewalTermMonths: terms.renewalTermMonths.default(null),
+    noticeDays: terms.noticeDays.default(null),
+    value: terms.value.default(null),
+    currency: terms.currency.default(null),
+    governingLaw: terms.governingLaw.default(null),
+  })
+  .strict()
+  .meta({ id: 'AgreementCreate' });
+export type AgreementCreate = z.infer<typeof AgreementCreate>;
+export type AgreementCreateInput = z.input<typeof AgreementCreate>;
+
+/** A change to an agreement: the fields sent change, the others stay. */
+export const AgreementUpdate = z
+  .object({
+    type: agreementType.optional(),
+    title: terms.title.optional(),
+    ownerId: terms.ownerId.optional(),
+    parentId: terms.parentId.optional(),
+    effectiveOn: terms.effectiveOn.optional(),
+    endOn: terms.endOn.optional(),
+    autoRenew: terms.autoRenew.optional(),
+    renewalTermMonths: terms.renewalTermMonths.optional(),
+    noticeDays: terms.noticeDays.optional(),
+    value: terms.value.optional(),
+    currency: terms.currency.optional(),
+    governingLaw: terms.governingLaw.optional(),
+  })
+  .strict()
+  .meta({ id: 'AgreementUpdate' });
+export type AgreementUpdate = z.infer<typeof AgreementUpdate>;
+export type AgreementUpdateInput = z.input<typeof AgreementUpdate>;
+
+/** The fields that stay editable once the terms are settled (pending signature, in force). */
+export const alwaysEditable = ['title', 'ownerId'] as const satisfies (keyof AgreementUpdate)[];
+
+/** The terms as the rules between fields read them. */
+export type AgreementTerms = Pick<
+  AgreementCreate,
+  'effectiveOn' | 'endOn' | 'autoRenew' | 'renewalTermMonths' | 'value' | 'currency'
+>;
+
+/** A rule between fields that the terms break, naming the field to fix. */
+export type TermsProblem = { field: keyof AgreementTerms; code: string; message: string };
+
+/**
+ * The rules between fields: the end is not before the start, a value has a currency (and a
+ * currency a value), and an agreement that renews by itself says for how long.
+ */
+export function termsProblems(terms: AgreementTerms): TermsProblem[] {
+  const problems: TermsProblem[] = [];
+  if (terms.effectiveOn && terms.endOn && terms.endOn < terms.effectiveOn)
+    problems.push({
+      field: 'endOn',
+      code: 'end_before_effective',
+      message: messages.endBeforeStart,
+    });
+  if (terms.value !== null && terms.currency === null)
+    problems.push({ field: 'currency', code: 'required', message: messages.currency });
+  if (terms.value === null && terms.currency !== null)
+    problems.push({ field: 'value', code: 'required', message: messages.valueForCurrency });
+  if (terms.autoRenew && terms.renewalTermMonths === null)
+    problems.push({ field: 'renewalTermMonths', code: 'required', message: messages.required });
+  return problems;
+}
+
+/** A move to another status. */
+export const AgreementTransition = z
+  .object({ to: agreementStatus })
+  .strict()
+  .meta({ id: 'AgreementTransition' });
+export type AgreementTransition = z.infer<typeof AgreementTransition>;
+
+/** A signer to add: a member for our side, a contact of the agreement's partner for theirs. */
+export const AgreementSignerCreate = z
+  .object({
+    side: signerSide.describe('`us` (a member signs) or `partner` (a contact of the partner)'),
+    memberId: uuid.nullable().default(null).describe('The member who signs; for side `us`'),
+    contactId: uuid
+      .nullable()
+      .default(null)
+      .describe('The contact of the agreement’s partner who signs; for side `partner`'),
+    role: singleLineText({ min: 1, max: 200 }).describe(
+      'Their role or title as the agreement names it (“CEO”, “Head of Legal”)',
+    ),
+  })
+  .strict()
+  .meta({ id: 'AgreementSignerCreate' });
+export type AgreementSignerCreate = z.infer<typeof AgreementSignerCreate>;
+export type AgreementSignerCreateInput = z.input<typeof AgreementSignerCreate>;
+
+const timestamp = z.iso.datetime();
+
+export const AgreementSigner = z
+  .object({
+    id: z.uuid(),
+    side: signerSide,
+    memberId: z.uuid().nullable().describe('Null when the member has left'),
+    contactId: z.uuid().nullable().describe('Null when the contact was deleted'),
+    name: z.string().describe('Their name when they were added'),
+    role: z.string(),
+    createdAt: timestamp,
+  })
+  .meta({ id: 'AgreementSigner' });
+export type AgreementSigner = z.infer<typeof AgreementSigner>;
+
+export const AgreementSignerList = z
+  .object({ items: z.array(AgreementSigner).describe('Our side first, then the partner’s') })
+  .meta({ id: 'AgreementSignerList' });
+export type AgreementSignerList = z.infer<typeof AgreementSignerList>;
+
+export const Agreement = z
+  .object({
+    id: z.uuid(),
+    partnerId: z.uuid(),
+    partnerName: z.string(),
+    type: agreementType,
+    title: z.string(),
+    status: agreementStatus,
+    ownerId: z.uuid().nullable(),
+    ownerName: z.string().nullable(),
+    parentId: z.uuid().nullable(),
+    parentTitle: z.string().nullable(),
+    effectiveOn: z.string().nullable().describe('YYYY-MM-DD'),
+    endOn: z.string().nullable().describe('YYYY-MM-DD'),
+    autoRenew: z.boolean(),
+    renewalTermMonths: z.number().int().nullable(),
+    noticeDays: z.number().int().nullable(),
+    value: z.number().int().nullable().describe('In minor units of `currency`'),
+    currency: z.string().nullable(),
+    governingLaw: z.string().nullable(),
+    signers: z.array(AgreementSigner).describe('Our side first, then the partner’s'),
+    version: z.number().int().describe('Also sent as the ETag; send it back in If-Match'),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .meta({ id: 'Agreement' });
+export type Agreement = z.infer<typeof Agreement>;
+
+export const AgreementPage = pageOf(Agreement).meta({ id: 'AgreementPage' });
+export type AgreementPage = z.infer<typeof AgreementPage>;
+
+export const agreementSorts = [
+  'createdAt',
+  '-createdAt',
+  'endOn',
+  '-endOn',
+  'title',
+  '-title',
+] as const;
+export const agreementSort = z.enum(agreementSorts);
+export type AgreementSort = z.infer<typeof agreementSort>;
+
+const amount = z.coerce.number().int().min(0).max(maxAgreementValue).optional();
+
+/** The agreements list's query; filters that take several values match any of them. */
+export const AgreementListQuery = z
+  .object({
+    partnerId: multiParam(uuid),
+    ownerId: multiParam(uuid),
+    status: multiParam(agreementStatus),
+    type: multiParam(agreementType),
+    currency: multiParam(z.string().regex(/^[A-Z]{3}$/, messages.currency)),
+    endFrom: dateOnly.optional().describe('Ends on or after this day, YYYY-MM-DD'),
+    endTo: dateOnly.optional().describe('Ends on or before this day, YYYY-MM-DD'),
+    valueMin: amount.describe('Worth at least this, in minor units (use with `currency`)'),
+    valueMax: amount.describe('Worth at most this, in minor units (use with `currency`)'),
+    sort: agreementSort.default('-createdAt'),
+    limit: limitParam,
+    cursor: cursorParam,
+  })
+  .strict();
+export type AgreementListQuery = z.infer<typeof AgreementListQuery>;
+
+/** A signer of an agreement, in the path. */
+export const agreementSignerParams = z.object({ id: uuid, signerId: uuid });

@@ -1,0 +1,140 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { createdAt, tenantId, updatedAt, version } from './columns';
+import { contacts } from './contacts';
+import { partners } from './partners';
+import { members, workspaces } from './workspaces';
+
+/**
+ * Agreements with partners (decision 048). A parent agreement is of the same workspace and
+ * partner, which the foreign key itself holds: (workspace, partner, parent) points at
+ * (workspace, partner, id).
+ */
+export const agreements = pgTable(
+  'agreements',
+  {
+    id: tenantId(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    partnerId: uuid('partner_id').notNull(),
+    parentId: uuid('parent_id'),
+    type: text('type').notNull(),
+    title: text('title').notNull(),
+    status: text('status').notNull(),
+    /** The member who owns it; emptied by the agreements feature when they leave. */
+    ownerId: uuid('owner_id'),
+    effectiveOn: date('effective_on', { mode: 'string' }),
+    endOn: date('end_on', { mode: 'string' }),
+    /** The end date, or far in the future when there is none, so the list's keyset needs no NULLs. */
+    endSort: date('end_sort', { mode: 'string' })
+      .notNull()
+      .generatedAlwaysAs(sql`coalesce(end_on, '9999-12-31'::date)`),
+    autoRenew: boolean('auto_renew').notNull().default(false),
+    renewalTermMonths: integer('renewal_term_months'),
+    noticeDays: integer('notice_days'),
+    /** Minor units of `currency` (DESIGN §11). */
+    value: bigint('value', { mode: 'number' }),
+    currency: text('currency'),
+    governingLaw: text('governing_law'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    uniqueIndex('agreements_partner_id_idx').on(t.workspaceId, t.partnerId, t.id),
+    foreignKey({
+      name: 'agreements_partner_fk',
+      columns: [t.workspaceId, t.partnerId],
+      foreignColumns: [partners.workspaceId, partners.id],
+    }),
+    foreignKey({
+      name: 'agreements_parent_fk',
+      columns: [t.workspaceId, t.partnerId, t.parentId],
+      foreignColumns: [t.workspaceId, t.partnerId, t.id],
+    }),
+    foreignKey({
+      name: 'agreements_owner_fk',
+      columns: [t.workspaceId, t.ownerId],
+      foreignColumns: [members.workspaceId, members.id],
+    }),
+    index('agreements_workspace_created_idx').on(t.workspaceId, t.createdAt, t.id),
+    index('agreements_workspace_title_idx').on(t.workspaceId, t.title, t.id),
+    index('agreements_workspace_end_idx').on(t.workspaceId, t.endSort, t.id),
+    index('agreements_partner_idx').on(t.workspaceId, t.partnerId, t.createdAt),
+    index('agreements_status_idx').on(t.workspaceId, t.status, t.endSort),
+    index('agreements_owner_idx').on(t.workspaceId, t.ownerId),
+    index('agreements_parent_idx').on(t.workspaceId, t.parentId, t.partnerId),
+    check('agreements_end_after_effective', sql`${t.endOn} >= ${t.effectiveOn}`),
+    check('agreements_value_has_currency', sql`(${t.value} IS NULL) = (${t.currency} IS NULL)`),
+    check('agreements_value_not_negative', sql`${t.value} >= 0`),
+    check('agreements_not_own_parent', sql`${t.parentId} <> ${t.id}`),
+  ],
+);
+
+/**
+ * Who signs an agreement for each side: members for ours, contacts of the agreement's partner
+ * for theirs, each with the role the agreement names. The name is kept as it was when they
+ * were added, so a signer who leaves stays readable.
+ */
+export const agreementSigners = pgTable(
+  'agreement_signers',
+  {
+    id: tenantId(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    agreementId: uuid('agreement_id').notNull(),
+    partnerId: uuid('partner_id').notNull(),
+    side: text('side').notNull(),
+    /** Emptied by the agreements feature when the member leaves. */
+    memberId: uuid('member_id'),
+    /** A contact of the agreement's partner; emptied when the contact is deleted. */
+    contactId: uuid('contact_id'),
+    name: text('name').notNull(),
+    role: text('role').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    foreignKey({
+      name: 'agreement_signers_agreement_fk',
+      columns: [t.workspaceId, t.partnerId, t.agreementId],
+      foreignColumns: [agreements.workspaceId, agreements.partnerId, agreements.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'agreement_signers_member_fk',
+      columns: [t.workspaceId, t.memberId],
+      foreignColumns: [members.workspaceId, members.id],
+    }),
+    // That the contact is one of the agreement's partner's is checked when the signer is added.
+    foreignKey({
+      name: 'agreement_signers_contact_fk',
+      columns: [t.workspaceId, t.contactId],
+      foreignColumns: [contacts.workspaceId, contacts.id],
+    }),
+    index('agreement_signers_agreement_idx').on(t.workspaceId, t.agreementId, t.partnerId),
+    uniqueIndex('agreement_signers_member_idx').on(t.workspaceId, t.agreementId, t.memberId),
+    uniqueIndex('agreement_signers_contact_idx').on(t.workspaceId, t.agreementId, t.contactId),
+    index('agreement_signers_member_ref_idx').on(t.workspaceId, t.memberId),
+    index('agreement_signers_contact_ref_idx').on(t.workspaceId, t.contactId),
+    check(
+      'agreement_signers_side',
+      sql`(${t.side} = 'us' AND ${t.contactId} IS NULL) OR (${t.side} = 'partner' AND ${t.memberId} IS NULL)`,
+    ),
+  ],
+);

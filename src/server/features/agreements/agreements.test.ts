@@ -1,0 +1,385 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedWorld, type World } from '../../../../test/factories';
+import { createTestApp, expectDenied, request, type TestApp } from '../../../../test/harness';
+
+let t: TestApp;
+let world: World;
+let admin: string;
+let member: string;
+let partnerOne: string;
+let partnerTwo: string;
+let contactOne: string;
+let contactTwo: string;
+
+const url = '/api/v1/agreements';
+const create = (payload: object, key = admin) =>
+  request(t.app, { method: 'POST', url, key, payload });
+const get = (path: string, key = admin) => request(t.app, { method: 'GET', url: path, key });
+const withVersion = (version: number) => ({ 'if-match': `"${version}"` });
+const patch = (id: string, version: number, payload: object, key = admin) =>
+  request(t.app, {
+    method: 'PATCH',
+    url: `${url}/${id}`,
+    key,
+    headers: withVersion(version),
+    payload,
+  });
+const move = (id: string, version: number, to: string, key = admin) =>
+  request(t.app, {
+    method: 'POST',
+    url: `${url}/${id}/transitions`,
+    key,
+    headers: withVersion(version),
+    payload: { to },
+  });
+const actions = async (id: string) =>
+  (
+    (await t.database.sql(`SELECT action FROM audit_events WHERE entity_id = '${id}' ORDER BY id`))
+      .rows as Array<{ action: string }>
+  ).map((row) => row.action);
+
+async function newContact(partnerId: string, lastName: string) {
+  const res = await request(t.app, {
+    method: 'POST',
+    url: '/api/v1/contacts',
+    key: admin,
+    payload: { partnerId, firstName: 'Grace', lastName },
+  });
+  expect(res.statusCode).toBe(201);
+  return res.json().id as string;
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  world = await seedWorld(t.database);
+  admin = world.a.members.admin.key;
+  member = world.a.members.member.key;
+  [partnerOne, partnerTwo] = world.a.partners;
+  contactOne = await newContact(partnerOne, 'One');
+  contactTwo = await newContact(partnerTwo, 'Two');
+});
+afterAll(() => t.close());
+
+describe('an agreement from draft to terminated', () => {
+  it('is made with its terms, signed for by both sides, negotiated and ended', async () => {
+    const made = await create({
+      partnerId: partnerOne,
+      type: 'reseller',
+      title: 'Reseller agreement 2027',
+      ownerId: world.a.members.manager.memberId,
+      effectiveOn: '2027-01-01',
+      endOn: '2027-12-31',
+      autoRenew: true,
+      renewalTermMonths: 12,
+      noticeDays: 90,
+      value: 12_500_000,
+      currency: 'eur',
+      governingLaw: 'England and Wales',
+    });
+    expect(made.statusCode).toBe(201);
+    const agreement = made.json();
+    expect(agreement).toMatchObject({
+      partnerName: 'A Partner One',
+      status: 'draft',
+      currency: 'EUR',
+      value: 12_500_000,
+      ownerId: world.a.members.manager.memberId,
+      parentId: null,
+      signers: [],
+      version: 1,
+    });
+    expect(made.headers.location).toBe(`${url}/${agreement.id}`);
+    expect(made.headers.etag).toBe('"1"');
+
+    const signersUrl = `${url}/${agreement.id}/signers`;
+    const ours = await request(t.app, {
+      method: 'POST',
+      url: signersUrl,
+      key: admin,
+      headers: withVersion(1),
+      payload: { side: 'us', memberId: world.a.members.admin.memberId, role: 'CEO' },
+    });
+    expect(ours.statusCode).toBe(200);
+    const theirs = await request(t.app, {
+      method: 'POST',
+      url: signersUrl,
+      key: admin,
+      headers: withVersion(2),
+      payload: { side: 'partner', contactId: contactOne, role: 'Head of Legal' },
+    });
+    expect(theirs.statusCode).toBe(200);
+    expect(theirs.json().signers).toMatchObject([
+      { side: 'us', role: 'CEO', memberId: world.a.members.admin.memberId },
+      { side: 'partner', name: 'Grace One', contactId: contactOne },
+    ]);
+    expect((await get(signersUrl)).json().items).toHaveLength(2);
+
+    // A SOW under the master agreement, then the two negotiated.
+    const sow = await create({
+      partnerId: partnerOne,
+      type: 'sow',
+      title: 'SOW 1',
+      parentId: agreement.id,
+    });
+    expect(sow.json()).toMatchObject({
+      parentId: agreement.id,
+      parentTitle: 'Reseller agreement 2027',
+    });
+
+    expect((await move(agreement.id, 3, 'in_negotiation')).json().status).toBe('in_negotiation');
+    expect((await patch(agreement.id, 4, { noticeDays: 60 })).json().noticeDays).toBe(60);
+    expect((await move(agreement.id, 5, 'pending_signature')).json().status).toBe(
+      'pending_signature',
+    );
+    // Settled terms refuse changes, naming the field; the title and owner still change.
+    const locked = await expectDenied(t, 409, {
+      method: 'PATCH',
+      url: `${url}/${agreement.id}`,
+      key: admin,
+      headers: withVersion(6),
+      payload: { value: 1 },
+    });
+    expect(locked.json()).toMatchObject({ code: 'agreement_locked', errors: [{ field: 'value' }] });
+    expect((await patch(agreement.id, 6, { title: 'Reseller agreement' })).statusCode).toBe(200);
+    // A member may not mark it signed: the signatures do (decision 048); an admin may record it.
+    const reserved = await expectDenied(t, 409, {
+      method: 'POST',
+      url: `${url}/${agreement.id}/transitions`,
+      key: member,
+      headers: withVersion(7),
+      payload: { to: 'active' },
+    });
+    expect(reserved.json()).toMatchObject({
+      code: 'transition_reserved',
+      owner: 'signatures',
+      errors: [{ field: 'to', code: 'transition_reserved' }],
+    });
+    expect((await move(agreement.id, 7, 'active')).json().status).toBe('active');
+    // The renewal sweep moves it to expiring, not a person, even an admin.
+    expect((await move(agreement.id, 8, 'expiring')).json()).toMatchObject({
+      code: 'transition_reserved',
+      owner: 'renewal_sweep',
+    });
+    const illegal = await move(agreement.id, 8, 'draft');
+    expect(illegal.statusCode).toBe(409);
+    expect(illegal.json()).toMatchObject({
+      code: 'invalid_transition',
+      allowed: ['expiring', 'terminated', 'renewed'],
+    });
+    expect((await move(agreement.id, 8, 'terminated')).json().status).toBe('terminated');
+    expect((await patch(agreement.id, 9, { title: 'x' })).json().code).toBe('agreement_closed');
+    expect(await actions(agreement.id)).toEqual([
+      'agreement.created',
+      'agreement.signer_added',
+      'agreement.signer_added',
+      'agreement.status_changed',
+      'agreement.updated',
+      'agreement.status_changed',
+      'agreement.updated',
+      'agreement.status_changed',
+      'agreement.status_changed',
+    ]);
+    const timeline = await get(`/api/v1/partners/${partnerOne}/timeline?kind=agreement`);
+    expect(
+      timeline.json().items.map((e: { summary: { event: string } }) => e.summary.event),
+    ).toContain('status_changed');
+  });
+});
+
+describe('bad input, nothing written', () => {
+  const base = () => ({ partnerId: partnerOne, type: 'nda', title: 'NDA' });
+  const refused = (status: number, payload: object) =>
+    expectDenied(t, status, { method: 'POST', url, key: admin, payload });
+
+  it('names the field: end before effective, value without currency, renewal without term', async () => {
+    const cases: Array<[object, string]> = [
+      [{ effectiveOn: '2027-02-01', endOn: '2027-01-31' }, 'endOn'],
+      [{ value: 1000 }, 'currency'],
+      [{ currency: 'EUR' }, 'value'],
+      [{ autoRenew: true }, 'renewalTermMonths'],
+    ];
+    for (const [extra, field] of cases) {
+      const res = await refused(422, { ...base(), ...extra });
+      expect(res.json()).toMatchObject({ code: 'invalid_terms', errors: [{ field }] });
+    }
+    expect(
+      (await refused(400, { ...base(), currency: 'EURO', value: 1 })).json().errors[0].field,
+    ).toBe('currency');
+  });
+
+  it('refuses a parent of another partner, a parent cycle and an owner elsewhere', async () => {
+    const other = (await create({ ...base(), partnerId: partnerTwo })).json();
+    const res = await refused(422, { ...base(), parentId: other.id });
+    expect(res.json().errors[0]).toMatchObject({ field: 'parentId', code: 'invalid_reference' });
+    const owner = await refused(422, { ...base(), ownerId: world.b.members.admin.memberId });
+    expect(owner.json().errors[0]).toMatchObject({ field: 'ownerId' });
+
+    const top = (await create(base())).json();
+    const middle = (await create({ ...base(), parentId: top.id })).json();
+    const cycle = await expectDenied(t, 422, {
+      method: 'PATCH',
+      url: `${url}/${top.id}`,
+      key: admin,
+      headers: withVersion(top.version),
+      payload: { parentId: middle.id },
+    });
+    expect(cycle.json()).toMatchObject({ code: 'parent_cycle', errors: [{ field: 'parentId' }] });
+    const self = await expectDenied(t, 422, {
+      method: 'PATCH',
+      url: `${url}/${top.id}`,
+      key: admin,
+      headers: withVersion(top.version),
+      payload: { parentId: top.id },
+    });
+    expect(self.json().code).toBe('parent_cycle');
+    // A draft others fall under is not deleted; the one under it is.
+    const del = (id: string, version: number) =>
+      request(t.app, {
+        method: 'DELETE',
+        url: `${url}/${id}`,
+        key: admin,
+        headers: withVersion(version),
+      });
+    expect((await del(top.id, 1)).json().code).toBe('agreement_has_children');
+    expect((await del(middle.id, 1)).statusCode).toBe(204);
+    expect((await get(`${url}/${middle.id}`)).statusCode).toBe(404);
+    expect(await actions(middle.id)).toEqual(['agreement.created', 'agreement.deleted']);
+  });
+
+  it('refuses a signer contact of another partner, a member on their side, and a signer twice', async () => {
+    const made = (await create(base())).json();
+    const add = (payload: object, version = made.version) =>
+      expectDenied(t, 422, {
+        method: 'POST',
+        url: `${url}/${made.id}/signers`,
+        key: admin,
+        headers: withVersion(version),
+        payload,
+      });
+    const foreign = await add({ side: 'partner', contactId: contactTwo, role: 'CEO' });
+    expect(foreign.json().errors[0]).toMatchObject({
+      field: 'contactId',
+      code: 'invalid_reference',
+    });
+    const wrong = await add({
+      side: 'partner',
+      memberId: world.a.members.admin.memberId,
+      role: 'CEO',
+    });
+    expect(wrong.json().errors[0]).toMatchObject({ field: 'memberId', code: 'wrong_side' });
+    const missing = await add({ side: 'us', role: 'CEO' });
+    expect(missing.json().errors[0]).toMatchObject({ field: 'memberId', code: 'required' });
+    const payload = { side: 'partner', contactId: contactOne, role: 'CEO' };
+    const first = await request(t.app, {
+      method: 'POST',
+      url: `${url}/${made.id}/signers`,
+      key: admin,
+      headers: withVersion(1),
+      payload,
+    });
+    expect(first.statusCode).toBe(200);
+    const twice = await expectDenied(t, 409, {
+      method: 'POST',
+      url: `${url}/${made.id}/signers`,
+      key: admin,
+      headers: withVersion(2),
+      payload,
+    });
+    expect(twice.json().code).toBe('signer_exists');
+    const signer = first.json().signers[0].id;
+    const removed = await request(t.app, {
+      method: 'DELETE',
+      url: `${url}/${made.id}/signers/${signer}`,
+      key: admin,
+      headers: withVersion(2),
+    });
+    expect(removed.json().signers).toEqual([]);
+  });
+
+  it('refuses a stale or missing ETag, and deleting anything past a draft', async () => {
+    const made = (await create(base())).json();
+    await expectDenied(t, 428, {
+      method: 'PATCH',
+      url: `${url}/${made.id}`,
+      key: admin,
+      payload: { title: 'y' },
+    });
+    await expectDenied(t, 412, {
+      method: 'PATCH',
+      url: `${url}/${made.id}`,
+      key: admin,
+      headers: withVersion(7),
+      payload: { title: 'y' },
+    });
+    await move(made.id, 1, 'in_negotiation');
+    const res = await expectDenied(t, 409, {
+      method: 'DELETE',
+      url: `${url}/${made.id}`,
+      key: admin,
+      headers: withVersion(2),
+    });
+    expect(res.json()).toMatchObject({
+      code: 'agreement_not_draft',
+      errors: [{ field: 'status' }],
+    });
+  });
+});
+
+describe('the list', () => {
+  it('filters by status, type, partner, owner, end date and value, and pages by end date', async () => {
+    const owner = world.a.members.member.memberId;
+    const ids: string[] = [];
+    for (const [index, endOn] of ['2028-03-01', '2028-01-01', '2028-02-01'].entries())
+      ids.push(
+        (
+          await create({
+            partnerId: partnerTwo,
+            type: 'referral',
+            title: `Referral ${index}`,
+            ownerId: owner,
+            effectiveOn: '2027-01-01',
+            endOn,
+            value: (index + 1) * 100_00,
+            currency: 'USD',
+          })
+        ).json().id,
+      );
+    const list = async (query: string) =>
+      (await get(`${url}?${query}`)).json().items.map((a: { title: string }) => a.title);
+    expect(await list(`type=referral&sort=endOn`)).toEqual([
+      'Referral 1',
+      'Referral 2',
+      'Referral 0',
+    ]);
+    expect(await list(`type=referral&endFrom=2028-02-01&endTo=2028-03-01&sort=-endOn`)).toEqual([
+      'Referral 0',
+      'Referral 2',
+    ]);
+    expect(await list(`currency=USD&valueMin=20000&valueMax=30000&sort=title`)).toEqual([
+      'Referral 1',
+      'Referral 2',
+    ]);
+    expect(await list(`ownerId=${owner}&partnerId=${partnerTwo}&status=draft&sort=title`)).toEqual([
+      'Referral 0',
+      'Referral 1',
+      'Referral 2',
+    ]);
+    expect(await list(`ownerId=${owner}&status=active`)).toEqual([]);
+    const first = (await get(`${url}?type=referral&sort=endOn&limit=2`)).json();
+    expect(first.items).toHaveLength(2);
+    const next = (
+      await get(`${url}?type=referral&sort=endOn&limit=2&cursor=${first.nextCursor}`)
+    ).json();
+    expect(next.items.map((a: { id: string }) => a.id)).toEqual([ids[0]]);
+    expect(next.nextCursor).toBeNull();
+  });
+
+  it('exports as CSV with the same filters', async () => {
+    const res = await get(`${url}/export?format=csv&type=referral&sort=endOn`);
+    expect(res.statusCode).toBe(200);
+    const lines = res.body.trim().split('\n');
+    expect(lines[0]).toContain('Title');
+    expect(lines.slice(1).map((line) => line.includes('Referral'))).toEqual([true, true, true]);
+    expect(res.body).toContain('100.00');
+  });
+});
