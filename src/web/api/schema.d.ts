@@ -150,6 +150,142 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List agreements (status, type, partner, owner, end date and value filters)
+         * @description Agreements with partners, newest first by default. Filters that take several values (`?status=a&status=b`) match any; `endFrom`/`endTo` bound the end date and `valueMin`/`valueMax` the value in minor units (use them with `currency`). Sort by `createdAt`, `endOn` (no end date last) or `title`. Pages are keyset pages (`cursor`).
+         */
+        get: operations["listAgreements"];
+        put?: never;
+        /**
+         * Start an agreement
+         * @description Starts an agreement with a partner, status `draft`. A partner, owner or parent out of scope is 422 `invalid_reference` naming `partnerId`, `ownerId` or `parentId` (a parent is an agreement of the same partner). An end date before the effective date, a value without a currency (or the reverse), or auto-renewal without a term is 422 `invalid_terms` naming the field. Answers with its ETag and Location.
+         */
+        post: operations["createAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an agreement
+         * @description One agreement with its signers, and its ETag for a later change.
+         */
+        get: operations["getAgreement"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a draft agreement (If-Match required)
+         * @description Deletes a draft made by mistake, with its signers; the audit event keeps it. Anything past a draft is 409 `agreement_not_draft` (terminate it instead), and a draft other agreements fall under is 409 `agreement_has_children`. Send the ETag in If-Match: 428 without it, 412 when the agreement changed since.
+         */
+        delete: operations["deleteAgreement"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an agreement (If-Match required)
+         * @description Changes an agreement: any field while it is a draft or in negotiation; after that its terms are settled and only `title` and `ownerId` change (409 `agreement_locked` naming the field). An ended agreement is 409 `agreement_closed`. The rules between fields are those of creating one; a parent that is the agreement itself or one under it is 422 `parent_cycle`. Send the ETag in If-Match: 428 without it, 412 when the agreement changed since.
+         */
+        patch: operations["updateAgreement"];
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/signers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an agreement’s signers
+         * @description Who signs the agreement for each side, our side first, with their roles.
+         */
+        get: operations["listAgreementSigners"];
+        put?: never;
+        /**
+         * Add a signer to an agreement
+         * @description Adds a signer while the agreement is a draft or in negotiation (else 409 `agreement_locked`): a member for side `us`, a contact of the agreement’s partner for side `partner` (422 `invalid_reference` naming `memberId` or `contactId`), each once (409 `signer_exists`). The agreement changes: send its ETag in If-Match (428 without, 412 when stale); the answer is the agreement with its new ETag.
+         */
+        post: operations["addAgreementSigner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/signers/{signerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a signer from an agreement
+         * @description Removes a signer while the agreement is a draft or in negotiation (else 409 `agreement_locked`). The agreement changes: send its ETag in If-Match (428 without, 412 when stale); the answer is the agreement with its new ETag.
+         */
+        delete: operations["removeAgreementSigner"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move an agreement to another status
+         * @description Moves the agreement to another status: draft → in_negotiation, in_negotiation → pending_signature or back to draft, pending_signature → in_negotiation, active or expiring → terminated. Any other move is 409 `invalid_transition` with the `allowed` statuses. Moves Tandem makes itself are 409 `transition_reserved` naming `to`: pending_signature → active comes with the signatures (an admin may record an agreement signed outside Tandem), and active → expiring → expired and → renewed come from the renewal sweep and decisions. Send the ETag in If-Match: 428 without it, 412 when the agreement changed since.
+         */
+        post: operations["transitionAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download agreements as CSV or Excel
+         * @description Every row of the agreements list that its filters keep, in its sort, as a file to download (`Content-Disposition: attachment`). The filters and sort are the list's own; there is no page size or cursor. The file is streamed, read from the database a few thousand rows at a time. Text that starts like a spreadsheet formula (`=`, `+`, `-`, `@`, tab, carriage return, or their full-width forms) gets a leading apostrophe; dates are ISO 8601 text and numbers are numbers.
+         */
+        get: operations["exportAgreements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/api-keys": {
         parameters: {
             query?: never;
@@ -2393,6 +2529,142 @@ export interface components {
             /** @description The name at the time of the change: the person, the API key, or "Demo data", "Command line", "Job: …" */
             name: string;
         };
+        Agreement: {
+            autoRenew: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            currency: string | null;
+            /** @description YYYY-MM-DD */
+            effectiveOn: string | null;
+            /** @description YYYY-MM-DD */
+            endOn: string | null;
+            governingLaw: string | null;
+            /** Format: uuid */
+            id: string;
+            noticeDays: number | null;
+            ownerId: string | null;
+            ownerName: string | null;
+            parentId: string | null;
+            parentTitle: string | null;
+            /** Format: uuid */
+            partnerId: string;
+            partnerName: string;
+            renewalTermMonths: number | null;
+            /** @description Our side first, then the partner’s */
+            signers: components["schemas"]["AgreementSigner"][];
+            /** @enum {string} */
+            status: "draft" | "in_negotiation" | "pending_signature" | "active" | "expiring" | "expired" | "terminated" | "renewed";
+            title: string;
+            /** @enum {string} */
+            type: "nda" | "reseller" | "referral" | "technology" | "co_marketing" | "joint_venture" | "mou" | "dpa" | "sow" | "other";
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description In minor units of `currency` */
+            value: number | null;
+            /** @description Also sent as the ETag; send it back in If-Match */
+            version: number;
+        };
+        AgreementCreate: {
+            /**
+             * @description Whether it renews by itself for `renewalTermMonths`
+             * @default false
+             */
+            autoRenew?: boolean;
+            /**
+             * @description ISO 4217 code of `value`; required with a value
+             * @default null
+             */
+            currency?: string | null;
+            /**
+             * @description The day it takes effect, YYYY-MM-DD
+             * @default null
+             */
+            effectiveOn?: string | null;
+            /**
+             * @description The day it ends, YYYY-MM-DD; not before `effectiveOn`
+             * @default null
+             */
+            endOn?: string | null;
+            /**
+             * @description The law that governs it, such as “England and Wales”
+             * @default null
+             */
+            governingLaw?: string | null;
+            /**
+             * @description Days of notice before the end date to end or renegotiate it
+             * @default null
+             */
+            noticeDays?: number | null;
+            /**
+             * @description The member who owns it on our side, if any
+             * @default null
+             */
+            ownerId?: string | null;
+            /**
+             * @description The master agreement it falls under (an SOW under a reseller agreement), if any
+             * @default null
+             */
+            parentId?: string | null;
+            /** Format: uuid */
+            partnerId: string;
+            /**
+             * @description How long each renewal lasts, in months; required when `autoRenew`
+             * @default null
+             */
+            renewalTermMonths?: number | null;
+            /** @description What the agreement is called */
+            title: string;
+            /** @enum {string} */
+            type: "nda" | "reseller" | "referral" | "technology" | "co_marketing" | "joint_venture" | "mou" | "dpa" | "sow" | "other";
+            /**
+             * @description What it is worth, in minor units of `currency` (cents for EUR, yen for JPY)
+             * @default null
+             */
+            value?: number | null;
+        };
+        AgreementPage: {
+            items: components["schemas"]["Agreement"][];
+            /** @description Pass as `?cursor=` for the next page; null at the end */
+            nextCursor: string | null;
+        };
+        AgreementSigner: {
+            /** @description Null when the contact was deleted */
+            contactId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Null when the member has left */
+            memberId: string | null;
+            /** @description Their name when they were added */
+            name: string;
+            role: string;
+            /** @enum {string} */
+            side: "us" | "partner";
+        };
+        AgreementSignerCreate: {
+            /**
+             * @description The contact of the agreement’s partner who signs; for side `partner`
+             * @default null
+             */
+            contactId?: string | null;
+            /**
+             * @description The member who signs; for side `us`
+             * @default null
+             */
+            memberId?: string | null;
+            /** @description Their role or title as the agreement names it (“CEO”, “Head of Legal”) */
+            role: string;
+            /**
+             * @description `us` (a member signs) or `partner` (a contact of the partner)
+             * @enum {string}
+             */
+            side: "us" | "partner";
+        };
+        AgreementSignerList: {
+            /** @description Our side first, then the partner’s */
+            items: components["schemas"]["AgreementSigner"][];
+        };
         AgreementTemplate: {
             /** @enum {string} */
             agreementType: "nda" | "reseller" | "referral" | "technology" | "co_marketing" | "joint_venture" | "mou" | "dpa" | "sow" | "other";
@@ -2430,6 +2702,36 @@ export interface components {
             /** @description The clauses in the order the agreement shows them; a clause may appear once */
             clauseIds?: string[];
             name?: string;
+        };
+        AgreementTransition: {
+            /** @enum {string} */
+            to: "draft" | "in_negotiation" | "pending_signature" | "active" | "expiring" | "expired" | "terminated" | "renewed";
+        };
+        AgreementUpdate: {
+            /** @description Whether it renews by itself for `renewalTermMonths` */
+            autoRenew?: boolean;
+            /** @description ISO 4217 code of `value`; required with a value */
+            currency?: string | null;
+            /** @description The day it takes effect, YYYY-MM-DD */
+            effectiveOn?: string | null;
+            /** @description The day it ends, YYYY-MM-DD; not before `effectiveOn` */
+            endOn?: string | null;
+            /** @description The law that governs it, such as “England and Wales” */
+            governingLaw?: string | null;
+            /** @description Days of notice before the end date to end or renegotiate it */
+            noticeDays?: number | null;
+            /** @description The member who owns it on our side, if any */
+            ownerId?: string | null;
+            /** @description The master agreement it falls under (an SOW under a reseller agreement), if any */
+            parentId?: string | null;
+            /** @description How long each renewal lasts, in months; required when `autoRenew` */
+            renewalTermMonths?: number | null;
+            /** @description What the agreement is called */
+            title?: string;
+            /** @enum {string} */
+            type?: "nda" | "reseller" | "referral" | "technology" | "co_marketing" | "joint_venture" | "mou" | "dpa" | "sow" | "other";
+            /** @description What it is worth, in minor units of `currency` (cents for EUR, yen for JPY) */
+            value?: number | null;
         };
         ApiKey: {
             createdAt: string;
@@ -4359,7 +4661,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "interaction" | "task" | "issue" | "comment" | "stage_change" | "owner_change" | "plan";
+            kind: "interaction" | "task" | "issue" | "comment" | "stage_change" | "owner_change" | "plan" | "agreement";
             /** Format: date-time */
             occurredAt: string;
             partnerId: string | null;
@@ -5255,6 +5557,1142 @@ export interface operations {
             };
             /** @description `uri_too_long`: a path parameter is too long */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAgreements: {
+        parameters: {
+            query?: {
+                currency?: string | string[];
+                /** @description The `nextCursor` of the previous page; omit for the first page */
+                cursor?: string;
+                /** @description Ends on or after this day, YYYY-MM-DD */
+                endFrom?: string;
+                /** @description Ends on or before this day, YYYY-MM-DD */
+                endTo?: string;
+                /** @description Page size, 1 to 200 (default 50) */
+                limit?: number;
+                ownerId?: string | string[];
+                partnerId?: string | string[];
+                sort?: "createdAt" | "-createdAt" | "endOn" | "-endOn" | "title" | "-title";
+                status?: ("draft" | "in_negotiation" | "pending_signature" | "active" | "expiring" | "expired" | "terminated" | "renewed") | ("draft" | "in_negotiation" | "pending_signature" | "active" | "expiring" | "expired" | "terminated" | "renewed")[];
+                type?: ("nda" | "reseller" | "referral" | "technology" | "co_marketing" | "joint_venture" | "mou" | "dpa" | "sow" | "other") | ("nda" | "reseller" | "referral" | "technology" | "co_marketing" | "joint_venture" | "mou" | "dpa" | "sow" | "other")[];
+                /** @description Worth at most this, in minor units (use with `currency`) */
+                valueMax?: number;
+                /** @description Worth at least this, in minor units (use with `currency`) */
+                valueMin?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementPage"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: the role does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreementCreate"];
+            };
+        };
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the record (`"3"`), to send back in If-Match with a change */
+                    ETag?: string;
+                    /** @description The URL of the new record */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (the role does not allow it) or `origin_mismatch` (a cookie request from another site) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type`: send `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the record (`"3"`), to send back in If-Match with a change */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: the role does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such record in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `uri_too_long`: a path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteAgreement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you read (`"3"`); required on PATCH */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (the role does not allow it) or `origin_mismatch` (a cookie request from another site) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such record in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `stale_version`: the record changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `uri_too_long`: a path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateAgreement: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read (`"3"`); required on PATCH */
+                "if-match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreementUpdate"];
+            };
+        };
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the record (`"3"`), to send back in If-Match with a change */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (the role does not allow it) or `origin_mismatch` (a cookie request from another site) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such record in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `stale_version`: the record changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `uri_too_long`: a path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type`: send `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `if_match_required`: send the ETag in If-Match */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAgreementSigners: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementSignerList"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: the role does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such record in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `uri_too_long`: a path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addAgreementSigner: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you read (`"3"`); required on PATCH */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreementSignerCreate"];
+            };
+        };
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the record (`"3"`), to send back in If-Match with a change */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (the role does not allow it) or `origin_mismatch` (a cookie request from another site) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such record in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `stale_version`: the record changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `uri_too_long`: a path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type`: send `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeAgreementSigner: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you read (`"3"`); required on PATCH */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+                signerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the record (`"3"`), to send back in If-Match with a change */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (the role does not allow it) or `origin_mismatch` (a cookie request from another site) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such record in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `stale_version`: the record changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `uri_too_long`: a path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    transitionAgreement: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read (`"3"`); required on PATCH */
+                "if-match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreementTransition"];
+            };
+        };
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the record (`"3"`), to send back in If-Match with a change */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (the role does not allow it) or `origin_mismatch` (a cookie request from another site) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such record in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `invalid_transition`: the status cannot move there; `allowed` lists the statuses it can move to, `from` and `to` repeat the move */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `stale_version`: the record changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `uri_too_long`: a path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type`: send `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `field_required`: the move needs a field (named in `errors`), or `invalid_reference` for a reference out of scope */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `if_match_required`: send the ETag in If-Match */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportAgreements: {
+        parameters: {
+            query?: {
+                currency?: string | string[];
+                /** @description Ends on or after this day, YYYY-MM-DD */
+                endFrom?: string;
+                /** @description Ends on or before this day, YYYY-MM-DD */
+                endTo?: string;
+                /** @description `csv` (UTF-8 with a byte order mark) or `xlsx` (one Excel sheet) */
+                format?: "csv" | "xlsx";
+                ownerId?: string | string[];
+                partnerId?: string | string[];
+                sort?: "createdAt" | "-createdAt" | "endOn" | "-endOn" | "title" | "-title";
+                status?: ("draft" | "in_negotiation" | "pending_signature" | "active" | "expiring" | "expired" | "terminated" | "renewed") | ("draft" | "in_negotiation" | "pending_signature" | "active" | "expiring" | "expired" | "terminated" | "renewed")[];
+                type?: ("nda" | "reseller" | "referral" | "technology" | "co_marketing" | "joint_venture" | "mou" | "dpa" | "sow" | "other") | ("nda" | "reseller" | "referral" | "technology" | "co_marketing" | "joint_venture" | "mou" | "dpa" | "sow" | "other")[];
+                /** @description Worth at most this, in minor units (use with `currency`) */
+                valueMax?: number;
+                /** @description Worth at least this, in minor units (use with `currency`) */
+                valueMin?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The file */
+            200: {
+                headers: {
+                    /** @description `attachment` with the file name, such as `tandem-partners-2026-12-05.csv` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: the role does not allow it */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13730,7 +15168,7 @@ export interface operations {
             query?: {
                 /** @description The `nextCursor` of the previous page; omit for the first page */
                 cursor?: string;
-                kind?: ("interaction" | "task" | "issue" | "comment" | "stage_change" | "owner_change" | "plan") | ("interaction" | "task" | "issue" | "comment" | "stage_change" | "owner_change" | "plan")[];
+                kind?: ("interaction" | "task" | "issue" | "comment" | "stage_change" | "owner_change" | "plan" | "agreement") | ("interaction" | "task" | "issue" | "comment" | "stage_change" | "owner_change" | "plan" | "agreement")[];
                 /** @description Page size, 1 to 200 (default 50) */
                 limit?: number;
                 /** @description A member or contact id: entries they acted in or took part in */
@@ -19927,7 +21365,7 @@ export interface operations {
             query?: {
                 /** @description The `nextCursor` of the previous page; omit for the first page */
                 cursor?: string;
-                kind?: ("interaction" | "task" | "issue" | "comment" | "stage_change" | "owner_change" | "plan") | ("interaction" | "task" | "issue" | "comment" | "stage_change" | "owner_change" | "plan")[];
+                kind?: ("interaction" | "task" | "issue" | "comment" | "stage_change" | "owner_change" | "plan" | "agreement") | ("interaction" | "task" | "issue" | "comment" | "stage_change" | "owner_change" | "plan" | "agreement")[];
                 /** @description Page size, 1 to 200 (default 50) */
                 limit?: number;
                 /** @description A member or contact id: entries they acted in or took part in */
@@ -20011,7 +21449,7 @@ export interface operations {
             query?: {
                 /** @description `csv` (UTF-8 with a byte order mark) or `xlsx` (one Excel sheet) */
                 format?: "csv" | "xlsx";
-                kind?: ("interaction" | "task" | "issue" | "comment" | "stage_change" | "owner_change" | "plan") | ("interaction" | "task" | "issue" | "comment" | "stage_change" | "owner_change" | "plan")[];
+                kind?: ("interaction" | "task" | "issue" | "comment" | "stage_change" | "owner_change" | "plan" | "agreement") | ("interaction" | "task" | "issue" | "comment" | "stage_change" | "owner_change" | "plan" | "agreement")[];
                 /** @description A member or contact id: entries they acted in or took part in */
                 person?: string | string[];
             };
