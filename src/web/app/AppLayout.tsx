@@ -31,6 +31,7 @@ import {
   IconMailForward,
   IconSearch,
   IconSettings,
+  IconSignature,
   IconSnowflake,
   IconTargetArrow,
   IconUsers,
@@ -123,6 +124,9 @@ export function AppLayout({ children }: { children?: ReactNode }) {
       : []),
     { to: '/contacts', label: 'Contacts', icon: IconUsers },
     ...(can(session, 'plan.read') ? [{ to: '/plans', label: 'Plans', icon: IconTargetArrow }] : []),
+    ...(can(session, 'agreement.read')
+      ? [{ to: '/agreements', label: 'Agreements', icon: IconSignature }]
+      : []),
     ...(can(session, 'clause.read')
       ? [{ to: '/library', label: 'Agreement library', icon: IconBooks }]
       : []),

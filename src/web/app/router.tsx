@@ -8,6 +8,7 @@ import {
   Outlet,
   redirect,
 } from '@tanstack/react-router';
+import { agreementListSearch } from '../features/agreements/agreement-list-search';
 import { sessionQuery } from '../features/auth/session';
 import { contactListSearch } from '../features/contacts/contact-list-search';
 import { portfolioSearch } from '../features/dashboard/dashboard-search';
@@ -151,6 +152,7 @@ const partnerRoute = createRoute({
       | 'issues'
       | 'plan'
       | 'scorecard'
+      | 'agreements'
       | 'tasks'
       | 'comments'
       | 'disclosures';
@@ -160,6 +162,7 @@ const partnerRoute = createRoute({
     search.tab === 'issues' ||
     search.tab === 'plan' ||
     search.tab === 'scorecard' ||
+    search.tab === 'agreements' ||
     search.tab === 'history' ||
     search.tab === 'team' ||
     search.tab === 'tasks' ||
@@ -280,6 +283,43 @@ const editPlanRoute = createRoute({
   beforeLoad: ({ params }) => requireIds(params),
   component: lazyRouteComponent(() => import('../features/plans/PlanEditPage'), 'PlanEditPage'),
 });
+const agreementsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/agreements',
+  validateSearch: agreementListSearch,
+  component: lazyRouteComponent(
+    () => import('../features/agreements/AgreementListPage'),
+    'AgreementListPage',
+  ),
+});
+const newAgreementRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/agreements/new',
+  validateSearch: (search: Record<string, unknown>): { partnerId?: string } =>
+    typeof search.partnerId === 'string' ? { partnerId: search.partnerId } : {},
+  component: lazyRouteComponent(
+    () => import('../features/agreements/AgreementCreatePage'),
+    'AgreementCreatePage',
+  ),
+});
+const agreementRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/agreements/$agreementId',
+  beforeLoad: ({ params }) => requireIds(params),
+  component: lazyRouteComponent(
+    () => import('../features/agreements/AgreementPage'),
+    'AgreementPage',
+  ),
+});
+const editAgreementRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/agreements/$agreementId/edit',
+  beforeLoad: ({ params }) => requireIds(params),
+  component: lazyRouteComponent(
+    () => import('../features/agreements/AgreementEditPage'),
+    'AgreementEditPage',
+  ),
+});
 const myWorkRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/my-work',
@@ -366,6 +406,10 @@ const routeTree = rootRoute.addChildren([
     newPlanRoute,
     planRoute,
     editPlanRoute,
+    agreementsRoute,
+    newAgreementRoute,
+    agreementRoute,
+    editAgreementRoute,
   ]),
 ]);
 

@@ -9,6 +9,7 @@ import { Crumbs } from '../../components/Crumbs';
 import { AnchorLink, ButtonLink } from '../../components/links';
 import { PageTitle } from '../../components/PageTitle';
 import { RecordPending } from '../../components/RecordError';
+import { PartnerAgreements } from '../agreements/PartnerAgreements';
 import { can, useSession } from '../auth/session';
 import { CommentThread } from '../comments/CommentThread';
 import { PartnerDisclosures } from '../disclosures/PartnerDisclosures';
@@ -139,6 +140,7 @@ export function PartnerPage() {
               value === 'issues' ||
               value === 'plan' ||
               value === 'scorecard' ||
+              value === 'agreements' ||
               value === 'history' ||
               value === 'team' ||
               value === 'tasks' ||
@@ -157,6 +159,9 @@ export function PartnerPage() {
           {can(session, 'timeline.read') ? <Tabs.Tab value="timeline">Timeline</Tabs.Tab> : null}
           {can(session, 'plan.read') ? <Tabs.Tab value="plan">Plan</Tabs.Tab> : null}
           {can(session, 'plan.read') ? <Tabs.Tab value="scorecard">Scorecard</Tabs.Tab> : null}
+          {can(session, 'agreement.read') ? (
+            <Tabs.Tab value="agreements">Agreements</Tabs.Tab>
+          ) : null}
           {can(session, 'issue.read') ? <Tabs.Tab value="issues">Issues</Tabs.Tab> : null}
           {can(session, 'task.read') ? <Tabs.Tab value="tasks">Tasks</Tabs.Tab> : null}
           {can(session, 'partner_team.read') ? <Tabs.Tab value="team">Team</Tabs.Tab> : null}
@@ -186,6 +191,12 @@ export function PartnerPage() {
         </Tabs.Panel>
         <Tabs.Panel value="scorecard" pt="lg">
           <PartnerScorecard partnerId={partnerId} />
+        </Tabs.Panel>
+        <Tabs.Panel value="agreements" pt="lg">
+          <PartnerAgreements
+            partnerId={partnerId}
+            canAdd={can(session, 'agreement.write') && !archived}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="issues" pt="lg">
           <PartnerIssues partnerId={partnerId} canAdd={can(session, 'issue.create') && !archived} />

@@ -161,6 +161,14 @@ function EntryItem({
           <Anchor component="button" type="button" onClick={open} fw={600}>
             {title}
           </Anchor>
+        ) : entry.kind === 'agreement' ? (
+          <AnchorLink
+            to="/agreements/$agreementId"
+            params={{ agreementId: entry.subjectId }}
+            fw={600}
+          >
+            {title}
+          </AnchorLink>
         ) : entry.kind === 'plan' ? (
           <AnchorLink to="/plans/$planId" params={{ planId: entry.subjectId }} fw={600}>
             {title}

@@ -1,0 +1,245 @@
+import {
+  Button,
+  Center,
+  Collapse,
+  Group,
+  Loader,
+  MultiSelect,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconPlus, IconX } from '@tabler/icons-react';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { useCallback, useId, useMemo, useState } from 'react';
+import {
+  type AgreementSort,
+  type AgreementStatus,
+  type AgreementType,
+  agreementStatuses,
+  agreementTypes,
+} from '../../../domain/agreements';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { ButtonLink } from '../../components/links';
+import { ExportMenu } from '../../components/list/ExportMenu';
+import { ResultCount, SkipToResults } from '../../components/list/ListParts';
+import { FiltersButton } from '../../components/list/ListToolbar';
+import { activeFilterCount } from '../../components/list/sort';
+import { NoAccess } from '../../components/NoAccess';
+import { PageTitle } from '../../components/PageTitle';
+import { can, useSession } from '../auth/session';
+import { PartnerPicker } from '../contacts/PartnerPicker';
+import { partnerQuery } from '../partners/partners.api';
+import { AgreementTable } from './AgreementTable';
+import { agreementStatusLabels, agreementTypeLabels } from './agreement-labels';
+import type { AgreementListSearch } from './agreement-list-search';
+import { listAgreements } from './agreements.api';
+
+const sortOptions: Array<{ value: AgreementSort; label: string }> = [
+  { value: '-createdAt', label: 'Newest first' },
+  { value: 'createdAt', label: 'Oldest first' },
+  { value: 'endOn', label: 'Ending soonest' },
+  { value: '-endOn', label: 'Ending latest' },
+  { value: 'title', label: 'Title A–Z' },
+  { value: '-title', label: 'Title Z–A' },
+];
+const filterKeys = ['status', 'type', 'endFrom', 'endTo'] as const;
+
+/** Every agreement with every partner: partner search, then status, type, end dates and sort. */
+export function AgreementListPage() {
+  const search = useSearch({ from: '/app/agreements' });
+  const navigate = useNavigate({ from: '/agreements' });
+  const session = useSession();
+  const change = (next: AgreementListSearch) => navigate({ search: next, replace: true });
+  const partner = useQuery({
+    ...partnerQuery(search.partnerId ?? ''),
+    enabled: !!search.partnerId,
+  });
+  const [partnerName, setPartnerName] = useState<string | null>(null);
+  const [opened, { toggle }] = useDisclosure(false);
+  const panelId = useId();
+  const allowed = can(session, 'agreement.read');
+  const agreements = useInfiniteQuery({
+    queryKey: ['agreements', search],
+    queryFn: ({ pageParam, signal }) => listAgreements(search, pageParam, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    enabled: allowed,
+  });
+  const items = useMemo(
+    () => agreements.data?.pages.flatMap((page) => page.items) ?? [],
+    [agreements.data],
+  );
+  const { fetchNextPage, hasNextPage, isFetchingNextPage } = agreements;
+  const loadMore = useCallback(() => {
+    void fetchNextPage();
+  }, [fetchNextPage]);
+
+  if (!allowed) return <NoAccess what="see agreements" />;
+
+  const activeCount = activeFilterCount(search, filterKeys);
+  const filtered = Boolean(search.partnerId) || activeCount > 0;
+  const sort = search.sort ?? '-createdAt';
+  const setSort = (value: string) =>
+    change({ ...search, sort: value === '-createdAt' ? undefined : (value as AgreementSort) });
+  const clear = () => {
+    setPartnerName(null);
+    change(search.sort ? { sort: search.sort } : {});
+  };
+  const day = (key: 'endFrom' | 'endTo', value: string) =>
+    change({ ...search, [key]: /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined });
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <PageTitle title="Agreements" />
+        <Group gap="sm">
+          <ExportMenu list="agreements" what="agreements" query={search} />
+          {can(session, 'agreement.write') ? (
+            <ButtonLink
+              to="/agreements/new"
+              search={search.partnerId ? { partnerId: search.partnerId } : {}}
+              leftSection={<IconPlus size={18} aria-hidden />}
+            >
+              New agreement
+            </ButtonLink>
+          ) : null}
+        </Group>
+      </Group>
+      <SkipToResults target="agreement-results" />
+      <search aria-label="Find agreements">
+        <Stack gap="sm">
+          <Group gap="sm" wrap="nowrap" align="end">
+            <div style={{ flex: '1 1 auto', maxWidth: 360, minWidth: 0 }}>
+              <PartnerPicker
+                label="Partner"
+                required={false}
+                placeholder="Any partner"
+                value={search.partnerId ?? null}
+                selectedName={partnerName ?? partner.data?.partner.name ?? null}
+                onChange={(id, name) => {
+                  setPartnerName(name);
+                  change({ ...search, partnerId: id ?? undefined });
+                }}
+              />
+            </div>
+            <FiltersButton
+              opened={opened}
+              activeCount={activeCount}
+              panelId={panelId}
+              onToggle={toggle}
+            />
+            {filtered ? (
+              <Button
+                variant="subtle"
+                leftSection={<IconX size={16} aria-hidden />}
+                onClick={clear}
+                visibleFrom="xs"
+                style={{ flex: '0 0 auto' }}
+              >
+                Clear
+              </Button>
+            ) : null}
+          </Group>
+          <Collapse expanded={opened} id={panelId}>
+            <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm" pb="xs">
+              <MultiSelect
+                label="Status"
+                data={agreementStatuses.map((value) => ({
+                  value,
+                  label: agreementStatusLabels[value],
+                }))}
+                value={search.status ?? []}
+                onChange={(v) =>
+                  change({ ...search, status: v.length ? (v as AgreementStatus[]) : undefined })
+                }
+                placeholder={search.status ? undefined : 'Any'}
+                clearable
+              />
+              <MultiSelect
+                label="Type"
+                data={agreementTypes.map((value) => ({ value, label: agreementTypeLabels[value] }))}
+                value={search.type ?? []}
+                onChange={(v) =>
+                  change({ ...search, type: v.length ? (v as AgreementType[]) : undefined })
+                }
+                placeholder={search.type ? undefined : 'Any'}
+                clearable
+              />
+              <Select
+                label="Sort"
+                data={sortOptions}
+                value={sort}
+                onChange={(value) => value && setSort(value)}
+                allowDeselect={false}
+              />
+              <TextInput
+                label="Ends on or after"
+                type="date"
+                value={search.endFrom ?? ''}
+                onChange={(event) => day('endFrom', event.currentTarget.value)}
+              />
+              <TextInput
+                label="Ends on or before"
+                type="date"
+                value={search.endTo ?? ''}
+                onChange={(event) => day('endTo', event.currentTarget.value)}
+              />
+            </SimpleGrid>
+            {filtered ? (
+              <Button
+                variant="subtle"
+                leftSection={<IconX size={16} aria-hidden />}
+                onClick={clear}
+                hiddenFrom="xs"
+                mt="xs"
+              >
+                Clear filters
+              </Button>
+            ) : null}
+          </Collapse>
+        </Stack>
+      </search>
+      <ResultCount
+        pending={agreements.isPending}
+        count={items.length}
+        more={Boolean(hasNextPage)}
+        noun={['agreement', 'agreements']}
+        filtered={filtered}
+      />
+      {agreements.isError ? <ErrorAlert error={agreements.error} /> : null}
+      {agreements.isPending ? (
+        <Center p="xl">
+          <Loader aria-label="Loading agreements" />
+        </Center>
+      ) : items.length === 0 && !agreements.isError ? (
+        <Center p="xl" id="agreement-results" tabIndex={-1}>
+          <Stack align="center" gap="xs" maw={480}>
+            <Text fw={600}>
+              {filtered ? 'No agreement matches these filters' : 'No agreements yet'}
+            </Text>
+            <Text c="dimmed" size="sm" ta="center">
+              {filtered
+                ? 'Try fewer filters or another partner.'
+                : 'An agreement records what you and a partner signed: its type, term, value and who signs. Start one with “New agreement” and move it through negotiation to signature.'}
+            </Text>
+          </Stack>
+        </Center>
+      ) : (
+        <AgreementTable
+          id="agreement-results"
+          agreements={items}
+          sort={sort}
+          onSort={setSort}
+          hasMore={Boolean(hasNextPage)}
+          loadingMore={isFetchingNextPage}
+          onLoadMore={loadMore}
+        />
+      )}
+    </Stack>
+  );
+}
