@@ -175,3 +175,13 @@ export async function releaseSignerContact(tx: Tx, scope: Scope, contactId: stri
     )
     .returning({ id: agreementSigners.id });
 }
+
+/** Agreements made in bulk (the demo loader), with their signers: one INSERT each. */
+export async function insertAgreementRows(
+  tx: Tx,
+  rows: NewAgreementRow[],
+  signers: NewSignerRow[],
+) {
+  if (rows.length > 0) await tx.insert(agreements).values(rows);
+  if (signers.length > 0) await tx.insert(agreementSigners).values(signers);
+}

@@ -20,6 +20,7 @@ import { importTasks } from '../tasks/tasks.import';
 import { activeTeams, importTeamPlaces } from '../teams/teams.import';
 import { addDefaultTeams } from '../teams/teams.service';
 import { getWorkspace, lockWorkspaceFor } from '../workspaces/workspaces.service';
+import { demoAgreements, loadDemoAgreements } from './demo.agreements';
 import { bulkCounts, loadBulkWork } from './demo.bulk';
 import { type DemoSize, demoMembers } from './demo.catalog';
 import { generateDemoRows } from './demo.generate';
@@ -156,7 +157,15 @@ export async function seedDemo(
           settings,
           now,
         });
-    total += workRowCount(work) + planRowCount(plans);
+    const agreements = bulk
+      ? null
+      : demoAgreements(scope, {
+          partners: rows.partners,
+          contacts: rows.contacts,
+          members: team,
+          now,
+        });
+    total += workRowCount(work) + planRowCount(plans) + (agreements?.count ?? 0);
     progress(team.length * 3);
     await importPartners(
       ctx,
@@ -173,6 +182,8 @@ export async function seedDemo(
     await importDemoPlans(ctx, scope, plans, now, progress);
     await importDemoLibrary(ctx, scope);
     await importDemoTemplates(ctx, scope, now);
+    // The small set's agreements, one in every status (decision 048).
+    if (agreements) progress(await loadDemoAgreements(tx, agreements));
     if (bulk) {
       const firstTeam = new Map(work.teamMembers.toReversed().map((t) => [t.memberId, t.teamId]));
       await loadBulkWork(tx, scope, {
