@@ -29,6 +29,7 @@ const longName = `Northwind ${'Consolidated Holdings '.repeat(9)}`.slice(0, 200)
 const longTag = `t${'x'.repeat(49)}`;
 let partnerId = '';
 let contactId = '';
+let agreementId = '';
 
 async function post(request: APIRequestContext, path: string, data: unknown) {
   const response = await request.post(`${server.url}${path}`, {
@@ -78,6 +79,20 @@ beforeAll(async () => {
     role: 'executive_sponsor',
   });
   contactId = contact.id;
+  const agreement = await post(context.request, '/api/v1/agreements', {
+    partnerId,
+    type: 'joint_venture',
+    title: `Joint venture ${'T'.repeat(200)}`.slice(0, 200),
+    effectiveOn: '2026-01-01',
+    endOn: '2028-12-31',
+    autoRenew: true,
+    renewalTermMonths: 12,
+    noticeDays: 90,
+    value: 999_999_999_999,
+    currency: 'EUR',
+    governingLaw: 'Law of England and Wales '.repeat(8).trim(),
+  });
+  agreementId = agreement.id;
   // A viewer joins through an invitation (without mail, the link comes back to the admin).
   const invitation = await post(context.request, '/api/v1/invitations', {
     email: viewer.email,
@@ -180,6 +195,36 @@ describe.each(['wide', 'phone'] as const)('at %s size', (size) => {
       await heading(page, 'Settings');
       await page.waitForLoadState('networkidle');
       await look(page, faults, `settings-${tab}`, size, scheme);
+    }
+
+    await page.goto(`${server.url}/agreements`);
+    await heading(page, 'Agreements');
+    await page
+      .getByRole('link', { name: /^Joint venture T+/ })
+      .first()
+      .waitFor();
+    await look(page, faults, 'agreements', size, scheme);
+
+    await page.goto(`${server.url}/agreements/${agreementId}`);
+    await heading(page, /^Joint venture T+/);
+    await look(page, faults, 'agreement', size, scheme);
+
+    await page.goto(`${server.url}/partners/${partnerId}?tab=agreements`);
+    await page
+      .getByRole('link', { name: /^Joint venture T+/ })
+      .first()
+      .waitFor();
+    await look(page, faults, 'partner-agreements', size, scheme);
+
+    for (const [path, title] of [
+      ['/agreements/new', 'New agreement'],
+      ['/library', 'Agreement library'],
+      ['/reports', 'Scheduled reports'],
+    ] as const) {
+      await page.goto(`${server.url}${path}`);
+      await heading(page, title);
+      await page.waitForLoadState('networkidle');
+      await look(page, faults, path.slice(1).replace('/', '-'), size, scheme);
     }
 
     await page.goto(`${server.url}/partners/not-an-id`);

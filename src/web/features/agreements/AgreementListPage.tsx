@@ -1,21 +1,18 @@
 import {
   Button,
-  Center,
   Collapse,
   Group,
-  Loader,
   MultiSelect,
   Select,
   SimpleGrid,
   Stack,
-  Text,
   TextInput,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconPlus, IconX } from '@tabler/icons-react';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { IconX } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import {
   type AgreementSort,
   type AgreementStatus,
@@ -23,14 +20,13 @@ import {
   agreementStatuses,
   agreementTypes,
 } from '../../../domain/agreements';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { ButtonLink } from '../../components/links';
-import { ExportMenu } from '../../components/list/ExportMenu';
-import { ResultCount, SkipToResults } from '../../components/list/ListParts';
+import { SkipToResults } from '../../components/list/ListParts';
+import { ListPageHeader, ListResults, newIcon } from '../../components/list/ListResults';
 import { FiltersButton } from '../../components/list/ListToolbar';
 import { activeFilterCount } from '../../components/list/sort';
+import { useKeysetList } from '../../components/list/useKeysetList';
 import { NoAccess } from '../../components/NoAccess';
-import { PageTitle } from '../../components/PageTitle';
 import { can, useSession } from '../auth/session';
 import { PartnerPicker } from '../contacts/PartnerPicker';
 import { partnerQuery } from '../partners/partners.api';
@@ -63,21 +59,11 @@ export function AgreementListPage() {
   const [opened, { toggle }] = useDisclosure(false);
   const panelId = useId();
   const allowed = can(session, 'agreement.read');
-  const agreements = useInfiniteQuery({
-    queryKey: ['agreements', search],
-    queryFn: ({ pageParam, signal }) => listAgreements(search, pageParam, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-    enabled: allowed,
-  });
-  const items = useMemo(
-    () => agreements.data?.pages.flatMap((page) => page.items) ?? [],
-    [agreements.data],
+  const agreements = useKeysetList(
+    ['agreements', search],
+    (cursor, signal) => listAgreements(search, cursor, signal),
+    { enabled: allowed },
   );
-  const { fetchNextPage, hasNextPage, isFetchingNextPage } = agreements;
-  const loadMore = useCallback(() => {
-    void fetchNextPage();
-  }, [fetchNextPage]);
 
   if (!allowed) return <NoAccess what="see agreements" />;
 
@@ -95,21 +81,21 @@ export function AgreementListPage() {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <PageTitle title="Agreements" />
-        <Group gap="sm">
-          <ExportMenu list="agreements" what="agreements" query={search} />
-          {can(session, 'agreement.write') ? (
+      <ListPageHeader
+        title="Agreements"
+        exportMenu={{ list: 'agreements', what: 'agreements', query: search }}
+        create={
+          can(session, 'agreement.write') ? (
             <ButtonLink
               to="/agreements/new"
               search={search.partnerId ? { partnerId: search.partnerId } : {}}
-              leftSection={<IconPlus size={18} aria-hidden />}
+              leftSection={newIcon}
             >
               New agreement
             </ButtonLink>
-          ) : null}
-        </Group>
-      </Group>
+          ) : null
+        }
+      />
       <SkipToResults target="agreement-results" />
       <search aria-label="Find agreements">
         <Stack gap="sm">
@@ -204,42 +190,26 @@ export function AgreementListPage() {
           </Collapse>
         </Stack>
       </search>
-      <ResultCount
-        pending={agreements.isPending}
-        count={items.length}
-        more={Boolean(hasNextPage)}
+      <ListResults
+        id="agreement-results"
+        list={agreements}
         noun={['agreement', 'agreements']}
         filtered={filtered}
-      />
-      {agreements.isError ? <ErrorAlert error={agreements.error} /> : null}
-      {agreements.isPending ? (
-        <Center p="xl">
-          <Loader aria-label="Loading agreements" />
-        </Center>
-      ) : items.length === 0 && !agreements.isError ? (
-        <Center p="xl" id="agreement-results" tabIndex={-1}>
-          <Stack align="center" gap="xs" maw={480}>
-            <Text fw={600}>
-              {filtered ? 'No agreement matches these filters' : 'No agreements yet'}
-            </Text>
-            <Text c="dimmed" size="sm" ta="center">
-              {filtered
-                ? 'Try fewer filters or another partner.'
-                : 'An agreement records what you and a partner signed: its type, term, value and who signs. Start one with “New agreement” and move it through negotiation to signature.'}
-            </Text>
-          </Stack>
-        </Center>
-      ) : (
+        empty={{
+          filtered: 'Try fewer filters or another partner.',
+          none: 'An agreement records what you and a partner signed: its type, term, value and who signs. Start one with “New agreement” and move it through negotiation to signature.',
+        }}
+      >
         <AgreementTable
           id="agreement-results"
-          agreements={items}
+          agreements={agreements.items}
           sort={sort}
           onSort={setSort}
-          hasMore={Boolean(hasNextPage)}
-          loadingMore={isFetchingNextPage}
-          onLoadMore={loadMore}
+          hasMore={agreements.hasMore}
+          loadingMore={agreements.loadingMore}
+          onLoadMore={agreements.loadMore}
         />
-      )}
+      </ListResults>
     </Stack>
   );
 }
