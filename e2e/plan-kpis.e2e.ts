@@ -191,6 +191,27 @@ test('KPIs on a plan: added, measured in the grid by keyboard, on the dashboard 
   expect(pdf.headers()['content-type']).toContain('application/pdf');
   expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
 
+  // The scorecard by email, monthly, to a member: scheduled from the plan, listed on Reports.
+  await kpis.getByRole('button', { name: 'Email on a schedule…' }).click();
+  const schedule = page.getByRole('dialog', { name: 'Scheduled email' });
+  await schedule
+    .getByRole('heading', { name: 'Email the scorecard for Northwind Traders' })
+    .waitFor();
+  await schedule.getByRole('combobox', { name: 'Cadence', exact: true }).click();
+  await page.getByRole('option', { name: 'Monthly' }).click();
+  await schedule.getByRole('combobox', { name: 'Members', exact: true }).click();
+  await page.getByRole('option', { name: `${ada.name} (${ada.email})` }).click();
+  await page.keyboard.press('Escape');
+  await accessible(page, 'schedule the scorecard');
+  await schedule.getByRole('button', { name: 'Schedule' }).click();
+  await page.getByText('Report scheduled.').waitFor();
+  const subscriptions = await send(context.request, 'get', '/api/v1/report-subscriptions');
+  expect(
+    (await subscriptions.json()).items.map(
+      (s: { kind: string; cadence: string; planId: string }) => [s.kind, s.cadence, s.planId],
+    ),
+  ).toEqual([['scorecard', 'monthly', plan.id]]);
+
   // The partner's scorecard: each KPI's chart with its summary and table, its latest values.
   await page.goto(`${server.url}/partners/${partner.id}?tab=scorecard`);
   await heading(page, 'Northwind Traders');

@@ -22,6 +22,7 @@ import type { Column } from '../../components/list/columns';
 import { DataTable } from '../../components/list/DataTable';
 import { can, useSession } from '../auth/session';
 import type { Plan } from '../plans/plans.api';
+import { EmailScorecardButton } from '../reports/EmailScorecardButton';
 import { DownloadLink } from './DownloadLink';
 import { KpiForm } from './KpiForm';
 import { KpiImport } from './KpiImport';
@@ -186,6 +187,7 @@ export function PlanKpis({ plan }: { plan: Plan }) {
         </Text>
         <Group gap="xs">
           <DownloadLink href={scorecardHref(plan.id)}>Download scorecard (PDF)</DownloadLink>
+          <EmailScorecardButton plan={plan} />
           {writer && editable ? (
             <Button
               size="xs"

@@ -1,32 +1,14 @@
-import {
-  Badge,
-  Button,
-  Card,
-  Group,
-  MultiSelect,
-  NumberInput,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import {
-  type ReportSchedule,
-  scheduleInWords,
-  type Weekday,
-  weekdays,
-} from '../../../domain/report-subscriptions';
+import { type ReportSchedule, scheduleInWords } from '../../../domain/report-subscriptions';
 import { api, describeError, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { can, useSession } from '../auth/session';
 import { formatDateTime } from '../partners/partner-labels';
-import { membersQuery } from '../settings/settings.api';
+import { ScheduleReportForm } from './ScheduleReportForm';
 
 type Subscription = components['schemas']['ReportSubscription'];
 
@@ -41,106 +23,6 @@ const scheduleOf = (s: Subscription): ReportSchedule =>
   s.cadence === 'weekly'
     ? { cadence: 'weekly', weekday: s.weekday ?? 'monday' }
     : { cadence: 'monthly', dayOfMonth: s.dayOfMonth ?? 1 };
-
-const dayLabel = (day: Weekday) => `${day[0]?.toUpperCase()}${day.slice(1)}`;
-
-/** Schedules the portfolio report for members of the workspace. */
-function ScheduleForm({ onDone }: { onDone: () => Promise<unknown> }) {
-  const members = useQuery(membersQuery);
-  const [cadence, setCadence] = useState<'weekly' | 'monthly'>('weekly');
-  const [weekday, setWeekday] = useState<Weekday>('monday');
-  const [day, setDay] = useState<number>(1);
-  const [memberIds, setMemberIds] = useState<string[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
-  const create = useMutation({
-    mutationFn: async () =>
-      unwrap(
-        await api.POST('/api/v1/report-subscriptions', {
-          body: {
-            kind: 'portfolio',
-            cadence,
-            ...(cadence === 'weekly' ? { weekday } : { dayOfMonth: day }),
-            memberIds,
-          },
-        }),
-      ),
-    onSuccess: async () => {
-      notifications.show({ color: 'teal', message: 'Report scheduled.' });
-      setMemberIds([]);
-      await onDone();
-    },
-    onError: (error) => setFailure(describeError(error)),
-  });
-  return (
-    <Card withBorder>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          setFailure(null);
-          create.mutate();
-        }}
-      >
-        <Stack gap="sm">
-          <Title order={2} size="h4">
-            Email the portfolio report
-          </Title>
-          <Text size="sm" c="dimmed">
-            Sent at 07:00 in the workspace time zone, with the PDF attached. A plan's scorecard is
-            scheduled the same way through the API (`kind: scorecard`).
-          </Text>
-          <ErrorAlert error={failure} title="Could not schedule the report" />
-          <Group align="end">
-            <Select
-              label="Cadence"
-              data={[
-                { value: 'weekly', label: 'Weekly' },
-                { value: 'monthly', label: 'Monthly' },
-              ]}
-              value={cadence}
-              onChange={(value) => setCadence(value === 'monthly' ? 'monthly' : 'weekly')}
-              allowDeselect={false}
-            />
-            {cadence === 'weekly' ? (
-              <Select
-                label="Weekday"
-                data={weekdays.map((d) => ({ value: d, label: dayLabel(d) }))}
-                value={weekday}
-                onChange={(value) => setWeekday((value as Weekday) ?? 'monday')}
-                allowDeselect={false}
-              />
-            ) : (
-              <NumberInput
-                label="Day of the month"
-                description="1 to 28"
-                min={1}
-                max={28}
-                value={day}
-                onChange={(value) => setDay(Number(value) || 1)}
-              />
-            )}
-          </Group>
-          <MultiSelect
-            label="Recipients"
-            placeholder="Choose members"
-            searchable
-            data={(members.data ?? []).map((m) => ({
-              value: m.id,
-              label: `${m.name} (${m.email})`,
-            }))}
-            value={memberIds}
-            onChange={setMemberIds}
-          />
-          <Group>
-            <Button type="submit" loading={create.isPending} disabled={memberIds.length === 0}>
-              Schedule
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Card>
-  );
-}
 
 /** The workspace's scheduled reports: pause, resume, send now, delete. */
 export function ReportsPage() {
@@ -189,7 +71,11 @@ export function ReportsPage() {
   return (
     <Stack gap="lg">
       <PageTitle title="Scheduled reports" />
-      {manage ? <ScheduleForm onDone={refresh} /> : null}
+      {manage ? (
+        <Card withBorder>
+          <ScheduleReportForm report={{ kind: 'portfolio' }} onDone={refresh} />
+        </Card>
+      ) : null}
       <ErrorAlert error={list.error ? describeError(list.error) : null} title="Could not load" />
       {list.data && list.data.length === 0 ? (
         <Text c="dimmed">
