@@ -1,25 +1,10 @@
 import { z } from 'zod';
+import { type AgreementType, agreementType } from './agreements';
 import { inspectText } from './contract-text';
 import { uuid } from './ids';
 import { messages } from './messages';
 import { cursorParam, limitParam, pageOf } from './pagination';
 import { multiLineText, singleLineText } from './text';
-
-/** The kinds of agreement Tandem drafts (issue 10); a template drafts one of them. */
-export const agreementTypes = [
-  'nda',
-  'reseller',
-  'referral',
-  'technology',
-  'co_marketing',
-  'joint_venture',
-  'mou',
-  'dpa',
-  'sow',
-  'other',
-] as const;
-export const agreementType = z.enum(agreementTypes);
-export type AgreementType = z.infer<typeof agreementType>;
 
 /** How each type reads in a contract (`{{agreement.type}}`) and on screen. */
 export const agreementTypeLabels: Record<AgreementType, string> = {

@@ -1,4 +1,5 @@
-import type { AgreementType, ClauseCreate } from '../../../domain/clauses';
+import type { AgreementType } from '../../../domain/agreements';
+import type { ClauseCreate } from '../../../domain/clauses';
 import type { Scope } from '../../access/scope';
 import type { TxContext } from '../../context';
 import { createClause } from '../clauses/clauses.service';

@@ -11,12 +11,8 @@ import {
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import {
-  AgreementTemplateCreate,
-  type AgreementType,
-  agreementTypeLabels,
-  agreementTypes,
-} from '../../../domain/clauses';
+import { type AgreementType, agreementTypes } from '../../../domain/agreements';
+import { AgreementTemplateCreate, agreementTypeLabels } from '../../../domain/clauses';
 import { api, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyProblem, schemaErrors } from '../../lib/forms';
