@@ -21,6 +21,16 @@ export class AppError extends Error {
   }
 }
 
+/** The value, or null when what was asked for is gone (404); any other failure still fails. */
+export async function unlessNotFound<T>(read: Promise<T>): Promise<T | null> {
+  try {
+    return await read;
+  } catch (error) {
+    if (error instanceof AppError && error.status === 404) return null;
+    throw error;
+  }
+}
+
 export const errors = {
   badRequest: (code: string, detail: string, fields: FieldError[] = []) =>
     new AppError(400, code, 'Bad request', detail, fields),

@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { interactionKinds, type Sentiment, sentiments } from '../../../domain/interactions';
 import type { Scope } from '../../access/scope';
 import type { Tx } from '../../db/client';
+import { pgArray } from '../../db/pg-array';
 import { importInteractionsOf } from '../interactions/interactions.import';
 import { importTasksOf } from '../tasks/tasks.import';
 import type { ContactRow, PartnerRow } from './demo.generate';
@@ -66,13 +67,6 @@ function caseOf<K extends string>(column: SQL, keys: readonly K[], value: (key: 
     keys.map((key) => sql`WHEN ${key} THEN ${value(key)}`),
     sql` `,
   )} END`;
-}
-
-/** A PostgreSQL array literal of `values`, sent as one parameter and cast by the query. */
-function pgArray(values: ReadonlyArray<string | number | null>): string {
-  const item = (v: string | number | null) =>
-    v === null ? 'NULL' : typeof v === 'number' ? String(v) : `"${v.replace(/[\\"]/g, '\\$&')}"`;
-  return `{${values.map(item).join(',')}}`;
 }
 
 /**

@@ -10,6 +10,7 @@ import {
 } from '../../../domain/periods';
 import type { Scope } from '../../access/scope';
 import type { Tx } from '../../db/client';
+import { pgArray } from '../../db/pg-array';
 import {
   kpiMeasurements,
   kpis,
@@ -85,13 +86,6 @@ export function bulkPlanCounts(partners: number, settings: FiscalSettings, now: 
 /** A uniform number in [0, 1) from the row number `n` (an SQL expression) and a stream number. */
 const r = (n: string, stream: number) =>
   sql.raw(`((hashint8extended((${n})::bigint, ${stream}) & 2147483647)::float8 / 2147483648)`);
-
-/** A PostgreSQL array literal of `values`, sent as one parameter and cast by the query. */
-function pgArray(values: ReadonlyArray<string | number | null>): string {
-  const item = (v: string | number | null) =>
-    v === null ? 'NULL' : typeof v === 'number' ? String(v) : `"${v.replace(/[\\"]/g, '\\$&')}"`;
-  return `{${values.map(item).join(',')}}`;
-}
 
 /**
  * The five KPIs of every plan, in order, with their yearly target and baseline for a partner of

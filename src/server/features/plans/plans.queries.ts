@@ -32,6 +32,14 @@ export async function findPlan(
   return rows[0];
 }
 
+/** The visible plans among the given ids, in one read. */
+export function findPlans(db: Db | Tx, scope: Scope, ids: string[]): Promise<PlanRow[]> {
+  return db
+    .select()
+    .from(plans)
+    .where(and(visible(scope), inArray(plans.id, ids)));
+}
+
 /** Whether the partner already has a plan for the period (the unique rule, asked first). */
 export async function findPlanFor(db: Db | Tx, scope: Scope, partnerId: string, period: string) {
   const rows = await db

@@ -27,7 +27,7 @@ import { recordAudit, recordAuditsOf } from '../audit/audit.service';
 import { partnerContactRefs } from '../contacts/contacts.service';
 import { kpiSnapshotsOf, releaseContactKpis } from '../kpis/kpis.service';
 import { memberNames } from '../members/members.service';
-import { partnerRef, usablePartnerRef } from '../partners/partners.service';
+import { partnerNames, partnerRef, usablePartnerRef } from '../partners/partners.service';
 import { isUniqueViolation } from '../partners/partners.view';
 import { recordTimelineEntry } from '../timeline/timeline.service';
 import { assertEditable } from './plans.guard';
@@ -36,6 +36,7 @@ import {
   findObjectiveRows,
   findPlan,
   findPlanFor,
+  findPlans,
   findVersionRows,
   findVersionsOf,
   insertPlanRow,
@@ -200,6 +201,26 @@ export async function createPlan(
 
 export async function getPlan(ctx: ServiceContext, scope: Scope, id: string): Promise<Plan> {
   return (await visiblePlan(dbOf(ctx), scope, id)).plan;
+}
+
+/** The plans among the given ids the caller may see, by id, read together; the rest are left out. */
+export async function getPlans(
+  ctx: ServiceContext,
+  scope: Scope,
+  ids: string[],
+): Promise<Map<string, Plan>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const db = dbOf(ctx);
+  const rows = await findPlans(db, scope, unique);
+  const names = await partnerNames(
+    db,
+    scope,
+    rows.map((row) => row.partnerId),
+  );
+  const seen = rows.filter((row) => names.has(row.partnerId));
+  const shown = await presentPlans(db, scope, seen, names);
+  return new Map(shown.map((plan) => [plan.id, plan]));
 }
 
 /**

@@ -11,6 +11,7 @@ import type { ServiceContext } from '../../context';
 import type { Tx } from '../../db/client';
 import { withTransaction } from '../../db/unit-of-work';
 import { downloadName, fileNamePart } from '../../http/download';
+import { unlessNotFound } from '../../http/errors';
 import { deliverOnce } from '../../jobs/deliver-once';
 import type { Mailer } from '../../mail/mailer';
 import { recordAudit } from '../audit/audit.service';
@@ -22,6 +23,7 @@ import {
   findRecipientRows,
   findSubscription,
   type SubscriptionRow,
+  setNextRuns,
   takeDueSubscriptions,
   updateSubscriptionRow,
 } from './report-subscriptions.queries';
@@ -60,17 +62,17 @@ export async function sweepDueReports(
     const taken = await ctx.database.transaction(async (tx) => {
       const due = await takeDueSubscriptions(tx, now, SWEEP_BATCH);
       const zones = new Map<string, string>();
-      for (const row of due) {
-        const scope = systemScope(row.workspaceId as WorkspaceId, 'job:report.due');
-        let zone = zones.get(row.workspaceId);
-        if (!zone) {
-          zone = (await getWorkspace({ ...ctx, tx }, scope)).workspace.timeZone;
-          zones.set(row.workspaceId, zone);
-        }
-        await updateSubscriptionRow(tx, scope, row.id, {
-          nextRunAt: nextRunAfter(scheduleOfRow(row), now, zone),
-        });
+      for (const workspaceId of new Set(due.map((row) => row.workspaceId))) {
+        const scope = systemScope(workspaceId as WorkspaceId, 'job:report.due');
+        zones.set(workspaceId, (await getWorkspace({ ...ctx, tx }, scope)).workspace.timeZone);
       }
+      await setNextRuns(
+        tx,
+        due.map((row) => ({
+          id: row.id,
+          at: nextRunAfter(scheduleOfRow(row), now, zones.get(row.workspaceId) ?? 'UTC'),
+        })),
+      );
       await enqueueMany(
         tx,
         due.map((row) => ({
@@ -88,13 +90,9 @@ export async function sweepDueReports(
 
 /** Whether a member may still read the report: still a member, with a role that reads it. */
 async function memberMayRead(ctx: ServiceContext, scope: Scope, memberId: string, kind: string) {
-  try {
-    const member = await getMember(ctx, scope, memberId);
-    const role = memberRole.safeParse(member.role);
-    return role.success && roleCan(role.data, kind === 'portfolio' ? 'partner.read' : 'plan.read');
-  } catch {
-    return false;
-  }
+  const member = await unlessNotFound(getMember(ctx, scope, memberId));
+  const role = memberRole.safeParse(member?.role);
+  return role.success && roleCan(role.data, kind === 'portfolio' ? 'partner.read' : 'plan.read');
 }
 
 async function pauseForGoneReport(ctx: ServiceContext, scope: Scope, row: SubscriptionRow) {
@@ -186,7 +184,7 @@ export async function deliverReport(
   if (addressed.length === 0) return { outcome: 'nobody', sent: 0, skipped };
   const { workspace } = await getWorkspace(ctx, scope);
   const owner = row.ownerMemberId
-    ? await getMember(ctx, scope, row.ownerMemberId).catch(() => null)
+    ? await unlessNotFound(getMember(ctx, scope, row.ownerMemberId))
     : null;
   const report = await renderReport(ctx, scope, row, plan, now);
   const title = reportTitle(row.kind as 'portfolio' | 'scorecard', plan);

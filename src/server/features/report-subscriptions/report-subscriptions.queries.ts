@@ -2,6 +2,7 @@ import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { WorkspaceId } from '../../../domain/ids';
 import type { Scope } from '../../access/scope';
 import type { Db, Tx } from '../../db/client';
+import { pgArray } from '../../db/pg-array';
 import { reportRecipients, reportSubscriptions } from '../../db/schema';
 
 export type SubscriptionRow = typeof reportSubscriptions.$inferSelect;
@@ -159,4 +160,14 @@ export function takeDueSubscriptions(tx: Tx, now: Date, limit: number) {
     .orderBy(asc(reportSubscriptions.nextRunAt))
     .limit(limit)
     .for('update', { skipLocked: true });
+}
+
+/** Moves each taken subscription's next run, in one statement. */
+export async function setNextRuns(tx: Tx, next: Array<{ id: string; at: Date }>) {
+  if (next.length === 0) return;
+  await tx.execute(sql`
+    UPDATE report_subscriptions AS s SET next_run_at = v.at
+    FROM unnest(${pgArray(next.map((n) => n.id))}::uuid[],
+                ${pgArray(next.map((n) => n.at.toISOString()))}::timestamptz[]) AS v(id, at)
+    WHERE s.id = v.id`);
 }

@@ -1,3 +1,4 @@
+import type { Plan } from '../../../domain/plans';
 import type {
   ReportFilters,
   ReportKind,
@@ -10,10 +11,9 @@ import type {
 import type { Scope } from '../../access/scope';
 import type { ServiceContext } from '../../context';
 import { dbOf } from '../../db/unit-of-work';
-import { AppError } from '../../http/errors';
 import { partnerContactRefs } from '../contacts/contacts.service';
 import { memberAddresses } from '../members/members.service';
-import { getPlan } from '../plans/plans.service';
+import { getPlans } from '../plans/plans.service';
 import {
   findRecipientRows,
   type RecipientRow,
@@ -21,17 +21,16 @@ import {
 } from './report-subscriptions.queries';
 
 /** The plan a scorecard subscription sends, or null when it is gone (or out of reach). */
-export async function planOf(ctx: ServiceContext, scope: Scope, planId: string | null) {
+export async function planOf(
+  ctx: ServiceContext,
+  scope: Scope,
+  planId: string | null,
+): Promise<ReportPlan> {
   if (!planId) return null;
-  try {
-    return await getPlan(ctx, scope, planId);
-  } catch (error) {
-    if (error instanceof AppError && error.status === 404) return null;
-    throw error;
-  }
+  return (await getPlans(ctx, scope, [planId])).get(planId) ?? null;
 }
 
-export type ReportPlan = Awaited<ReturnType<typeof planOf>>;
+export type ReportPlan = Plan | null;
 
 /** What a mail and the unsubscribe page call the report. */
 export function reportTitle(kind: ReportKind, plan: ReportPlan): string {
@@ -88,14 +87,29 @@ export async function presentSubscriptions(
     scope,
     rows.map((r) => r.id),
   );
-  const plans = new Map<string, ReportPlan>();
-  for (const planId of new Set(rows.flatMap((r) => (r.planId ? [r.planId] : [])))) {
-    plans.set(planId, await planOf(ctx, scope, planId));
+  const plans = await getPlans(
+    ctx,
+    scope,
+    rows.flatMap((r) => (r.planId ? [r.planId] : [])),
+  );
+  const planFor = (planId: string | null) => (planId ? (plans.get(planId) ?? null) : null);
+  // Recipients are named per plan, since a scorecard's contacts are its partner's.
+  const named = new Map<string, ReportRecipient[]>();
+  for (const planId of new Set(rows.map((r) => r.planId))) {
+    const ofPlan = new Set(rows.filter((r) => r.planId === planId).map((r) => r.id));
+    const shown = await addressedRecipients(
+      ctx,
+      scope,
+      recipients.filter((r) => ofPlan.has(r.subscriptionId)),
+      planFor(planId),
+    );
+    for (const { row, ...recipient } of shown) {
+      named.set(row.subscriptionId, [...(named.get(row.subscriptionId) ?? []), recipient]);
+    }
   }
   const out: ReportSubscription[] = [];
   for (const row of rows) {
-    const plan = row.planId ? (plans.get(row.planId) ?? null) : null;
-    const own = recipients.filter((r) => r.subscriptionId === row.id);
+    const plan = planFor(row.planId);
     out.push({
       id: row.id,
       kind: row.kind as ReportKind,
@@ -109,9 +123,7 @@ export async function presentSubscriptions(
       ownerMemberId: row.ownerMemberId,
       nextRunAt: row.nextRunAt?.toISOString() ?? null,
       lastSentAt: row.lastSentAt?.toISOString() ?? null,
-      recipients: (await addressedRecipients(ctx, scope, own, plan)).map(
-        ({ row: _row, ...recipient }) => recipient,
-      ),
+      recipients: named.get(row.id) ?? [],
       version: row.version,
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
