@@ -1,6 +1,7 @@
 import {
   Badge,
   Button,
+  type ButtonProps,
   Collapse,
   Group,
   Select,
@@ -60,59 +61,61 @@ export function FiltersButton(props: {
   );
 }
 
+type FilterBarProps = {
+  /** The landmark's name: `Find plans`. */
+  label: string;
+  /** The field that stays in view beside the button: a search box, a partner picker. */
+  lead: ReactNode;
+  /** Whether anything narrows the list, which offers "Clear". */
+  filtered: boolean;
+  onClear: () => void;
+  sort: string;
+  sortOptions: Array<{ value: string; label: string }>;
+  onSort: (sort: string) => void;
+  /** How many filters hold a value; shown on the button while the filters are closed. */
+  activeCount: number;
+  /** Columns of the filters' grid on a wide screen. */
+  columns?: number;
+  /** The filter fields. */
+  children: ReactNode;
+};
+
 /**
- * A list's search box, with its filters and sort behind one "Filters" button: the list shows
- * at once on a phone, and tabbing past the search does not walk through every filter.
+ * A list's leading field, with its filters and sort behind one "Filters" button: the list shows
+ * at once on a phone, and tabbing past the leading field does not walk through every filter.
  */
-export function ListToolbar(props: Props) {
-  const { label, searchPlaceholder, query, onQuery, sort, sortOptions, onSort, activeCount } =
-    props;
-  const [text, setText] = useState(query ?? '');
+export function FilterBar(props: FilterBarProps) {
+  const { label, filtered, onClear, sort, sortOptions, onSort, activeCount } = props;
   const [opened, { toggle }] = useDisclosure(false);
   const panelId = useId();
-  const setQuery = useDebouncedCallback((value: string) => {
-    onQuery(value.trim() === '' ? undefined : value);
-  }, 250);
+  // "Clear" sits beside the button on a wide screen and under the filters on a phone.
+  const clearButton = (text: string, placement: ButtonProps) =>
+    filtered ? (
+      <Button
+        variant="subtle"
+        leftSection={<IconX size={16} aria-hidden />}
+        onClick={onClear}
+        {...placement}
+      >
+        {text}
+      </Button>
+    ) : null;
 
   return (
     <search aria-label={label}>
       <Stack gap="sm">
         <Group gap="sm" wrap="nowrap" align="end">
-          <TextInput
-            aria-label="Search"
-            placeholder={searchPlaceholder}
-            leftSection={<IconSearch size={16} aria-hidden />}
-            value={text}
-            onChange={(event) => {
-              setText(event.currentTarget.value);
-              setQuery(event.currentTarget.value);
-            }}
-            type="search"
-            style={{ flex: '1 1 auto', maxWidth: 360, minWidth: 0 }}
-          />
+          <div style={{ flex: '1 1 auto', maxWidth: 360, minWidth: 0 }}>{props.lead}</div>
           <FiltersButton
             opened={opened}
             activeCount={activeCount}
             panelId={panelId}
             onToggle={toggle}
           />
-          {activeCount > 0 || query ? (
-            <Button
-              variant="subtle"
-              leftSection={<IconX size={16} aria-hidden />}
-              onClick={() => {
-                setText('');
-                props.onClear();
-              }}
-              visibleFrom="xs"
-              style={{ flex: '0 0 auto' }}
-            >
-              Clear
-            </Button>
-          ) : null}
+          {clearButton('Clear', { visibleFrom: 'xs', style: { flex: '0 0 auto' } })}
         </Group>
         <Collapse expanded={opened} id={panelId}>
-          <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" pb="xs">
+          <SimpleGrid cols={{ base: 1, xs: 2, md: props.columns ?? 4 }} spacing="sm" pb="xs">
             {props.children}
             <Select
               label="Sort"
@@ -122,22 +125,44 @@ export function ListToolbar(props: Props) {
               allowDeselect={false}
             />
           </SimpleGrid>
-          {activeCount > 0 || query ? (
-            <Button
-              variant="subtle"
-              leftSection={<IconX size={16} aria-hidden />}
-              onClick={() => {
-                setText('');
-                props.onClear();
-              }}
-              hiddenFrom="xs"
-              mt="xs"
-            >
-              Clear filters
-            </Button>
-          ) : null}
+          {clearButton('Clear filters', { hiddenFrom: 'xs', mt: 'xs' })}
         </Collapse>
       </Stack>
     </search>
+  );
+}
+
+/** A list's search box, debounced, leading its filters and sort (see `FilterBar`). */
+export function ListToolbar(props: Props) {
+  const { searchPlaceholder, query, onQuery, children, ...bar } = props;
+  const [text, setText] = useState(query ?? '');
+  const setQuery = useDebouncedCallback((value: string) => {
+    onQuery(value.trim() === '' ? undefined : value);
+  }, 250);
+
+  return (
+    <FilterBar
+      {...bar}
+      filtered={bar.activeCount > 0 || Boolean(query)}
+      onClear={() => {
+        setText('');
+        props.onClear();
+      }}
+      lead={
+        <TextInput
+          aria-label="Search"
+          placeholder={searchPlaceholder}
+          leftSection={<IconSearch size={16} aria-hidden />}
+          value={text}
+          onChange={(event) => {
+            setText(event.currentTarget.value);
+            setQuery(event.currentTarget.value);
+          }}
+          type="search"
+        />
+      }
+    >
+      {children}
+    </FilterBar>
   );
 }

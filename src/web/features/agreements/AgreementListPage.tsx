@@ -1,18 +1,5 @@
-import {
-  Button,
-  Collapse,
-  Group,
-  MultiSelect,
-  Select,
-  SimpleGrid,
-  Stack,
-  TextInput,
-} from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
-import { IconX } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+import { MultiSelect, Stack, TextInput } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { useId, useState } from 'react';
 import {
   type AgreementSort,
   type AgreementStatus,
@@ -23,13 +10,12 @@ import {
 import { ButtonLink } from '../../components/links';
 import { SkipToResults } from '../../components/list/ListParts';
 import { ListPageHeader, ListResults, newIcon } from '../../components/list/ListResults';
-import { FiltersButton } from '../../components/list/ListToolbar';
+import { FilterBar } from '../../components/list/ListToolbar';
 import { activeFilterCount } from '../../components/list/sort';
 import { useKeysetList } from '../../components/list/useKeysetList';
 import { NoAccess } from '../../components/NoAccess';
 import { can, useSession } from '../auth/session';
-import { PartnerPicker } from '../contacts/PartnerPicker';
-import { partnerQuery } from '../partners/partners.api';
+import { PartnerFilter } from '../contacts/PartnerPicker';
 import { AgreementTable } from './AgreementTable';
 import { agreementStatusLabels, agreementTypeLabels } from './agreement-labels';
 import type { AgreementListSearch } from './agreement-list-search';
@@ -51,13 +37,6 @@ export function AgreementListPage() {
   const navigate = useNavigate({ from: '/agreements' });
   const session = useSession();
   const change = (next: AgreementListSearch) => navigate({ search: next, replace: true });
-  const partner = useQuery({
-    ...partnerQuery(search.partnerId ?? ''),
-    enabled: !!search.partnerId,
-  });
-  const [partnerName, setPartnerName] = useState<string | null>(null);
-  const [opened, { toggle }] = useDisclosure(false);
-  const panelId = useId();
   const allowed = can(session, 'agreement.read');
   const agreements = useKeysetList(
     ['agreements', search],
@@ -72,10 +51,6 @@ export function AgreementListPage() {
   const sort = search.sort ?? '-createdAt';
   const setSort = (value: string) =>
     change({ ...search, sort: value === '-createdAt' ? undefined : (value as AgreementSort) });
-  const clear = () => {
-    setPartnerName(null);
-    change(search.sort ? { sort: search.sort } : {});
-  };
   const day = (key: 'endFrom' | 'endTo', value: string) =>
     change({ ...search, [key]: /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined });
 
@@ -97,99 +72,58 @@ export function AgreementListPage() {
         }
       />
       <SkipToResults target="agreement-results" />
-      <search aria-label="Find agreements">
-        <Stack gap="sm">
-          <Group gap="sm" wrap="nowrap" align="end">
-            <div style={{ flex: '1 1 auto', maxWidth: 360, minWidth: 0 }}>
-              <PartnerPicker
-                label="Partner"
-                required={false}
-                placeholder="Any partner"
-                value={search.partnerId ?? null}
-                selectedName={partnerName ?? partner.data?.partner.name ?? null}
-                onChange={(id, name) => {
-                  setPartnerName(name);
-                  change({ ...search, partnerId: id ?? undefined });
-                }}
-              />
-            </div>
-            <FiltersButton
-              opened={opened}
-              activeCount={activeCount}
-              panelId={panelId}
-              onToggle={toggle}
-            />
-            {filtered ? (
-              <Button
-                variant="subtle"
-                leftSection={<IconX size={16} aria-hidden />}
-                onClick={clear}
-                visibleFrom="xs"
-                style={{ flex: '0 0 auto' }}
-              >
-                Clear
-              </Button>
-            ) : null}
-          </Group>
-          <Collapse expanded={opened} id={panelId}>
-            <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm" pb="xs">
-              <MultiSelect
-                label="Status"
-                data={agreementStatuses.map((value) => ({
-                  value,
-                  label: agreementStatusLabels[value],
-                }))}
-                value={search.status ?? []}
-                onChange={(v) =>
-                  change({ ...search, status: v.length ? (v as AgreementStatus[]) : undefined })
-                }
-                placeholder={search.status ? undefined : 'Any'}
-                clearable
-              />
-              <MultiSelect
-                label="Type"
-                data={agreementTypes.map((value) => ({ value, label: agreementTypeLabels[value] }))}
-                value={search.type ?? []}
-                onChange={(v) =>
-                  change({ ...search, type: v.length ? (v as AgreementType[]) : undefined })
-                }
-                placeholder={search.type ? undefined : 'Any'}
-                clearable
-              />
-              <Select
-                label="Sort"
-                data={sortOptions}
-                value={sort}
-                onChange={(value) => value && setSort(value)}
-                allowDeselect={false}
-              />
-              <TextInput
-                label="Ends on or after"
-                type="date"
-                value={search.endFrom ?? ''}
-                onChange={(event) => day('endFrom', event.currentTarget.value)}
-              />
-              <TextInput
-                label="Ends on or before"
-                type="date"
-                value={search.endTo ?? ''}
-                onChange={(event) => day('endTo', event.currentTarget.value)}
-              />
-            </SimpleGrid>
-            {filtered ? (
-              <Button
-                variant="subtle"
-                leftSection={<IconX size={16} aria-hidden />}
-                onClick={clear}
-                hiddenFrom="xs"
-                mt="xs"
-              >
-                Clear filters
-              </Button>
-            ) : null}
-          </Collapse>
-        </Stack>
-      </search>
+      <FilterBar
+        label="Find agreements"
+        lead={
+          <PartnerFilter
+            value={search.partnerId}
+            onChange={(partnerId) => change({ ...search, partnerId })}
+          />
+        }
+        filtered={filtered}
+        onClear={() => change(search.sort ? { sort: search.sort } : {})}
+        sort={sort}
+        sortOptions={sortOptions}
+        onSort={setSort}
+        activeCount={activeCount}
+        columns={3}
+      >
+        <MultiSelect
+          label="Status"
+          data={agreementStatuses.map((value) => ({
+            value,
+            label: agreementStatusLabels[value],
+          }))}
+          value={search.status ?? []}
+          onChange={(v) =>
+            change({ ...search, status: v.length ? (v as AgreementStatus[]) : undefined })
+          }
+          placeholder={search.status ? undefined : 'Any'}
+          clearable
+        />
+        <MultiSelect
+          label="Type"
+          data={agreementTypes.map((value) => ({ value, label: agreementTypeLabels[value] }))}
+          value={search.type ?? []}
+          onChange={(v) =>
+            change({ ...search, type: v.length ? (v as AgreementType[]) : undefined })
+          }
+          placeholder={search.type ? undefined : 'Any'}
+          clearable
+        />
+        <TextInput
+          label="Ends on or after"
+          type="date"
+          value={search.endFrom ?? ''}
+          onChange={(event) => day('endFrom', event.currentTarget.value)}
+        />
+        <TextInput
+          label="Ends on or before"
+          type="date"
+          value={search.endTo ?? ''}
+          onChange={(event) => day('endTo', event.currentTarget.value)}
+        />
+      </FilterBar>
       <ListResults
         id="agreement-results"
         list={agreements}

@@ -1,7 +1,5 @@
 import { MultiSelect, Stack } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { useState } from 'react';
 import { type ContactRole, type ContactSort, contactRoles } from '../../../domain/contacts';
 import { ButtonLink } from '../../components/links';
 import { SkipToResults } from '../../components/list/ListParts';
@@ -11,11 +9,10 @@ import { activeFilterCount } from '../../components/list/sort';
 import { useKeysetList } from '../../components/list/useKeysetList';
 import { can, useSession } from '../auth/session';
 import { humanize } from '../partners/partner-labels';
-import { partnerQuery } from '../partners/partners.api';
 import { ContactTable } from './ContactTable';
 import type { ContactListSearch } from './contact-list-search';
 import { listContacts } from './contacts.api';
-import { PartnerPicker } from './PartnerPicker';
+import { PartnerFilter } from './PartnerPicker';
 
 const roleOptions = contactRoles.map((value) => ({ value, label: humanize(value) }));
 /** Every order the API can sort contacts in. */
@@ -33,11 +30,6 @@ export function ContactListPage() {
   const session = useSession();
   const change = (next: ContactListSearch) => navigate({ search: next, replace: true });
   // The chosen partner's name, for the filter, when the list opens from a link.
-  const partner = useQuery({
-    ...partnerQuery(search.partnerId ?? ''),
-    enabled: !!search.partnerId,
-  });
-  const [partnerName, setPartnerName] = useState<string | null>(null);
   const contacts = useKeysetList(['contacts', search], (cursor, signal) =>
     listContacts(search, cursor, signal),
   );
@@ -76,15 +68,9 @@ export function ContactListPage() {
         activeCount={activeCount}
         onClear={() => change(search.sort ? { sort: search.sort } : {})}
       >
-        <PartnerPicker
-          required={false}
-          placeholder="Any partner"
-          value={search.partnerId ?? null}
-          selectedName={partnerName ?? partner.data?.partner.name ?? null}
-          onChange={(id, name) => {
-            setPartnerName(name);
-            change({ ...search, partnerId: id ?? undefined });
-          }}
+        <PartnerFilter
+          value={search.partnerId}
+          onChange={(partnerId) => change({ ...search, partnerId })}
         />
         <MultiSelect
           label="Role"

@@ -2,7 +2,7 @@ import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { partnerSearchQuery } from '../partners/partners.api';
+import { partnerQuery, partnerSearchQuery } from '../partners/partners.api';
 
 type Props = {
   value: string | null;
@@ -56,6 +56,31 @@ export function PartnerPicker({
       nothingFoundMessage={found.isFetching ? 'Searching…' : 'No partner matches'}
       placeholder={placeholder}
       error={error}
+    />
+  );
+}
+
+/** A list's partner filter: the picker, naming the chosen partner from the link it was opened with. */
+export function PartnerFilter(props: {
+  value: string | undefined;
+  onChange: (id: string | undefined) => void;
+  label?: string;
+}) {
+  const [picked, setPicked] = useState<{ id: string; name: string | null } | null>(null);
+  const partner = useQuery({ ...partnerQuery(props.value ?? ''), enabled: !!props.value });
+  return (
+    <PartnerPicker
+      label={props.label}
+      required={false}
+      placeholder="Any partner"
+      value={props.value ?? null}
+      selectedName={
+        (picked?.id === props.value ? picked?.name : null) ?? partner.data?.partner.name ?? null
+      }
+      onChange={(id, name) => {
+        setPicked(id ? { id, name } : null);
+        props.onChange(id ?? undefined);
+      }}
     />
   );
 }

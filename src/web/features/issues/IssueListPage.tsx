@@ -1,7 +1,5 @@
 import { Checkbox, MultiSelect, Stack } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { useState } from 'react';
 import {
   type IssueKind,
   type IssueSeverity,
@@ -18,9 +16,8 @@ import { ListToolbar } from '../../components/list/ListToolbar';
 import { activeFilterCount } from '../../components/list/sort';
 import { useKeysetList } from '../../components/list/useKeysetList';
 import { can, useSession } from '../auth/session';
-import { PartnerPicker } from '../contacts/PartnerPicker';
+import { PartnerFilter } from '../contacts/PartnerPicker';
 import { humanize } from '../partners/partner-labels';
-import { partnerQuery } from '../partners/partners.api';
 import { useMyMemberId } from '../settings/settings.api';
 import { IssueTable } from './IssueTable';
 import type { IssueListSearch } from './issue-list-search';
@@ -45,11 +42,6 @@ export function IssueListPage() {
   const navigate = useNavigate({ from: '/issues' });
   const session = useSession();
   const change = (next: IssueListSearch) => navigate({ search: next, replace: true });
-  const partner = useQuery({
-    ...partnerQuery(search.partnerId ?? ''),
-    enabled: !!search.partnerId,
-  });
-  const [partnerName, setPartnerName] = useState<string | null>(null);
   const issues = useKeysetList(['issues', search], (cursor, signal) =>
     listIssues(search, cursor, signal),
   );
@@ -117,15 +109,9 @@ export function IssueListPage() {
           placeholder={search.kind ? undefined : 'Any'}
           clearable
         />
-        <PartnerPicker
-          required={false}
-          placeholder="Any partner"
-          value={search.partnerId ?? null}
-          selectedName={partnerName ?? partner.data?.partner.name ?? null}
-          onChange={(id, name) => {
-            setPartnerName(name);
-            change({ ...search, partnerId: id ?? undefined });
-          }}
+        <PartnerFilter
+          value={search.partnerId}
+          onChange={(partnerId) => change({ ...search, partnerId })}
         />
         <Stack gap={8} justify="flex-end">
           <Checkbox

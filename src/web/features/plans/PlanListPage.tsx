@@ -1,20 +1,16 @@
-import { Button, Collapse, Group, MultiSelect, Select, SimpleGrid, Stack } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
-import { IconX } from '@tabler/icons-react';
+import { MultiSelect, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { useId, useState } from 'react';
 import { type PlanSort, type PlanStatus, planStatuses } from '../../../domain/plans';
 import { ButtonLink } from '../../components/links';
 import { SkipToResults } from '../../components/list/ListParts';
 import { ListPageHeader, ListResults, newIcon } from '../../components/list/ListResults';
-import { FiltersButton } from '../../components/list/ListToolbar';
+import { FilterBar } from '../../components/list/ListToolbar';
 import { activeFilterCount } from '../../components/list/sort';
 import { useKeysetList } from '../../components/list/useKeysetList';
 import { NoAccess } from '../../components/NoAccess';
 import { can, useSession } from '../auth/session';
-import { PartnerPicker } from '../contacts/PartnerPicker';
-import { partnerQuery } from '../partners/partners.api';
+import { PartnerFilter } from '../contacts/PartnerPicker';
 import { workspaceQuery } from '../settings/settings.api';
 import { PlanTable } from './PlanTable';
 import { periodOptions, planStatusLabels } from './plan-labels';
@@ -39,14 +35,7 @@ export function PlanListPage() {
   const navigate = useNavigate({ from: '/plans' });
   const session = useSession();
   const change = (next: PlanListSearch) => navigate({ search: next, replace: true });
-  const partner = useQuery({
-    ...partnerQuery(search.partnerId ?? ''),
-    enabled: !!search.partnerId,
-  });
   const workspace = useQuery(workspaceQuery);
-  const [partnerName, setPartnerName] = useState<string | null>(null);
-  const [opened, { toggle }] = useDisclosure(false);
-  const panelId = useId();
   const allowed = can(session, 'plan.read');
   const plans = useKeysetList(
     ['plans', search],
@@ -64,10 +53,6 @@ export function PlanListPage() {
   const periods = workspace.data
     ? periodOptions(workspace.data.workspace.currentPeriod, search.period ?? [])
     : (search.period ?? []).map((value) => ({ value, label: value }));
-  const clear = () => {
-    setPartnerName(null);
-    change(search.sort ? { sort: search.sort } : {});
-  };
 
   return (
     <Stack gap="md">
@@ -87,82 +72,41 @@ export function PlanListPage() {
         }
       />
       <SkipToResults target="plan-results" />
-      <search aria-label="Find plans">
-        <Stack gap="sm">
-          <Group gap="sm" wrap="nowrap" align="end">
-            <div style={{ flex: '1 1 auto', maxWidth: 360, minWidth: 0 }}>
-              <PartnerPicker
-                label="Partner"
-                required={false}
-                placeholder="Any partner"
-                value={search.partnerId ?? null}
-                selectedName={partnerName ?? partner.data?.partner.name ?? null}
-                onChange={(id, name) => {
-                  setPartnerName(name);
-                  change({ ...search, partnerId: id ?? undefined });
-                }}
-              />
-            </div>
-            <FiltersButton
-              opened={opened}
-              activeCount={activeCount}
-              panelId={panelId}
-              onToggle={toggle}
-            />
-            {filtered ? (
-              <Button
-                variant="subtle"
-                leftSection={<IconX size={16} aria-hidden />}
-                onClick={clear}
-                visibleFrom="xs"
-                style={{ flex: '0 0 auto' }}
-              >
-                Clear
-              </Button>
-            ) : null}
-          </Group>
-          <Collapse expanded={opened} id={panelId}>
-            <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm" pb="xs">
-              <MultiSelect
-                label="Status"
-                data={planStatuses.map((value) => ({ value, label: planStatusLabels[value] }))}
-                value={search.status ?? []}
-                onChange={(v) =>
-                  change({ ...search, status: v.length ? (v as PlanStatus[]) : undefined })
-                }
-                placeholder={search.status ? undefined : 'Any'}
-                clearable
-              />
-              <MultiSelect
-                label="Period"
-                data={periods}
-                value={search.period ?? []}
-                onChange={(v) => change({ ...search, period: v.length ? v : undefined })}
-                placeholder={search.period ? undefined : 'Any'}
-                clearable
-              />
-              <Select
-                label="Sort"
-                data={sortOptions}
-                value={sort}
-                onChange={(value) => value && setSort(value)}
-                allowDeselect={false}
-              />
-            </SimpleGrid>
-            {filtered ? (
-              <Button
-                variant="subtle"
-                leftSection={<IconX size={16} aria-hidden />}
-                onClick={clear}
-                hiddenFrom="xs"
-                mt="xs"
-              >
-                Clear filters
-              </Button>
-            ) : null}
-          </Collapse>
-        </Stack>
-      </search>
+      <FilterBar
+        label="Find plans"
+        lead={
+          <PartnerFilter
+            value={search.partnerId}
+            onChange={(partnerId) => change({ ...search, partnerId })}
+          />
+        }
+        filtered={filtered}
+        onClear={() => change(search.sort ? { sort: search.sort } : {})}
+        sort={sort}
+        sortOptions={sortOptions}
+        onSort={setSort}
+        activeCount={activeCount}
+        columns={3}
+      >
+        <MultiSelect
+          label="Status"
+          data={planStatuses.map((value) => ({ value, label: planStatusLabels[value] }))}
+          value={search.status ?? []}
+          onChange={(v) =>
+            change({ ...search, status: v.length ? (v as PlanStatus[]) : undefined })
+          }
+          placeholder={search.status ? undefined : 'Any'}
+          clearable
+        />
+        <MultiSelect
+          label="Period"
+          data={periods}
+          value={search.period ?? []}
+          onChange={(v) => change({ ...search, period: v.length ? v : undefined })}
+          placeholder={search.period ? undefined : 'Any'}
+          clearable
+        />
+      </FilterBar>
       <ListResults
         id="plan-results"
         list={plans}
