@@ -1,90 +1,27 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { accessible, heading, launchBrowser, settle, watchProblems } from './browser';
-import { type RunningServer, startServer } from './server';
+import { expect, test } from 'vitest';
+import { accessible, heading, watchProblems } from './browser';
+import { ada, journey, shoot } from './journey-kit';
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
-const ada = { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery' };
-// Set to a folder to keep screenshots of the KPI screens (wide and narrow, light and dark).
-const shots = process.env.E2E_SCREENSHOTS;
-
-async function send(
-  request: APIRequestContext,
-  method: 'post' | 'get',
-  path: string,
-  data?: unknown,
-  headers: Record<string, string> = {},
-) {
-  const response = await request[method](`${server.url}${path}`, {
-    data,
-    headers: { origin: server.url, ...headers },
-  });
-  expect(response.status(), await response.text()).toBeLessThan(300);
-  return response;
-}
-
-async function shoot(page: Page, name: string) {
-  if (!shots) return;
-  mkdirSync(shots, { recursive: true });
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const [width, height] of [
-      [1440, 900],
-      [390, 844],
-    ] as const) {
-      await page.setViewportSize({ width, height });
-      await settle(page);
-      await page.screenshot({
-        path: join(shots, `${name}-${width}-${scheme}.png`),
-        fullPage: true,
-      });
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-});
-
-afterAll(async () => {
-  await context?.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
+const j = journey();
 
 test('KPIs on a plan: added, measured in the grid by keyboard, on the dashboard and in the scorecard', async () => {
-  const token = new URL(server.setupUrl).hash.replace('#token=', '');
-  await send(context.request, 'post', '/api/v1/setup', {
-    token,
-    workspaceName: 'Acme Partnerships',
-    adminName: ada.name,
-    adminEmail: ada.email,
-    adminPassword: ada.password,
-  });
+  await j.setUp();
   const partner = await (
-    await send(context.request, 'post', '/api/v1/partners', {
+    await j.send('post', '/api/v1/partners', {
       name: 'Northwind Traders',
       type: 'reseller',
       stage: 'active',
     })
   ).json();
-  const workspace = await (await send(context.request, 'get', '/api/v1/workspace')).json();
+  const workspace = await (await j.send('get', '/api/v1/workspace')).json();
   const year: string = workspace.currentPeriod.year;
   const plan = await (
-    await send(context.request, 'post', '/api/v1/plans', { partnerId: partner.id, period: year })
+    await j.send('post', '/api/v1/plans', { partnerId: partner.id, period: year })
   ).json();
 
-  const page = await context.newPage();
+  const page = await j.context.newPage();
   const problems = watchProblems(page);
-  await page.goto(`${server.url}/plans/${plan.id}`);
+  await page.goto(`${j.server.url}/plans/${plan.id}`);
   await heading(page, /plan with Northwind Traders/);
   const kpis = page.getByRole('region', { name: 'KPIs' });
   await kpis.getByText('No KPIs yet.').waitFor();
@@ -158,7 +95,7 @@ test('KPIs on a plan: added, measured in the grid by keyboard, on the dashboard 
   const winRate = kpis.getByRole('row').filter({ hasText: 'Win rate' }).first();
   expect(await winRate.textContent()).toContain('22.5 %');
   await accessible(page, 'plan page with KPIs and values');
-  await shoot(page, 'plan-kpis');
+  await shoot(page, 'plan-kpis', { fullPage: true });
 
   // An import with a faulty row writes nothing and names the row and column; fixed, it previews
   // what it would change, then writes all rows.
@@ -187,7 +124,7 @@ test('KPIs on a plan: added, measured in the grid by keyboard, on the dashboard 
   const scorecard = await kpis
     .getByRole('link', { name: 'Download scorecard (PDF)' })
     .getAttribute('href');
-  const pdf = await send(context.request, 'get', scorecard ?? '');
+  const pdf = await j.send('get', scorecard ?? '');
   expect(pdf.headers()['content-type']).toContain('application/pdf');
   expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
 
@@ -205,7 +142,7 @@ test('KPIs on a plan: added, measured in the grid by keyboard, on the dashboard 
   await accessible(page, 'schedule the scorecard');
   await schedule.getByRole('button', { name: 'Schedule' }).click();
   await page.getByText('Report scheduled.').waitFor();
-  const subscriptions = await send(context.request, 'get', '/api/v1/report-subscriptions');
+  const subscriptions = await j.send('get', '/api/v1/report-subscriptions');
   expect(
     (await subscriptions.json()).items.map(
       (s: { kind: string; cadence: string; planId: string }) => [s.kind, s.cadence, s.planId],
@@ -213,7 +150,7 @@ test('KPIs on a plan: added, measured in the grid by keyboard, on the dashboard 
   ).toEqual([['scorecard', 'monthly', plan.id]]);
 
   // The partner's scorecard: each KPI's chart with its summary and table, its latest values.
-  await page.goto(`${server.url}/partners/${partner.id}?tab=scorecard`);
+  await page.goto(`${j.server.url}/partners/${partner.id}?tab=scorecard`);
   await heading(page, 'Northwind Traders');
   const card = page.getByRole('article', { name: 'New customers' });
   const chart = card.getByRole('img', { name: 'Chart of New customers by period' });
@@ -243,39 +180,33 @@ test('KPIs on a plan: added, measured in the grid by keyboard, on the dashboard 
     await accessible(page, `partner scorecard (${scheme})`);
   }
   await page.emulateMedia({ colorScheme: 'light' });
-  await shoot(page, 'scorecard');
+  await shoot(page, 'scorecard', { fullPage: true });
 
   // Agreed and active, the plan's KPIs count on the dashboard.
-  let etag = `"${(await (await send(context.request, 'get', `/api/v1/plans/${plan.id}`)).json()).version}"`;
+  let etag = `"${(await (await j.send('get', `/api/v1/plans/${plan.id}`)).json()).version}"`;
   for (const move of [
     { to: 'proposed' },
     { to: 'agreed', agreedBy: 'Carla Diaz', agreedOn: new Date().toISOString().slice(0, 10) },
     { to: 'active' },
   ]) {
-    const moved = await send(
-      context.request,
-      'post',
-      `/api/v1/plans/${plan.id}/transitions`,
-      move,
-      {
-        'if-match': etag,
-      },
-    );
+    const moved = await j.send('post', `/api/v1/plans/${plan.id}/transitions`, move, {
+      'if-match': etag,
+    });
     etag = moved.headers().etag ?? `"${(await moved.json()).version}"`;
   }
-  await page.goto(`${server.url}/dashboard`);
+  await page.goto(`${j.server.url}/dashboard`);
   await heading(page, 'Dashboard');
   await page
     .getByText(/2 KPIs/)
     .first()
     .waitFor();
   const report = page.getByRole('link', { name: 'Download report (PDF)' });
-  const reportPdf = await send(context.request, 'get', (await report.getAttribute('href')) ?? '');
+  const reportPdf = await j.send('get', (await report.getAttribute('href')) ?? '');
   expect(reportPdf.headers()['content-type']).toContain('application/pdf');
   await accessible(page, 'dashboard with KPIs');
 
   // Locked, the plan says why KPIs cannot change, and the values stay editable.
-  await page.goto(`${server.url}/plans/${plan.id}`);
+  await page.goto(`${j.server.url}/plans/${plan.id}`);
   await page.getByText(/KPIs are added and changed only while/).waitFor();
   expect(await kpis.getByRole('button', { name: 'Add KPI' }).count()).toBe(0);
   await grid.waitFor();

@@ -1,76 +1,22 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { accessible, heading, launchBrowser, settle, watchProblems } from './browser';
-import { type RunningServer, startServer } from './server';
+import { expect, test } from 'vitest';
+import { accessible, heading, watchProblems } from './browser';
+import { journey, shoot } from './journey-kit';
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
-const ada = { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery' };
-// Set to a folder to keep screenshots of the templates panel (wide and narrow, light and dark).
-const shots = process.env.E2E_SCREENSHOTS;
-
-async function post(request: APIRequestContext, path: string, data: unknown) {
-  const response = await request.post(`${server.url}${path}`, {
-    data,
-    headers: { origin: server.url },
-  });
-  expect(response.status(), await response.text()).toBeLessThan(300);
-  return response.json();
-}
-
-async function shoot(page: Page, name: string) {
-  if (!shots) return;
-  mkdirSync(shots, { recursive: true });
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const [width, height] of [
-      [1440, 900],
-      [390, 844],
-    ] as const) {
-      await page.setViewportSize({ width, height });
-      await settle(page);
-      await page.screenshot({ path: join(shots, `${name}-${width}-${scheme}.png`) });
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-});
-
-afterAll(async () => {
-  await context?.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
+const j = journey();
 
 test('an admin makes a plan template, and a new plan starts from it, preselected', async () => {
-  const token = new URL(server.setupUrl).hash.replace('#token=', '');
-  await post(context.request, '/api/v1/setup', {
-    token,
-    workspaceName: 'Acme Partnerships',
-    adminName: ada.name,
-    adminEmail: ada.email,
-    adminPassword: ada.password,
-  });
-  const partner = await post(context.request, '/api/v1/partners', {
+  await j.setUp();
+  const partner = await j.post('/api/v1/partners', {
     name: 'Northwind Traders',
     type: 'reseller',
     stage: 'active',
   });
 
-  const page = await context.newPage();
+  const page = await j.context.newPage();
   const problems = watchProblems(page);
 
   // Settings → Plan templates: a template with an objective and a KPI without a default target.
-  await page.goto(`${server.url}/settings?tab=plan-templates`);
+  await page.goto(`${j.server.url}/settings?tab=plan-templates`);
   await heading(page, 'Settings');
   await page.getByRole('button', { name: 'Add template' }).click();
   const dialog = page.getByRole('dialog', { name: 'New plan template' });
@@ -98,7 +44,7 @@ test('an admin makes a plan template, and a new plan starts from it, preselected
   await shoot(page, 'plan-templates');
 
   // The new-plan form preselects the partner type's default and shows what it adds.
-  await page.goto(`${server.url}/plans/new?partnerId=${partner.id}`);
+  await page.goto(`${j.server.url}/plans/new?partnerId=${partner.id}`);
   await heading(page, 'New plan with Northwind Traders');
   await expect
     .poll(() =>

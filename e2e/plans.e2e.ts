@@ -1,33 +1,9 @@
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { accessible, heading, launchBrowser, nav, watchProblems } from './browser';
-import { type RunningServer, startServer } from './server';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { accessible, heading, nav, watchProblems } from './browser';
+import { ada, journey } from './journey-kit';
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
-const ada = { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery' };
-
-async function post(request: APIRequestContext, path: string, data: unknown) {
-  const response = await request.post(`${server.url}${path}`, {
-    data,
-    headers: { origin: server.url },
-  });
-  expect(response.status(), await response.text()).toBeLessThan(300);
-  return response.json();
-}
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-});
-
-afterAll(async () => {
-  await context?.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
+const j = journey();
 
 /** Picks an option of a Mantine Select found by its accessible name. */
 async function choose(page: Page, label: string, option: string | RegExp) {
@@ -37,32 +13,25 @@ async function choose(page: Page, label: string, option: string | RegExp) {
 
 test('a plan agreed with a partner, then revised, shows what changed since the agreement', async () => {
   // The workspace, a partner and the partner's person, made through the API.
-  const token = new URL(server.setupUrl).hash.replace('#token=', '');
-  await post(context.request, '/api/v1/setup', {
-    token,
-    workspaceName: 'Acme Partnerships',
-    adminName: ada.name,
-    adminEmail: ada.email,
-    adminPassword: ada.password,
-  });
-  const partner = await post(context.request, '/api/v1/partners', {
+  await j.setUp();
+  const partner = await j.post('/api/v1/partners', {
     name: 'Northwind Traders',
     type: 'reseller',
     stage: 'active',
   });
-  await post(context.request, '/api/v1/contacts', {
+  await j.post('/api/v1/contacts', {
     partnerId: partner.id,
     firstName: 'Carla',
     lastName: 'Diaz',
   });
-  const workspace = await (await context.request.get(`${server.url}/api/v1/workspace`)).json();
+  const workspace = await (await j.context.request.get(`${j.server.url}/api/v1/workspace`)).json();
   const year: string = workspace.currentPeriod.year;
 
-  const page = await context.newPage();
+  const page = await j.context.newPage();
   const problems = watchProblems(page);
 
   // No plans yet: the list says what a plan is and how to start one.
-  await page.goto(`${server.url}/partners`);
+  await page.goto(`${j.server.url}/partners`);
   await heading(page, 'Partners');
   await nav(page, 'Plans').click();
   await heading(page, 'Plans');
@@ -107,7 +76,7 @@ test('a plan agreed with a partner, then revised, shows what changed since the a
   await accessible(page, 'plan page, draft');
 
   // A second plan for the same period is refused, the reason on the period field.
-  await page.goto(`${server.url}/plans/new?partnerId=${partner.id}`);
+  await page.goto(`${j.server.url}/plans/new?partnerId=${partner.id}`);
   await heading(page, 'New plan with Northwind Traders');
   await page.getByRole('button', { name: 'Remove objective 1' }).click();
   await page.getByRole('button', { name: 'Start plan' }).click();
@@ -177,7 +146,7 @@ test('a plan agreed with a partner, then revised, shows what changed since the a
   await page.getByRole('link', { name: `${year} plan: version 2 started` }).waitFor();
 
   // The list shows it, and the status filter finds it.
-  await page.goto(`${server.url}/plans?status=draft`);
+  await page.goto(`${j.server.url}/plans?status=draft`);
   await heading(page, 'Plans');
   await page.getByText('1 plan matches').waitFor();
   await page.getByRole('link', { name: `${year} plan with Northwind Traders` }).waitFor();
