@@ -20,6 +20,7 @@ import { freePort, residentMiB, runNode, spawnServer, waitReady } from './proces
 import { relationshipFigures, relationshipSizes } from './relationships';
 import { reportFigures, reportSizes } from './reports';
 import { scaleOut } from './scale-out';
+import { hasWrk, wrkRate } from './wrk';
 
 const ROUNDS = 3;
 const timing: LoopTiming = {
@@ -50,7 +51,12 @@ type Round = {
 };
 
 /** One round: the bare driver, then the real server under load, then the in-process baseline. */
-async function round(dataset: Dataset, mix: string[], withDeepPage: boolean): Promise<Round> {
+async function round(
+  dataset: Dataset,
+  mix: string[],
+  withDeepPage: boolean,
+  withWrk: boolean,
+): Promise<Round> {
   const alone = await runNode<{ rssMiB: number }>([
     join(packageRoot, 'bench/driver-alone.mjs'),
     dataset.driverTarget,
@@ -77,13 +83,16 @@ async function round(dataset: Dataset, mix: string[], withDeepPage: boolean): Pr
     rss = residentMiB(server.child.pid ?? 0);
     say(`server (${server.command}) ready in ${bootMs.toFixed(0)} ms, ${rss.toFixed(0)} MiB`);
 
-    const load = await runNode<LoopResult>([
-      '--import',
-      'tsx',
-      join(packageRoot, 'bench/load.ts'),
-      JSON.stringify({ urls: [server.url], key: dataset.apiKey, paths: mix, ...timing }),
-    ]);
-    http = load.result;
+    http = withWrk
+      ? await wrkRate(server.url, dataset.apiKey, mix, timing)
+      : (
+          await runNode<LoopResult>([
+            '--import',
+            'tsx',
+            join(packageRoot, 'bench/load.ts'),
+            JSON.stringify({ urls: [server.url], key: dataset.apiKey, paths: mix, ...timing }),
+          ])
+        ).result;
     if (withDeepPage) deep = await deepPage(server.url, dataset.apiKey, 200);
   } finally {
     await server.stop();
@@ -171,10 +180,16 @@ type Figure = (name: string, value: string, ratio: number, target: string) => vo
 async function serverFigures(dataset: Dataset, figure: Figure) {
   const where = dataset.kind;
   const mix = queryMix(dataset.ownerIds);
+  const withWrk = await hasWrk();
+  say(
+    withWrk
+      ? 'load generator: wrk'
+      : 'load generator: Node.js (install wrk for one that takes less of the CPU from the server)',
+  );
   const rounds: Round[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     say(`round ${i + 1} of ${ROUNDS}`);
-    rounds.push(await round(dataset, mix, i === 0));
+    rounds.push(await round(dataset, mix, i === 0, withWrk));
   }
   const of = (pick: (r: Round) => number) => median(rounds.map(pick));
   const deep = rounds[0]?.deep ?? { firstMs: Number.NaN, deepMs: Number.NaN };
