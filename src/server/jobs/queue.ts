@@ -4,6 +4,7 @@ import type PgBoss from 'pg-boss';
 import type { Config } from '../config';
 import type { ServiceContext } from '../context';
 import type { Database, Tx } from '../db/client';
+import { sweepAgreements } from '../features/agreements/agreements.sweep';
 import { snapshotDueWorkspaces } from '../features/health/health.service';
 import { refreshOpenKpis } from '../features/kpis/kpis.refresh';
 import {
@@ -24,6 +25,7 @@ import { purgeExpired } from './purge';
 
 export const JOB_SCHEMA = 'pgboss';
 export const queueNames: JobName[] = [
+  'agreement.sweep',
   'cadence.catch-up',
   'email.send',
   'maintenance.purge',
@@ -53,6 +55,11 @@ export const kpiRefreshSchedule = { name: 'kpi.refresh', cron: '11 * * * *' } as
 export const cadenceSchedule = { name: 'cadence.catch-up', cron: '29 * * * *' } as const;
 /** Every 15 minutes: a report due at 07:00 local goes out by 07:15, in any zone's offset. */
 export const reportSchedule = { name: 'report.due', cron: '*/15 * * * *' } as const;
+/**
+ * Hourly, so each workspace's agreements move within the hour after its local midnight, and a
+ * day missed while no process ran is caught up within the hour after one starts.
+ */
+export const agreementSweepSchedule = { name: 'agreement.sweep', cron: '23 * * * *' } as const;
 /** A job schedule as `prepareJobs` writes it (in UTC, with no data). */
 export type JobSchedule = {
   name: JobName;
@@ -71,6 +78,8 @@ export const schedules: JobSchedule[] = [
   // One pass per workspace: more than a mail's expiry on a large one.
   { ...cadenceSchedule, options: { expireInSeconds: 5 * 60 } },
   reportSchedule,
+  // Three statements over every workspace: a large set takes longer than a mail.
+  { ...agreementSweepSchedule, options: { expireInSeconds: 15 * 60 } },
 ];
 
 /** The schema version this build's pg-boss installs and, at its start, insists on. */
@@ -186,6 +195,7 @@ export async function prepareJobs(database: Database): Promise<void> {
 
 /** Mail goes out within a second; the hourly purge can wait a minute for a worker. */
 const pollingSeconds: Record<JobName, number> = {
+  'agreement.sweep': 60,
   'cadence.catch-up': 60,
   'email.send': 0.5,
   'maintenance.purge': 60,
@@ -204,6 +214,7 @@ const pollingSeconds: Record<JobName, number> = {
  * A batch stays well inside the job expiry: a failure stops it (see `workOn`).
  */
 const batchSizes: Record<JobName, number> = {
+  'agreement.sweep': 1,
   'cadence.catch-up': 1,
   'email.send': 10,
   'maintenance.purge': 1,
@@ -246,6 +257,9 @@ function handlersFor(
       await deliverOnce(database, { channel: 'email', id: jobId }, () =>
         mailer.send(renderMail(secret, data), jobId),
       );
+    },
+    'agreement.sweep': async () => {
+      await sweepAgreements(database, new Date());
     },
     'cadence.catch-up': async () => {
       await catchUpLastTouch(database);

@@ -46,6 +46,13 @@ export const agreements = pgTable(
     autoRenew: boolean('auto_renew').notNull().default(false),
     renewalTermMonths: integer('renewal_term_months'),
     noticeDays: integer('notice_days'),
+    /**
+     * The end date as agreed, kept once the daily sweep first rolls an auto-renewing term:
+     * renewals count from it so a term ending on the 31st never drifts to the 28th (decision 054).
+     */
+    endAnchorOn: date('end_anchor_on', { mode: 'string' }),
+    /** The agreement whose renewal this one is (decision 054), of the same partner. */
+    renewedFromId: uuid('renewed_from_id'),
     /** Minor units of `currency` (DESIGN §11). */
     value: bigint('value', { mode: 'number' }),
     currency: text('currency'),
@@ -68,6 +75,11 @@ export const agreements = pgTable(
       foreignColumns: [t.workspaceId, t.partnerId, t.id],
     }),
     foreignKey({
+      name: 'agreements_renewed_from_fk',
+      columns: [t.workspaceId, t.partnerId, t.renewedFromId],
+      foreignColumns: [t.workspaceId, t.partnerId, t.id],
+    }),
+    foreignKey({
       name: 'agreements_owner_fk',
       columns: [t.workspaceId, t.ownerId],
       foreignColumns: [members.workspaceId, members.id],
@@ -79,6 +91,10 @@ export const agreements = pgTable(
     index('agreements_status_idx').on(t.workspaceId, t.status, t.endSort),
     index('agreements_owner_idx').on(t.workspaceId, t.ownerId),
     index('agreements_parent_idx').on(t.workspaceId, t.parentId, t.partnerId),
+    // The daily sweep reads agreements in force by their end date, across workspaces.
+    index('agreements_in_force_end_idx')
+      .on(t.endOn)
+      .where(sql`${t.status} IN ('active', 'expiring')`),
     check('agreements_end_after_effective', sql`${t.endOn} >= ${t.effectiveOn}`),
     check('agreements_value_has_currency', sql`(${t.value} IS NULL) = (${t.currency} IS NULL)`),
     check('agreements_value_not_negative', sql`${t.value} >= 0`),

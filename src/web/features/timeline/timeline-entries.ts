@@ -56,6 +56,8 @@ export function describeEntry(entry: TimelineEntry, memberName: (id: string) => 
           ? agreementStatusLabels[v as AgreementStatus].toLowerCase()
           : words(v);
       if (s.event === 'created') return `Agreement started: ${title}`;
+      if (s.event === 'auto_renewed')
+        return `Agreement ${title} renewed itself until ${words(s.to)}`;
       return `Agreement ${title}: ${status(s.from)} → ${status(s.to)}`;
     }
     default: {
