@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -41,9 +41,10 @@ async function freshDatabase(): Promise<
   const url = process.env.DATABASE_URL;
   if (url) {
     const name = `tandem_bench_${randomBytes(5).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
+    const create = new pg.Client({ connectionString: url });
+    await create.connect();
+    await create.query(`CREATE DATABASE ${name}`);
+    await create.end();
     const target = new URL(url);
     target.pathname = `/${name}`;
     const databaseUrl = target.toString();
@@ -53,6 +54,8 @@ async function freshDatabase(): Promise<
       driverTarget: databaseUrl,
       open: () => openPostgres(databaseUrl, { max: 10 }),
       async cleanup() {
+        const admin = new pg.Client({ connectionString: url });
+        await admin.connect();
         // pg's pool.end() resolves before the server has seen every client leave; forcing the
         // drop on a client still leaving makes that client throw, so wait for them first.
         for (let i = 0; i < 50; i++) {
@@ -81,11 +84,41 @@ async function freshDatabase(): Promise<
   };
 }
 
-/** Migrates a fresh database and loads a demo data set (`large` unless asked) plus a viewer API key. */
+/** What a kept data set's file records: everything but how to open and remove it. */
+type KeptDataset = Omit<Dataset, 'open' | 'cleanup'>;
+
+function openerOf(kind: Dataset['kind'], driverTarget: string): Dataset['open'] {
+  return kind === 'postgres'
+    ? () => openPostgres(driverTarget, { max: 10 })
+    : () => openEmbedded({ dataDir: driverTarget });
+}
+
+/**
+ * The data set the figures run on. With `BENCH_DATASET=<file>`, a set is kept after the run and
+ * its file written, and a later run with the same file measures on it again without loading
+ * it (the large set takes minutes): it then carries what earlier runs added (their fixtures).
+ * Otherwise a fresh one, removed at the end.
+ */
 export async function prepareDataset(
   say: (line: string) => void,
   size: DemoSize = 'large',
 ): Promise<Dataset> {
+  const file = process.env.BENCH_DATASET;
+  if (file && existsSync(file)) {
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as KeptDataset;
+    say(`measuring on the kept data set of ${file} (${kept.driverTarget})`);
+    return { ...kept, open: openerOf(kept.kind, kept.driverTarget), cleanup: async () => {} };
+  }
+  const dataset = await loadDataset(say, size);
+  if (!file) return dataset;
+  const { open: _open, cleanup: _cleanup, ...kept } = dataset;
+  writeFileSync(file, JSON.stringify(kept, null, 2));
+  say(`kept the data set for later runs: ${file} (remove it and ${kept.driverTarget} when done)`);
+  return { ...dataset, cleanup: async () => {} };
+}
+
+/** Migrates a fresh database and loads a demo data set (`large` unless asked) plus a viewer API key. */
+async function loadDataset(say: (line: string) => void, size: DemoSize): Promise<Dataset> {
   const fresh = await freshDatabase();
   try {
     const database = await fresh.open();
