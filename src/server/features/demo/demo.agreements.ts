@@ -3,26 +3,37 @@ import type { Scope } from '../../access/scope';
 import type { Tx } from '../../db/client';
 import { newId } from '../../ids';
 import { importAgreements } from '../agreements/agreements.service';
+import { currencyOf } from './demo.plans';
 
-type Partner = { id: string; name: string };
+type Partner = { id: string; name: string; country: string | null };
 type Contact = { id: string; partnerId: string; firstName: string; lastName: string };
 type Member = { memberId: string; name: string; role: string };
 
-/** One demo agreement per status, each at its own partner, with dates that fit the status. */
+/**
+ * The small demo's agreements: every status, at the first ten partners, with dates that fit the
+ * status and renewals coming up within 30, 60 and 90 days. The renewed one is the previous term
+ * of the active agreement at the same partner.
+ */
 const specs: Array<{
   status: AgreementStatus;
   type: AgreementType;
   title: string;
-  /** Months from today to the start and the end. */
+  /** Which of the first partners it is with. */
+  partner: number;
+  /** Months from today to the start and the end (the first of the month)… */
   start: number;
   end: number | null;
+  /** …or days from today to the end, for the ones close to it. */
+  endDays?: number;
+  noticeDays?: number;
   value: number | null;
 }> = [
-  { status: 'draft', type: 'nda', title: 'Mutual NDA', start: 1, end: 25, value: null },
+  { status: 'draft', type: 'nda', title: 'Mutual NDA', partner: 0, start: 1, end: 25, value: null },
   {
     status: 'in_negotiation',
     type: 'reseller',
     title: 'Reseller agreement',
+    partner: 1,
     start: 2,
     end: 26,
     value: 24_000_000,
@@ -31,6 +42,7 @@ const specs: Array<{
     status: 'pending_signature',
     type: 'referral',
     title: 'Referral agreement',
+    partner: 2,
     start: 1,
     end: 13,
     value: 5_000_000,
@@ -39,6 +51,7 @@ const specs: Array<{
     status: 'active',
     type: 'technology',
     title: 'Technology partnership',
+    partner: 3,
     start: -10,
     end: 14,
     value: 12_000_000,
@@ -47,14 +60,17 @@ const specs: Array<{
     status: 'expiring',
     type: 'co_marketing',
     title: 'Co-marketing agreement',
+    partner: 4,
     start: -11,
-    end: 1,
+    end: null,
+    endDays: 45,
     value: 3_000_000,
   },
   {
     status: 'expired',
     type: 'mou',
     title: 'Memorandum of understanding',
+    partner: 5,
     start: -24,
     end: -2,
     value: null,
@@ -63,6 +79,7 @@ const specs: Array<{
     status: 'terminated',
     type: 'dpa',
     title: 'Data processing agreement',
+    partner: 6,
     start: -18,
     end: 6,
     value: null,
@@ -71,11 +88,48 @@ const specs: Array<{
     status: 'renewed',
     type: 'reseller',
     title: 'Reseller agreement (previous term)',
+    partner: 7,
     start: -24,
     end: -1,
     value: 18_000_000,
   },
+  {
+    status: 'active',
+    type: 'reseller',
+    title: 'Reseller agreement',
+    partner: 7,
+    start: -1,
+    end: 11,
+    value: 21_000_000,
+  },
+  {
+    status: 'active',
+    type: 'referral',
+    title: 'Referral agreement',
+    partner: 8,
+    start: -12,
+    end: null,
+    endDays: 80,
+    noticeDays: 30,
+    value: 2_500_000,
+  },
+  {
+    status: 'expiring',
+    type: 'technology',
+    title: 'Technology partnership',
+    partner: 9,
+    start: -23,
+    end: null,
+    endDays: 20,
+    noticeDays: 30,
+    value: 8_000_000,
+  },
 ];
+
+/** `YYYY-MM-DD` some days from `now`. */
+function daysFrom(now: Date, days: number): string {
+  return new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+}
 
 /** `YYYY-MM-DD` some whole months from `now`, on the first of the month. */
 function monthsFrom(now: Date, months: number): string {
@@ -84,7 +138,7 @@ function monthsFrom(now: Date, months: number): string {
 }
 
 /**
- * The small demo's agreements: one in every status at the first partners, the active one with
+ * The small demo's agreements: every status at the first partners, the first active one with
  * an SOW under it, each with a signer for us and one for the partner where it has contacts.
  * Made here, written set-based in two INSERTs by `loadDemoAgreements`.
  */
@@ -96,11 +150,17 @@ export function demoAgreements(
   const rows = [];
   const signers = [];
   for (const [index, spec] of specs.entries()) {
-    const partner = input.partners[index];
-    if (!partner) break;
+    const partner = input.partners[spec.partner];
+    if (!partner) continue;
     const owner = signersOnOurSide[index % Math.max(1, signersOnOurSide.length)];
     const id = newId();
-    const end = spec.end === null ? null : monthsFrom(input.now, spec.end);
+    const currency = currencyOf(partner.country);
+    const end =
+      spec.endDays !== undefined
+        ? daysFrom(input.now, spec.endDays)
+        : spec.end === null
+          ? null
+          : monthsFrom(input.now, spec.end);
     rows.push({
       id,
       workspaceId: scope.workspaceId,
@@ -113,9 +173,9 @@ export function demoAgreements(
       endOn: end,
       autoRenew: spec.type === 'reseller',
       renewalTermMonths: spec.type === 'reseller' ? 12 : null,
-      noticeDays: 60,
+      noticeDays: spec.noticeDays ?? 60,
       value: spec.value,
-      currency: spec.value === null ? null : 'EUR',
+      currency: spec.value === null ? null : currency,
       governingLaw: 'England and Wales',
     });
     if (owner)
@@ -141,7 +201,7 @@ export function demoAgreements(
         name: `${contact.firstName} ${contact.lastName}`,
         role: 'Head of Legal',
       });
-    if (spec.status === 'active')
+    if (spec.status === 'active' && spec.type === 'technology')
       rows.push({
         id: newId(),
         workspaceId: scope.workspaceId,
@@ -155,7 +215,7 @@ export function demoAgreements(
         endOn: monthsFrom(input.now, 6),
         autoRenew: false,
         value: 4_500_000,
-        currency: 'EUR',
+        currency,
       });
   }
   return { rows, signers, count: rows.length + signers.length };

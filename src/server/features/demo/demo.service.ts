@@ -21,6 +21,7 @@ import { activeTeams, importTeamPlaces } from '../teams/teams.import';
 import { addDefaultTeams } from '../teams/teams.service';
 import { getWorkspace, lockWorkspaceFor } from '../workspaces/workspaces.service';
 import { demoAgreements, loadDemoAgreements } from './demo.agreements';
+import { bulkAgreementCounts, loadBulkAgreements } from './demo.agreements.bulk';
 import { bulkCounts, loadBulkWork } from './demo.bulk';
 import { type DemoSize, demoMembers } from './demo.catalog';
 import { generateDemoRows } from './demo.generate';
@@ -63,6 +64,7 @@ export type SeedDemoResult = {
   plans: number;
   kpis: number;
   measurements: number;
+  agreements: number;
 };
 
 /**
@@ -110,17 +112,22 @@ export async function seedDemo(
     timeZone: workspace.timeZone,
   };
   const bulkPlans = bulk ? bulkPlanCounts(rows.partners.length, settings, now) : null;
+  const bulkAgreements = bulk
+    ? bulkAgreementCounts(rows.partners, rows.contacts, options.scale ?? 1)
+    : null;
 
   let done = 0;
   let total = team.length * 3 + rows.partners.length * 2 + rows.partnerDomains.length;
   total += rows.contacts.length + (bulk ? bulk.interactions + bulk.tasks : 0);
   if (bulkPlans) total += bulkPlans.plans + bulkPlans.kpis + bulkPlans.measurements;
+  if (bulkAgreements) total += bulkAgreements.agreements + bulkAgreements.signers;
   const progress = (written: number) => {
     done += written;
     options.onProgress?.(done, total);
   };
 
   let loaded: BulkPlanCounts = { plans: 0, kpis: 0, measurements: 0 };
+  let agreementCount = 0;
   const work = await withTransaction(ctx, async (tx, ctx) => {
     await lockWorkspaceFor(ctx, scope);
     if (await hasPartners(ctx, scope)) throw alreadyLoaded();
@@ -183,7 +190,10 @@ export async function seedDemo(
     await importDemoLibrary(ctx, scope);
     await importDemoTemplates(ctx, scope, now);
     // The small set's agreements, one in every status (decision 048).
-    if (agreements) progress(await loadDemoAgreements(tx, agreements));
+    if (agreements) {
+      progress(await loadDemoAgreements(tx, agreements));
+      agreementCount = agreements.rows.length;
+    }
     if (bulk) {
       const firstTeam = new Map(work.teamMembers.toReversed().map((t) => [t.memberId, t.teamId]));
       await loadBulkWork(tx, scope, {
@@ -203,6 +213,16 @@ export async function seedDemo(
         now,
         onBatch: progress,
       });
+      // 100 000 agreements in every status, with signers (decision 055).
+      const written = await loadBulkAgreements(tx, scope, {
+        partners: rows.partners,
+        contacts: rows.contacts,
+        signers: team.filter((m) => m.role === 'admin' || m.role === 'manager'),
+        now,
+        scale: options.scale ?? 1,
+        onBatch: progress,
+      });
+      agreementCount = written.agreements;
     }
     // Each partner's last touch and next touch due follow from the interactions just written.
     await refreshLastTouch(tx, scope.workspaceId);
@@ -236,6 +256,7 @@ export async function seedDemo(
     measurements:
       work.plans.reduce((n, p) => n + p.kpis.reduce((m, k) => m + k.measurements.length, 0), 0) +
       loaded.measurements,
+    agreements: agreementCount,
   };
 }
 

@@ -147,6 +147,72 @@ describe('demo data', () => {
     }
   });
 
+  it('writes agreements in every status, with signers of their own partner and an SOW under its master', async () => {
+    const rows = (
+      await t.database.sql(
+        `SELECT a.status, count(*)::int AS n,
+           count(*) FILTER (WHERE a.currency IS DISTINCT FROM CASE WHEN a.value IS NULL THEN NULL
+             WHEN p.country IN ('DE', 'FR', 'NL', 'ES', 'IE', 'IT') THEN 'EUR'
+             WHEN p.country = 'GB' THEN 'GBP' ELSE 'USD' END)::int AS "wrongCurrency"
+         FROM agreements a JOIN partners p ON p.workspace_id = a.workspace_id AND p.id = a.partner_id
+         WHERE a.workspace_id = $1 GROUP BY 1 ORDER BY 1`,
+        [first],
+      )
+    ).rows as Array<{ status: string; n: number; wrongCurrency: number }>;
+    expect(Object.fromEntries(rows.map((r) => [r.status, r.n]))).toEqual({
+      active: 4,
+      draft: 1,
+      expired: 1,
+      expiring: 2,
+      in_negotiation: 1,
+      pending_signature: 1,
+      renewed: 1,
+      terminated: 1,
+    });
+    for (const r of rows) expect(r.wrongCurrency).toBe(0);
+    expect(seeded.agreements).toBe(12);
+
+    const signers = (
+      await t.database.sql(
+        `SELECT s.side, count(*)::int AS n,
+           count(*) FILTER (WHERE c.partner_id IS DISTINCT FROM a.partner_id)::int AS foreign
+         FROM agreement_signers s
+         JOIN agreements a ON a.workspace_id = s.workspace_id AND a.id = s.agreement_id
+         LEFT JOIN contacts c ON c.workspace_id = s.workspace_id AND c.id = s.contact_id
+         WHERE s.workspace_id = $1 GROUP BY 1 ORDER BY 1`,
+        [first],
+      )
+    ).rows as Array<{ side: string; n: number; foreign: number }>;
+    expect(signers.find((s) => s.side === 'us')?.n).toBe(11);
+    expect(signers.find((s) => s.side === 'partner')).toMatchObject({ foreign: 0 });
+    expect(signers.find((s) => s.side === 'partner')?.n).toBeGreaterThan(5);
+
+    const sows = (
+      await t.database.sql(
+        `SELECT a.type, a.status, m.status AS parent, m.partner_id = a.partner_id AS same
+         FROM agreements a JOIN agreements m ON m.workspace_id = a.workspace_id AND m.id = a.parent_id
+         WHERE a.workspace_id = $1`,
+        [first],
+      )
+    ).rows;
+    expect(sows).toEqual([{ type: 'sow', status: 'active', parent: 'active', same: true }]);
+
+    // Renewals to show within 30, 60 and 90 days of the demo's day (1 June 2026).
+    const due = (
+      await t.database.sql(
+        `SELECT end_on::text AS "endOn", status FROM agreements WHERE workspace_id = $1
+           AND status IN ('active', 'expiring') AND end_on BETWEEN '2026-06-01' AND '2026-08-30'
+         ORDER BY end_on`,
+        [first],
+      )
+    ).rows;
+    expect(due).toEqual([
+      { endOn: '2026-06-21', status: 'expiring' },
+      { endOn: '2026-07-16', status: 'expiring' },
+      { endOn: '2026-08-20', status: 'active' },
+    ]);
+  });
+
   it('writes plans in every status, with KPIs and their values inside each plan’s year', async () => {
     const plans = await t.database.sql(
       `SELECT p.period, p.status, count(*)::int AS n,
