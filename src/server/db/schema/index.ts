@@ -17,6 +17,7 @@ export * from './partners';
 export * from './plan-templates';
 export * from './plans';
 export * from './report-subscriptions';
+export * from './signing-keys';
 export * from './tasks';
 export * from './teams';
 export * from './timeline';
