@@ -18,6 +18,7 @@ import { kpiExportFigures, kpiExportSizes } from './kpi-export';
 import { queryMix } from './mix';
 import { freePort, residentMiB, runNode, spawnServer, waitReady } from './processes';
 import { relationshipFigures, relationshipSizes } from './relationships';
+import { renewalFigures, renewalSizes } from './renewals';
 import { reportFigures, reportSizes } from './reports';
 import { scaleOut } from './scale-out';
 import { hasWrk, wrkRate } from './wrk';
@@ -130,7 +131,8 @@ async function main() {
   const dashboard = process.argv.includes('dashboard');
   const kpiExport = process.argv.includes('kpi-export');
   const reports = process.argv.includes('reports');
-  const alone = relationships || health || dashboard || kpiExport || reports;
+  const renewals = process.argv.includes('renewal-sweep');
+  const alone = relationships || health || dashboard || kpiExport || reports || renewals;
   const server = process.argv.includes('server');
   const small = alone && process.argv.includes('--small');
   const dataset = await prepareDataset(say, small ? 'small' : 'large');
@@ -148,6 +150,7 @@ async function main() {
       if (dashboard) await dashboardFigures(dataset, figure, say, dashboardSizes[size]);
       if (kpiExport) await kpiExportFigures(dataset, figure, say, kpiExportSizes[size]);
       if (reports) await reportFigures(dataset, figure, say, reportSizes[size]);
+      if (renewals) await renewalFigures(dataset, figure, say, renewalSizes[size]);
       if (!server) return;
     }
     // `npm run bench -- scale-out` measures that figure alone.
