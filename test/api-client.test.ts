@@ -648,6 +648,56 @@ describe('agreements', () => {
     });
     expect(removed.response.status).toBe(204);
   });
+
+  it('writes versions, compares two as a redline, and freezes the latest when sent for signature', async () => {
+    const created = await api.POST('/api/v1/agreements', {
+      body: { partnerId, type: 'nda', title: 'Versioned NDA' },
+    });
+    const id = must(created.data, 'agreement').id;
+    const first = await api.POST('/api/v1/agreements/{id}/versions', {
+      params: { path: { id }, header: { 'if-match': etagOf(created.response) } },
+      body: { body: 'Each party keeps secrets.' },
+    });
+    expect(first.data?.number).toBe(1);
+    const second = await api.POST('/api/v1/agreements/{id}/versions', {
+      params: { path: { id }, header: { 'if-match': etagOf(first.response) } },
+      body: {},
+    });
+    const edited = await api.PATCH('/api/v1/agreements/{id}/versions/{number}', {
+      params: { path: { id, number: 2 }, header: { 'if-match': etagOf(second.response) } },
+      body: { body: 'Each party keeps all secrets.' },
+    });
+    expect(edited.data?.body).toBe('Each party keeps all secrets.');
+    const list = await api.GET('/api/v1/agreements/{id}/versions', { params: { path: { id } } });
+    expect(list.data?.items.map((v) => v.number)).toEqual([1, 2]);
+    const one = await api.GET('/api/v1/agreements/{id}/versions/{number}', {
+      params: { path: { id, number: 1 } },
+    });
+    expect(one.data?.body).toBe('Each party keeps secrets.');
+    const redline = await api.GET('/api/v1/agreements/{id}/redline', {
+      params: { path: { id }, query: { from: 1, to: 2 } },
+    });
+    expect(redline.data?.parts.filter((p) => p.op === 'insert').map((p) => p.text)).toEqual([
+      'all ',
+    ]);
+    const pdf = await api.GET('/api/v1/agreements/{id}/redline.pdf', {
+      params: { path: { id }, query: { from: 1, to: 2 } },
+      parseAs: 'arrayBuffer',
+    });
+    expect(pdf.response.headers.get('content-type')).toBe('application/pdf');
+    const negotiating = await api.POST('/api/v1/agreements/{id}/transitions', {
+      params: { path: { id }, header: { 'if-match': etagOf(edited.response) } },
+      body: { to: 'in_negotiation' },
+    });
+    await api.POST('/api/v1/agreements/{id}/transitions', {
+      params: { path: { id }, header: { 'if-match': etagOf(negotiating.response) } },
+      body: { to: 'pending_signature' },
+    });
+    const frozen = await api.GET('/api/v1/agreements/{id}/versions/{number}', {
+      params: { path: { id, number: 2 } },
+    });
+    expect(frozen.data?.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
 });
 
 describe('dashboard', () => {

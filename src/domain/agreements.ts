@@ -170,6 +170,10 @@ export const AgreementCreate = z
     value: terms.value.default(null),
     currency: terms.currency.default(null),
     governingLaw: terms.governingLaw.default(null),
+    templateId: uuid
+      .nullable()
+      .default(null)
+      .describe('An agreement template whose filled text becomes version 1 (decision 050)'),
   })
   .strict()
   .meta({ id: 'AgreementCreate' });

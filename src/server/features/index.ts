@@ -8,6 +8,7 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { exportRoutes } from '../exports/lists';
 import { agreementRoutes } from './agreements/agreements.routes';
+import { agreementVersionRoutes } from './agreements/agreements.versions.routes';
 import { apiKeyRoutes } from './api-keys/api-keys.routes';
 import { authRoutes } from './auth/auth.routes';
 import { calendarFeedRoutes } from './calendar-feeds/calendar-feeds.routes';
@@ -74,6 +75,7 @@ export async function registerFeatures(api: ZodApp) {
   await api.register(planRoutes);
   await api.register(planTemplateRoutes);
   await api.register(agreementRoutes);
+  await api.register(agreementVersionRoutes);
   await api.register(dashboardRoutes);
   await api.register(kpiRoutes);
   await api.register(exportRoutes);

@@ -13,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, tenantId, updatedAt, version } from './columns';
+import { at, createdAt, tenantId, updatedAt, version } from './columns';
 import { contacts } from './contacts';
 import { partners } from './partners';
 import { members, workspaces } from './workspaces';
@@ -151,6 +151,53 @@ export const agreementSigners = pgTable(
     check(
       'agreement_signers_side',
       sql`(${t.side} = 'us' AND ${t.contactId} IS NULL) OR (${t.side} = 'partner' AND ${t.memberId} IS NULL)`,
+    ),
+  ],
+);
+
+/**
+ * The drafts of an agreement's text (decision 050): Markdown, numbered 1..n per agreement. Only
+ * the latest changes, and not once frozen: the move to pending_signature sets `frozen_at` and
+ * the SHA-256 (hex) of the body's UTF-8 bytes in the same transaction.
+ */
+export const agreementVersions = pgTable(
+  'agreement_versions',
+  {
+    id: tenantId(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    agreementId: uuid('agreement_id').notNull(),
+    partnerId: uuid('partner_id').notNull(),
+    number: integer('number').notNull(),
+    body: text('body').notNull(),
+    /** The member who made it; emptied when they leave (the name stays). */
+    createdBy: uuid('created_by'),
+    createdByName: text('created_by_name'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    frozenAt: at('frozen_at'),
+    sha256: text('sha256'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    uniqueIndex('agreement_versions_number_idx').on(t.workspaceId, t.agreementId, t.number),
+    foreignKey({
+      name: 'agreement_versions_agreement_fk',
+      columns: [t.workspaceId, t.partnerId, t.agreementId],
+      foreignColumns: [agreements.workspaceId, agreements.partnerId, agreements.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'agreement_versions_member_fk',
+      columns: [t.workspaceId, t.createdBy],
+      foreignColumns: [members.workspaceId, members.id],
+    }),
+    index('agreement_versions_member_idx').on(t.workspaceId, t.createdBy),
+    check('agreement_versions_number_positive', sql`${t.number} >= 1`),
+    check('agreement_versions_body_length', sql`char_length(${t.body}) <= 200000`),
+    check(
+      'agreement_versions_frozen_has_hash',
+      sql`(${t.frozenAt} IS NULL) = (${t.sha256} IS NULL)`,
     ),
   ],
 );

@@ -38,6 +38,10 @@ function everyRoute(
   const reads: Options[] = [
     { method: 'GET', url, ...auth },
     { method: 'GET', url: `${url}/signers`, ...auth },
+    { method: 'GET', url: `${url}/versions`, ...auth },
+    { method: 'GET', url: `${url}/versions/1`, ...auth },
+    { method: 'GET', url: `${url}/redline?from=1&to=1`, ...auth },
+    { method: 'GET', url: `${url}/redline.pdf?from=1&to=1`, ...auth },
   ];
   const writes: Options[] = [
     { method: 'PATCH', url, headers, payload: { title: 'X' }, ...auth },
@@ -49,6 +53,8 @@ function everyRoute(
       payload: { side: 'us', memberId: world.a.members.viewer.memberId, role: 'CFO' },
       ...auth,
     },
+    { method: 'POST', url: `${url}/versions`, headers, payload: {}, ...auth },
+    { method: 'PATCH', url: `${url}/versions/1`, headers, payload: { body: 'Y' }, ...auth },
     ...(agreement.signerId
       ? [{ method: 'DELETE', url: `${url}/signers/${agreement.signerId}`, headers, ...auth }]
       : []),
@@ -85,7 +91,16 @@ beforeAll(async () => {
     headers: { 'if-match': '"1"' },
     payload: { side: 'us', memberId: world.a.members.admin.memberId, role: 'CEO' },
   });
-  draft = { id: draftId, version: 2, signerId: signed.json().signers[0].id };
+  const text = (id: string, version: number) =>
+    send({
+      method: 'POST',
+      url: `/api/v1/agreements/${id}/versions`,
+      key,
+      headers: { 'if-match': `"${version}"` },
+      payload: { body: 'Secret text' },
+    });
+  await text(draftId, 2);
+  draft = { id: draftId, version: 3, signerId: signed.json().signers[0].id };
   const negotiatingId = await make(world.a.partners[1]);
   await send({
     method: 'POST',
@@ -94,7 +109,8 @@ beforeAll(async () => {
     headers: { 'if-match': '"1"' },
     payload: { to: 'in_negotiation' },
   });
-  negotiating = { id: negotiatingId, version: 2 };
+  await text(negotiatingId, 2);
+  negotiating = { id: negotiatingId, version: 3 };
   const admin = await seedPartnerUser(t.database, world.a, world.a.partners[1], 'partner_admin');
   partnerAdmin = await signIn(t.app, admin.email);
   bCookie = await signIn(t.app, world.b.members.admin.email);

@@ -22,9 +22,11 @@ import { checkIfMatch } from '../../http/etag';
 import { assertTransition } from '../../http/transition';
 import { newId } from '../../ids';
 import { recordAudit, recordAuditsOf } from '../audit/audit.service';
+import { fillTemplate, usableTemplate } from '../clauses/templates.fill';
 import { usableMemberRef } from '../members/members.service';
 import { partnerRef, usablePartnerRef } from '../partners/partners.service';
 import { recordTimelineEntry } from '../timeline/timeline.service';
+import { freezeForSignature } from './agreements.freeze';
 import {
   type AgreementRow,
   ancestorIds,
@@ -40,6 +42,8 @@ import {
   releaseSignerMember,
   updateAgreementRow,
 } from './agreements.queries';
+import { insertVersion } from './agreements.versions';
+import { releaseVersionMember } from './agreements.versions.queries';
 import { presentAgreements } from './agreements.view';
 
 async function present(db: Db | Tx, scope: Scope, row: AgreementRow): Promise<Agreement> {
@@ -91,7 +95,7 @@ async function assertParent(
 }
 
 /** An agreement's milestones on its partner's timeline; edits stay in its own history. */
-async function recordAgreementTimeline(
+export async function recordAgreementTimeline(
   tx: Tx,
   scope: Scope,
   agreement: Agreement,
@@ -137,13 +141,15 @@ export async function createAgreement(
   input: AgreementCreate,
 ): Promise<Agreement> {
   return withTransaction(ctx, async (tx, ctx) => {
+    const { templateId, ...fields } = input;
     const partner = await usablePartnerRef(tx, scope, input.partnerId);
     if (input.ownerId) await usableMemberRef(tx, scope, input.ownerId, 'ownerId');
     assertTerms(input);
     await assertParent(tx, scope, partner.id, input.parentId, null);
+    const text = templateId ? await startingText(tx, ctx, scope, templateId, input) : null;
     const now = new Date();
     const row = await insertAgreementRow(tx, {
-      ...input,
+      ...fields,
       id: newId(),
       workspaceId: scope.workspaceId,
       partnerId: partner.id,
@@ -160,8 +166,33 @@ export async function createAgreement(
       after: agreement,
     });
     await recordAgreementTimeline(tx, scope, agreement, { event: 'created' });
+    if (text !== null) await insertVersion(tx, ctx, scope, { row, agreement }, 1, text);
     return agreement;
   });
+}
+
+/** The text a new agreement starts from: its template filled from the partner and the fields sent. */
+async function startingText(
+  tx: Tx,
+  ctx: ServiceContext,
+  scope: Scope,
+  templateId: string,
+  input: AgreementCreate,
+) {
+  const template = await usableTemplate(tx, scope, templateId);
+  const filled = await fillTemplate(ctx, scope, template, input.partnerId, {
+    title: input.title,
+    effectiveDate: input.effectiveOn,
+    endDate: input.endOn,
+    noticePeriodDays: input.noticeDays,
+    renewalTermMonths: input.renewalTermMonths,
+    value:
+      input.value !== null && input.currency
+        ? { amount: input.value, currency: input.currency }
+        : null,
+    governingLaw: input.governingLaw,
+  });
+  return filled.text;
 }
 
 export async function getAgreement(
@@ -298,6 +329,7 @@ export async function transitionAgreement(
         { from, to: input.to, owner },
         [{ field: 'to', code: 'transition_reserved', message: messages.transitionReserved }],
       );
+    if (input.to === 'pending_signature') await freezeForSignature(tx, scope, current.agreement);
     const agreement = await changeAgreement(tx, ctx, scope, current, 'agreement.status_changed', {
       status: input.to,
     });
@@ -324,6 +356,7 @@ export async function releaseMemberAgreements(
     releaseOwnerSql(scope.workspaceId, member.id),
   );
   await releaseSignerMember(ctx.tx, scope.workspaceId, member.id);
+  await releaseVersionMember(ctx.tx, scope.workspaceId, member.id);
   return { releasedAgreements };
 }
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedWorld, type World } from '../../../../test/factories';
 import { createTestApp, expectDenied, request, type TestApp } from '../../../../test/harness';
+import { agreementVersions } from '../../db/schema';
+import { newId } from '../../ids';
 
 let t: TestApp;
 let world: World;
@@ -128,6 +130,15 @@ describe('an agreement from draft to terminated', () => {
 
     expect((await move(agreement.id, 3, 'in_negotiation')).json().status).toBe('in_negotiation');
     expect((await patch(agreement.id, 4, { noticeDays: 60 })).json().noticeDays).toBe(60);
+    // The text to sign, written as it stands (versions have their own tests).
+    await t.database.db.insert(agreementVersions).values({
+      id: newId(),
+      workspaceId: world.a.workspaceId,
+      agreementId: agreement.id,
+      partnerId: partnerOne,
+      number: 1,
+      body: 'The agreed text',
+    });
     expect((await move(agreement.id, 5, 'pending_signature')).json().status).toBe(
       'pending_signature',
     );
