@@ -1,4 +1,4 @@
-import { Center, Loader, Stack } from '@mantine/core';
+import { Center, Loader, Select, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
@@ -11,7 +11,12 @@ import { applyProblem } from '../../lib/forms';
 import { can, useSession } from '../auth/session';
 import { partnerQuery } from '../partners/partners.api';
 import { AgreementForm, type AgreementFormApi, agreementFormValues } from './AgreementForm';
-import { type AgreementCreateBody, createAgreement } from './agreements.api';
+import { agreementTypeLabels } from './agreement-labels';
+import {
+  type AgreementCreateBody,
+  agreementTemplatesQuery,
+  createAgreement,
+} from './agreements.api';
 
 export function AgreementCreatePage() {
   const { partnerId } = useSearch({ from: '/app/agreements/new' });
@@ -23,10 +28,12 @@ export function AgreementCreatePage() {
     ...partnerQuery(partnerId ?? ''),
     enabled: allowed && Boolean(partnerId),
   });
+  const templates = useQuery({ ...agreementTemplatesQuery(), enabled: allowed });
+  const [templateId, setTemplateId] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const create = useMutation({
     mutationFn: ({ body }: { body: AgreementCreateBody; form: AgreementFormApi }) =>
-      createAgreement(body),
+      createAgreement({ ...body, templateId }),
     onSuccess: async (agreement) => {
       await queryClient.invalidateQueries({ queryKey: ['agreements'] });
       notifications.show({ color: 'teal', message: 'Agreement started as a draft.' });
@@ -64,6 +71,20 @@ export function AgreementCreatePage() {
         )}
       </Crumbs>
       <PageTitle title={partnerName ? `New agreement with ${partnerName}` : 'New agreement'} />
+      <Select
+        label="Start from a template"
+        description="Its clauses, filled from the partner and the fields below, become version 1 of the text."
+        placeholder="No template: an empty text"
+        data={(templates.data ?? []).map((t) => ({
+          value: t.id,
+          label: `${t.name} (${agreementTypeLabels[t.agreementType]})`,
+        }))}
+        value={templateId}
+        onChange={setTemplateId}
+        clearable
+        searchable
+        maw={880}
+      />
       <AgreementForm
         isNew
         initial={agreementFormValues(undefined, { partnerId })}

@@ -20,6 +20,7 @@ import { RecordError } from '../../components/RecordError';
 import { can, useSession } from '../auth/session';
 import { formatDay } from '../plans/plan-labels';
 import { AgreementSigners } from './AgreementSigners';
+import { AgreementVersions } from './AgreementVersions';
 import {
   AgreementStatusBadge,
   agreementMoveLabel,
@@ -168,6 +169,11 @@ export function AgreementPage() {
         </Detail>
       </Details>
       <AgreementSigners
+        agreement={agreement}
+        etag={etag}
+        canChange={writer && termsEditable(agreement.status)}
+      />
+      <AgreementVersions
         agreement={agreement}
         etag={etag}
         canChange={writer && termsEditable(agreement.status)}

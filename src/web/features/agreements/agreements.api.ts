@@ -94,3 +94,71 @@ export async function removeSigner(id: string, signerId: string, etag: string) {
     }),
   );
 }
+
+export type AgreementVersion = components['schemas']['AgreementVersion'];
+export type AgreementVersionSummary = components['schemas']['AgreementVersionSummary'];
+export type Redline = components['schemas']['Redline'];
+
+export const agreementVersionsQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['agreement', id, 'versions'],
+    queryFn: async ({ signal }) =>
+      unwrap(
+        await api.GET('/api/v1/agreements/{id}/versions', { params: { path: { id } }, signal }),
+      ).items,
+  });
+
+export const agreementVersionQuery = (id: string, number: number) =>
+  queryOptions({
+    queryKey: ['agreement', id, 'versions', number],
+    queryFn: async ({ signal }) =>
+      unwrap(
+        await api.GET('/api/v1/agreements/{id}/versions/{number}', {
+          params: { path: { id, number } },
+          signal,
+        }),
+      ),
+  });
+
+export const redlineQuery = (id: string, from: number, to: number) =>
+  queryOptions({
+    queryKey: ['agreement', id, 'redline', from, to],
+    queryFn: async ({ signal }) =>
+      unwrap(
+        await api.GET('/api/v1/agreements/{id}/redline', {
+          params: { path: { id }, query: { from, to } },
+          signal,
+        }),
+      ),
+  });
+
+export const redlinePdfHref = (id: string, from: number, to: number) =>
+  `/api/v1/agreements/${id}/redline.pdf?from=${from}&to=${to}`;
+
+export async function createVersion(id: string, etag: string, body?: string) {
+  return unwrap(
+    await api.POST('/api/v1/agreements/{id}/versions', {
+      params: { path: { id }, header: { 'if-match': etag } },
+      body: body === undefined ? {} : { body },
+    }),
+  );
+}
+
+export async function updateVersion(id: string, number: number, etag: string, body: string) {
+  return unwrap(
+    await api.PATCH('/api/v1/agreements/{id}/versions/{number}', {
+      params: { path: { id, number }, header: { 'if-match': etag } },
+      body: { body },
+    }),
+  );
+}
+
+/** The templates in use, for starting an agreement from one (the first 200 by name). */
+export const agreementTemplatesQuery = () =>
+  queryOptions({
+    queryKey: ['agreement-templates', { limit: 200 }],
+    queryFn: async ({ signal }) =>
+      unwrap(
+        await api.GET('/api/v1/agreement-templates', { params: { query: { limit: 200 } }, signal }),
+      ).items,
+  });
