@@ -21,6 +21,27 @@ export const exportContentTypes: Record<ExportFormat, string> = {
 
 const byteOrderMark = '\uFEFF';
 
+/**
+ * The batches, with the next one read while the current one is written, so the database's
+ * work and the writer's overlap; never more than one batch ahead. A reader that stops early
+ * waits for the batch in flight, then ends the batches (and their reads).
+ */
+export async function* readAhead<T>(batches: AsyncIterable<T>): AsyncGenerator<T> {
+  const source = batches[Symbol.asyncIterator]();
+  let pending = source.next();
+  try {
+    for (;;) {
+      const current = await pending;
+      if (current.done) return;
+      pending = source.next();
+      yield current.value;
+    }
+  } finally {
+    await pending.catch(() => undefined);
+    await source.return?.();
+  }
+}
+
 const needsQuotes = /[",\r\n]/;
 const quotes = /"/g;
 
@@ -59,7 +80,7 @@ export function csvStream<T>(
 ): Readable {
   async function* chunks() {
     yield `${byteOrderMark}${columns.map((column) => csvField(column.header)).join(',')}\r\n`;
-    for await (const batch of batches) {
+    for await (const batch of readAhead(batches)) {
       if (batch.length === 0) continue;
       yield csvText(columns, batch);
     }
@@ -128,7 +149,7 @@ export async function xlsxStream<T>(
   sheet.getRow(1).commit();
 
   async function write() {
-    for await (const batch of batches) {
+    for await (const batch of readAhead(batches)) {
       if (out.destroyed) break;
       for (const row of batch) {
         sheet.addRow(columns.map((column) => cellOf(column.value(row)))).commit();
