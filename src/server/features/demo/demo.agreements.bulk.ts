@@ -85,7 +85,8 @@ const masterSql = `(VALUES
 ) AS m(partner_type, type, title)`;
 
 /**
- * Shares of the statuses for slots that are not fixed, cumulative: most agreements in force, a
+ * An auto-renewing agreement rolls on instead of expiring (decision 054), so only those that
+ * end by themselves are expiring or expired. Shares of the statuses for slots that are not fixed, cumulative: most agreements in force, a
  * tenth inside their notice period, the rest being made or ended.
  */
 const statusSql = (u: string) => `CASE
@@ -191,14 +192,15 @@ export async function loadBulkAgreements(
   async function insertAgreements(from: number, to: number): Promise<number> {
     const result = await tx.execute(sql`
       WITH made AS (
-        INSERT INTO ${agreements} (id, workspace_id, partner_id, parent_id, type, title, status,
+        INSERT INTO ${agreements} (id, workspace_id, partner_id, parent_id, renewed_from_id, type, title, status,
           owner_id, effective_on, end_on, auto_renew, renewal_term_months, notice_days, value,
           currency, governing_law, created_at, updated_at)
         SELECT d.id, ${ws}, d.partner_id,
-          CASE WHEN d.type = 'sow' THEN master.id END, d.type, d.title, d.status, d.owner_id,
+          CASE WHEN d.type = 'sow' THEN master.id END,
+          CASE WHEN d.j = 0 AND previous.status = 'renewed' THEN previous.id END, d.type, d.title, d.status, d.owner_id,
           d.starts, CASE WHEN d.type = 'dpa' AND d.status IN ('draft', 'in_negotiation',
             'pending_signature', 'active') THEN NULL ELSE d.end_on END,
-          d.j IN (0, 9, 8) AND d.size < 0.6, CASE WHEN d.j IN (0, 9, 8) THEN 12 END,
+          d.j IN (0, 9, 8) AND d.size < 0.6 AND d.status NOT IN ('expiring', 'expired'), CASE WHEN d.j IN (0, 9, 8) THEN 12 END,
           d.notice_days,
           CASE WHEN d.priced THEN (greatest(5, round(CASE WHEN d.j IN (0, 9) THEN 20 + d.size * 480
             WHEN d.type = 'sow' THEN 10 + d.size * 140 ELSE 5 + d.size * 45 END)) * 100000)::bigint END,
@@ -212,6 +214,7 @@ export async function loadBulkAgreements(
         FROM demo_agreement_dates d
         JOIN demo_agreement_dates master ON master.p = d.p AND master.j = 0
           AND master.a = d.p
+        LEFT JOIN demo_agreement_dates previous ON previous.a = d.p + ${9 * partners.length}
         CROSS JOIN LATERAL (SELECT least(${now}::timestamptz,
           (least(d.starts, ${today}::date) - 30 - floor(${sql.raw(r('d.a', 307))} * 60)::int)::timestamp
             AT TIME ZONE 'UTC' + interval '10 hours') AS at) AS c

@@ -149,6 +149,8 @@ export function demoAgreements(
   const signersOnOurSide = input.members.filter((m) => m.role === 'admin' || m.role === 'manager');
   const rows = [];
   const signers = [];
+  // The previous term at each partner, which the next agreement there renews.
+  const previousTerm = new Map<number, string>();
   for (const [index, spec] of specs.entries()) {
     const partner = input.partners[spec.partner];
     if (!partner) continue;
@@ -165,6 +167,7 @@ export function demoAgreements(
       id,
       workspaceId: scope.workspaceId,
       partnerId: partner.id,
+      renewedFromId: previousTerm.get(spec.partner) ?? null,
       type: spec.type,
       title: `${spec.title} with ${partner.name}`,
       status: spec.status,
@@ -178,6 +181,7 @@ export function demoAgreements(
       currency: spec.value === null ? null : currency,
       governingLaw: 'England and Wales',
     });
+    if (spec.status === 'renewed') previousTerm.set(spec.partner, id);
     if (owner)
       signers.push({
         id: newId(),

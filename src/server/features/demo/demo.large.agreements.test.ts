@@ -136,6 +136,20 @@ describe('the large demo set’s agreements, scaled down', () => {
       [first, today],
     );
     expect(wrong).toEqual([]);
+    // An auto-renewing agreement rolls on rather than expiring (decision 054); each renewed term
+    // is the previous term of its partner's master.
+    const links = await rowsOf<{ autoExpiring: number; renewed: number; linked: number }>(
+      `SELECT count(*) FILTER (WHERE auto_renew AND status IN ('expiring', 'expired'))::int
+           AS "autoExpiring",
+         count(*) FILTER (WHERE status = 'renewed')::int AS renewed,
+         (SELECT count(*)::int FROM agreements n JOIN agreements r
+            ON r.workspace_id = n.workspace_id AND r.id = n.renewed_from_id
+          WHERE n.workspace_id = $1 AND r.status = 'renewed') AS linked
+       FROM agreements WHERE workspace_id = $1`,
+      [first],
+    );
+    expect(links[0]?.autoExpiring).toBe(0);
+    expect(links[0]?.linked).toBeGreaterThan(20);
     const due = await rowsOf<{ d30: number; d60: number; d90: number }>(
       `SELECT count(*) FILTER (WHERE end_on <= $2::date + 30)::int AS d30,
          count(*) FILTER (WHERE end_on <= $2::date + 60)::int AS d60,

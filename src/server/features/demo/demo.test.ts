@@ -196,6 +196,16 @@ describe('demo data', () => {
       )
     ).rows;
     expect(sows).toEqual([{ type: 'sow', status: 'active', parent: 'active', same: true }]);
+    const renewals = (
+      await t.database.sql(
+        `SELECT a.status, r.status AS previous FROM agreements a
+         JOIN agreements r ON r.workspace_id = a.workspace_id AND r.id = a.renewed_from_id
+           AND r.partner_id = a.partner_id
+         WHERE a.workspace_id = $1`,
+        [first],
+      )
+    ).rows;
+    expect(renewals).toEqual([{ status: 'active', previous: 'renewed' }]);
 
     // Renewals to show within 30, 60 and 90 days of the demo's day (1 June 2026).
     const due = (
