@@ -11,6 +11,8 @@ type LoadConfig = {
   urls: string[];
   key: string;
   paths: string[];
+  /** The list the query strings go to; the partner list unless named. */
+  base?: string;
   /** Create partners instead of listing them. */
   create?: boolean;
   concurrency: number;
@@ -64,7 +66,8 @@ const result = await runClosedLoop({
       if (status !== 201) throw new Error(`status ${status}`);
       return;
     }
-    const status = await call(target, `/api/v1/partners?${config.paths[i % config.paths.length]}`);
+    const base = config.base ?? '/api/v1/partners';
+    const status = await call(target, `${base}?${config.paths[i % config.paths.length]}`);
     if (status !== 200) throw new Error(`status ${status}`);
   },
 });

@@ -26,8 +26,8 @@ export async function hasWrk(): Promise<boolean> {
 }
 
 /** The query mix round-robin, and a stop after `max` answers so the loop is bounded in count too. */
-function script(paths: string[], key: string, max: number): string {
-  const list = paths.map((p) => JSON.stringify(`/api/v1/partners?${p}`)).join(', ');
+function script(paths: string[], key: string, max: number, base: string): string {
+  const list = paths.map((p) => JSON.stringify(`${base}?${p}`)).join(', ');
   return `local paths = { ${list} }
 local i = 0
 local answered = 0
@@ -63,6 +63,7 @@ export async function wrkRate(
   key: string,
   paths: string[],
   timing: LoopTiming,
+  base = '/api/v1/partners',
 ): Promise<LoopResult> {
   const host = new URL(url).hostname;
   if (host !== '127.0.0.1' && host !== 'localhost') {
@@ -71,7 +72,7 @@ export async function wrkRate(
   const dir = await mkdtemp(join(tmpdir(), 'tandem-wrk-'));
   try {
     const file = join(dir, 'mix.lua');
-    await writeFile(file, script(paths, key, timing.maxRequests));
+    await writeFile(file, script(paths, key, timing.maxRequests, base));
     const args = (ms: number) => [
       '-t1',
       `-c${timing.concurrency}`,
