@@ -8,6 +8,7 @@
  */
 import { join } from 'node:path';
 import { packageRoot } from '../src/server/paths';
+import { agreementFigures, agreementSizes } from './agreements';
 import type { LoopResult } from './closed-loop';
 import { dashboardFigures, dashboardSizes } from './dashboard';
 import { type Dataset, prepareDataset } from './dataset';
@@ -122,17 +123,19 @@ async function round(
 }
 
 async function main() {
-  // `npm run bench -- relationships`, `-- health`, `-- dashboard`, `-- kpi-export` and `-- reports` measure
-  // those figures alone (together when several are named, and with the one-process figures when
-  // `server` is named too, so the large set is loaded once); `--small` runs them on the small
-  // set, as CI does to prove they run.
+  // `npm run bench -- relationships`, `-- health`, `-- dashboard`, `-- kpi-export`, `-- reports`
+  // and `-- agreements` measure those figures alone (together when several are named, and with
+  // the one-process figures when `server` is named too, so the large set is loaded once);
+  // `--small` runs them on the small set, as CI does to prove they run.
   const relationships = process.argv.includes('relationships');
   const health = process.argv.includes('health');
   const dashboard = process.argv.includes('dashboard');
   const kpiExport = process.argv.includes('kpi-export');
   const reports = process.argv.includes('reports');
   const renewals = process.argv.includes('renewal-sweep');
-  const alone = relationships || health || dashboard || kpiExport || reports || renewals;
+  const agreements = process.argv.includes('agreements');
+  const alone =
+    relationships || health || dashboard || kpiExport || reports || renewals || agreements;
   const server = process.argv.includes('server');
   const small = alone && process.argv.includes('--small');
   const dataset = await prepareDataset(say, small ? 'small' : 'large');
@@ -151,6 +154,7 @@ async function main() {
       if (kpiExport) await kpiExportFigures(dataset, figure, say, kpiExportSizes[size]);
       if (reports) await reportFigures(dataset, figure, say, reportSizes[size]);
       if (renewals) await renewalFigures(dataset, figure, say, renewalSizes[size]);
+      if (agreements) await agreementFigures(dataset, figure, say, agreementSizes[size]);
       if (!server) return;
     }
     // `npm run bench -- scale-out` measures that figure alone.
