@@ -700,6 +700,43 @@ describe('agreements', () => {
   });
 });
 
+describe('compliance requirements', () => {
+  it('adds, changes and lists requirements, and marks an agreement’s entry met', async () => {
+    const created = await api.POST('/api/v1/compliance-requirements', {
+      body: { title: 'Security review', appliesTo: ['technology'], blocks: 'pending_signature' },
+    });
+    expect(created.response.status).toBe(201);
+    const id = must(created.data, 'requirement').id;
+    const one = await api.GET('/api/v1/compliance-requirements/{id}', { params: { path: { id } } });
+    expect(one.data?.blocks).toBe('pending_signature');
+    const changed = await api.PATCH('/api/v1/compliance-requirements/{id}', {
+      params: { path: { id }, header: { 'if-match': etagOf(created.response) } },
+      body: { description: 'The review’s reference is the evidence' },
+    });
+    expect(changed.data?.version).toBe(2);
+    const listed = await api.GET('/api/v1/compliance-requirements', {
+      params: { query: { archived: 'false' } },
+    });
+    expect(listed.data?.items.map((r) => r.id)).toContain(id);
+    const agreement = await api.POST('/api/v1/agreements', {
+      body: { partnerId, type: 'technology', title: 'Integration' },
+    });
+    const agreementId = must(agreement.data, 'agreement').id;
+    const checklist = await api.GET('/api/v1/agreements/{id}/requirements', {
+      params: { path: { id: agreementId } },
+    });
+    const entry = must(checklist.data?.items[0], 'entry');
+    const met = await api.PATCH('/api/v1/agreements/{id}/requirements/{requirementId}', {
+      params: {
+        path: { id: agreementId, requirementId: entry.id },
+        header: { 'if-match': `"${entry.version}"` },
+      },
+      body: { status: 'met', evidence: 'SR-1' },
+    });
+    expect(met.data?.status).toBe('met');
+  });
+});
+
 describe('dashboard', () => {
   it('reads the portfolio dashboard, filtered as the partner list is', async () => {
     const all = await api.GET('/api/v1/dashboard/portfolio');

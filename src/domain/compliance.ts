@@ -5,6 +5,7 @@ import {
   agreementStatus,
   agreementType,
 } from './agreements';
+import { uuid } from './ids';
 import { messages } from './messages';
 import { multiLineText, singleLineText } from './text';
 
@@ -200,10 +201,8 @@ export const AgreementRequirementList = z
   .meta({ id: 'AgreementRequirementList' });
 export type AgreementRequirementList = z.infer<typeof AgreementRequirementList>;
 
-export const agreementRequirementParams = z.object({
-  id: z.uuid(),
-  requirementId: z.uuid(),
-});
+/** One entry of an agreement's checklist, in the path. */
+export const agreementRequirementParams = z.object({ id: uuid, requirementId: uuid });
 
 /** Whether a requirement applies to an agreement of `type`. */
 export function appliesToType(requirement: { appliesTo: readonly string[] }, type: AgreementType) {

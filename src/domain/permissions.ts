@@ -80,6 +80,12 @@ export const permissions = {
   'agreement.read': [...internal],
   /** Writing agreements and their signers, moving them through their statuses, deleting drafts. */
   'agreement.write': [...editors],
+  /** Compliance requirements per agreement type (decision 053): everyone reads the checklist. */
+  'compliance.read': [...internal],
+  /** Adding, changing, archiving and restoring the workspace's requirements. */
+  'compliance.manage': ['admin'],
+  /** Marking an agreement's requirement met (with evidence), waived (with a reason) or open. */
+  'compliance.review': ['admin', 'manager'],
   /** What was shown to partner users through the portal (the disclosure log). */
   'disclosure.read': ['admin'],
   /** The portal: a partner user's account, and the records shared with their partner. */

@@ -15,6 +15,7 @@ import { calendarFeedRoutes } from './calendar-feeds/calendar-feeds.routes';
 import { clauseRoutes } from './clauses/clauses.routes';
 import { agreementTemplateRoutes } from './clauses/templates.routes';
 import { commentRoutes } from './comments/comments.routes';
+import { complianceRoutes } from './compliance/compliance.routes';
 import { contactRoutes } from './contacts/contacts.routes';
 import { dashboardRoutes } from './dashboard/dashboard.routes';
 import { disclosureRoutes } from './disclosures/disclosures.routes';
@@ -76,6 +77,7 @@ export async function registerFeatures(api: ZodApp) {
   await api.register(planTemplateRoutes);
   await api.register(agreementRoutes);
   await api.register(agreementVersionRoutes);
+  await api.register(complianceRoutes);
   await api.register(dashboardRoutes);
   await api.register(kpiRoutes);
   await api.register(exportRoutes);

@@ -40,6 +40,8 @@ export const tagDescriptions: Record<string, string> = {
     'Joint business plans: one per partner and fiscal period, agreed with the partner as numbered versions',
   agreements:
     'Agreements with partners: type, term, value, parties and signers, moved from draft through negotiation and signature to their end',
+  compliance:
+    'Compliance requirements per agreement type and each agreement’s checklist: open, met with evidence or waived with a reason; an open blocking one stops the move to pending_signature or active',
   dashboard: 'The portfolio at a glance: counts that click through to the lists behind them',
   kpis: 'A plan’s KPIs, their measurements (batch write and CSV/XLSX import) and their progress',
   reports: 'PDF reports to hand to executives or partners: the portfolio and partner scorecards',

@@ -242,6 +242,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agreements/{id}/requirements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An agreement’s compliance checklist
+         * @description The agreement’s compliance checklist: each requirement that applies to its type, `open`, `met` (with evidence) or `waived` (with the reason, who and when), and `satisfiedByAgreementId` when another agreement of the partner meets it now. `blockedMoves` lists the moves from the current status that open requirements stop, as a move would answer 409 `requirement_open`.
+         */
+        get: operations["listAgreementRequirements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/requirements/{requirementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Mark an agreement’s requirement met, waived or open (admins, managers)
+         * @description Marks one of the agreement’s requirements (`requirementId` is the checklist entry’s `id`): `met` needs `evidence`, `waived` needs a `reason` (422 `invalid_marking` naming the field) and records who waived it and when; `open` clears both. An ended agreement is 409 `agreement_closed`. Send the entry’s `version` in If-Match: 428 without it, 412 when it changed since.
+         */
+        patch: operations["markAgreementRequirement"];
+        trace?: never;
+    };
     "/api/v1/agreements/{id}/signers": {
         parameters: {
             query?: never;
@@ -712,6 +752,54 @@ export interface paths {
          * @description Only its author edits a comment (403 otherwise). Members mentioned for the first time are notified; the others are not notified again.
          */
         patch: operations["updateComment"];
+        trace?: never;
+    };
+    "/api/v1/compliance-requirements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List compliance requirements
+         * @description The workspace’s compliance requirements by title: what must be in place, per agreement type, before an agreement reaches `pending_signature` or `active`. Those in use unless `archived` says otherwise.
+         */
+        get: operations["listComplianceRequirements"];
+        put?: never;
+        /**
+         * Add a compliance requirement (admins)
+         * @description Adds a requirement for the agreement types in `appliesTo`. Agreements of those types not yet in force get it, open; so does every new one. `blocks` is the status an agreement may not reach while it is open (`pending_signature` also holds back `active`); `satisfiedBy` names another agreement of the same partner (type and statuses) that meets it by itself. A workspace keeps 100 at most (409 `too_many_requirements`).
+         */
+        post: operations["createComplianceRequirement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compliance-requirements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a compliance requirement
+         * @description One compliance requirement, and its ETag for a later change.
+         */
+        get: operations["getComplianceRequirement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change, archive or restore a compliance requirement (admins, If-Match required)
+         * @description Changes a requirement; types added to `appliesTo` gain it on their agreements not yet in force, and markings already made stay. `archived: true` retires it: it no longer shows on agreements nor blocks them; `false` restores it. Send the ETag in If-Match: 428 without it, 412 when it changed since.
+         */
+        patch: operations["updateComplianceRequirement"];
         trace?: never;
     };
     "/api/v1/contacts": {
@@ -2720,6 +2808,51 @@ export interface components {
             /** @description Pass as `?cursor=` for the next page; null at the end */
             nextCursor: string | null;
         };
+        AgreementRequirement: {
+            /** @description Whether it holds back the agreement’s next move towards `blocks` now */
+            blocking: boolean;
+            blocks: ("pending_signature" | "active") | null;
+            description: string;
+            /** @description For `met` */
+            evidence: string | null;
+            /** Format: uuid */
+            id: string;
+            metAt: string | null;
+            /** Format: uuid */
+            requirementId: string;
+            satisfiedBy: components["schemas"]["RequirementSatisfiedBy"] | null;
+            /** @description An agreement of the same partner that meets it now (`satisfiedBy`), if any */
+            satisfiedByAgreementId: string | null;
+            /** @enum {string} */
+            status: "open" | "met" | "waived";
+            title: string;
+            /** @description Send it back in If-Match to mark it */
+            version: number;
+            waivedAt: string | null;
+            /** @description Who waived it, as named when they did */
+            waivedByName: string | null;
+            /** @description For `waived` */
+            waivedReason: string | null;
+        };
+        AgreementRequirementList: {
+            /** @description The moves that open requirements stop now, before anyone tries them */
+            blockedMoves: {
+                /** @description The open requirements that stop it */
+                requirementIds: string[];
+                /** @enum {string} */
+                to: "pending_signature" | "active";
+            }[];
+            /** @description By title */
+            items: components["schemas"]["AgreementRequirement"][];
+        };
+        AgreementRequirementUpdate: {
+            /** @description What shows it is met (a document, a link, who confirmed it); required for `met` */
+            evidence?: string;
+            /** @description Why it does not apply this time; required for `waived` */
+            reason?: string;
+            /** @enum {string} */
+            status: "open" | "met" | "waived";
+        };
         AgreementSigner: {
             /** @description Null when the contact was deleted */
             contactId: string | null;
@@ -2998,6 +3131,62 @@ export interface components {
             body: string;
             /** @description Members mentioned (@name in the text); each is notified once */
             mentionIds?: string[];
+        };
+        ComplianceRequirement: {
+            appliesTo: ("nda" | "reseller" | "referral" | "technology" | "co_marketing" | "joint_venture" | "mou" | "dpa" | "sow" | "other")[];
+            /** @description When it was archived; null while in use */
+            archivedAt: string | null;
+            blocks: ("pending_signature" | "active") | null;
+            /** Format: date-time */
+            createdAt: string;
+            description: string;
+            /** Format: uuid */
+            id: string;
+            satisfiedBy: components["schemas"]["RequirementSatisfiedBy"] | null;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Also sent as the ETag; send it back in If-Match */
+            version: number;
+        };
+        ComplianceRequirementCreate: {
+            /** @description The agreement types it applies to */
+            appliesTo: ("nda" | "reseller" | "referral" | "technology" | "co_marketing" | "joint_venture" | "mou" | "dpa" | "sow" | "other")[];
+            /**
+             * @description The status an agreement may not reach while it is open: `pending_signature` (which also holds back `active`), `active`, or null (a reminder only)
+             * @default null
+             */
+            blocks?: ("pending_signature" | "active") | null;
+            /**
+             * @description Why, and what counts as evidence
+             * @default
+             */
+            description?: string;
+            /**
+             * @description Another agreement of the same partner that meets it by itself, or null
+             * @default null
+             */
+            satisfiedBy?: components["schemas"]["RequirementSatisfiedByInput"] | null;
+            /** @description What must be in place (“NDA signed”) */
+            title: string;
+        };
+        ComplianceRequirementList: {
+            /** @description By title */
+            items: components["schemas"]["ComplianceRequirement"][];
+        };
+        ComplianceRequirementUpdate: {
+            /** @description The agreement types it applies to */
+            appliesTo?: ("nda" | "reseller" | "referral" | "technology" | "co_marketing" | "joint_venture" | "mou" | "dpa" | "sow" | "other")[];
+            /** @description `true` archives it (it no longer applies nor blocks); `false` restores it */
+            archived?: boolean;
+            /** @description The status an agreement may not reach while it is open: `pending_signature` (which also holds back `active`), `active`, or null (a reminder only) */
+            blocks?: ("pending_signature" | "active") | null;
+            /** @description Why, and what counts as evidence */
+            description?: string;
+            /** @description Another agreement of the same partner that meets it by itself, or null */
+            satisfiedBy?: components["schemas"]["RequirementSatisfiedByInput"] | null;
+            /** @description What must be in place (“NDA signed”) */
+            title?: string;
         };
         Contact: {
             /** Format: date-time */
@@ -4580,6 +4769,24 @@ export interface components {
             report: string;
             /** Format: date-time */
             unsubscribedAt: string;
+        };
+        RequirementSatisfiedBy: {
+            /** @description The statuses it must be in (`active`, `expiring`) */
+            statuses: ("draft" | "in_negotiation" | "pending_signature" | "active" | "expiring" | "expired" | "terminated" | "renewed")[];
+            /**
+             * @description The type of the other agreement (an NDA)
+             * @enum {string}
+             */
+            type: "nda" | "reseller" | "referral" | "technology" | "co_marketing" | "joint_venture" | "mou" | "dpa" | "sow" | "other";
+        };
+        RequirementSatisfiedByInput: {
+            /** @description The statuses it must be in (`active`, `expiring`) */
+            statuses: ("draft" | "in_negotiation" | "pending_signature" | "active" | "expiring" | "expired" | "terminated" | "renewed")[];
+            /**
+             * @description The type of the other agreement (an NDA)
+             * @enum {string}
+             */
+            type: "nda" | "reseller" | "referral" | "technology" | "co_marketing" | "joint_venture" | "mou" | "dpa" | "sow" | "other";
         };
         SessionInfo: {
             /** @enum {string} */
@@ -6464,6 +6671,244 @@ export interface operations {
             };
             /** @description `uri_too_long`: a path parameter is too long */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAgreementRequirements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementRequirementList"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: the role does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such record in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `uri_too_long`: a path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markAgreementRequirement: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read (`"3"`); required on PATCH */
+                "if-match": string;
+            };
+            path: {
+                id: string;
+                requirementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreementRequirementUpdate"];
+            };
+        };
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the record (`"3"`), to send back in If-Match with a change */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementRequirement"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (the role does not allow it) or `origin_mismatch` (a cookie request from another site) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such record in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `stale_version`: the record changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `uri_too_long`: a path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type`: send `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `if_match_required`: send the ETag in If-Match */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9479,6 +9924,426 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Comment"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (the role does not allow it) or `origin_mismatch` (a cookie request from another site) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such record in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `stale_version`: the record changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `uri_too_long`: a path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type`: send `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `if_match_required`: send the ETag in If-Match */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listComplianceRequirements: {
+        parameters: {
+            query?: {
+                /** @description `false` (default): requirements in use; `true`: archived ones; `any`: both */
+                archived?: "false" | "true" | "any";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceRequirementList"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: the role does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createComplianceRequirement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComplianceRequirementCreate"];
+            };
+        };
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the record (`"3"`), to send back in If-Match with a change */
+                    ETag?: string;
+                    /** @description The URL of the new record */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceRequirement"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (the role does not allow it) or `origin_mismatch` (a cookie request from another site) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type`: send `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getComplianceRequirement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the record (`"3"`), to send back in If-Match with a change */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceRequirement"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: the role does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such record in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `uri_too_long`: a path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateComplianceRequirement: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read (`"3"`); required on PATCH */
+                "if-match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComplianceRequirementUpdate"];
+            };
+        };
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the record (`"3"`), to send back in If-Match with a change */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceRequirement"];
                 };
             };
             /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */

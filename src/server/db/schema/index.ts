@@ -4,6 +4,7 @@ export * from './auth';
 export * from './calendar-feeds';
 export * from './clauses';
 export * from './comments';
+export * from './compliance';
 export * from './contacts';
 export * from './deliveries';
 export * from './disclosures';

@@ -23,6 +23,10 @@ import { assertTransition } from '../../http/transition';
 import { newId } from '../../ids';
 import { recordAudit, recordAuditsOf } from '../audit/audit.service';
 import { fillTemplate, usableTemplate } from '../clauses/templates.fill';
+import {
+  assertRequirementsMet,
+  syncAgreementRequirements,
+} from '../compliance/compliance.checklist';
 import { usableMemberRef } from '../members/members.service';
 import { partnerRef, usablePartnerRef } from '../partners/partners.service';
 import { recordTimelineEntry } from '../timeline/timeline.service';
@@ -157,6 +161,7 @@ export async function createAgreement(
       createdAt: now,
       updatedAt: now,
     });
+    await syncAgreementRequirements(tx, scope, row);
     const agreement = await present(tx, scope, row);
     await recordAudit(tx, ctx, scope, {
       action: 'agreement.created',
@@ -264,6 +269,7 @@ export async function updateAgreement(
     });
     if (changed.parentId !== undefined)
       await assertParent(tx, scope, current.row.partnerId, changed.parentId, id);
+    if (changed.type) await syncAgreementRequirements(tx, scope, merged);
     return changeAgreement(tx, ctx, scope, current, 'agreement.updated', changed);
   });
 }
@@ -329,6 +335,7 @@ export async function transitionAgreement(
         { from, to: input.to, owner },
         [{ field: 'to', code: 'transition_reserved', message: messages.transitionReserved }],
       );
+    await assertRequirementsMet(tx, scope, current.row, input.to);
     if (input.to === 'pending_signature') await freezeForSignature(tx, scope, current.agreement);
     const agreement = await changeAgreement(tx, ctx, scope, current, 'agreement.status_changed', {
       status: input.to,

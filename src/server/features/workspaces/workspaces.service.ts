@@ -16,6 +16,7 @@ import { newId } from '../../ids';
 import { recordAudit } from '../audit/audit.service';
 import { hashPassword } from '../auth/auth.password';
 import { createUser, userByEmail } from '../auth/auth.users';
+import { addDefaultRequirements } from '../compliance/compliance.service';
 import { workspaceCalendarChanged } from '../kpis/kpis.service';
 import { addMember } from '../members/members.service';
 import { refreshLastTouch } from '../partners/cadence';
@@ -64,6 +65,7 @@ export function insertWorkspaceWithAdmin(
         : systemScope(workspaceId, by);
     await addMember(ctx, scope, { id: memberId, userId, role: 'admin' });
     await addDefaultTeams(ctx, scope);
+    await addDefaultRequirements(ctx, scope);
     await recordAudit(tx, ctx, scope, {
       action: 'workspace.created',
       entityType: 'workspace',
