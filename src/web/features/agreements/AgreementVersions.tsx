@@ -28,6 +28,7 @@ import {
   redlineQuery,
   updateVersion,
 } from './agreements.api';
+import classes from './redline.module.css';
 
 type Props = { agreement: Agreement; etag: string; canChange: boolean };
 
@@ -45,13 +46,13 @@ export function RedlineText({ redline }: { redline: Redline }) {
       {redline.parts.map((part, index) =>
         part.op === 'insert' ? (
           // biome-ignore lint/suspicious/noArrayIndexKey: parts are fixed for one redline
-          <ins key={index} style={{ color: 'var(--mantine-color-blue-8)' }}>
+          <ins key={index} className={classes.inserted}>
             <VisuallyHidden>inserted: </VisuallyHidden>
             {part.text}
           </ins>
         ) : part.op === 'delete' ? (
           // biome-ignore lint/suspicious/noArrayIndexKey: parts are fixed for one redline
-          <del key={index} style={{ color: 'var(--mantine-color-red-8)' }}>
+          <del key={index} className={classes.deleted}>
             <VisuallyHidden>deleted: </VisuallyHidden>
             {part.text}
           </del>
