@@ -1,16 +1,11 @@
-import { MultiSelect, Stack, TextInput } from '@mantine/core';
+import { Stack, TextInput } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import {
-  type AgreementSort,
-  type AgreementStatus,
-  type AgreementType,
-  agreementStatuses,
-  agreementTypes,
-} from '../../../domain/agreements';
+import { type AgreementSort, agreementStatuses, agreementTypes } from '../../../domain/agreements';
 import { ButtonLink } from '../../components/links';
 import { SkipToResults } from '../../components/list/ListParts';
 import { ListPageHeader, ListResults, newIcon } from '../../components/list/ListResults';
 import { FilterBar } from '../../components/list/ListToolbar';
+import { MultiFilter } from '../../components/list/MultiFilter';
 import { activeFilterCount } from '../../components/list/sort';
 import { useKeysetList } from '../../components/list/useKeysetList';
 import { NoAccess } from '../../components/NoAccess';
@@ -88,28 +83,20 @@ export function AgreementListPage() {
         activeCount={activeCount}
         columns={3}
       >
-        <MultiSelect
+        <MultiFilter
           label="Status"
           data={agreementStatuses.map((value) => ({
             value,
             label: agreementStatusLabels[value],
           }))}
-          value={search.status ?? []}
-          onChange={(v) =>
-            change({ ...search, status: v.length ? (v as AgreementStatus[]) : undefined })
-          }
-          placeholder={search.status ? undefined : 'Any'}
-          clearable
+          value={search.status}
+          onChange={(values) => change({ ...search, status: values })}
         />
-        <MultiSelect
+        <MultiFilter
           label="Type"
           data={agreementTypes.map((value) => ({ value, label: agreementTypeLabels[value] }))}
-          value={search.type ?? []}
-          onChange={(v) =>
-            change({ ...search, type: v.length ? (v as AgreementType[]) : undefined })
-          }
-          placeholder={search.type ? undefined : 'Any'}
-          clearable
+          value={search.type}
+          onChange={(values) => change({ ...search, type: values })}
         />
         <TextInput
           label="Ends on or after"

@@ -1,10 +1,11 @@
-import { MultiSelect, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { type ContactRole, type ContactSort, contactRoles } from '../../../domain/contacts';
+import { type ContactSort, contactRoles } from '../../../domain/contacts';
 import { ButtonLink } from '../../components/links';
 import { SkipToResults } from '../../components/list/ListParts';
 import { ListPageHeader, ListResults, newIcon } from '../../components/list/ListResults';
 import { ListToolbar } from '../../components/list/ListToolbar';
+import { MultiFilter } from '../../components/list/MultiFilter';
 import { activeFilterCount } from '../../components/list/sort';
 import { useKeysetList } from '../../components/list/useKeysetList';
 import { can, useSession } from '../auth/session';
@@ -72,18 +73,11 @@ export function ContactListPage() {
           value={search.partnerId}
           onChange={(partnerId) => change({ ...search, partnerId })}
         />
-        <MultiSelect
+        <MultiFilter
           label="Role"
           data={roleOptions}
-          value={search.role ?? []}
-          onChange={(roles) =>
-            change({
-              ...search,
-              role: roles.length > 0 ? (roles as ContactRole[]) : undefined,
-            })
-          }
-          placeholder={search.role ? undefined : 'Any'}
-          clearable
+          value={search.role}
+          onChange={(values) => change({ ...search, role: values })}
         />
       </ListToolbar>
       <ListResults

@@ -1,18 +1,11 @@
-import { Checkbox, MultiSelect, Stack } from '@mantine/core';
+import { Checkbox, Stack } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import {
-  type IssueKind,
-  type IssueSeverity,
-  type IssueSort,
-  type IssueStatus,
-  issueKinds,
-  issueSeverities,
-  issueStatuses,
-} from '../../../domain/issues';
+import { type IssueSort, issueKinds, issueSeverities, issueStatuses } from '../../../domain/issues';
 import { ButtonLink } from '../../components/links';
 import { SkipToResults } from '../../components/list/ListParts';
 import { ListPageHeader, ListResults, newIcon } from '../../components/list/ListResults';
 import { ListToolbar } from '../../components/list/ListToolbar';
+import { MultiFilter } from '../../components/list/MultiFilter';
 import { activeFilterCount } from '../../components/list/sort';
 import { useKeysetList } from '../../components/list/useKeysetList';
 import { can, useSession } from '../auth/session';
@@ -81,33 +74,23 @@ export function IssueListPage() {
         activeCount={activeCount}
         onClear={() => change(search.sort ? { sort: search.sort } : {})}
       >
-        <MultiSelect
+        <MultiFilter
           label="Status"
           data={optionsOf(issueStatuses)}
-          value={search.status ?? []}
-          onChange={(v) =>
-            change({ ...search, status: v.length ? (v as IssueStatus[]) : undefined })
-          }
-          placeholder={search.status ? undefined : 'Any'}
-          clearable
+          value={search.status}
+          onChange={(values) => change({ ...search, status: values })}
         />
-        <MultiSelect
+        <MultiFilter
           label="Severity"
           data={optionsOf(issueSeverities)}
-          value={search.severity ?? []}
-          onChange={(v) =>
-            change({ ...search, severity: v.length ? (v as IssueSeverity[]) : undefined })
-          }
-          placeholder={search.severity ? undefined : 'Any'}
-          clearable
+          value={search.severity}
+          onChange={(values) => change({ ...search, severity: values })}
         />
-        <MultiSelect
+        <MultiFilter
           label="Kind"
           data={optionsOf(issueKinds)}
-          value={search.kind ?? []}
-          onChange={(v) => change({ ...search, kind: v.length ? (v as IssueKind[]) : undefined })}
-          placeholder={search.kind ? undefined : 'Any'}
-          clearable
+          value={search.kind}
+          onChange={(values) => change({ ...search, kind: values })}
         />
         <PartnerFilter
           value={search.partnerId}

@@ -1,4 +1,4 @@
-import { MultiSelect, Select, TagsInput } from '@mantine/core';
+import { Select, TagsInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { HealthBand } from '../../../domain/health';
 import {
@@ -8,6 +8,7 @@ import {
   partnerTypes,
 } from '../../../domain/partners';
 import { ListToolbar } from '../../components/list/ListToolbar';
+import { MultiFilter } from '../../components/list/MultiFilter';
 import { activeFilterCount } from '../../components/list/sort';
 import { useSession } from '../auth/session';
 import { bandLabels } from '../health/health-labels';
@@ -61,8 +62,6 @@ export function PartnerFilters({ search, onChange }: Props) {
   const workspace = useQuery(workspaceQuery);
   const teams = useQuery({ ...teamsQuery, enabled: session?.kind === 'member' });
   const tiers = workspace.data?.workspace.tiers ?? [...defaultTiers];
-  const set = (key: keyof PartnerListSearch) => (values: string[]) =>
-    onChange({ ...search, [key]: values.length > 0 ? values : undefined });
   const sort = search.sort ?? 'name';
 
   return (
@@ -79,68 +78,60 @@ export function PartnerFilters({ search, onChange }: Props) {
       activeCount={activeFilterCount(search, partnerFilterKeys)}
       onClear={() => onChange(search.sort ? { sort: search.sort } : {})}
     >
-      <MultiSelect
+      <MultiFilter
         label="Type"
         data={typeOptions}
-        value={search.type ?? []}
-        onChange={set('type')}
-        placeholder={search.type ? undefined : 'Any'}
-        clearable
+        value={search.type}
+        onChange={(values) => onChange({ ...search, type: values })}
       />
-      <MultiSelect
+      <MultiFilter
         label="Tier"
         data={tiers.map((tier) => ({ value: tier, label: humanize(tier) }))}
-        value={search.tier ?? []}
-        onChange={set('tier')}
-        placeholder={search.tier ? undefined : 'Any'}
-        clearable
+        value={search.tier}
+        onChange={(values) => onChange({ ...search, tier: values })}
       />
-      <MultiSelect
+      <MultiFilter
         label="Stage"
         data={stageOptions}
-        value={search.stage ?? []}
-        onChange={set('stage')}
-        placeholder={search.stage ? undefined : 'Any'}
-        clearable
+        value={search.stage}
+        onChange={(values) => onChange({ ...search, stage: values })}
       />
       {/* Owners are members, whom partner users do not see. */}
       {session?.kind === 'member' ? (
-        <MultiSelect
+        <MultiFilter
           label="Owner"
           data={(members.data ?? []).map((member) => ({ value: member.id, label: member.name }))}
-          value={search.ownerId ?? []}
-          onChange={set('ownerId')}
-          placeholder={search.ownerId ? undefined : 'Anyone'}
+          value={search.ownerId}
+          onChange={(values) => onChange({ ...search, ownerId: values })}
+          anyLabel="Anyone"
           searchable
-          clearable
         />
       ) : null}
       {session?.kind === 'member' ? (
-        <MultiSelect
+        <MultiFilter
           label="Team"
           data={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
-          value={search.teamId ?? []}
-          onChange={set('teamId')}
-          placeholder={search.teamId ? undefined : 'Any'}
+          value={search.teamId}
+          onChange={(values) => onChange({ ...search, teamId: values })}
           searchable
-          clearable
         />
       ) : null}
       <TagsInput
         label="Tag"
         value={search.tag ?? []}
-        onChange={(tags) => set('tag')(tags.map((tag) => tag.trim().toLowerCase()))}
+        onChange={(tags) => {
+          const tag = tags.map((t) => t.trim().toLowerCase());
+          onChange({ ...search, tag: tag.length > 0 ? tag : undefined });
+        }}
         placeholder={search.tag ? undefined : 'Any'}
         clearable
       />
-      <MultiSelect
+      <MultiFilter
         label="Country"
         data={countryOptions}
-        value={search.country ?? []}
-        onChange={set('country')}
-        placeholder={search.country ? undefined : 'Any'}
+        value={search.country}
+        onChange={(values) => onChange({ ...search, country: values })}
         searchable
-        clearable
       />
       <Select
         label="Health"

@@ -1,11 +1,12 @@
-import { MultiSelect, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { type PlanSort, type PlanStatus, planStatuses } from '../../../domain/plans';
+import { type PlanSort, planStatuses } from '../../../domain/plans';
 import { ButtonLink } from '../../components/links';
 import { SkipToResults } from '../../components/list/ListParts';
 import { ListPageHeader, ListResults, newIcon } from '../../components/list/ListResults';
 import { FilterBar } from '../../components/list/ListToolbar';
+import { MultiFilter } from '../../components/list/MultiFilter';
 import { activeFilterCount } from '../../components/list/sort';
 import { useKeysetList } from '../../components/list/useKeysetList';
 import { NoAccess } from '../../components/NoAccess';
@@ -88,23 +89,17 @@ export function PlanListPage() {
         activeCount={activeCount}
         columns={3}
       >
-        <MultiSelect
+        <MultiFilter
           label="Status"
           data={planStatuses.map((value) => ({ value, label: planStatusLabels[value] }))}
-          value={search.status ?? []}
-          onChange={(v) =>
-            change({ ...search, status: v.length ? (v as PlanStatus[]) : undefined })
-          }
-          placeholder={search.status ? undefined : 'Any'}
-          clearable
+          value={search.status}
+          onChange={(values) => change({ ...search, status: values })}
         />
-        <MultiSelect
+        <MultiFilter
           label="Period"
           data={periods}
-          value={search.period ?? []}
-          onChange={(v) => change({ ...search, period: v.length ? v : undefined })}
-          placeholder={search.period ? undefined : 'Any'}
-          clearable
+          value={search.period}
+          onChange={(values) => change({ ...search, period: values })}
         />
       </FilterBar>
       <ListResults
