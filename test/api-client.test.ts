@@ -698,6 +698,41 @@ describe('agreements', () => {
     });
     expect(frozen.data?.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
+
+  it('adds a recurring obligation, marks an occurrence done, reads, lists and deletes it', async () => {
+    const agreement = await api.POST('/api/v1/agreements', {
+      body: { partnerId, type: 'reseller', title: 'Reseller' },
+    });
+    const id = must(agreement.data, 'agreement').id;
+    const created = await api.POST('/api/v1/agreements/{id}/obligations', {
+      params: { path: { id } },
+      body: {
+        description: 'Monthly sales report',
+        party: 'partner',
+        rrule: 'FREQ=MONTHLY;BYMONTHDAY=-1',
+        startsOn: '2027-01-01',
+      },
+    });
+    expect(created.response.status).toBe(201);
+    const obligationId = must(created.data, 'obligation').id;
+    const done = await api.PATCH('/api/v1/agreements/{id}/obligations/{obligationId}', {
+      params: { path: { id, obligationId }, header: { 'if-match': etagOf(created.response) } },
+      body: { doneThrough: '2027-01-31' },
+    });
+    expect(done.data?.nextDueOn).toBe('2027-02-28');
+    const one = await api.GET('/api/v1/agreements/{id}/obligations/{obligationId}', {
+      params: { path: { id, obligationId } },
+    });
+    expect(one.data?.doneThrough).toBe('2027-01-31');
+    const listed = await api.GET('/api/v1/agreements/{id}/obligations', {
+      params: { path: { id } },
+    });
+    expect(listed.data?.items.map((o) => o.id)).toEqual([obligationId]);
+    const removed = await api.DELETE('/api/v1/agreements/{id}/obligations/{obligationId}', {
+      params: { path: { id, obligationId }, header: { 'if-match': etagOf(done.response) } },
+    });
+    expect(removed.response.status).toBe(204);
+  });
 });
 
 describe('compliance requirements', () => {

@@ -26,6 +26,7 @@ import { issueRoutes } from './issues/issues.routes';
 import { kpiRoutes } from './kpis/kpis.routes';
 import { memberRoutes } from './members/members.routes';
 import { notificationRoutes } from './notifications/notifications.routes';
+import { obligationRoutes } from './obligations/obligations.routes';
 import { partnerUserRoutes } from './partner-users/partner-users.routes';
 import { partnerRoutes } from './partners/partners.routes';
 import { planTemplateRoutes } from './plan-templates/plan-templates.routes';
@@ -78,6 +79,7 @@ export async function registerFeatures(api: ZodApp) {
   await api.register(agreementRoutes);
   await api.register(agreementVersionRoutes);
   await api.register(complianceRoutes);
+  await api.register(obligationRoutes);
   await api.register(dashboardRoutes);
   await api.register(kpiRoutes);
   await api.register(exportRoutes);

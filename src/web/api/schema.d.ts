@@ -202,6 +202,58 @@ export interface paths {
         patch: operations["updateAgreement"];
         trace?: never;
     };
+    "/api/v1/agreements/{id}/obligations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an agreement’s obligations
+         * @description What each party of the agreement must do, soonest next due date first, with whether each is overdue on the workspace’s day.
+         */
+        get: operations["listAgreementObligations"];
+        put?: never;
+        /**
+         * Add an obligation to an agreement
+         * @description Adds an obligation, status `open`. A one-off obligation has `dueOn`; a recurring one `rrule` and `startsOn` and no `dueOn` (else 422 `invalid_schedule` naming the field). A rule Tandem does not take (sub-daily, BYSETPOS, more than 10 000 occurrences…) is 422 `invalid_rrule` naming `rrule`; a rule is stored in one written form. An owner out of scope is 422 `invalid_reference` naming `ownerId`. An agreement holds 200 at most (409 `too_many_obligations`). Answers with its ETag and Location.
+         */
+        post: operations["createAgreementObligation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/obligations/{obligationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an obligation
+         * @description One obligation of the agreement, and its ETag for a later change.
+         */
+        get: operations["getAgreementObligation"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an obligation (If-Match required)
+         * @description Deletes an obligation; the audit event keeps it. Send the ETag in If-Match: 428 without it, 412 when the obligation changed since.
+         */
+        delete: operations["deleteAgreementObligation"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an obligation (If-Match required)
+         * @description Changes an obligation. `status` moves open → done or waived and back to open (else 409 `invalid_transition`). `doneThrough` marks the occurrences of a recurring obligation done up to a day (422 `not_recurring` on a one-off one). A one-off obligation has `dueOn`; a recurring one `rrule` and `startsOn` and no `dueOn` (else 422 `invalid_schedule` naming the field). A rule Tandem does not take (sub-daily, BYSETPOS, more than 10 000 occurrences…) is 422 `invalid_rrule` naming `rrule`; a rule is stored in one written form. An owner out of scope is 422 `invalid_reference` naming `ownerId`. Send the ETag in If-Match: 428 without it, 412 when the obligation changed since.
+         */
+        patch: operations["updateAgreementObligation"];
+        trace?: never;
+    };
     "/api/v1/agreements/{id}/redline": {
         parameters: {
             query?: never;
@@ -3912,6 +3964,102 @@ export interface components {
         NotificationUnreadCount: {
             unread: number;
         };
+        Obligation: {
+            /** Format: uuid */
+            agreementId: string;
+            /** Format: date-time */
+            createdAt: string;
+            description: string;
+            /** @description YYYY-MM-DD; occurrences up to it are done */
+            doneThrough: string | null;
+            /** @description YYYY-MM-DD, for a one-off obligation */
+            dueOn: string | null;
+            evidenceNote: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description The next occurrence not done, YYYY-MM-DD; null when closed or none is left */
+            nextDueOn: string | null;
+            /** @description Open, with the next due date before today */
+            overdue: boolean;
+            ownerId: string | null;
+            ownerName: string | null;
+            /** @enum {string} */
+            party: "us" | "partner" | "both";
+            /** @description The RRULE of a recurring obligation, normalized */
+            rrule: string | null;
+            /** @description YYYY-MM-DD, for a recurring obligation */
+            startsOn: string | null;
+            /** @enum {string} */
+            status: "open" | "done" | "waived";
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Also sent as the ETag; send it back in If-Match */
+            version: number;
+        };
+        ObligationCreate: {
+            /** @description What must be done, such as “Send the monthly sales report” */
+            description: string;
+            /**
+             * @description The day a one-off obligation is due, YYYY-MM-DD
+             * @default null
+             */
+            dueOn?: string | null;
+            /**
+             * @description How it was met: a note (files come with the file store)
+             * @default null
+             */
+            evidenceNote?: string | null;
+            /**
+             * @description The member who sees to it and is told when it is overdue
+             * @default null
+             */
+            ownerId?: string | null;
+            /**
+             * @description Who must do it: `us`, `partner` or `both`
+             * @enum {string}
+             */
+            party: "us" | "partner" | "both";
+            /**
+             * @description For a recurring obligation, an RFC 5545 RRULE without DTSTART, such as `FREQ=MONTHLY;BYMONTHDAY=5` or `FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=-1` (quarterly, last day). FREQ is DAILY, WEEKLY, MONTHLY or YEARLY, with INTERVAL, BYMONTHDAY (monthly), BYDAY, COUNT (up to 10 000) or UNTIL
+             * @default null
+             */
+            rrule?: string | null;
+            /**
+             * @description The first day a recurring obligation counts from
+             * @default null
+             */
+            startsOn?: string | null;
+        };
+        ObligationList: {
+            /** @description Soonest next due date first, then the others */
+            items: components["schemas"]["Obligation"][];
+        };
+        ObligationUpdate: {
+            /** @description What must be done, such as “Send the monthly sales report” */
+            description?: string;
+            /** @description For a recurring obligation: every occurrence on or before this day is done */
+            doneThrough?: string | null;
+            /** @description The day a one-off obligation is due, YYYY-MM-DD */
+            dueOn?: string | null;
+            /** @description How it was met: a note (files come with the file store) */
+            evidenceNote?: string | null;
+            /** @description The member who sees to it and is told when it is overdue */
+            ownerId?: string | null;
+            /**
+             * @description Who must do it: `us`, `partner` or `both`
+             * @enum {string}
+             */
+            party?: "us" | "partner" | "both";
+            /** @description For a recurring obligation, an RFC 5545 RRULE without DTSTART, such as `FREQ=MONTHLY;BYMONTHDAY=5` or `FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=-1` (quarterly, last day). FREQ is DAILY, WEEKLY, MONTHLY or YEARLY, with INTERVAL, BYMONTHDAY (monthly), BYDAY, COUNT (up to 10 000) or UNTIL */
+            rrule?: string | null;
+            /** @description The first day a recurring obligation counts from */
+            startsOn?: string | null;
+            /**
+             * @description open → done or waived, and back to open
+             * @enum {string}
+             */
+            status?: "open" | "done" | "waived";
+        };
         OffTrackPartner: {
             /** @description The off-track KPI with the lowest outlook: the one that puts the partner here */
             kpi: {
@@ -6391,6 +6539,572 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (the role does not allow it) or `origin_mismatch` (a cookie request from another site) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such record in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `stale_version`: the record changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `uri_too_long`: a path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type`: send `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `if_match_required`: send the ETag in If-Match */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAgreementObligations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObligationList"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: the role does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such record in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `uri_too_long`: a path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createAgreementObligation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObligationCreate"];
+            };
+        };
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the record (`"3"`), to send back in If-Match with a change */
+                    ETag?: string;
+                    /** @description The URL of the new record */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Obligation"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (the role does not allow it) or `origin_mismatch` (a cookie request from another site) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such record in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `uri_too_long`: a path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type`: send `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAgreementObligation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                obligationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the record (`"3"`), to send back in If-Match with a change */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Obligation"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: the role does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such record in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `uri_too_long`: a path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteAgreementObligation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you read (`"3"`); required on PATCH */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+                obligationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (the role does not allow it) or `origin_mismatch` (a cookie request from another site) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such record in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `stale_version`: the record changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `uri_too_long`: a path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateAgreementObligation: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read (`"3"`); required on PATCH */
+                "if-match": string;
+            };
+            path: {
+                id: string;
+                obligationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObligationUpdate"];
+            };
+        };
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the record (`"3"`), to send back in If-Match with a change */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Obligation"];
                 };
             };
             /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */

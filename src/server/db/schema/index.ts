@@ -14,6 +14,7 @@ export * from './issues';
 export * from './kpis';
 export * from './limits';
 export * from './notifications';
+export * from './obligations';
 export * from './partners';
 export * from './plan-templates';
 export * from './plans';

@@ -7,6 +7,7 @@ import { releaseMemberInvitations } from '../invitations/invitations.service';
 import { releaseMemberIssues } from '../issues/issues.service';
 import { releaseMemberKpis } from '../kpis/kpis.service';
 import { releaseMemberNotifications } from '../notifications/notifications.service';
+import { releaseMemberObligations } from '../obligations/obligations.service';
 import { releaseMemberPartners } from '../partners/partners.service';
 import { releaseMemberPlans } from '../plans/plans.service';
 import { releaseMemberReportSubscriptions } from '../report-subscriptions/report-subscriptions.service';
@@ -41,4 +42,5 @@ export const memberHolders: ReleaseMember[] = [
   releaseMemberKpis,
   releaseMemberReportSubscriptions,
   releaseMemberAgreements,
+  releaseMemberObligations,
 ];

@@ -50,3 +50,18 @@ describe('plan entries', () => {
     ).toBe('FY2027 plan: version 3 started');
   });
 });
+
+describe('agreement obligation entries', () => {
+  const agreement = (summary: TimelineEntry['summary']) =>
+    ({ kind: 'agreement', summary }) as unknown as TimelineEntry;
+
+  it('name the agreement and the obligation, added, done or waived', () => {
+    const summary = { title: 'Reseller 2027', obligation: 'Monthly sales report' };
+    expect(describeEntry(agreement({ ...summary, event: 'obligation_added' }), String)).toBe(
+      'Agreement Reseller 2027: obligation added: Monthly sales report',
+    );
+    expect(describeEntry(agreement({ ...summary, event: 'obligation_waived' }), String)).toBe(
+      'Agreement Reseller 2027: obligation waived: Monthly sales report',
+    );
+  });
+});

@@ -58,6 +58,15 @@ export function describeEntry(entry: TimelineEntry, memberName: (id: string) => 
       if (s.event === 'created') return `Agreement started: ${title}`;
       if (s.event === 'auto_renewed')
         return `Agreement ${title} renewed itself until ${words(s.to)}`;
+      if (typeof s.event === 'string' && s.event.startsWith('obligation_')) {
+        const what = typeof s.obligation === 'string' ? s.obligation : 'an obligation';
+        const verb = {
+          obligation_added: 'added',
+          obligation_done: 'done',
+          obligation_waived: 'waived',
+        }[s.event];
+        return `Agreement ${title}: obligation ${verb ?? words(s.event.slice(11))}: ${what}`;
+      }
       return `Agreement ${title}: ${status(s.from)} → ${status(s.to)}`;
     }
     default: {
