@@ -22,6 +22,7 @@ import { relationshipFigures, relationshipSizes } from './relationships';
 import { renewalFigures, renewalSizes } from './renewals';
 import { reportFigures, reportSizes } from './reports';
 import { scaleOut } from './scale-out';
+import { signedPdfFigures } from './signed-pdf';
 import { hasWrk, wrkRate } from './wrk';
 
 const ROUNDS = 3;
@@ -137,6 +138,13 @@ async function main() {
   const alone =
     relationships || health || dashboard || kpiExport || reports || renewals || agreements;
   const server = process.argv.includes('server');
+  // `-- signed-pdf` needs no data set: alone it loads none.
+  if (process.argv.includes('signed-pdf')) {
+    await signedPdfFigures((name, value, ratio, target) => {
+      process.stdout.write(`bench ${name}: ${value} ratio=${ratio.toFixed(2)} target=${target}\n`);
+    }, say);
+    if (!alone && !server) return;
+  }
   const small = alone && process.argv.includes('--small');
   const dataset = await prepareDataset(say, small ? 'small' : 'large');
   const where = dataset.kind;

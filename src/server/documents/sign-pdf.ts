@@ -19,8 +19,9 @@ export interface SignatureDetails {
 }
 
 /**
- * The key and certificate as a PKCS#12 in memory, the form the signer takes. The passphrase is
- * random and lives only as long as this call: the bundle never leaves the process.
+ * The key and certificate as a PKCS#12 in memory, the form the signer takes. The bundle never
+ * leaves the process and the key is already here in the clear, so its encryption guards nothing:
+ * one key-derivation round instead of 2 048 saves 0.4 s of pure-JS hashing per signature.
  */
 function pkcs12Of(identity: SigningIdentity): { p12: Buffer; passphrase: string } {
   const { asn1, pkcs12, pki } = forge();
@@ -29,7 +30,7 @@ function pkcs12Of(identity: SigningIdentity): { p12: Buffer; passphrase: string 
     pki.privateKeyFromPem(identity.privateKeyPem),
     [pki.certificateFromPem(identity.certificatePem)],
     passphrase,
-    { algorithm: 'aes256' },
+    { algorithm: 'aes256', count: 1 },
   );
   return { p12: Buffer.from(asn1.toDer(bundle).getBytes(), 'binary'), passphrase };
 }

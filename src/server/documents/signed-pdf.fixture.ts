@@ -1,13 +1,13 @@
 import { bodySha256, type SignedAgreementInput } from './signed-agreement';
 
-/** A made-up agreement of about `pages` pages of text (four and a half clauses a page), for tests and the benchmark. */
+/** A made-up agreement of about `pages` pages of text (about 5.6 clauses a page), for tests and the benchmark. */
 export function sampleSignedAgreement(pages = 1): SignedAgreementInput {
   const clause = (n: number) =>
     `## ${n}. Clause ${n}\n\nThe parties agree that **clause ${n}** applies to every order placed ` +
     'under this agreement. Each party keeps its own costs, and neither may assign its rights ' +
     'without the written consent of the other, which is not to be unreasonably withheld.\n\n' +
     `- Obligation ${n}.a: report quarterly\n- Obligation ${n}.b: keep records for seven years\n`;
-  const body = Array.from({ length: Math.round(pages * 4.5) }, (_, i) => clause(i + 1)).join('\n');
+  const body = Array.from({ length: Math.round(pages * 5.6) }, (_, i) => clause(i + 1)).join('\n');
   const at = (minutes: number) => new Date(Date.UTC(2026, 11, 6, 9, minutes, 0));
   return {
     workspace: 'Northwind Traders',
