@@ -19,6 +19,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { RecordError } from '../../components/RecordError';
 import { can, useSession } from '../auth/session';
 import { formatDay } from '../plans/plan-labels';
+import { AgreementCompliance } from './AgreementCompliance';
 import { AgreementSigners } from './AgreementSigners';
 import { AgreementVersions } from './AgreementVersions';
 import {
@@ -168,6 +169,10 @@ export function AgreementPage() {
           ) : null}
         </Detail>
       </Details>
+      <AgreementCompliance
+        agreement={agreement}
+        canMark={can(session, 'compliance.review') && !isClosed(agreement.status)}
+      />
       <AgreementSigners
         agreement={agreement}
         etag={etag}

@@ -162,3 +162,36 @@ export const agreementTemplatesQuery = () =>
         await api.GET('/api/v1/agreement-templates', { params: { query: { limit: 200 } }, signal }),
       ).items,
   });
+
+export type AgreementRequirementList = components['schemas']['AgreementRequirementList'];
+export type AgreementRequirement = components['schemas']['AgreementRequirement'];
+export type AgreementRequirementBody = components['schemas']['AgreementRequirementUpdate'];
+
+/** Under the agreement's key, so every change to the agreement reloads its checklist too. */
+export const agreementRequirementsQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['agreement', id, 'requirements'],
+    queryFn: async ({ signal }) =>
+      unwrap(
+        await api.GET('/api/v1/agreements/{id}/requirements', {
+          params: { path: { id } },
+          signal,
+        }),
+      ),
+  });
+
+export async function markRequirement(
+  id: string,
+  entry: AgreementRequirement,
+  body: AgreementRequirementBody,
+) {
+  return unwrap(
+    await api.PATCH('/api/v1/agreements/{id}/requirements/{requirementId}', {
+      params: {
+        path: { id, requirementId: entry.id },
+        header: { 'if-match': `"${entry.version}"` },
+      },
+      body,
+    }),
+  );
+}
