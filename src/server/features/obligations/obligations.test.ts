@@ -195,3 +195,26 @@ describe('a recurring obligation', () => {
     expect(due).toEqual([...due].sort());
   });
 });
+
+describe('a member who leaves', () => {
+  it('leaves the obligations they own unowned, with an audit event each', async () => {
+    const owner = world.a.members.member.memberId;
+    const made = (
+      await create({
+        description: 'Quarterly review',
+        party: 'both',
+        ownerId: owner,
+        dueOn: '2027-05-01',
+      })
+    ).json();
+    const removed = await request(t.app, {
+      method: 'DELETE',
+      url: `/api/v1/members/${owner}`,
+      key: admin,
+    });
+    expect(removed.statusCode).toBe(204);
+    const after = await request(t.app, { method: 'GET', url: `${base}/${made.id}`, key: admin });
+    expect(after.json()).toMatchObject({ ownerId: null, ownerName: null, version: 2 });
+    expect(await actions(made.id)).toEqual(['obligation.created', 'obligation.owner_released']);
+  });
+});
