@@ -6,6 +6,7 @@ import { HealthWeightsPanel } from '../health/HealthWeightsPanel';
 import { ResponseTargetsPanel } from '../issues/ResponseTargetsPanel';
 import { CadencePanel } from '../partners/CadencePanel';
 import { ApiKeysPanel } from './ApiKeysPanel';
+import { ComplianceRequirementsPanel } from './ComplianceRequirementsPanel';
 import { FiscalSettingsPanel } from './FiscalSettingsPanel';
 import { InvitationsPanel } from './InvitationsPanel';
 import { MembersPanel } from './MembersPanel';
@@ -22,6 +23,7 @@ const tabs = [
   'invitations',
   'api-keys',
   'plan-templates',
+  'compliance',
 ] as const;
 
 /** Workspace settings: for admins (the navigation shows it to no one else). */
@@ -58,6 +60,7 @@ export function SettingsPage() {
           <Tabs.Tab value="invitations">Invitations</Tabs.Tab>
           <Tabs.Tab value="api-keys">API keys</Tabs.Tab>
           <Tabs.Tab value="plan-templates">Plan templates</Tabs.Tab>
+          <Tabs.Tab value="compliance">Compliance</Tabs.Tab>
           <Tabs.Tab value="workspace">Workspace</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="members" pt="lg">
@@ -79,6 +82,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="plan-templates" pt="lg">
           <PlanTemplatesPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="compliance" pt="lg">
+          <ComplianceRequirementsPanel />
         </Tabs.Panel>
         <Tabs.Panel value="workspace" pt="lg">
           <Stack gap="lg">
