@@ -770,6 +770,33 @@ describe('compliance requirements', () => {
     });
     expect(met.data?.status).toBe('met');
   });
+
+  it('takes a renewal decision on an agreement in force', async () => {
+    const created = await api.POST('/api/v1/agreements', {
+      body: { partnerId, type: 'reseller', title: 'Reseller', endOn: '2027-12-31' },
+    });
+    const id = must(created.data, 'agreement').id;
+    let response = (
+      await api.POST('/api/v1/agreements/{id}/versions', {
+        params: { path: { id }, header: { 'if-match': etagOf(created.response) } },
+        body: { body: 'The reseller resells.' },
+      })
+    ).response;
+    for (const to of ['in_negotiation', 'pending_signature', 'active'] as const) {
+      response = (
+        await api.POST('/api/v1/agreements/{id}/transitions', {
+          params: { path: { id }, header: { 'if-match': etagOf(response) } },
+          body: { to },
+        })
+      ).response;
+    }
+    const renewed = await api.POST('/api/v1/agreements/{id}/renewal', {
+      params: { path: { id }, header: { 'if-match': etagOf(response) } },
+      body: { decision: 'renew', termMonths: 12 },
+    });
+    expect(renewed.data?.agreement.status).toBe('renewed');
+    expect(renewed.data?.next).toMatchObject({ renewedFromId: id, endOn: '2028-12-31' });
+  });
 });
 
 describe('dashboard', () => {

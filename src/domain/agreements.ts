@@ -241,6 +241,49 @@ export const AgreementTransition = z
   .meta({ id: 'AgreementTransition' });
 export type AgreementTransition = z.infer<typeof AgreementTransition>;
 
+export const renewalDecisions = ['renew', 'renegotiate', 'terminate'] as const;
+export type RenewalDecision = (typeof renewalDecisions)[number];
+
+/**
+ * A decision on an agreement in force (decision 054): renew it into its next term on the same
+ * terms, start a draft for the next term to renegotiate, or terminate it with a reason.
+ */
+export const AgreementRenewal = z
+  .discriminatedUnion('decision', [
+    z
+      .object({
+        decision: z.literal('renew'),
+        termMonths: z
+          .number()
+          .int()
+          .min(1)
+          .max(maxRenewalTermMonths)
+          .optional()
+          .describe('Months of the next term; the agreement’s renewal term when left out'),
+      })
+      .strict(),
+    z
+      .object({
+        decision: z.literal('renegotiate'),
+        termMonths: z
+          .number()
+          .int()
+          .min(1)
+          .max(maxRenewalTermMonths)
+          .optional()
+          .describe('Months of the next term; the agreement’s renewal term when left out'),
+      })
+      .strict(),
+    z
+      .object({
+        decision: z.literal('terminate'),
+        reason: singleLineText({ min: 1, max: 1000 }).describe('Why it ends, for its history'),
+      })
+      .strict(),
+  ])
+  .meta({ id: 'AgreementRenewal' });
+export type AgreementRenewal = z.infer<typeof AgreementRenewal>;
+
 /** A signer to add: a member for our side, a contact of the agreement's partner for theirs. */
 export const AgreementSignerCreate = z
   .object({
@@ -299,6 +342,10 @@ export const Agreement = z
     value: z.number().int().nullable().describe('In minor units of `currency`'),
     currency: z.string().nullable(),
     governingLaw: z.string().nullable(),
+    renewedFromId: z
+      .uuid()
+      .nullable()
+      .describe('The agreement this one renews or renegotiates, if any'),
     signers: z.array(AgreementSigner).describe('Our side first, then the partner’s'),
     version: z.number().int().describe('Also sent as the ETag; send it back in If-Match'),
     createdAt: timestamp,
@@ -306,6 +353,17 @@ export const Agreement = z
   })
   .meta({ id: 'Agreement' });
 export type Agreement = z.infer<typeof Agreement>;
+
+export const AgreementRenewalResult = z
+  .object({
+    agreement: Agreement.describe('The agreement decided on, as it is now'),
+    next: z
+      .lazy(() => Agreement)
+      .nullable()
+      .describe('Its next term (renew: active; renegotiate: a draft); null when terminated'),
+  })
+  .meta({ id: 'AgreementRenewalResult' });
+export type AgreementRenewalResult = z.infer<typeof AgreementRenewalResult>;
 
 export const AgreementPage = pageOf(Agreement).meta({ id: 'AgreementPage' });
 export type AgreementPage = z.infer<typeof AgreementPage>;

@@ -294,6 +294,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agreements/{id}/renewal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Renew, renegotiate or terminate an agreement
+         * @description Decides what happens at the end of an active or expiring agreement (else 409 `agreement_not_in_force`). `renew`: a new agreement for the next term on the same terms, active, effective the day after the end and ending `termMonths` (default: its renewal term) later, linked by `renewedFromId`; this one becomes `renewed`. `renegotiate`: the next term starts as a draft to negotiate; this one stays in force until it ends. `terminate`: it becomes `terminated`, with the `reason` in its history. Without an end date or a term, 422 naming `decision` or `termMonths`; a next term already started is 409 `renewal_exists`. The ETag answered is the decided agreement's. Send the ETag in If-Match: 428 without it, 412 when the agreement changed since.
+         */
+        post: operations["decideAgreementRenewal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/agreements/{id}/requirements": {
         parameters: {
             query?: never;
@@ -2778,6 +2798,8 @@ export interface components {
             partnerId: string;
             partnerName: string;
             renewalTermMonths: number | null;
+            /** @description The agreement this one renews or renegotiates, if any */
+            renewedFromId: string | null;
             /** @description Our side first, then the partner’s */
             signers: components["schemas"]["AgreementSigner"][];
             /** @enum {string} */
@@ -2859,6 +2881,28 @@ export interface components {
             items: components["schemas"]["Agreement"][];
             /** @description Pass as `?cursor=` for the next page; null at the end */
             nextCursor: string | null;
+        };
+        AgreementRenewal: {
+            /** @constant */
+            decision: "renew";
+            /** @description Months of the next term; the agreement’s renewal term when left out */
+            termMonths?: number;
+        } | {
+            /** @constant */
+            decision: "renegotiate";
+            /** @description Months of the next term; the agreement’s renewal term when left out */
+            termMonths?: number;
+        } | {
+            /** @constant */
+            decision: "terminate";
+            /** @description Why it ends, for its history */
+            reason: string;
+        };
+        AgreementRenewalResult: {
+            /** @description The agreement decided on, as it is now */
+            agreement: components["schemas"]["Agreement"];
+            /** @description Its next term (renew: active; renegotiate: a draft); null when terminated */
+            next: components["schemas"]["Agreement"] | null;
         };
         AgreementRequirement: {
             /** @description Whether it holds back the agreement’s next move towards `blocks` now */
@@ -7385,6 +7429,138 @@ export interface operations {
             };
             /** @description `uri_too_long`: a path parameter is too long */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decideAgreementRenewal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version you read (`"3"`); required on PATCH */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreementRenewal"];
+            };
+        };
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The version of the record (`"3"`), to send back in If-Match with a change */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementRenewalResult"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (the role does not allow it) or `origin_mismatch` (a cookie request from another site) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such record in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `stale_version`: the record changed since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `uri_too_long`: a path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type`: send `application/json` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

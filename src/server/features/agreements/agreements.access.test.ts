@@ -48,6 +48,13 @@ function everyRoute(
     { method: 'POST', url: `${url}/transitions`, headers, payload: { to: 'draft' }, ...auth },
     {
       method: 'POST',
+      url: `${url}/renewal`,
+      headers,
+      payload: { decision: 'terminate', reason: 'No longer needed' },
+      ...auth,
+    },
+    {
+      method: 'POST',
       url: `${url}/signers`,
       headers,
       payload: { side: 'us', memberId: world.a.members.viewer.memberId, role: 'CFO' },

@@ -4,6 +4,8 @@ import {
   AgreementCreate,
   AgreementListQuery,
   AgreementPage,
+  AgreementRenewal,
+  AgreementRenewalResult,
   AgreementSignerCreate,
   AgreementSignerList,
   AgreementTransition,
@@ -15,6 +17,7 @@ import { etagOf, ifMatchHeaders } from '../../http/etag';
 import { scopeOf } from '../../http/permissions';
 import type { ZodApp } from '../index';
 import { listAgreements } from './agreements.list';
+import { decideRenewal } from './agreements.renewal';
 import {
   createAgreement,
   deleteAgreement,
@@ -169,6 +172,35 @@ export async function agreementRoutes(app: ZodApp) {
       );
       reply.header('etag', etagOf(agreement.version));
       return agreement;
+    },
+  );
+
+  app.post(
+    '/agreements/:id/renewal',
+    {
+      bodyLimit,
+      config: { access: 'agreement.write', replyHeaders: ['etag'] },
+      schema: {
+        operationId: 'decideAgreementRenewal',
+        description: `Decides what happens at the end of an active or expiring agreement (else 409 \`agreement_not_in_force\`). \`renew\`: a new agreement for the next term on the same terms, active, effective the day after the end and ending \`termMonths\` (default: its renewal term) later, linked by \`renewedFromId\`; this one becomes \`renewed\`. \`renegotiate\`: the next term starts as a draft to negotiate; this one stays in force until it ends. \`terminate\`: it becomes \`terminated\`, with the \`reason\` in its history. Without an end date or a term, 422 naming \`decision\` or \`termMonths\`; a next term already started is 409 \`renewal_exists\`. The ETag answered is the decided agreement's. ${ifMatch}`,
+        tags,
+        summary: 'Renew, renegotiate or terminate an agreement',
+        params: idParams,
+        headers: ifMatchHeaders,
+        body: AgreementRenewal,
+        response: { 200: AgreementRenewalResult },
+      },
+    },
+    async (request, reply) => {
+      const result = await decideRenewal(
+        request.ctx,
+        scopeOf(request),
+        request.params.id,
+        request.headers['if-match'],
+        request.body,
+      );
+      reply.header('etag', etagOf(result.agreement.version));
+      return result;
     },
   );
 

@@ -49,6 +49,7 @@ export function toAgreement(row: AgreementRow, signers: SignerRow[], names: Name
     value: row.value,
     currency: row.currency,
     governingLaw: row.governingLaw,
+    renewedFromId: row.renewedFromId,
     signers: signers.map(toSigner),
     version: row.version,
     createdAt: row.createdAt.toISOString(),
