@@ -24,7 +24,21 @@ const json = (method: string, url: string, payload?: object, key = admin, versio
 async function newAgreement(type: string, title: string, partnerId = partnerOne) {
   const res = await json('POST', '/api/v1/agreements', { partnerId, type, title });
   expect(res.statusCode).toBe(201);
-  return res.json() as { id: string; version: number; status: string };
+  const { id, version } = res.json();
+  // A text to freeze when it is sent for signature (decision 050).
+  const text = await json(
+    'POST',
+    `/api/v1/agreements/${id}/versions`,
+    { body: 'Terms.' },
+    admin,
+    version,
+  );
+  expect(text.statusCode).toBe(201);
+  return (await json('GET', `/api/v1/agreements/${id}`)).json() as {
+    id: string;
+    version: number;
+    status: string;
+  };
 }
 
 async function move(agreement: { id: string; version: number }, to: string, key = admin) {
