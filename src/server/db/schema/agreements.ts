@@ -91,6 +91,7 @@ export const agreements = pgTable(
     index('agreements_status_idx').on(t.workspaceId, t.status, t.endSort),
     index('agreements_owner_idx').on(t.workspaceId, t.ownerId),
     index('agreements_parent_idx').on(t.workspaceId, t.parentId, t.partnerId),
+    index('agreements_renewed_from_idx').on(t.workspaceId, t.renewedFromId, t.partnerId),
     // The daily sweep reads agreements in force by their end date, across workspaces.
     index('agreements_in_force_end_idx')
       .on(t.endOn)
@@ -192,6 +193,8 @@ export const agreementVersions = pgTable(
       columns: [t.workspaceId, t.createdBy],
       foreignColumns: [members.workspaceId, members.id],
     }),
+    // The key the cascade from agreements looks versions up by.
+    index('agreement_versions_agreement_idx').on(t.workspaceId, t.agreementId, t.partnerId),
     index('agreement_versions_member_idx').on(t.workspaceId, t.createdBy),
     check('agreement_versions_number_positive', sql`${t.number} >= 1`),
     check('agreement_versions_body_length', sql`char_length(${t.body}) <= 200000`),

@@ -1,0 +1,2 @@
+CREATE INDEX "agreement_versions_agreement_idx" ON "agreement_versions" USING btree ("workspace_id","agreement_id","partner_id");--> statement-breakpoint
+CREATE INDEX "agreements_renewed_from_idx" ON "agreements" USING btree ("workspace_id","renewed_from_id","partner_id");
