@@ -15,6 +15,7 @@ import { errors } from '../../http/errors';
 import { checkIfMatch } from '../../http/etag';
 import { newId } from '../../ids';
 import { recordAudit } from '../audit/audit.service';
+import { syncAgreementRequirements } from '../compliance/compliance.checklist';
 import { recordTimelineEntry } from '../timeline/timeline.service';
 import { type AgreementRow, insertAgreementRow } from './agreements.queries';
 import { changeAgreement, type VisibleAgreement, visibleAgreement } from './agreements.service';
@@ -112,6 +113,8 @@ async function startNextTerm(
     createdAt: now,
     updatedAt: now,
   });
+  // The next term has its own compliance checklist, as any new agreement does.
+  await syncAgreementRequirements(tx, scope, next);
   const [agreement] = await presentAgreements(tx, scope, [next]);
   if (!agreement) throw new Error('a next term presented as nothing');
   await recordAudit(tx, ctx, scope, {
