@@ -7,6 +7,7 @@ import { invitationMail, renderMail } from '../mail/templates';
 import { seal, unseal } from '../sealed';
 import { purgeExpired } from './purge';
 import {
+  agreementSweepSchedule,
   cadenceSchedule,
   digestSchedule,
   healthSchedule,
@@ -93,9 +94,10 @@ describe('no usable token at rest', () => {
 });
 
 describe('purge', () => {
-  it('is scheduled hourly, under the start-up lock with the queues (as are the digests, the overdue sweep, the health snapshot, the KPI refresh, the cadence catch-up and the scheduled reports)', async () => {
+  it('is scheduled hourly, under the start-up lock with the queues (as are the digests, the overdue sweep, the health snapshot, the KPI refresh, the cadence catch-up, the scheduled reports and the agreement renewal sweep)', async () => {
     const { rows } = await t.database.sql('SELECT name, cron FROM pgboss.schedule ORDER BY name');
     expect(rows).toEqual([
+      { name: agreementSweepSchedule.name, cron: agreementSweepSchedule.cron },
       { name: cadenceSchedule.name, cron: cadenceSchedule.cron },
       { name: healthSchedule.name, cron: healthSchedule.cron },
       { name: kpiRefreshSchedule.name, cron: kpiRefreshSchedule.cron },
