@@ -149,7 +149,8 @@ export async function xlsxStream<T>(
   sheet.getRow(1).commit();
 
   async function write() {
-    for await (const batch of readAhead(batches)) {
+    // No read-ahead here: the workbook's stages have no back-pressure of their own (see below).
+    for await (const batch of batches) {
       if (out.destroyed) break;
       for (const row of batch) {
         sheet.addRow(columns.map((column) => cellOf(column.value(row)))).commit();
