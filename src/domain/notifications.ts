@@ -2,8 +2,16 @@ import { z } from 'zod';
 import { uuid } from './ids';
 import { cursorParam, limitParam, pageOf } from './pagination';
 
-/** What a notification tells a member about: work given to them, a mention, work past due. */
-export const notificationKinds = ['assignment', 'mention', 'overdue'] as const;
+/**
+ * What a notification tells a member about: work given to them, a mention, work past due, an
+ * agreement's obligation past due (its own switch: it is not work anyone was assigned).
+ */
+export const notificationKinds = [
+  'assignment',
+  'mention',
+  'overdue',
+  'obligation_overdue',
+] as const;
 export const notificationKind = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof notificationKind>;
 
@@ -15,6 +23,7 @@ export const notificationSubjectTypes = [
   'issue',
   'task',
   'comment',
+  'agreement',
 ] as const;
 export const notificationSubjectType = z.enum(notificationSubjectTypes);
 export type NotificationSubjectType = z.infer<typeof notificationSubjectType>;
@@ -28,6 +37,7 @@ export function subjectPath(type: NotificationSubjectType, id: string): string {
     issue: 'issues',
     task: 'tasks',
     comment: 'comments',
+    agreement: 'agreements',
   };
   return `/${section[type]}/${encodeURIComponent(id)}`;
 }
@@ -75,8 +85,22 @@ export const MarkedRead = z
   .meta({ id: 'NotificationsMarkedRead' });
 
 /** Email per kind, switched by each member; in-app notifications are always on. */
-export const emailSwitches = ['assignment', 'mention', 'overdue', 'digest'] as const;
+export const emailSwitches = [
+  'assignment',
+  'mention',
+  'overdue',
+  'obligationOverdue',
+  'digest',
+] as const;
 export type EmailSwitch = (typeof emailSwitches)[number];
+
+/** The switch that decides whether a notification of each kind is mailed at once. */
+export const emailSwitchOf: Record<NotificationKind, EmailSwitch> = {
+  assignment: 'assignment',
+  mention: 'mention',
+  overdue: 'overdue',
+  obligation_overdue: 'obligationOverdue',
+};
 
 export const NotificationPreferences = z
   .object({
@@ -84,6 +108,11 @@ export const NotificationPreferences = z
       assignment: z.boolean(),
       mention: z.boolean(),
       overdue: z.boolean(),
+      obligationOverdue: z
+        .boolean()
+        .describe(
+          'A mail when an agreement obligation you own (or whose agreement you own) is past due',
+        ),
       digest: z.boolean().describe('A daily mail of the unread notifications'),
     }),
     version: z.number().int(),
@@ -98,6 +127,7 @@ export const NotificationPreferencesUpdate = z
         assignment: z.boolean().optional(),
         mention: z.boolean().optional(),
         overdue: z.boolean().optional(),
+        obligationOverdue: z.boolean().optional(),
         digest: z.boolean().optional(),
       })
       .strict(),
@@ -111,6 +141,7 @@ export const defaultEmailSwitches: Record<EmailSwitch, boolean> = {
   assignment: true,
   mention: true,
   overdue: true,
+  obligationOverdue: true,
   digest: false,
 };
 

@@ -13,6 +13,7 @@ import {
   healthSchedule,
   type JobQueue,
   kpiRefreshSchedule,
+  obligationOverdueSchedule,
   overdueSchedule,
   purgeSchedule,
   reportSchedule,
@@ -94,7 +95,7 @@ describe('no usable token at rest', () => {
 });
 
 describe('purge', () => {
-  it('is scheduled hourly, under the start-up lock with the queues (as are the digests, the overdue sweep, the health snapshot, the KPI refresh, the cadence catch-up, the scheduled reports and the agreement renewal sweep)', async () => {
+  it('is scheduled hourly, under the start-up lock with the queues (as are the digests, the overdue sweep, the health snapshot, the KPI refresh, the cadence catch-up, the scheduled reports, the agreement renewal sweep and the overdue obligation sweep)', async () => {
     const { rows } = await t.database.sql('SELECT name, cron FROM pgboss.schedule ORDER BY name');
     expect(rows).toEqual([
       { name: agreementSweepSchedule.name, cron: agreementSweepSchedule.cron },
@@ -104,6 +105,7 @@ describe('purge', () => {
       { name: purgeSchedule.name, cron: purgeSchedule.cron },
       { name: digestSchedule.name, cron: digestSchedule.cron },
       { name: overdueSchedule.name, cron: overdueSchedule.cron },
+      { name: obligationOverdueSchedule.name, cron: obligationOverdueSchedule.cron },
       { name: reportSchedule.name, cron: reportSchedule.cron },
     ]);
   });

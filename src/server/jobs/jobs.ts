@@ -12,6 +12,8 @@ export type JobPayloads = {
   'notification.digest': Record<string, never>;
   /** Notifies the assignees and owners of work past due (scheduled hourly, `overdueSchedule`). */
   'notification.overdue': Record<string, never>;
+  /** Tells the owners of agreement obligations past due, once per due date (scheduled hourly, `obligationOverdueSchedule`). */
+  'obligation.overdue': Record<string, never>;
   /** Snapshots the health score of every workspace not yet done today (scheduled hourly, `healthSchedule`). */
   'health.snapshot': Record<string, never>;
   /** Recomputes the progress of KPIs of open plans not yet done today (scheduled hourly, `kpiRefreshSchedule`). */

@@ -12,6 +12,7 @@ import {
   queueDigests,
 } from '../features/notifications/notifications.delivery';
 import { sweepOverdue } from '../features/notifications/notifications.overdue';
+import { sweepOverdueObligations } from '../features/obligations/obligations.sweep';
 import { catchUpLastTouch } from '../features/partners/cadence';
 import {
   deliverReport,
@@ -32,6 +33,7 @@ export const queueNames: JobName[] = [
   'notification.email',
   'notification.digest',
   'notification.overdue',
+  'obligation.overdue',
   'health.snapshot',
   'kpi.refresh',
   'report.due',
@@ -60,6 +62,14 @@ export const reportSchedule = { name: 'report.due', cron: '*/15 * * * *' } as co
  * day missed while no process ran is caught up within the hour after one starts.
  */
 export const agreementSweepSchedule = { name: 'agreement.sweep', cron: '23 * * * *' } as const;
+/**
+ * Hourly, so an obligation is announced within the hour after its workspace's midnight makes it
+ * overdue, and what fell due while no process ran within the hour after one starts.
+ */
+export const obligationOverdueSchedule = {
+  name: 'obligation.overdue',
+  cron: '37 * * * *',
+} as const;
 /** A job schedule as `prepareJobs` writes it (in UTC, with no data). */
 export type JobSchedule = {
   name: JobName;
@@ -80,6 +90,8 @@ export const schedules: JobSchedule[] = [
   reportSchedule,
   // Three statements over every workspace: a large set takes longer than a mail.
   { ...agreementSweepSchedule, options: { expireInSeconds: 15 * 60 } },
+  // Batches of a thousand over every workspace: after downtime, more than a mail's expiry.
+  { ...obligationOverdueSchedule, options: { expireInSeconds: 15 * 60 } },
 ];
 
 /** The schema version this build's pg-boss installs and, at its start, insists on. */
@@ -202,6 +214,7 @@ const pollingSeconds: Record<JobName, number> = {
   'notification.email': 0.5,
   'notification.digest': 60,
   'notification.overdue': 60,
+  'obligation.overdue': 60,
   'health.snapshot': 60,
   'kpi.refresh': 60,
   'report.due': 60,
@@ -221,6 +234,7 @@ const batchSizes: Record<JobName, number> = {
   'notification.email': 10,
   'notification.digest': 1,
   'notification.overdue': 1,
+  'obligation.overdue': 1,
   'health.snapshot': 1,
   'kpi.refresh': 1,
   'report.due': 1,
@@ -276,6 +290,13 @@ function handlersFor(
     },
     'notification.overdue': async () => {
       await sweepOverdue(
+        database,
+        (tx, jobs) => enqueueMany(tx, 'notification.email', jobs),
+        new Date(),
+      );
+    },
+    'obligation.overdue': async () => {
+      await sweepOverdueObligations(
         database,
         (tx, jobs) => enqueueMany(tx, 'notification.email', jobs),
         new Date(),

@@ -3970,12 +3970,12 @@ export interface components {
             createdAt: string;
             id: string;
             /** @enum {string} */
-            kind: "assignment" | "mention" | "overdue";
+            kind: "assignment" | "mention" | "overdue" | "obligation_overdue";
             link: string;
             readAt: string | null;
             subjectId: string;
             /** @enum {string} */
-            subjectType: "partner" | "contact" | "interaction" | "issue" | "task" | "comment";
+            subjectType: "partner" | "contact" | "interaction" | "issue" | "task" | "comment" | "agreement";
             title: string;
         };
         NotificationPage: {
@@ -3989,6 +3989,8 @@ export interface components {
                 /** @description A daily mail of the unread notifications */
                 digest: boolean;
                 mention: boolean;
+                /** @description A mail when an agreement obligation you own (or whose agreement you own) is past due */
+                obligationOverdue: boolean;
                 overdue: boolean;
             };
             version: number;
@@ -3998,6 +4000,7 @@ export interface components {
                 assignment?: boolean;
                 digest?: boolean;
                 mention?: boolean;
+                obligationOverdue?: boolean;
                 overdue?: boolean;
             };
         };

@@ -72,6 +72,8 @@ export const notificationPreferences = pgTable(
     emailAssignment: boolean('email_assignment').notNull(),
     emailMention: boolean('email_mention').notNull(),
     emailOverdue: boolean('email_overdue').notNull(),
+    /** Mail for an agreement obligation past due; on for members who never chose. */
+    emailObligationOverdue: boolean('email_obligation_overdue').notNull().default(true),
     emailDigest: boolean('email_digest').notNull(),
     /** When the last daily digest was queued for the member. */
     lastDigestAt: at('last_digest_at'),

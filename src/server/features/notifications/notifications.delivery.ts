@@ -1,5 +1,9 @@
 import type { WorkspaceId } from '../../../domain/ids';
-import { type EmailSwitch, emailSwitches } from '../../../domain/notifications';
+import {
+  emailSwitchOf,
+  type NotificationKind,
+  notificationKinds,
+} from '../../../domain/notifications';
 import { systemScope } from '../../access/scope';
 import type { Database, Tx } from '../../db/client';
 import { deliverOnce } from '../../jobs/deliver-once';
@@ -46,7 +50,8 @@ export async function deliverNotificationMail(
   ).filter((row) =>
     job.digest
       ? switches.digest && row.readAt === null
-      : emailSwitches.includes(row.kind as EmailSwitch) && switches[row.kind as EmailSwitch],
+      : notificationKinds.includes(row.kind as NotificationKind) &&
+        switches[emailSwitchOf[row.kind as NotificationKind]],
   );
   if (rows.length === 0) return 'skipped';
   const actors = await memberAddresses(

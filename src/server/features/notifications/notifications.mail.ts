@@ -28,6 +28,7 @@ function headline(n: MailedNotification): string {
   if (n.kind === 'assignment') return `${who} assigned you: ${title}`;
   if (n.kind === 'mention') return `${who} mentioned you: ${title}`;
   if (n.kind === 'overdue') return `Overdue: ${title}`;
+  if (n.kind === 'obligation_overdue') return `Obligation overdue: ${title}`;
   return title;
 }
 

@@ -1,7 +1,9 @@
 import type { MemberId } from '../../../domain/ids';
 import {
   type EmailSwitch,
+  emailSwitchOf,
   type Notification,
+  type NotificationKind,
   type NotificationPreferences,
   type NotificationPreferencesUpdate,
   NotifyInput,
@@ -67,7 +69,7 @@ export async function notify(
     actorId,
   });
   const switches = switchesOf(await findPreferences(tx, scope.workspaceId, data.recipientId));
-  if (switches[data.kind as EmailSwitch]) {
+  if (switches[emailSwitchOf[data.kind as NotificationKind]]) {
     await ctx.jobs.enqueue(tx, 'notification.email', {
       workspaceId: scope.workspaceId,
       recipientId: data.recipientId,
@@ -153,6 +155,7 @@ export async function updatePreferences(
       emailAssignment: email.assignment,
       emailMention: email.mention,
       emailOverdue: email.overdue,
+      emailObligationOverdue: email.obligationOverdue,
       emailDigest: email.digest,
       lastDigestAt: current?.lastDigestAt ?? null,
       version: before.version + 1,

@@ -192,7 +192,13 @@ describe('preferences', () => {
     const url = '/api/v1/notifications/preferences';
     const initial = await get(url, managerCookie);
     expect(initial.json()).toEqual({
-      email: { assignment: true, mention: true, overdue: true, digest: false },
+      email: {
+        assignment: true,
+        mention: true,
+        overdue: true,
+        obligationOverdue: true,
+        digest: false,
+      },
       version: 0,
     });
     expect(initial.headers.etag).toBe('"0"');
@@ -203,7 +209,13 @@ describe('preferences', () => {
     const changed = await change({ 'if-match': '"0"' }, { mention: false, digest: true });
     expect(changed.statusCode).toBe(200);
     expect(changed.json()).toEqual({
-      email: { assignment: true, mention: false, overdue: true, digest: true },
+      email: {
+        assignment: true,
+        mention: false,
+        overdue: true,
+        obligationOverdue: true,
+        digest: true,
+      },
       version: 1,
     });
     expect(changed.headers.etag).toBe('"1"');

@@ -36,6 +36,7 @@ export function switchesOf(row: PreferencesRow | undefined): Record<EmailSwitch,
     assignment: row.emailAssignment,
     mention: row.emailMention,
     overdue: row.emailOverdue,
+    obligationOverdue: row.emailObligationOverdue,
     digest: row.emailDigest,
   };
 }

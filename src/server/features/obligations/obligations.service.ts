@@ -211,10 +211,13 @@ export async function updateObligation(
         { field: 'doneThrough', code: 'not_recurring', message: messages.obligationNotRecurring },
       ]);
     const status = merged.status as ObligationStatus;
+    // A new schedule's due dates are new: one that passes is announced, even on a date told before.
+    const rescheduled = ['dueOn', 'rrule', 'startsOn'].some((key) => key in changed);
     const row = await updateObligationRow(tx, scope, id, {
       ...changed,
       ...schedule,
       doneThrough,
+      ...(rescheduled ? { notifiedDueOn: null } : {}),
       nextDueOn: nextDueOn({ ...schedule, status, doneThrough }),
       version: current.row.version + 1,
       updatedAt: new Date(),

@@ -16,6 +16,12 @@ const switches: Array<{ key: keyof EmailSwitches; label: string; description: st
   { key: 'mention', label: 'Mentions', description: 'A mail when someone @mentions you.' },
   { key: 'overdue', label: 'Overdue work', description: 'A mail when your work is past due.' },
   {
+    key: 'obligationOverdue',
+    label: 'Overdue obligations',
+    description:
+      'A mail when an agreement obligation you own, or one of your agreements, is past due.',
+  },
+  {
     key: 'digest',
     label: 'Daily digest',
     description: 'One mail a day listing your unread notifications.',

@@ -63,6 +63,7 @@ export const kindLabels: Record<Notification['kind'], string> = {
   assignment: 'Assigned to you',
   mention: 'Mentioned you',
   overdue: 'Overdue',
+  obligation_overdue: 'Obligation overdue',
 };
 
 /** The line a notification reads as: who did what, about which record. */

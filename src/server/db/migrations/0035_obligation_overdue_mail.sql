@@ -1,0 +1,1 @@
+ALTER TABLE "notification_preferences" ADD COLUMN "email_obligation_overdue" boolean DEFAULT true NOT NULL;
