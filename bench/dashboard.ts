@@ -12,6 +12,7 @@ import { defaultFiscalSettings, formatPeriod, periodAt } from '../src/domain/per
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
 import type { Database } from '../src/server/db/client';
+import { openBlobStore } from '../src/server/files/open';
 import type { Dataset } from './dataset';
 import { freePort, spawnServer, waitReady } from './processes';
 import { recordStatements, type Statement } from './record';
@@ -91,7 +92,7 @@ async function addDashboardData(database: Database, workspaceId: string, say: Sa
 async function dashboardStatements(dataset: Dataset, database: Database): Promise<Statement[][]> {
   const config = loadConfig({ ...dataset.serverEnv, LOG_LEVEL: 'silent' });
   const app = await buildApp(
-    { config, database, jobs: noJobs, setupToken: null },
+    { config, database, jobs: noJobs, files: openBlobStore(config), setupToken: null },
     { logger: false, serveWeb: false },
   );
   try {

@@ -1,6 +1,8 @@
 import type { MemberScope } from '../src/server/access/scope';
+import { loadConfig } from '../src/server/config';
 import type { ServiceContext } from '../src/server/context';
 import { createComment } from '../src/server/features/comments/comments.service';
+import { openBlobStore } from '../src/server/files/open';
 import { createJobs } from '../src/server/jobs/queue';
 import { createMailer } from '../src/server/mail/mailer';
 import { startSmtpServer } from '../test/smtp';
@@ -33,7 +35,8 @@ export async function notifyFanout(
   const mailer = createMailer({ smtpUrl: smtp.url, mailFrom });
   const database = await dataset.open();
   const secret = dataset.serverEnv.TANDEM_SECRET ?? '';
-  const jobs = createJobs(database, { work: false, mailer, secret, publicUrl });
+  const files = openBlobStore(loadConfig({ ...dataset.serverEnv, LOG_LEVEL: 'silent' }));
+  const jobs = createJobs(database, { work: false, files, mailer, secret, publicUrl });
   try {
     const author = dataset.members.find((m) => m.role === 'admin');
     const others = dataset.members.filter((m) => m !== author);
@@ -51,6 +54,7 @@ export async function notifyFanout(
       config: { secret, publicUrl },
       database,
       jobs,
+      files,
       requestId: null,
     } as unknown as ServiceContext;
     const scope: MemberScope = {

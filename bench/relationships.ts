@@ -9,6 +9,7 @@ import pg from 'pg';
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
 import type { Database } from '../src/server/db/client';
+import { openBlobStore } from '../src/server/files/open';
 import type { Jobs } from '../src/server/jobs/jobs';
 import type { Dataset } from './dataset';
 import { notifyFanout } from './notify-fanout';
@@ -124,7 +125,7 @@ async function pageStatements(
 ): Promise<{ timeline: Statement[]; myWork: Statement[] }> {
   const config = loadConfig({ ...dataset.serverEnv, LOG_LEVEL: 'silent' });
   const app = await buildApp(
-    { config, database, jobs: noJobs, setupToken: null },
+    { config, database, jobs: noJobs, files: openBlobStore(config), setupToken: null },
     { logger: false, serveWeb: false },
   );
   try {

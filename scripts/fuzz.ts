@@ -6,13 +6,17 @@
  * document, the server still answers, and a second workspace's data has not changed.
  * `FUZZ_RUNS` sets the total number of requests (default 3200); `FUZZ_SEED` replays a run.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/server/app';
 import type { AppContext } from '../src/server/context';
 import { type Database, openEmbedded } from '../src/server/db/client';
 import { prepareDatabase } from '../src/server/db/prepare';
+import { openBlobStore } from '../src/server/files/open';
 import { createContract } from '../test/contract';
 import { seedWorld } from '../test/factories';
 import { testConfig } from '../test/harness';
@@ -323,11 +327,12 @@ async function workspaceRows(database: Database, workspaceId: string): Promise<s
 async function main() {
   const database = await openEmbedded({});
   await prepareDatabase(database);
-  const config = testConfig();
+  const config = testConfig({ filesDir: mkdtempSync(join(tmpdir(), 'tandem-fuzz-files-')) });
   const ctx: AppContext = {
     config,
     database,
     jobs: { enqueue: async () => {}, enqueueMany: async () => {}, stop: async () => {} },
+    files: openBlobStore(config),
     setupToken: null,
   };
   const app = await buildApp(ctx, { logger: false, serveWeb: false });
@@ -409,6 +414,7 @@ async function main() {
   if (theirsAfter !== theirsBefore) failures.push("the second workspace's data changed");
   await app.close();
   await database.close();
+  rmSync(config.filesDir, { recursive: true, force: true });
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   process.stdout.write(

@@ -5,6 +5,7 @@ import { buildApp } from '../src/server/app';
 import { type Config, defaultRateLimits } from '../src/server/config';
 import type { AppContext } from '../src/server/context';
 import { openEmbedded } from '../src/server/db/client';
+import { openBlobStore } from '../src/server/files/open';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -13,6 +14,7 @@ const config: Config = {
   port: 3000,
   host: '127.0.0.1',
   dataDir: join(root, 'data'),
+  filesDir: join(root, 'data', 'files'),
   databaseUrl: undefined,
   publicUrl: 'https://tandem.invalid',
   secret: 'api-types-only-never-serves-a-request-000',
@@ -30,6 +32,8 @@ export async function openapiDocument(): Promise<Record<string, unknown>> {
       config,
       database,
       jobs: { enqueue: async () => {}, enqueueMany: async () => {}, stop: async () => {} },
+      // Never written: the document is built without serving a request.
+      files: openBlobStore(config),
       setupToken: null,
     };
     const app = await buildApp(ctx, { logger: false, serveWeb: false });

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { expect, inject } from 'vitest';
@@ -7,6 +9,7 @@ import { type BuildOptions, buildApp } from '../src/server/app';
 import { type Config, defaultRateLimits } from '../src/server/config';
 import type { AppContext } from '../src/server/context';
 import { type Database, openEmbedded, openPostgres } from '../src/server/db/client';
+import { openBlobStore } from '../src/server/files/open';
 import { createContract } from './contract';
 import { createTestJobs } from './jobs';
 
@@ -17,6 +20,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     port: 0,
     host: '127.0.0.1',
     dataDir: '',
+    filesDir: '',
     databaseUrl: undefined,
     publicUrl: PUBLIC_URL,
     secret: 'test-secret-that-is-at-least-32-characters-long',
@@ -71,9 +75,12 @@ export async function createTestApp(
   build: BuildOptions = {},
 ): Promise<TestApp> {
   const { database, drop } = await openTestDatabase();
-  const config = testConfig(overrides);
-  const jobs = createTestJobs(database, config);
-  const ctx: AppContext = { config, database, jobs, setupToken: null };
+  // Each test app keeps its files in a folder of its own, removed when it closes.
+  const filesDir = overrides.filesDir ?? mkdtempSync(join(tmpdir(), 'tandem-files-'));
+  const config = testConfig({ ...overrides, filesDir });
+  const files = openBlobStore(config);
+  const jobs = createTestJobs(database, config, files);
+  const ctx: AppContext = { config, database, jobs, files, setupToken: null };
   const app = await buildApp(ctx, { logger: false, serveWeb: false, ...build });
   await app.ready();
   checkAnswersAgainstDocument(app);
@@ -85,6 +92,7 @@ export async function createTestApp(
       await app.close();
       await jobs.stop();
       await drop();
+      if (overrides.filesDir === undefined) rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Config } from '../src/server/config';
 import type { Database } from '../src/server/db/client';
+import type { BlobStore } from '../src/server/files/blob-store';
 import { createJobs, type JobQueue } from '../src/server/jobs/queue';
 import { createMailer } from '../src/server/mail/mailer';
 
@@ -10,9 +11,11 @@ import { createMailer } from '../src/server/mail/mailer';
 export function createTestJobs(
   database: Database,
   config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'secret' | 'publicUrl'>,
+  files: BlobStore,
 ): JobQueue {
   return createJobs(database, {
     work: false,
+    files,
     mailer: createMailer(config),
     secret: config.secret,
     publicUrl: config.publicUrl,

@@ -4,6 +4,7 @@ import type { Database } from '../server/db/client';
 import { DataDirLockedError } from '../server/db/lock';
 import { openConfiguredDatabase } from '../server/db/open';
 import { prepareDatabase } from '../server/db/prepare';
+import { openBlobStore } from '../server/files/open';
 import { createJobs } from '../server/jobs/queue';
 import { CliError, progress } from './command';
 
@@ -26,7 +27,13 @@ export async function withServices<T>(
     throw error;
   }
   // The CLI only enqueues; the server's workers send what it queued.
-  const jobs = createJobs(opened.database, { work: false, mailer: null, secret: config.secret });
+  const files = openBlobStore(config);
+  const jobs = createJobs(opened.database, {
+    work: false,
+    files,
+    mailer: null,
+    secret: config.secret,
+  });
   try {
     // Said only once the lock is held, so a refused run prints nothing but its error.
     if (options.announce) progress(options.announce);
@@ -37,6 +44,7 @@ export async function withServices<T>(
       config,
       database: opened.database,
       jobs,
+      files,
       setupToken: null,
       requestId: null,
     };

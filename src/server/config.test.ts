@@ -50,3 +50,11 @@ describe('TANDEM_RATE_LIMITS', () => {
     }
   });
 });
+
+describe('TANDEM_FILES_DIR', () => {
+  it('defaults to the files folder of the data directory, and takes a folder of its own', () => {
+    const embedded = { TANDEM_SECRET: 'a'.repeat(40), TANDEM_DATA_DIR: '/srv/tandem' };
+    expect(loadConfig(embedded).filesDir).toBe('/srv/tandem/files');
+    expect(loadConfig({ ...embedded, TANDEM_FILES_DIR: '/mnt/files' }).filesDir).toBe('/mnt/files');
+  });
+});

@@ -14,6 +14,7 @@ const env = z.object({
     .default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   TANDEM_DATA_DIR: z.string().min(1).default('./data'),
+  TANDEM_FILES_DIR: z.string().min(1).optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
@@ -67,6 +68,8 @@ export type Config = {
   port: number;
   host: string;
   dataDir: string;
+  /** Where the directory blob store keeps files (`$TANDEM_DATA_DIR/files` unless set). */
+  filesDir: string;
   databaseUrl: string | undefined;
   publicUrl: string;
   secret: string;
@@ -217,6 +220,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir,
+    filesDir: resolve(e.TANDEM_FILES_DIR ?? join(dataDir, 'files')),
     databaseUrl: e.DATABASE_URL,
     publicUrl: (e.TANDEM_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     secret,

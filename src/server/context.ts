@@ -1,12 +1,14 @@
 import type { Config } from './config';
 import type { Database, Tx } from './db/client';
+import type { BlobStore } from './files/blob-store';
 import type { Jobs } from './jobs/jobs';
 
-/** What the running app holds: its settings, its database and its job queue. */
+/** What the running app holds: its settings, its database, its job queue and its file store. */
 export type AppContext = {
   config: Config;
   database: Database;
   jobs: Jobs;
+  files: BlobStore;
   /** Printed at start while no workspace exists; the setup page needs it. Null once set up. */
   setupToken: string | null;
 };

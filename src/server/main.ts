@@ -7,6 +7,7 @@ import { openConfiguredDatabase } from './db/open';
 import { prepareDatabase } from './db/prepare';
 import { StartAborted } from './db/schema-lock';
 import { anyWorkspaceExists } from './features/workspaces/workspaces.queries';
+import { openBlobStore } from './files/open';
 import { createJobs, type JobQueue } from './jobs/queue';
 import { createMailer } from './mail/mailer';
 import { newToken } from './tokens';
@@ -55,15 +56,17 @@ export async function startServer(
     if (options.signal?.aborted) throw new StartAborted();
     // Workers start after the server listens, so that building the routes does not wait behind
     // the job queue's start-up queries (the embedded database answers one query at a time).
+    const files = openBlobStore(config);
     jobs = createJobs(database, {
       work: false,
+      files,
       mailer: createMailer(config),
       secret: config.secret,
       publicUrl: config.publicUrl,
       onError: (error) => app?.log.error({ err: error }, 'job queue error'),
     });
     const setupToken = (await anyWorkspaceExists(database.db)) ? null : newToken();
-    const ctx: AppContext = { config, database, jobs, setupToken };
+    const ctx: AppContext = { config, database, jobs, files, setupToken };
     app = await buildApp(ctx);
     try {
       await app.listen({ host: config.host, port: config.port });

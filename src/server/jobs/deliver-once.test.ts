@@ -36,7 +36,12 @@ beforeAll(async () => {
   t = await createTestApp({ smtpUrl: smtp.url });
   await t.ctx.jobs.stop(); // only this file's worker below takes jobs
   const mailer = createMailer({ smtpUrl: smtp.url, mailFrom: 'Tandem <tandem@tandem.test>' });
-  queue = createJobs(t.database, { work: true, mailer, secret: t.ctx.config.secret });
+  queue = createJobs(t.database, {
+    work: true,
+    files: t.ctx.files,
+    mailer,
+    secret: t.ctx.config.secret,
+  });
   await queue.start();
 });
 afterAll(async () => {

@@ -69,6 +69,7 @@ describe('the email job', () => {
     const mailer = createMailer({ smtpUrl: flaky.url, mailFrom: 'Tandem <t@tandem.test>' });
     const queue = createJobs(t.database, {
       work: true,
+      files: t.ctx.files,
       mailer,
       secret: t.ctx.config.secret,
       retry: { limit: 2, delaySeconds: 1, backoff: false },

@@ -18,6 +18,7 @@ import {
   deliverReport,
   sweepDueReports,
 } from '../features/report-subscriptions/report-subscriptions.delivery';
+import type { BlobStore } from '../files/blob-store';
 import type { Mailer } from '../mail/mailer';
 import { renderMail } from '../mail/templates';
 import { deliverOnce } from './deliver-once';
@@ -246,6 +247,7 @@ type Handlers = { [N in JobName]: (data: JobPayloads[N], jobId: string) => Promi
 
 function handlersFor(
   database: Database,
+  files: BlobStore,
   mailer: Mailer | null,
   secret: string,
   publicUrl: string,
@@ -260,6 +262,7 @@ function handlersFor(
     config: { secret, publicUrl } as Config,
     database,
     jobs: { enqueue, enqueueMany, stop: async () => {} },
+    files,
     setupToken: null,
     requestId: null,
   });
@@ -329,6 +332,8 @@ export function createJobs(
   database: Database,
   options: {
     work: boolean;
+    /** The app's file store, for jobs that read or write files. */
+    files: BlobStore;
     mailer: Mailer | null;
     /** The server secret: mail links wait sealed with it in the queue. */
     secret: string;
@@ -368,6 +373,7 @@ export function createJobs(
   };
   const handlers = handlersFor(
     database,
+    options.files,
     options.mailer,
     options.secret,
     options.publicUrl ?? '',
