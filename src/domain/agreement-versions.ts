@@ -37,6 +37,7 @@ export type AgreementVersionUpdate = z.infer<typeof AgreementVersionUpdate>;
 const timestamp = z.iso.datetime();
 
 const versionFields = {
+  id: z.uuid().describe('The version’s own id: comments on it name it as their `subjectId`'),
   agreementId: z.uuid(),
   number: z.number().int().min(1).describe('1 for the first draft, then 2, 3…'),
   createdById: z.uuid().nullable().describe('The member who made it; null for a key or Tandem'),

@@ -5,7 +5,14 @@ import { cursorParam, limitParam } from './pagination';
 import { multiLineText } from './text';
 
 /** The records people discuss in comments (DESIGN §11 links). */
-export const commentSubjectTypes = ['partner', 'interaction', 'issue', 'task'] as const;
+export const commentSubjectTypes = [
+  'partner',
+  'interaction',
+  'issue',
+  'task',
+  'agreement',
+  'agreement_version',
+] as const;
 export const commentSubjectType = z.enum(commentSubjectTypes);
 export type CommentSubjectType = z.infer<typeof commentSubjectType>;
 

@@ -4,7 +4,15 @@ import { z } from 'zod';
  * The kinds of record a task or a comment (and later an attachment) can point at (DESIGN §11).
  * Each kind has one resolver in the server's link registry (`src/server/links/`).
  */
-export const linkableTypes = ['partner', 'contact', 'interaction', 'issue', 'task'] as const;
+export const linkableTypes = [
+  'partner',
+  'contact',
+  'interaction',
+  'issue',
+  'task',
+  'agreement',
+  'agreement_version',
+] as const;
 export const linkableType = z.enum(linkableTypes);
 export type LinkableType = z.infer<typeof linkableType>;
 

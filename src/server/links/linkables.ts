@@ -1,4 +1,5 @@
 import type { LinkableType } from '../../domain/links';
+import { agreementLinks, agreementVersionLinks } from '../features/agreements/agreements.links';
 import { contactLinks } from '../features/contacts/contacts.service';
 import { interactionLinks } from '../features/interactions/interactions.service';
 import { issueLinks } from '../features/issues/issues.service';
@@ -16,4 +17,6 @@ export const linkables: Record<LinkableType, LinkResolver> = {
   interaction: (db, scope, ids) => interactionLinks(db, scope, ids),
   issue: (db, scope, ids) => issueLinks(db, scope, ids),
   task: (db, scope, ids) => taskLinks(db, scope, ids),
+  agreement: (db, scope, ids) => agreementLinks(db, scope, ids),
+  agreement_version: (db, scope, ids) => agreementVersionLinks(db, scope, ids),
 };

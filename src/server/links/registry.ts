@@ -1,11 +1,19 @@
 import type { Link, LinkableType } from '../../domain/links';
+import type { NotificationSubjectType } from '../../domain/notifications';
 import type { Scope } from '../access/scope';
 import type { Db, Tx } from '../db/client';
 import { errors } from '../http/errors';
 import { linkables } from './linkables';
 
-/** What a link shows, and the partner its record belongs to (for a task's partner, say). */
-export type LinkTarget = { label: string; partnerId: string | null };
+/**
+ * What a link shows, and the partner its record belongs to (for a task's partner, say). `page`
+ * is the record whose page shows it, when that is another (a version shows on its agreement's).
+ */
+export type LinkTarget = {
+  label: string;
+  partnerId: string | null;
+  page?: { type: NotificationSubjectType; id: string };
+};
 
 /**
  * Resolves records of one kind inside the caller's scope, many at once (a list's links): the

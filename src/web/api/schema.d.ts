@@ -787,13 +787,13 @@ export interface paths {
         };
         /**
          * List the comments on a record
-         * @description The comments on a partner, interaction, issue or task, oldest first, in keyset pages. A record the caller cannot see answers 404.
+         * @description The comments on a partner, interaction, issue, task, agreement or agreement version (`agreement_version`, by the version’s `id`), oldest first, in keyset pages. A record the caller cannot see answers 404.
          */
         get: operations["listComments"];
         put?: never;
         /**
          * Comment on a record, mentioning members
-         * @description Adds a comment to a partner, interaction, issue or task the caller can see (422 `subjectId` otherwise). Each member in `mentionIds` (of the workspace, or 422 naming the entry) is notified.
+         * @description Adds a comment to a partner, interaction, issue, task, agreement or agreement version the caller can see (422 `subjectId` otherwise); a version frozen for signature still takes comments. Each member in `mentionIds` (of the workspace, or 422 naming the entry) is notified.
          */
         post: operations["createComment"];
         delete?: never;
@@ -3067,6 +3067,11 @@ export interface components {
             createdByName: string | null;
             /** @description When it was sent for signature; its text is fixed */
             frozenAt: string | null;
+            /**
+             * Format: uuid
+             * @description The version’s own id: comments on it name it as their `subjectId`
+             */
+            id: string;
             /** @description Characters in the text */
             length: number;
             /** @description 1 for the first draft, then 2, 3… */
@@ -3094,6 +3099,11 @@ export interface components {
             createdByName: string | null;
             /** @description When it was sent for signature; its text is fixed */
             frozenAt: string | null;
+            /**
+             * Format: uuid
+             * @description The version’s own id: comments on it name it as their `subjectId`
+             */
+            id: string;
             /** @description Characters in the text */
             length: number;
             /** @description 1 for the first draft, then 2, 3… */
@@ -3201,7 +3211,7 @@ export interface components {
             /** Format: uuid */
             subjectId: string;
             /** @enum {string} */
-            subjectType: "partner" | "interaction" | "issue" | "task";
+            subjectType: "partner" | "interaction" | "issue" | "task" | "agreement" | "agreement_version";
             updatedAt: string;
             version: number;
         };
@@ -3216,7 +3226,7 @@ export interface components {
             /** Format: uuid */
             subjectId: string;
             /** @enum {string} */
-            subjectType: "partner" | "interaction" | "issue" | "task";
+            subjectType: "partner" | "interaction" | "issue" | "task" | "agreement" | "agreement_version";
         };
         CommentPage: {
             items: components["schemas"]["Comment"][];
@@ -3870,7 +3880,7 @@ export interface components {
             /** Format: uuid */
             subjectId: string;
             /** @enum {string} */
-            subjectType: "partner" | "contact" | "interaction" | "issue" | "task";
+            subjectType: "partner" | "contact" | "interaction" | "issue" | "task" | "agreement" | "agreement_version";
         };
         Measurement: {
             /** Format: uuid */
@@ -5079,7 +5089,7 @@ export interface components {
             /** @description The record it is about (with `subjectType`) */
             subjectId?: string | null;
             /** @description The kind of record it is about */
-            subjectType?: ("partner" | "contact" | "interaction" | "issue" | "task") | null;
+            subjectType?: ("partner" | "contact" | "interaction" | "issue" | "task" | "agreement" | "agreement_version") | null;
             /** @description The team it belongs to */
             teamId?: string | null;
             title: string;
@@ -5112,7 +5122,7 @@ export interface components {
             /** @description The record it is about (with `subjectType`) */
             subjectId?: string | null;
             /** @description The kind of record it is about */
-            subjectType?: ("partner" | "contact" | "interaction" | "issue" | "task") | null;
+            subjectType?: ("partner" | "contact" | "interaction" | "issue" | "task" | "agreement" | "agreement_version") | null;
             /** @description The team it belongs to */
             teamId?: string | null;
             title?: string;
@@ -10489,7 +10499,7 @@ export interface operations {
                 /** @description Page size, 1 to 200 (default 50) */
                 limit?: number;
                 subjectId: string;
-                subjectType: "partner" | "interaction" | "issue" | "task";
+                subjectType: "partner" | "interaction" | "issue" | "task" | "agreement" | "agreement_version";
             };
             header?: never;
             path?: never;

@@ -185,3 +185,11 @@ export async function insertAgreementRows(
   if (rows.length > 0) await tx.insert(agreements).values(rows);
   if (signers.length > 0) await tx.insert(agreementSigners).values(signers);
 }
+
+/** The title and partner of the given agreements the caller may see, for links to them. */
+export function findAgreementHeads(db: Db | Tx, scope: Scope, ids: string[]) {
+  return db
+    .select({ id: agreements.id, title: agreements.title, partnerId: agreements.partnerId })
+    .from(agreements)
+    .where(and(visible(scope), inArray(agreements.id, ids)));
+}

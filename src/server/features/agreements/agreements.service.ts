@@ -23,6 +23,7 @@ import { assertTransition } from '../../http/transition';
 import { newId } from '../../ids';
 import { recordAudit, recordAuditsOf } from '../audit/audit.service';
 import { fillTemplate, usableTemplate } from '../clauses/templates.fill';
+import { removeCommentsOn } from '../comments/comments.service';
 import {
   assertRequirementsMet,
   syncAgreementRequirements,
@@ -47,7 +48,7 @@ import {
   updateAgreementRow,
 } from './agreements.queries';
 import { insertVersion } from './agreements.versions';
-import { releaseVersionMember } from './agreements.versions.queries';
+import { findVersionSummaries, releaseVersionMember } from './agreements.versions.queries';
 import { presentAgreements } from './agreements.view';
 
 async function present(db: Db | Tx, scope: Scope, row: AgreementRow): Promise<Agreement> {
@@ -295,6 +296,18 @@ export async function deleteAgreement(
       throw errors.conflict('agreement_has_children', 'Agreements fall under this one', {}, [
         { field: 'id', code: 'agreement_has_children', message: messages.agreementHasChildren },
       ]);
+    // Its discussion goes with it: no comment is left on a version that no longer exists.
+    const versions = await findVersionSummaries(tx, scope, id);
+    await removeCommentsOn(
+      tx,
+      ctx,
+      scope,
+      [
+        { subjectType: 'agreement', ids: [id] },
+        { subjectType: 'agreement_version', ids: versions.map((v) => v.id) },
+      ],
+      current.row.partnerId,
+    );
     await deleteAgreementRow(tx, scope, id);
     await recordAudit(tx, ctx, scope, {
       action: 'agreement.deleted',

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import type { Scope } from '../../access/scope';
 import type { Db, Tx } from '../../db/client';
-import { agreementVersions } from '../../db/schema';
+import { agreements, agreementVersions } from '../../db/schema';
 
 export type VersionRow = typeof agreementVersions.$inferSelect;
 export type NewVersionRow = typeof agreementVersions.$inferInsert;
@@ -94,5 +94,32 @@ export async function releaseVersionMember(tx: Tx, workspaceId: string, memberId
         eq(agreementVersions.workspaceId, workspaceId),
         eq(agreementVersions.createdBy, memberId),
       ),
+    );
+}
+
+/**
+ * The given versions with their agreement's title and partner, for links to them. Partner
+ * users see no version until the portal shows what is sent for signature (decision 050).
+ */
+export function findVersionHeads(db: Db | Tx, scope: Scope, ids: string[]) {
+  if (scope.kind === 'partner') return Promise.resolve([]);
+  return db
+    .select({
+      id: agreementVersions.id,
+      number: agreementVersions.number,
+      agreementId: agreementVersions.agreementId,
+      partnerId: agreementVersions.partnerId,
+      title: agreements.title,
+    })
+    .from(agreementVersions)
+    .innerJoin(
+      agreements,
+      and(
+        eq(agreements.workspaceId, agreementVersions.workspaceId),
+        eq(agreements.id, agreementVersions.agreementId),
+      ),
+    )
+    .where(
+      and(eq(agreementVersions.workspaceId, scope.workspaceId), inArray(agreementVersions.id, ids)),
     );
 }

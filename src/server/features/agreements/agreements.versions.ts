@@ -38,6 +38,7 @@ import {
 
 function toSummary(row: VersionSummaryRow): AgreementVersionSummary {
   return {
+    id: row.id,
     agreementId: row.agreementId,
     number: row.number,
     createdById: row.createdBy,

@@ -110,3 +110,19 @@ export async function releaseAuthorRows(tx: Tx, scope: Scope, memberId: string) 
     .returning({ id: comments.id });
   return rows.length;
 }
+
+/** The comments on the given records of one kind, oldest first. */
+export function findCommentsOn(db: Db | Tx, scope: Scope, subjectType: string, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(comments)
+    .where(
+      and(
+        inWorkspace(scope),
+        eq(comments.subjectType, subjectType),
+        inArray(comments.subjectId, ids),
+      ),
+    )
+    .orderBy(comments.createdAt, comments.id);
+}

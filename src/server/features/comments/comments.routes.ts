@@ -25,7 +25,7 @@ export async function commentRoutes(app: ZodApp) {
         operationId: 'listComments',
         summary: 'List the comments on a record',
         description:
-          'The comments on a partner, interaction, issue or task, oldest first, in keyset pages. A record the caller cannot see answers 404.',
+          'The comments on a partner, interaction, issue, task, agreement or agreement version (`agreement_version`, by the version’s `id`), oldest first, in keyset pages. A record the caller cannot see answers 404.',
         tags,
         querystring: CommentListQuery,
         response: { 200: CommentPage },
@@ -43,7 +43,7 @@ export async function commentRoutes(app: ZodApp) {
         operationId: 'createComment',
         summary: 'Comment on a record, mentioning members',
         description:
-          'Adds a comment to a partner, interaction, issue or task the caller can see (422 `subjectId` otherwise). Each member in `mentionIds` (of the workspace, or 422 naming the entry) is notified.',
+          'Adds a comment to a partner, interaction, issue, task, agreement or agreement version the caller can see (422 `subjectId` otherwise); a version frozen for signature still takes comments. Each member in `mentionIds` (of the workspace, or 422 naming the entry) is notified.',
         tags,
         body: CommentCreate,
         response: { 201: Comment },

@@ -4,6 +4,7 @@ import type {
   CommentSubjectType,
   CommentUpdate,
 } from '../../../domain/comments';
+import type { NotificationSubjectType } from '../../../domain/notifications';
 import { callerMemberId, type Scope } from '../../access/scope';
 import type { ServiceContext, TxContext } from '../../context';
 import type { Tx } from '../../db/client';
@@ -20,6 +21,7 @@ import {
   type CommentRow,
   deleteCommentRow,
   findComment,
+  findCommentsOn,
   insertCommentRow,
   releaseAuthorRows,
   setMentionRows,
@@ -50,12 +52,17 @@ async function notifyMentioned(
 ) {
   const author = callerMemberId(scope);
   const authorName = author ? (await memberNames(tx, scope, [author])).get(author) : null;
+  // A record shown on another's page (a version on its agreement's) is notified as that page.
+  const page = target.page ?? {
+    type: row.subjectType as NotificationSubjectType,
+    id: row.subjectId,
+  };
   for (const recipientId of memberIds)
     await notify(tx, ctx, scope, {
       recipientId,
       kind: 'mention',
-      subjectType: row.subjectType as CommentSubjectType,
-      subjectId: row.subjectId,
+      subjectType: page.type,
+      subjectId: page.id,
       title: `${authorName ?? 'Someone'} mentioned you on ${target.label}`,
     });
 }
@@ -189,6 +196,37 @@ export async function deleteComment(
       before,
     });
   });
+}
+
+/**
+ * Removes the comments on records being deleted (a draft agreement and its versions), with
+ * their timeline entries, in the deletion's transaction: no comment is left pointing nowhere.
+ * Each keeps an audit event, as a comment deleted by hand does.
+ */
+export async function removeCommentsOn(
+  tx: Tx,
+  ctx: ServiceContext,
+  scope: Scope,
+  subjects: Array<{ subjectType: CommentSubjectType; ids: string[] }>,
+  partnerId: string,
+): Promise<number> {
+  let removed = 0;
+  for (const { subjectType, ids } of subjects) {
+    const rows = await findCommentsOn(tx, scope, subjectType, ids);
+    for (const before of await presentComments(tx, scope, rows)) {
+      await deleteCommentRow(tx, scope, before.id);
+      await removeTimelineEntries(tx, scope, { type: 'comment', id: before.id });
+      await recordAudit(tx, ctx, scope, {
+        action: 'comment.deleted',
+        entityType: 'comment',
+        entityId: before.id,
+        partnerId,
+        before,
+      });
+    }
+    removed += rows.length;
+  }
+  return removed;
 }
 
 /** A leaving member's comments stay, with no author. */

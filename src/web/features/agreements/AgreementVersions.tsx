@@ -29,6 +29,7 @@ import {
   updateVersion,
 } from './agreements.api';
 import classes from './redline.module.css';
+import { VersionComments } from './VersionComments';
 
 type Props = { agreement: Agreement; etag: string; canChange: boolean };
 
@@ -245,6 +246,7 @@ export function AgreementVersions({ agreement, etag, canChange }: Props) {
             <Markdown>{latest.data.body}</Markdown>
           </Stack>
         ) : null}
+        {items.length > 0 ? <VersionComments versions={items} /> : null}
         {items.length > 1 ? <Compare agreementId={agreement.id} versions={items} /> : null}
       </Stack>
     </Card>
