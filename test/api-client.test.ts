@@ -699,7 +699,7 @@ describe('agreements', () => {
     expect(frozen.data?.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('adds a recurring obligation, marks an occurrence done, reads, lists and deletes it', async () => {
+  it('adds a recurring obligation, marks an occurrence done, makes a task of the next, reads, lists and deletes it', async () => {
     const agreement = await api.POST('/api/v1/agreements', {
       body: { partnerId, type: 'reseller', title: 'Reseller' },
     });
@@ -720,6 +720,12 @@ describe('agreements', () => {
       body: { doneThrough: '2027-01-31' },
     });
     expect(done.data?.nextDueOn).toBe('2027-02-28');
+    const task = await api.POST('/api/v1/agreements/{id}/obligations/{obligationId}/tasks', {
+      params: { path: { id, obligationId } },
+      body: { occursOn: '2027-02-28' },
+    });
+    expect(task.response.status).toBe(201);
+    expect(task.data).toMatchObject({ title: 'Monthly sales report', dueDate: '2027-02-28' });
     const one = await api.GET('/api/v1/agreements/{id}/obligations/{obligationId}', {
       params: { path: { id, obligationId } },
     });

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { uuid } from './ids';
 import { messages } from './messages';
-import { occurrenceAfter, type Recurrence } from './recurrence';
+import { isOccurrence, occurrenceAfter, type Recurrence } from './recurrence';
 import type { CalendarDate } from './renewals';
 import { defineMachine } from './state-machine';
-import { multiLineText } from './text';
+import { multiLineText, singleLineText } from './text';
 
 /**
  * Obligations of an agreement (decision 052): what each party must do, once by a due date or
@@ -171,4 +171,30 @@ export function nextDueOn(state: DueState): CalendarDate | null {
 /** Open with a due date passed: the day after the due date, it is overdue. */
 export function isOverdue(next: CalendarDate | null, today: CalendarDate): boolean {
   return next !== null && next < today;
+}
+
+export const ObligationTaskCreate = z
+  .object({
+    occursOn: dateOnly.describe(
+      'The occurrence the task is for, YYYY-MM-DD: the due date of a one-off obligation or a day its rule falls on; the task is due that day',
+    ),
+    title: singleLineText({ min: 1, max: 300 })
+      .optional()
+      .describe('The task’s title; the obligation’s description (its first line) when left out'),
+  })
+  .strict()
+  .meta({ id: 'ObligationTaskCreate' });
+export type ObligationTaskCreate = z.infer<typeof ObligationTaskCreate>;
+export type ObligationTaskCreateInput = z.input<typeof ObligationTaskCreate>;
+
+/** Whether the obligation falls due on `date`: its due date, or an occurrence of its rule. */
+export function isDueOn(schedule: Schedule, date: CalendarDate): boolean {
+  if (schedule.rrule === null || schedule.startsOn === null) return schedule.dueOn === date;
+  return isOccurrence({ rrule: schedule.rrule, startsOn: schedule.startsOn }, date);
+}
+
+/** A task title from an obligation's description: its first line, cut to a title's length. */
+export function taskTitleOf(description: string): string {
+  const line = description.split('\n', 1)[0]?.trim() || description.trim();
+  return line.length > 300 ? `${line.slice(0, 299)}…` : line;
 }

@@ -254,6 +254,26 @@ export interface paths {
         patch: operations["updateAgreementObligation"];
         trace?: never;
     };
+    "/api/v1/agreements/{id}/obligations/{obligationId}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a task of an obligation’s occurrence
+         * @description Makes a task of one occurrence of an open obligation: due on `occursOn`, assigned to the obligation’s owner, linked to the agreement and its partner. `occursOn` must be the due date of a one-off obligation or a day its rule falls on (else 422 `not_due` naming `occursOn`); an occurrence has one task at most (409 `task_exists`); a done or waived obligation makes none (409 `obligation_closed`). Answers the task with its ETag and Location.
+         */
+        post: operations["createObligationTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/agreements/{id}/redline": {
         parameters: {
             query?: never;
@@ -4091,6 +4111,15 @@ export interface components {
             /** @description Soonest next due date first, then the others */
             items: components["schemas"]["Obligation"][];
         };
+        ObligationTaskCreate: {
+            /**
+             * Format: date
+             * @description The occurrence the task is for, YYYY-MM-DD: the due date of a one-off obligation or a day its rule falls on; the task is due that day
+             */
+            occursOn: string;
+            /** @description The task’s title; the obligation’s description (its first line) when left out */
+            title?: string;
+        };
         ObligationUpdate: {
             /** @description What must be done, such as “Send the monthly sales report” */
             description?: string;
@@ -7238,6 +7267,129 @@ export interface operations {
             };
             /** @description `if_match_required`: send the ETag in If-Match */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createObligationTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                obligationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObligationTaskCreate"];
+            };
+        };
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The version of the record (`"3"`), to send back in If-Match with a change */
+                    ETag?: string;
+                    /** @description The URL of the new record */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (the role does not allow it) or `origin_mismatch` (a cookie request from another site) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such record in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `uri_too_long`: a path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type`: send `application/json` */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

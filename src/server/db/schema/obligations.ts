@@ -11,6 +11,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { agreements } from './agreements';
 import { createdAt, tenantId, updatedAt, version } from './columns';
+import { tasks } from './tasks';
 import { members, workspaces } from './workspaces';
 
 /**
@@ -69,5 +70,37 @@ export const agreementObligations = pgTable(
       sql`(${t.dueOn} IS NULL) <> (${t.rrule} IS NULL) AND (${t.rrule} IS NULL) = (${t.startsOn} IS NULL)`,
     ),
     check('agreement_obligations_description', sql`char_length(${t.description}) <= 2000`),
+  ],
+);
+
+/**
+ * The task made for one occurrence of an obligation (decision 058): one at most per
+ * (obligation, occurrence date), so a second is refused. Deleting the task frees the
+ * occurrence; deleting the obligation forgets the pairs and leaves the tasks.
+ */
+export const obligationTasks = pgTable(
+  'obligation_tasks',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    obligationId: uuid('obligation_id').notNull(),
+    occursOn: date('occurs_on', { mode: 'string' }).notNull(),
+    taskId: uuid('task_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.obligationId, t.occursOn] }),
+    foreignKey({
+      name: 'obligation_tasks_obligation_fk',
+      columns: [t.workspaceId, t.obligationId],
+      foreignColumns: [agreementObligations.workspaceId, agreementObligations.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'obligation_tasks_task_fk',
+      columns: [t.workspaceId, t.taskId],
+      foreignColumns: [tasks.workspaceId, tasks.id],
+    }).onDelete('cascade'),
+    index('obligation_tasks_task_idx').on(t.workspaceId, t.taskId),
   ],
 );

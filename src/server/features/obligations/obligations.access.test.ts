@@ -40,6 +40,7 @@ function everyRoute(auth: { key?: string; cookie?: string }) {
     },
     { method: 'PATCH', url, headers, payload: { description: 'X' }, ...auth },
     { method: 'PATCH', url, headers, payload: { status: 'done' }, ...auth },
+    { method: 'POST', url: `${url}/tasks`, payload: { occursOn: '2027-04-01' }, ...auth },
     { method: 'DELETE', url, headers, ...auth },
   ];
   return { reads, writes };
@@ -118,6 +119,12 @@ describe('another agreement in the workspace', () => {
       key: world.a.members.admin.key,
       headers: { 'if-match': '"1"' },
       payload: { description: 'X' },
+    });
+    await denied(404, {
+      method: 'POST',
+      url: `${url}/tasks`,
+      key: world.a.members.admin.key,
+      payload: { occursOn: '2027-04-01' },
     });
     const list = await send({
       method: 'GET',

@@ -3,10 +3,12 @@ import {
   Obligation,
   ObligationCreate,
   ObligationList,
+  ObligationTaskCreate,
   ObligationUpdate,
   obligationParams,
 } from '../../../domain/obligations';
 import { idParams } from '../../../domain/pagination';
+import { Task } from '../../../domain/tasks';
 import { etagOf, ifMatchHeaders } from '../../http/etag';
 import { scopeOf } from '../../http/permissions';
 import type { ZodApp } from '../index';
@@ -17,6 +19,7 @@ import {
   listObligations,
   updateObligation,
 } from './obligations.service';
+import { makeOccurrenceTask } from './obligations.tasks';
 
 const tags = ['agreements'];
 const bodyLimit = 64 * 1024;
@@ -151,6 +154,36 @@ export async function obligationRoutes(app: ZodApp) {
         request.headers['if-match'],
       );
       return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/agreements/:id/obligations/:obligationId/tasks',
+    {
+      bodyLimit,
+      config: { access: 'agreement.write', replyHeaders: ['etag', 'location'] },
+      schema: {
+        operationId: 'createObligationTask',
+        description:
+          'Makes a task of one occurrence of an open obligation: due on `occursOn`, assigned to the obligation’s owner, linked to the agreement and its partner. `occursOn` must be the due date of a one-off obligation or a day its rule falls on (else 422 `not_due` naming `occursOn`); an occurrence has one task at most (409 `task_exists`); a done or waived obligation makes none (409 `obligation_closed`). Answers the task with its ETag and Location.',
+        tags,
+        summary: 'Make a task of an obligation’s occurrence',
+        params: obligationParams,
+        body: ObligationTaskCreate,
+        response: { 201: Task },
+      },
+    },
+    async (request, reply) => {
+      const task = await makeOccurrenceTask(
+        request.ctx,
+        scopeOf(request),
+        request.params.id,
+        request.params.obligationId,
+        request.body,
+      );
+      reply.header('etag', etagOf(task.version));
+      reply.header('location', `/api/v1/tasks/${task.id}`);
+      return reply.status(201).send(task);
     },
   );
 }

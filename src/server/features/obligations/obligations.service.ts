@@ -53,7 +53,7 @@ async function present(db: Db | Tx, scope: Scope, row: ObligationRow): Promise<O
 }
 
 /** The obligation of a visible agreement, or 404 (the agreement's 404 first). */
-async function visibleObligation(tx: Tx, scope: Scope, agreementId: string, id: string) {
+export async function visibleObligation(tx: Tx, scope: Scope, agreementId: string, id: string) {
   const agreement = await visibleAgreement(tx, scope, agreementId, true);
   const row = await findObligation(tx, scope, agreementId, id, { forUpdate: true });
   if (!row) throw errors.notFound('obligation');
@@ -82,12 +82,13 @@ function checkedSchedule(schedule: Schedule): Schedule {
 }
 
 /** Milestones of an obligation on its agreement's partner timeline. */
-async function recordObligationTimeline(
+export async function recordObligationTimeline(
   tx: Tx,
   scope: Scope,
   agreement: VisibleAgreement,
   obligation: Obligation,
   event: string,
+  more: Record<string, string> = {},
 ) {
   await recordTimelineEntry(tx, scope, {
     kind: 'agreement',
@@ -98,6 +99,7 @@ async function recordObligationTimeline(
       type: agreement.row.type,
       event,
       obligation: obligation.description.slice(0, 200),
+      ...more,
     },
   });
 }

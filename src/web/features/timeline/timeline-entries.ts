@@ -64,6 +64,7 @@ export function describeEntry(entry: TimelineEntry, memberName: (id: string) => 
           obligation_added: 'added',
           obligation_done: 'done',
           obligation_waived: 'waived',
+          obligation_task: `made a task${typeof s.occursOn === 'string' ? ` for ${words(s.occursOn)}` : ''}`,
         }[s.event];
         return `Agreement ${title}: obligation ${verb ?? words(s.event.slice(11))}: ${what}`;
       }
