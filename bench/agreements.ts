@@ -5,22 +5,14 @@
  * one the request sends, authentication included) through the bare driver at the same concurrency.
  */
 import { join } from 'node:path';
-import pg from 'pg';
-import { buildApp } from '../src/server/app';
-import { loadConfig } from '../src/server/config';
-import type { Database } from '../src/server/db/client';
-import { openBlobStore } from '../src/server/files/open';
 import { packageRoot } from '../src/server/paths';
-import { type LoopResult, runClosedLoop } from './closed-loop';
+import type { LoopResult } from './closed-loop';
 import type { Dataset } from './dataset';
-import type { LoopTiming } from './direct';
+import { type LoopTiming, replayRate } from './direct';
+import { type Figure, median, type Say } from './measure';
 import { freePort, runNode, spawnServer, waitReady } from './processes';
-import { recordStatements, type Statement } from './record';
-import { noJobs } from './relationships';
+import { recordRequests, type Statement } from './record';
 import { hasWrk, wrkRate } from './wrk';
-
-type Figure = (name: string, value: string, ratio: number, target: string) => void;
-type Say = (line: string) => void;
 
 const base = '/api/v1/agreements';
 
@@ -30,11 +22,6 @@ export const agreementSizes = {
   small: { rounds: 1, durationMs: 2_000 },
 };
 type Sizes = (typeof agreementSizes)['full'];
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 /** `YYYY-MM-DD` some days from today. */
 const inDays = (days: number) =>
@@ -91,67 +78,6 @@ export function agreementMix(): string[] {
   );
 }
 
-/** Every statement each query's request sends, recorded while the app answers it in-process. */
-async function mixStatements(
-  dataset: Dataset,
-  database: Database,
-  mix: string[],
-): Promise<Statement[][]> {
-  const config = loadConfig({ ...dataset.serverEnv, LOG_LEVEL: 'silent' });
-  const app = await buildApp(
-    { config, database, jobs: noJobs, files: openBlobStore(config), setupToken: null },
-    { logger: false, serveWeb: false },
-  );
-  try {
-    await app.ready();
-    // Its once-a-second sync would otherwise land in a recording now and then.
-    await app.rateLimiter.stop();
-    const out: Statement[][] = [];
-    for (const params of mix) {
-      const ask = async () => {
-        const res = await app.inject({
-          url: `${base}?${params}`,
-          headers: { authorization: `Bearer ${dataset.apiKey}` },
-        });
-        if (res.statusCode !== 200)
-          throw new Error(`GET ${base}?${params} answered ${res.statusCode}`);
-      };
-      // Asked once first, so the once-a-minute writes (the key's last use) are done.
-      await ask();
-      out.push(await recordStatements(database, ask));
-    }
-    return out;
-  } finally {
-    await app.close();
-  }
-}
-
-/** The same statements through the bare driver, at the same concurrency. */
-async function sqlRate(dataset: Dataset, perQuery: Statement[][], timing: LoopTiming) {
-  const database = await dataset.open();
-  const engine = database.pglite;
-  let pool: pg.Pool | undefined;
-  try {
-    let send: (s: Statement) => Promise<unknown>;
-    if (engine) send = (s) => engine.query(s.text, s.values);
-    else {
-      await database.close();
-      const bare = new pg.Pool({ connectionString: dataset.driverTarget, max: timing.concurrency });
-      pool = bare;
-      send = (s) => bare.query(s.text, s.values);
-    }
-    return await runClosedLoop({
-      ...timing,
-      run: async (i) => {
-        for (const statement of perQuery[i % perQuery.length] ?? []) await send(statement);
-      },
-    });
-  } finally {
-    await pool?.end();
-    if (engine) await database.close();
-  }
-}
-
 /** The mix over HTTP against a server process, from a load generator of its own. */
 async function httpRate(dataset: Dataset, mix: string[], timing: LoopTiming, withWrk: boolean) {
   const server = spawnServer(dataset.serverEnv, await freePort());
@@ -193,7 +119,10 @@ export async function agreementFigures(
       [dataset.workspaceId],
     );
     say(`agreements: ${(rows[0] as { n: number } | undefined)?.n ?? 0} in the data set`);
-    statements = await mixStatements(dataset, database, mix);
+    const headers = { authorization: `Bearer ${dataset.apiKey}` };
+    statements = await recordRequests(dataset, database, async () =>
+      mix.map((params) => ({ url: `${base}?${params}`, headers })),
+    );
   } finally {
     await database.close();
   }
@@ -202,7 +131,7 @@ export async function agreementFigures(
   for (let i = 0; i < sizes.rounds; i++) {
     say(`agreements round ${i + 1} of ${sizes.rounds}`);
     const http = await httpRate(dataset, mix, timing, withWrk);
-    const sql = await sqlRate(dataset, statements, timing);
+    const sql = await replayRate(dataset, statements, timing);
     for (const [label, run] of [
       ['over HTTP', http],
       ['bare driver', sql],

@@ -5,21 +5,13 @@
  * health score on most partners, a plan of the current fiscal year for each, five KPIs with
  * stored progress on each active plan.
  */
-import http from 'node:http';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { defaultFiscalSettings, formatPeriod, periodAt } from '../src/domain/periods';
-import { buildApp } from '../src/server/app';
-import { loadConfig } from '../src/server/config';
 import type { Database } from '../src/server/db/client';
-import { openBlobStore } from '../src/server/files/open';
 import type { Dataset } from './dataset';
-import { freePort, spawnServer, waitReady } from './processes';
-import { recordStatements, type Statement } from './record';
-import { latency, noJobs } from './relationships';
-
-type Figure = (name: string, value: string, ratio: number, target: string) => void;
-type Say = (line: string) => void;
+import { type Figure, latency, median, type Say } from './measure';
+import { freePort, keepAliveClient, spawnServer, waitReady } from './processes';
+import { bareDriver, recordRequests, type Statement, sendAll } from './record';
 
 export const dashboardSizes = {
   full: { rounds: 3, requests: 100 },
@@ -33,10 +25,7 @@ const paths = [
   '/api/v1/dashboard/portfolio?type=reseller&tier=gold',
 ];
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
+const viewerHeaders = (dataset: Dataset) => ({ authorization: `Bearer ${dataset.apiKey}` });
 
 /**
  * The figures' data, each table in one set-based statement: scores on nine partners in ten,
@@ -85,64 +74,18 @@ async function addDashboardData(database: Database, workspaceId: string, say: Sa
   );
 }
 
-/**
- * Every statement each dashboard request sends, recorded at the driver while the app answers it
- * in-process; each is asked once first so that once-a-minute writes are not what is recorded.
- */
-async function dashboardStatements(dataset: Dataset, database: Database): Promise<Statement[][]> {
-  const config = loadConfig({ ...dataset.serverEnv, LOG_LEVEL: 'silent' });
-  const app = await buildApp(
-    { config, database, jobs: noJobs, files: openBlobStore(config), setupToken: null },
-    { logger: false, serveWeb: false },
-  );
-  try {
-    await app.ready();
-    await app.rateLimiter.stop();
-    const recorded: Statement[][] = [];
-    for (const url of paths) {
-      const ask = async () => {
-        const res = await app.inject({
-          url,
-          headers: { authorization: `Bearer ${dataset.apiKey}` },
-        });
-        if (res.statusCode !== 200) throw new Error(`GET ${url} answered ${res.statusCode}`);
-      };
-      await ask();
-      recorded.push(await recordStatements(database, ask));
-    }
-    return recorded;
-  } finally {
-    await app.close();
-  }
-}
-
-/** Each dashboard over HTTP: one keep-alive connection, the viewer's API key. */
+/** Each dashboard over HTTP against a server process, one request at a time. */
 async function httpLatencies(dataset: Dataset, sizes: Sizes): Promise<number[]> {
   const server = spawnServer(dataset.serverEnv, await freePort());
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const client = keepAliveClient(server.url);
   try {
     await waitReady(server.url, server.child);
-    const get = (path: string) => () =>
-      new Promise<void>((resolve, reject) => {
-        http
-          .get(
-            `${server.url}${path}`,
-            { agent, headers: { authorization: `Bearer ${dataset.apiKey}` } },
-            (res) => {
-              if (res.statusCode !== 200)
-                reject(new Error(`GET ${path} answered ${res.statusCode}`));
-              res.resume();
-              res.on('end', resolve);
-              res.on('error', reject);
-            },
-          )
-          .on('error', reject);
-      });
     const times: number[] = [];
-    for (const path of paths) times.push(await latency(get(path), sizes));
+    for (const path of paths)
+      times.push(await latency(client.get(path, viewerHeaders(dataset)), sizes));
     return times;
   } finally {
-    agent.destroy();
+    client.close();
     await server.stop();
   }
 }
@@ -153,30 +96,13 @@ async function sqlLatencies(
   statements: Statement[][],
   sizes: Sizes,
 ): Promise<number[]> {
-  const database = await dataset.open();
-  const engine = database.pglite;
-  let client: pg.Client | undefined;
+  const driver = await bareDriver(dataset, 1);
   try {
-    let send: (s: Statement) => Promise<unknown>;
-    if (engine) send = (s) => engine.query(s.text, s.values);
-    else {
-      await database.close();
-      const bare = new pg.Client({ connectionString: dataset.driverTarget });
-      await bare.connect();
-      client = bare;
-      send = (s) => bare.query(s.text, s.values);
-    }
     const times: number[] = [];
-    for (const list of statements)
-      times.push(
-        await latency(async () => {
-          for (const statement of list) await send(statement);
-        }, sizes),
-      );
+    for (const list of statements) times.push(await latency(sendAll(driver, list), sizes));
     return times;
   } finally {
-    await client?.end();
-    if (engine) await database.close();
+    await driver.close();
   }
 }
 
@@ -190,7 +116,9 @@ export async function dashboardFigures(
   let statements: Statement[][];
   try {
     await addDashboardData(database, dataset.workspaceId, say);
-    statements = await dashboardStatements(dataset, database);
+    statements = await recordRequests(dataset, database, async () =>
+      paths.map((url) => ({ url, headers: viewerHeaders(dataset) })),
+    );
     say(`statements per request: ${statements.map((list) => list.length).join(', ')}`);
   } finally {
     await database.close();

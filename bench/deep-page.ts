@@ -1,10 +1,7 @@
+import { median } from './measure';
+
 const WARMUP = 5;
 const REPEATS = 30;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 /**
  * Keyset pagination should make page N cost what page 1 costs. Follows nextCursor to page `page`,

@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { PartnerListQuery } from '../src/domain/partners';
 import type { MemberScope } from '../src/server/access/scope';
 import type { ServiceContext } from '../src/server/context';
@@ -6,7 +5,7 @@ import type { Database } from '../src/server/db/client';
 import { listPartners } from '../src/server/features/partners/partners.list';
 import { type LoopResult, runClosedLoop } from './closed-loop';
 import type { Dataset } from './dataset';
-import { recordStatements, type Statement } from './record';
+import { bareDriver, recordStatements, type Statement, sendAll } from './record';
 
 export type LoopTiming = {
   concurrency: number;
@@ -90,27 +89,24 @@ export async function sqlRate(
   timing: LoopTiming,
 ): Promise<LoopResult> {
   const database = await dataset.open();
-  let pool: pg.Pool | undefined;
+  let perQuery: Statement[][];
   try {
-    const perQuery = await statementsOf(dataset, database, mix);
-    const engine = database.pglite;
-    let send: (statement: Statement) => Promise<unknown>;
-    if (engine) {
-      send = (s) => engine.query(s.text, s.values);
-    } else {
-      await database.close();
-      const bare = new pg.Pool({ connectionString: dataset.driverTarget, max: timing.concurrency });
-      pool = bare;
-      send = (s) => bare.query(s.text, s.values);
-    }
+    perQuery = await statementsOf(dataset, database, mix);
+  } finally {
+    await database.close();
+  }
+  return replayRate(dataset, perQuery, timing);
+}
+
+/** Recorded statements, each query's list in turn, through the bare driver at the same concurrency. */
+export async function replayRate(dataset: Dataset, perQuery: Statement[][], timing: LoopTiming) {
+  const driver = await bareDriver(dataset, timing.concurrency);
+  try {
     return await runClosedLoop({
       ...timing,
-      run: async (i) => {
-        for (const statement of perQuery[i % perQuery.length] ?? []) await send(statement);
-      },
+      run: (i) => sendAll(driver, perQuery[i % perQuery.length] ?? [])(),
     });
   } finally {
-    await pool?.end();
-    if (database.pglite) await database.close();
+    await driver.close();
   }
 }

@@ -9,9 +9,7 @@ import type { Database } from '../src/server/db/client';
 import { healthInputs } from '../src/server/features/health/health.queries';
 import { snapshotWorkspace } from '../src/server/features/health/health.service';
 import type { Dataset } from './dataset';
-
-type Figure = (name: string, value: string, ratio: number, target: string) => void;
-type Say = (line: string) => void;
+import { type Figure, median, type Say } from './measure';
 
 const ROUNDS = 3;
 
@@ -21,11 +19,6 @@ export const healthSizes = {
   small: { interactions: 5_000, tasks: 1_000, issues: 100 },
 };
 type HealthSizes = (typeof healthSizes)['full'];
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 async function count(database: Database, table: string, workspaceId: string): Promise<number> {
   const { rows } = await database.sql(

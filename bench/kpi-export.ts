@@ -9,10 +9,8 @@ import http from 'node:http';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../src/server/db/client';
 import type { Dataset } from './dataset';
+import { type Figure, median, type Say } from './measure';
 import { freePort, spawnServer, waitReady } from './processes';
-
-type Figure = (name: string, value: string, ratio: number, target: string) => void;
-type Say = (line: string) => void;
 
 export const kpiExportSizes = {
   full: { rounds: 3, partners: 10_000 },
@@ -22,11 +20,6 @@ type Sizes = (typeof kpiExportSizes)['full'];
 
 const MONTHS = 24;
 const KPIS = 5;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 /**
  * The measurements, each table in one set-based statement: an active plan for `partners`

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { packageRoot } from '../src/server/paths';
@@ -108,4 +109,25 @@ export function runNode<T>(args: string[]): Promise<{ result: T; firstOutputMs: 
       }
     });
   });
+}
+
+/**
+ * GETs against a server over one keep-alive connection with node's own HTTP client, as the load
+ * generator uses: a figure is the server's time, not a heavier client's. Each call returns a
+ * request to time; anything but 200 fails it.
+ */
+export function keepAliveClient(serverUrl: string) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const get = (path: string, headers: Record<string, string>) => (): Promise<void> =>
+    new Promise((resolve, reject) => {
+      http
+        .get(`${serverUrl}${path}`, { agent, headers }, (res) => {
+          if (res.statusCode !== 200) reject(new Error(`GET ${path} answered ${res.statusCode}`));
+          res.resume();
+          res.on('end', resolve);
+          res.on('error', reject);
+        })
+        .on('error', reject);
+    });
+  return { get, close: () => agent.destroy() };
 }

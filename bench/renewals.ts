@@ -8,20 +8,13 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../src/server/db/client';
 import { sweepAgreements } from '../src/server/features/agreements/agreements.sweep';
 import type { Dataset } from './dataset';
-
-type Figure = (name: string, value: string, ratio: number, target: string) => void;
-type Say = (line: string) => void;
+import { type Figure, median, type Say } from './measure';
 
 const ROUNDS = 3;
 /** Titles of the bench's agreements, so each round puts back only its own rows. */
 const marker = 'Renewal bench';
 
 export const renewalSizes = { full: { agreements: 100_000 }, small: { agreements: 2_000 } };
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 /**
  * The bench's agreements, written once in one INSERT … SELECT over generate_series. Every row

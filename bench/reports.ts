@@ -8,10 +8,8 @@ import { systemScope } from '../src/server/access/scope';
 import type { ServiceContext } from '../src/server/context';
 import { createApiKey } from '../src/server/features/api-keys/api-keys.service';
 import type { Dataset } from './dataset';
+import { type Figure, median, type Say } from './measure';
 import { freePort, spawnServer, waitReady } from './processes';
-
-type Figure = (name: string, value: string, ratio: number, target: string) => void;
-type Say = (line: string) => void;
 
 export const reportSizes = {
   full: { scorecards: 20, portfolios: 3 },
@@ -21,11 +19,6 @@ type Sizes = (typeof reportSizes)['full'];
 
 /** A fiscal year no other benchmark plans in, so the plan is this benchmark's own. */
 const PERIOD = 'FY2031';
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 /** pdfkit writes each page as its own `/Type /Page` object, never in a compressed stream. */
 const pagesOf = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0;

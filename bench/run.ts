@@ -16,6 +16,7 @@ import { deepPage } from './deep-page';
 import { directRate, type LoopTiming, sqlRate } from './direct';
 import { healthFigures, healthSizes } from './health';
 import { kpiExportFigures, kpiExportSizes } from './kpi-export';
+import { type Figure, median } from './measure';
 import { queryMix } from './mix';
 import { freePort, residentMiB, runNode, spawnServer, waitReady } from './processes';
 import { relationshipFigures, relationshipSizes } from './relationships';
@@ -35,11 +36,6 @@ const timing: LoopTiming = {
 
 function say(line: string) {
   process.stderr.write(`  ${line}\n`);
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 type Round = {
@@ -166,7 +162,7 @@ async function main() {
       if (!server) return;
     }
     // `npm run bench -- scale-out` measures that figure alone.
-    if (!process.argv.includes('scale-out')) await serverFigures(dataset, figure);
+    if (!process.argv.includes('scale-out')) await serverFigures(dataset, figure, small);
     // `npm run bench -- server` measures the one-process figures alone.
     if (server) return;
     if (where !== 'postgres') {
@@ -189,10 +185,11 @@ async function main() {
   }
 }
 
-type Figure = (name: string, value: string, ratio: number, target: string) => void;
-
-/** The one-process figures: list throughput, deep pages, boot time and memory. */
-async function serverFigures(dataset: Dataset, figure: Figure) {
+/**
+ * The one-process figures: list throughput, deep pages, boot time and memory. The small set has
+ * too few partners for a page 200 deep, so it measures no deep page.
+ */
+async function serverFigures(dataset: Dataset, figure: Figure, small: boolean) {
   const where = dataset.kind;
   const mix = queryMix(dataset.ownerIds);
   const withWrk = await hasWrk();
@@ -204,7 +201,7 @@ async function serverFigures(dataset: Dataset, figure: Figure) {
   const rounds: Round[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     say(`round ${i + 1} of ${ROUNDS}`);
-    rounds.push(await round(dataset, mix, i === 0, withWrk));
+    rounds.push(await round(dataset, mix, i === 0 && !small, withWrk));
   }
   const of = (pick: (r: Round) => number) => median(rounds.map(pick));
   const deep = rounds[0]?.deep ?? { firstMs: Number.NaN, deepMs: Number.NaN };
@@ -222,8 +219,16 @@ async function serverFigures(dataset: Dataset, figure: Figure) {
     of((r) => r.sql.perSecond / r.direct.perSecond),
     'report',
   );
-  figure('partners-deep-page', `${deep.deepMs.toFixed(2)} ms`, deep.deepMs / deep.firstMs, '<=1.5');
-  figure('partners-first-page', `${deep.firstMs.toFixed(2)} ms`, 1, 'baseline');
+  if (small) say('partners-deep-page: the small set has no page 200; measured on the large set');
+  else {
+    figure(
+      'partners-deep-page',
+      `${deep.deepMs.toFixed(2)} ms`,
+      deep.deepMs / deep.firstMs,
+      '<=1.5',
+    );
+    figure('partners-first-page', `${deep.firstMs.toFixed(2)} ms`, 1, 'baseline');
+  }
   figure(
     'boot',
     `${of((r) => r.bootMs).toFixed(0)} ms`,

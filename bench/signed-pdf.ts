@@ -9,17 +9,10 @@ import { signPdf } from '../src/server/documents/sign-pdf';
 import { renderSignedAgreement } from '../src/server/documents/signed-agreement';
 import { sampleSignedAgreement } from '../src/server/documents/signed-pdf.fixture';
 import { makeSigningCertificate } from '../src/server/documents/signing-certificate';
-
-type Figure = (name: string, value: string, ratio: number, target: string) => void;
-type Say = (line: string) => void;
+import { type Figure, median, type Say } from './measure';
 
 const RUNS = 5;
 const PAGES = 20;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
 
 /** pdfkit writes each page as its own `/Type /Page` object, never in a compressed stream. */
 const pagesOf = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0;

@@ -1,0 +1,35 @@
+/** What every figure module shares: how it reports, and the statistics of its rounds. */
+
+/** One figure line: its name, its value in words, its ratio to the baseline, its target. */
+export type Figure = (name: string, value: string, ratio: number, target: string) => void;
+
+/** A progress line on stderr. */
+export type Say = (line: string) => void;
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+/**
+ * Both sides run for this long before any request is timed: a fresh server compiles its hot
+ * paths over the first few hundred requests, and its job workers make their first, cold polls a
+ * second after it listens, on the embedded database's one connection.
+ */
+const WARMUP_MS = 3_000;
+
+/** The median of `requests` sequential runs of `run`, in milliseconds, after the warm-up. */
+export async function latency(
+  run: () => Promise<void>,
+  sizes: { requests: number },
+): Promise<number> {
+  const warm = performance.now() + WARMUP_MS;
+  while (performance.now() < warm) await run();
+  const times: number[] = [];
+  for (let i = 0; i < sizes.requests; i++) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
