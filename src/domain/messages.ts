@@ -35,6 +35,8 @@ export const messages = {
   invalid: 'Not a valid value',
   choosePartner: 'Choose a partner',
   noRepeatedTier: 'List each tier once',
+  noRepeatedLeadTime: 'List each lead time once',
+  leadTimesLongestFirst: 'List the lead times longest first, such as 90, 30, 7',
   notWorkspaceTier: 'Choose one of the workspace’s tiers',
   onlyYourselfAsOwner: 'Choose yourself or no one',
   domainTaken: 'Already belongs to another partner',

@@ -4,13 +4,15 @@ import { cursorParam, limitParam, pageOf } from './pagination';
 
 /**
  * What a notification tells a member about: work given to them, a mention, work past due, an
- * agreement's obligation past due (its own switch: it is not work anyone was assigned).
+ * agreement's obligation past due (its own switch: it is not work anyone was assigned), an
+ * agreement's notice deadline or end coming up (decision 059).
  */
 export const notificationKinds = [
   'assignment',
   'mention',
   'overdue',
   'obligation_overdue',
+  'renewal',
 ] as const;
 export const notificationKind = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof notificationKind>;
@@ -90,6 +92,7 @@ export const emailSwitches = [
   'mention',
   'overdue',
   'obligationOverdue',
+  'renewal',
   'digest',
 ] as const;
 export type EmailSwitch = (typeof emailSwitches)[number];
@@ -113,6 +116,9 @@ export const NotificationPreferences = z
         .describe(
           'A mail when an agreement obligation you own (or whose agreement you own) is past due',
         ),
+      renewal: z
+        .boolean()
+        .describe("Reminders of the notice deadlines and end dates of one's agreements"),
       digest: z.boolean().describe('A daily mail of the unread notifications'),
     }),
     version: z.number().int(),
@@ -128,6 +134,7 @@ export const NotificationPreferencesUpdate = z
         mention: z.boolean().optional(),
         overdue: z.boolean().optional(),
         obligationOverdue: z.boolean().optional(),
+        renewal: z.boolean().optional(),
         digest: z.boolean().optional(),
       })
       .strict(),
@@ -142,6 +149,7 @@ export const defaultEmailSwitches: Record<EmailSwitch, boolean> = {
   mention: true,
   overdue: true,
   obligationOverdue: true,
+  renewal: true,
   digest: false,
 };
 

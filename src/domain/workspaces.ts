@@ -5,6 +5,7 @@ import { HealthWeights } from './health-score';
 import { ResponseDays } from './issues';
 import { messages } from './messages';
 import { FiscalSettings } from './periods';
+import { RenewalReminderDays } from './renewal-reminders';
 import { singleLineText } from './text';
 
 export const workspaceName = singleLineText({ min: 1, max: 200 });
@@ -31,6 +32,7 @@ export const workspace = z
     healthWeights: HealthWeights,
     fiscalYearStartMonth: FiscalSettings.shape.fiscalYearStartMonth,
     timeZone: FiscalSettings.shape.timeZone,
+    renewalReminderDays: RenewalReminderDays,
     currentPeriod,
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -55,6 +57,8 @@ export const updateWorkspaceBody = z
     /** Moves every period's days: FY2027-Q1 stays the first quarter but covers other months. */
     fiscalYearStartMonth: FiscalSettings.shape.fiscalYearStartMonth.optional(),
     timeZone: FiscalSettings.shape.timeZone.optional(),
+    /** Lead times of the renewal reminders; the next sweep uses them (decision 059). */
+    renewalReminderDays: RenewalReminderDays.optional(),
   })
   .strict();
 

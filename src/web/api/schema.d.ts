@@ -4000,7 +4000,7 @@ export interface components {
             createdAt: string;
             id: string;
             /** @enum {string} */
-            kind: "assignment" | "mention" | "overdue" | "obligation_overdue";
+            kind: "assignment" | "mention" | "overdue" | "obligation_overdue" | "renewal";
             link: string;
             readAt: string | null;
             subjectId: string;
@@ -4022,6 +4022,8 @@ export interface components {
                 /** @description A mail when an agreement obligation you own (or whose agreement you own) is past due */
                 obligationOverdue: boolean;
                 overdue: boolean;
+                /** @description Reminders of the notice deadlines and end dates of one's agreements */
+                renewal: boolean;
             };
             version: number;
         };
@@ -4032,6 +4034,7 @@ export interface components {
                 mention?: boolean;
                 obligationOverdue?: boolean;
                 overdue?: boolean;
+                renewal?: boolean;
             };
         };
         NotificationsMarkedRead: {
@@ -4892,6 +4895,18 @@ export interface components {
             }[];
             to: number;
         };
+        RenewalReminderDays: {
+            /** @description Days before the end date, longest first; empty for none */
+            endDate: number[];
+            /** @description Days before the notice deadline (end date − notice period), longest first; empty for none */
+            noticeDeadline: number[];
+        };
+        RenewalReminderDaysInput: {
+            /** @description Days before the end date, longest first; empty for none */
+            endDate: number[];
+            /** @description Days before the notice deadline (end date − notice period), longest first; empty for none */
+            noticeDeadline: number[];
+        };
         ReportFilters: {
             country?: string[];
             ownerId?: string[];
@@ -5302,6 +5317,7 @@ export interface components {
             id: string;
             issueResponseDays: components["schemas"]["IssueResponseDays"];
             name: string;
+            renewalReminderDays: components["schemas"]["RenewalReminderDays"];
             tiers: string[];
             /** @description IANA time zone name that decides which day an instant falls on */
             timeZone: string;
@@ -24380,6 +24396,7 @@ export interface operations {
                     healthWeights?: components["schemas"]["HealthWeightsInput"];
                     issueResponseDays?: components["schemas"]["IssueResponseDaysInput"];
                     name?: string;
+                    renewalReminderDays?: components["schemas"]["RenewalReminderDaysInput"];
                     tiers?: string[];
                     /** @description IANA time zone name that decides which day an instant falls on */
                     timeZone?: string;

@@ -18,6 +18,7 @@ export * from './obligations';
 export * from './partners';
 export * from './plan-templates';
 export * from './plans';
+export * from './renewals';
 export * from './report-subscriptions';
 export * from './signing-keys';
 export * from './tasks';

@@ -74,6 +74,7 @@ export const notificationPreferences = pgTable(
     emailOverdue: boolean('email_overdue').notNull(),
     /** Mail for an agreement obligation past due; on for members who never chose. */
     emailObligationOverdue: boolean('email_obligation_overdue').notNull().default(true),
+    emailRenewal: boolean('email_renewal').notNull().default(true),
     emailDigest: boolean('email_digest').notNull(),
     /** When the last daily digest was queued for the member. */
     lastDigestAt: at('last_digest_at'),

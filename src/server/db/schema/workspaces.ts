@@ -13,6 +13,10 @@ import {
 } from 'drizzle-orm/pg-core';
 import { defaultHealthWeights, type HealthWeights } from '../../../domain/health-score';
 import { defaultFiscalSettings } from '../../../domain/periods';
+import {
+  defaultRenewalReminderDays,
+  type RenewalReminderDays,
+} from '../../../domain/renewal-reminders';
 import { users } from './auth';
 import { at, createdAt, id, tenantId, updatedAt, version } from './columns';
 import { partners } from './partners';
@@ -55,6 +59,11 @@ export const workspaces = pgTable(
       .default(defaultFiscalSettings.fiscalYearStartMonth),
     /** IANA time zone that decides which day, and so which fiscal period, an instant falls in. */
     timeZone: text('time_zone').notNull().default(defaultFiscalSettings.timeZone),
+    /** Days before agreements' notice deadlines and end dates their owners are reminded (decision 059). */
+    renewalReminderDays: jsonb('renewal_reminder_days')
+      .$type<RenewalReminderDays>()
+      .notNull()
+      .default(defaultRenewalReminderDays),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

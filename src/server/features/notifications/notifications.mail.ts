@@ -29,6 +29,7 @@ function headline(n: MailedNotification): string {
   if (n.kind === 'mention') return `${who} mentioned you: ${title}`;
   if (n.kind === 'overdue') return `Overdue: ${title}`;
   if (n.kind === 'obligation_overdue') return `Obligation overdue: ${title}`;
+  if (n.kind === 'renewal') return `Renewal: ${title}`;
   return title;
 }
 
@@ -60,10 +61,11 @@ export function notificationMessage(
       text: [headline(only), '', `Open it: ${linkOf(publicUrl, only)}`, ...footer].join('\n'),
     };
   }
-  const count = `${items.length} unread notification${items.length === 1 ? '' : 's'}`;
+  // Several at once without a digest: the renewal reminders of one sweep, in one mail.
+  const count = `${items.length} ${digest ? 'unread' : 'new'} notification${items.length === 1 ? '' : 's'}`;
   return {
     to,
-    subject: `Your Tandem digest: ${count}`,
+    subject: digest ? `Your Tandem digest: ${count}` : `Tandem: ${count}`,
     text: [
       `You have ${count} in Tandem:`,
       '',

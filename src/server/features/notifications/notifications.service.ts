@@ -156,6 +156,7 @@ export async function updatePreferences(
       emailMention: email.mention,
       emailOverdue: email.overdue,
       emailObligationOverdue: email.obligationOverdue,
+      emailRenewal: email.renewal,
       emailDigest: email.digest,
       lastDigestAt: current?.lastDigestAt ?? null,
       version: before.version + 1,

@@ -37,6 +37,7 @@ export function switchesOf(row: PreferencesRow | undefined): Record<EmailSwitch,
     mention: row.emailMention,
     overdue: row.emailOverdue,
     obligationOverdue: row.emailObligationOverdue,
+    renewal: row.emailRenewal,
     digest: row.emailDigest,
   };
 }

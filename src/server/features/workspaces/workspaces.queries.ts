@@ -38,6 +38,7 @@ export function updateWorkspace(
       | 'healthWeights'
       | 'fiscalYearStartMonth'
       | 'timeZone'
+      | 'renewalReminderDays'
     >
   >,
 ) {

@@ -4,6 +4,7 @@ import type { MemberId, UserId, WorkspaceId } from '../../../domain/ids';
 import type { ResponseDays } from '../../../domain/issues';
 import { messages } from '../../../domain/messages';
 import { formatPeriod, periodAt } from '../../../domain/periods';
+import type { RenewalReminderDays } from '../../../domain/renewal-reminders';
 import { canonicalTimeZone } from '../../../domain/time-zones';
 import { newWorkspaceInput } from '../../../domain/workspaces';
 import { type Scope, type SystemActor, systemScope } from '../../access/scope';
@@ -118,6 +119,7 @@ function settingsOf(row: WorkspaceRow) {
     healthWeights: row.healthWeights,
     fiscalYearStartMonth: row.fiscalYearStartMonth,
     timeZone: row.timeZone,
+    renewalReminderDays: row.renewalReminderDays,
   };
 }
 
@@ -141,6 +143,7 @@ function present(row: WorkspaceRow) {
     healthWeights: row.healthWeights,
     fiscalYearStartMonth: row.fiscalYearStartMonth,
     timeZone: row.timeZone,
+    renewalReminderDays: row.renewalReminderDays,
     currentPeriod: currentPeriodOf(row),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -165,6 +168,7 @@ export async function updateWorkspace(
     healthWeights?: HealthWeights;
     fiscalYearStartMonth?: number;
     timeZone?: string;
+    renewalReminderDays?: RenewalReminderDays;
   },
 ) {
   return withTransaction(ctx, async (tx, ctx) => {

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedWorld, signIn, type World } from '../../../../test/factories';
-import { createTestApp, databaseSnapshot, request, type TestApp } from '../../../../test/harness';
+import {
+  createTestApp,
+  databaseSnapshot,
+  expectDenied,
+  request,
+  type TestApp,
+} from '../../../../test/harness';
 import { createWorkspace } from './workspaces.service';
 
 let t: TestApp;
@@ -121,5 +127,72 @@ describe('workspace', () => {
     await expect(
       createWorkspace(ctx, { name: '', adminName: 'x', adminEmail: 'bad', adminPassword: 'short' }),
     ).rejects.toMatchObject({ code: 'validation_failed' });
+  });
+});
+
+describe('renewal reminder lead times', () => {
+  it('default to 90, 30 and 7 days; the admin changes them, audited; bad lists change nothing', async () => {
+    const key = world.b.members.admin.key;
+    const current = await request(t.app, { method: 'GET', url: '/api/v1/workspace', key });
+    expect(current.json().renewalReminderDays).toEqual({
+      noticeDeadline: [90, 30, 7],
+      endDate: [90, 30, 7],
+    });
+    const etag = String(current.headers.etag);
+    const bad: Array<[unknown, string]> = [
+      [{ noticeDeadline: [7, 30], endDate: [7] }, 'renewalReminderDays.noticeDeadline'],
+      [{ noticeDeadline: [30], endDate: [7, 7] }, 'renewalReminderDays.endDate'],
+      [{ noticeDeadline: [0], endDate: [] }, 'renewalReminderDays.noticeDeadline.0'],
+      [{ noticeDeadline: [30], endDate: [1.5] }, 'renewalReminderDays.endDate.0'],
+      [{ noticeDeadline: [400], endDate: [] }, 'renewalReminderDays.noticeDeadline.0'],
+      [{ noticeDeadline: [6, 5, 4, 3, 2, 1], endDate: [] }, 'renewalReminderDays.noticeDeadline'],
+      [{ noticeDeadline: [30] }, 'renewalReminderDays.endDate'],
+    ];
+    for (const [value, field] of bad) {
+      const res = await expectDenied(t, 400, {
+        method: 'PATCH',
+        url: '/api/v1/workspace',
+        key,
+        headers: { 'if-match': etag },
+        payload: { renewalReminderDays: value },
+      });
+      expect(
+        (res.json() as { errors: Array<{ field: string }> }).errors.map((e) => e.field),
+      ).toContain(field);
+    }
+    // Only the admin: a manager of the same workspace is refused, nothing changed.
+    await expectDenied(t, 403, {
+      method: 'PATCH',
+      url: '/api/v1/workspace',
+      key: world.b.members.manager.key,
+      headers: { 'if-match': etag },
+      payload: { renewalReminderDays: { noticeDeadline: [14], endDate: [] } },
+    });
+    const ok = await request(t.app, {
+      method: 'PATCH',
+      url: '/api/v1/workspace',
+      key,
+      headers: { 'if-match': etag },
+      payload: { renewalReminderDays: { noticeDeadline: [60, 14], endDate: [] } },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().renewalReminderDays).toEqual({ noticeDeadline: [60, 14], endDate: [] });
+    const audit = await t.database.sql(
+      "SELECT before, after FROM audit_events WHERE action = 'workspace.updated' AND workspace_id = $1",
+      [world.b.workspaceId],
+    );
+    expect(audit.rows).toMatchObject([
+      {
+        before: { renewalReminderDays: { noticeDeadline: [90, 30, 7], endDate: [90, 30, 7] } },
+        after: { renewalReminderDays: { noticeDeadline: [60, 14], endDate: [] } },
+      },
+    ]);
+    // Workspace A keeps its own.
+    const a = await request(t.app, {
+      method: 'GET',
+      url: '/api/v1/workspace',
+      key: world.a.members.viewer.key,
+    });
+    expect(a.json().renewalReminderDays.noticeDeadline).toEqual([90, 30, 7]);
   });
 });

@@ -22,6 +22,11 @@ const switches: Array<{ key: keyof EmailSwitches; label: string; description: st
       'A mail when an agreement obligation you own, or one of your agreements, is past due.',
   },
   {
+    key: 'renewal',
+    label: 'Renewal reminders',
+    description: 'A mail before the notice deadline and the end of the agreements you own.',
+  },
+  {
     key: 'digest',
     label: 'Daily digest',
     description: 'One mail a day listing your unread notifications.',

@@ -64,6 +64,7 @@ export const kindLabels: Record<Notification['kind'], string> = {
   mention: 'Mentioned you',
   overdue: 'Overdue',
   obligation_overdue: 'Obligation overdue',
+  renewal: 'Renewal',
 };
 
 /** The line a notification reads as: who did what, about which record. */
@@ -71,5 +72,6 @@ export function describeNotification(n: Notification): string {
   const who = n.actorName ?? 'Someone';
   if (n.kind === 'assignment') return `${who} assigned you ${n.title}`;
   if (n.kind === 'mention') return `${who} mentioned you in ${n.title}`;
+  if (n.kind === 'renewal') return n.title;
   return `${n.title} is overdue`;
 }

@@ -1,6 +1,7 @@
 import { Stack, Tabs, Text } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { PageTitle } from '../../components/PageTitle';
+import { RenewalRemindersPanel } from '../agreements/RenewalRemindersPanel';
 import { can, useSession } from '../auth/session';
 import { HealthWeightsPanel } from '../health/HealthWeightsPanel';
 import { ResponseTargetsPanel } from '../issues/ResponseTargetsPanel';
@@ -93,6 +94,7 @@ export function SettingsPage() {
             <ResponseTargetsPanel />
             <CadencePanel />
             <HealthWeightsPanel />
+            <RenewalRemindersPanel />
           </Stack>
         </Tabs.Panel>
       </Tabs>
