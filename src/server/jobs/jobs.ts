@@ -24,7 +24,7 @@ export type JobPayloads = {
   'report.due': Record<string, never>;
   /** One scheduled report: its PDF made once, mailed to each recipient, re-checked when sent. */
   'report.send': ReportSendJob;
-  /** Moves agreements by their dates: renews, expiring, expired (scheduled hourly, `agreementSweepSchedule`). */
+  /** Moves agreements by their dates (renews, expiring, expired), then reminds owners of renewals (hourly, `agreementSweepSchedule`). */
   'agreement.sweep': Record<string, never>;
   /** Deletes what has expired (scheduled, `purgeSchedule`). */
   'maintenance.purge': Record<string, never>;

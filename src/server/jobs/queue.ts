@@ -276,7 +276,9 @@ function handlersFor(
       );
     },
     'agreement.sweep': async () => {
-      await sweepAgreements(database, new Date());
+      await sweepAgreements(database, new Date(), (tx, jobs) =>
+        enqueueMany(tx, 'notification.email', jobs),
+      );
     },
     'cadence.catch-up': async () => {
       await catchUpLastTouch(database);

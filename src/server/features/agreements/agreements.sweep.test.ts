@@ -62,7 +62,9 @@ const history = async (id: string) => ({
   ).rows as Array<{ summary: Record<string, string> }>,
 });
 const sweep = (day: string, hour = '06:00') =>
-  sweepAgreements(t.database, new Date(`${day}T${hour}:00Z`));
+  sweepAgreements(t.database, new Date(`${day}T${hour}:00Z`), (tx, jobs) =>
+    t.ctx.jobs.enqueueMany(tx, 'notification.email', jobs),
+  );
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -81,7 +83,7 @@ describe('active → expiring', () => {
     await sweep('2027-02-27');
     expect((await row(id)).status).toBe('active');
     // 2027-03-31 − 31 days = 2027-02-28 (no Feb 29 in 2027).
-    expect(await sweep('2027-02-28')).toEqual({ renewed: 0, expiring: 1, expired: 0 });
+    expect(await sweep('2027-02-28')).toEqual({ renewed: 0, expiring: 1, expired: 0, reminded: 0 });
     expect(await row(id)).toMatchObject({ status: 'expiring', version: 2 });
     const { audit, timeline } = await history(id);
     expect(audit).toEqual([
@@ -138,11 +140,11 @@ describe('→ expired', () => {
     expect((await row(id)).status).toBe('expiring');
     await sweep('2027-02-28');
     expect((await row(id)).status).toBe('expiring');
-    expect(await sweep('2027-03-01')).toEqual({ renewed: 0, expiring: 0, expired: 1 });
+    expect(await sweep('2027-03-01')).toEqual({ renewed: 0, expiring: 0, expired: 1, reminded: 0 });
     expect((await row(id)).status).toBe('expired');
 
     const missed = await insert({ endOn: '2027-01-31', noticeDays: 30 });
-    expect(await sweep('2027-06-01')).toEqual({ renewed: 0, expiring: 1, expired: 1 });
+    expect(await sweep('2027-06-01')).toEqual({ renewed: 0, expiring: 1, expired: 1, reminded: 0 });
     const { audit } = await history(missed);
     expect(audit.map((event) => event.after)).toEqual([
       { status: 'expiring' },
@@ -155,7 +157,7 @@ describe('→ expired', () => {
     await sweep('2027-02-01');
     const before = await row(id);
     const events = (await history(id)).audit.length;
-    expect(await sweep('2027-02-01')).toEqual({ renewed: 0, expiring: 0, expired: 0 });
+    expect(await sweep('2027-02-01')).toEqual({ renewed: 0, expiring: 0, expired: 0, reminded: 0 });
     expect(await row(id)).toEqual(before);
     expect((await history(id)).audit).toHaveLength(events);
   });
@@ -166,7 +168,7 @@ describe('→ expired', () => {
         insert({ status, endOn: '2020-06-30' }),
       ),
     );
-    expect(await sweep('2027-01-01')).toEqual({ renewed: 0, expiring: 0, expired: 0 });
+    expect(await sweep('2027-01-01')).toEqual({ renewed: 0, expiring: 0, expired: 0, reminded: 0 });
     for (const id of ids) expect((await row(id)).version).toBe(1);
   });
 });

@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Database, Db, Tx } from '../../db/client';
 import { agreements, auditEvents, timelineEntries, workspaces } from '../../db/schema';
 import { uuidv7Sql } from '../../db/uuid-sql';
+import { type EnqueueMail, sendRenewalReminders } from './agreements.reminders';
 
 /** How the sweep names itself in audit events and on the timeline. */
 export const sweepActor = 'job:agreement.sweep';
@@ -105,7 +106,7 @@ function expiredSql(now: Date): SQL {
   return statusSql('expiring', 'expired', sql`a.end_on < ${todaySql(now)}`);
 }
 
-export type SweepResult = { renewed: number; expiring: number; expired: number };
+export type SweepResult = { renewed: number; expiring: number; expired: number; reminded: number };
 
 /**
  * The daily renewal sweep (decision 054), every workspace at once, each by its own calendar
@@ -113,15 +114,19 @@ export type SweepResult = { renewed: number; expiring: number; expired: number }
  * past their end expire (so one that was missed for months goes through both, as the machine
  * says). Each move is one statement that writes its audit events and timeline entries too; the
  * conditions make a second run the same day change nothing, and a missed day is caught up.
+ * Last, the renewal reminders of the terms as they now stand (decision 059), their mail queued
+ * through `enqueueMail` in the same transaction.
  */
 export async function sweepAgreements(
   database: Pick<Database, 'transaction'>,
   now: Date,
+  enqueueMail: EnqueueMail,
 ): Promise<SweepResult> {
   return database.transaction(async (tx) => {
     const renewed = await moveWithHistory(tx, 'agreement.auto_renewed', rollSql(now));
     const expiring = await moveWithHistory(tx, 'agreement.status_changed', expiringSql(now));
     const expired = await moveWithHistory(tx, 'agreement.status_changed', expiredSql(now));
-    return { renewed, expiring, expired };
+    const reminded = await sendRenewalReminders(tx, now, enqueueMail);
+    return { renewed, expiring, expired, reminded };
   });
 }
