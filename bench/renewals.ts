@@ -6,10 +6,14 @@
  * notifications and queued mail, decision 059) add to moving the rows. Every agreement has an
  * owner, so every term in reach of a lead time is reminded: most rows get one or two.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../src/server/db/client';
 import { pgArray } from '../src/server/db/pg-array';
 import { sweepAgreements } from '../src/server/features/agreements/agreements.sweep';
+import { directoryBlobStore } from '../src/server/files/directory-store';
 import { createJobs } from '../src/server/jobs/queue';
 import type { Dataset } from './dataset';
 import { type Figure, median, type Say } from './measure';
@@ -83,7 +87,8 @@ export async function renewalFigures(
   try {
     await addAgreements(database, dataset.workspaceId, dataset.ownerIds, say, sizes.agreements);
     // Queues only: the reminders' mail jobs are written, as the job does, and never sent.
-    const jobs = createJobs(database, { work: false, mailer: null, secret: 'bench' });
+    const files = directoryBlobStore(mkdtempSync(join(tmpdir(), 'tandem-bench-files-')));
+    const jobs = createJobs(database, { work: false, files, mailer: null, secret: 'bench' });
     const sweep = () =>
       sweepAgreements(database, new Date(), (tx, mail) =>
         jobs.enqueueMany(tx, 'notification.email', mail),

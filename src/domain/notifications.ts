@@ -103,6 +103,7 @@ export const emailSwitchOf: Record<NotificationKind, EmailSwitch> = {
   mention: 'mention',
   overdue: 'overdue',
   obligation_overdue: 'obligationOverdue',
+  renewal: 'renewal',
 };
 
 export const NotificationPreferences = z
