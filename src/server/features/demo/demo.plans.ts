@@ -14,9 +14,13 @@ import {
 import type { PlanObjective, PlanStatus } from '../../../domain/plans';
 import type { Scope } from '../../access/scope';
 import type { TxContext } from '../../context';
+import {
+  type MeasurementInput,
+  planForMeasurements,
+  recordMeasurements,
+} from '../kpis/kpis.measurements';
 import { refreshWorkspaceKpis } from '../kpis/kpis.refresh';
-import type { MeasurementInput } from '../kpis/kpis.service';
-import { createKpi, planForMeasurements, recordMeasurements } from '../kpis/kpis.service';
+import { createKpi } from '../kpis/kpis.service';
 import { createPlan, transitionPlan } from '../plans/plans.service';
 import { DEMO_SEED } from './demo.catalog';
 import type { ContactRow, PartnerRow } from './demo.generate';

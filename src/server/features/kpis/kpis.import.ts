@@ -11,7 +11,6 @@ import type { Scope } from '../../access/scope';
 import type { ServiceContext } from '../../context';
 import { withTransaction } from '../../db/unit-of-work';
 import { errors, type FieldError } from '../../http/errors';
-import { findKpiRows, type KpiRow } from './kpis.queries';
 import {
   type MeasurementInput,
   measurementChanges,
@@ -19,7 +18,8 @@ import {
   measurementSource,
   planForMeasurements,
   writeMeasurements,
-} from './kpis.service';
+} from './kpis.measurements';
+import { findKpiRows, type KpiRow } from './kpis.queries';
 import { toKpi } from './kpis.view';
 
 /** The rows one import takes: a year of 50 KPIs' months is 600. */

@@ -1,6 +1,15 @@
 import { dateAt, type FiscalSettings } from '../../../domain/periods';
+import type { Scope } from '../../access/scope';
 import type { Database, Db, Tx } from '../../db/client';
-import { fiscalSettingsOf, staleKpis, workspacesWithOpenKpis, writeProgress } from './kpis.queries';
+import type { PlanRow } from '../plans/plans.guard';
+import {
+  findMeasurementRows,
+  fiscalSettingsOf,
+  type KpiRow,
+  staleKpis,
+  workspacesWithOpenKpis,
+  writeProgress,
+} from './kpis.queries';
 import { progressOf } from './kpis.view';
 
 /** KPIs read and written per statement: bounds memory on a workspace of thousands of plans. */
@@ -66,4 +75,35 @@ async function refreshKpisOf(
     if (rows.length < pageSize) break;
   }
   return refreshed;
+}
+
+/** Recomputes and stores the progress of a plan's KPIs (given rows) from their measurements. */
+export async function refreshProgress(
+  tx: Tx,
+  scope: Scope,
+  plan: PlanRow,
+  rows: KpiRow[],
+  now: Date,
+) {
+  if (rows.length === 0) return;
+  const settings = await fiscalSettingsOf(tx, scope.workspaceId);
+  const measurements = await findMeasurementRows(
+    tx,
+    scope,
+    rows.map((row) => row.id),
+  );
+  await writeProgress(
+    tx,
+    scope.workspaceId,
+    rows.map((row) => ({
+      id: row.id,
+      ...progressOf(
+        row,
+        plan.period,
+        measurements.filter((m) => m.kpiId === row.id),
+        settings,
+        now,
+      ),
+    })),
+  );
 }

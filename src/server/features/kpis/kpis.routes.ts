@@ -16,16 +16,8 @@ import { etagOf, ifMatchHeaders } from '../../http/etag';
 import { scopeOf } from '../../http/permissions';
 import type { ZodApp } from '../index';
 import { csvRows, importMeasurements, xlsxRows } from './kpis.import';
-import {
-  createKpi,
-  deleteKpi,
-  getKpi,
-  listKpis,
-  listMeasurements,
-  listPlanMeasurements,
-  recordMeasurements,
-  updateKpi,
-} from './kpis.service';
+import { listMeasurements, listPlanMeasurements, recordMeasurements } from './kpis.measurements';
+import { createKpi, deleteKpi, getKpi, listKpis, updateKpi } from './kpis.service';
 
 const tags = ['kpis'];
 /** A thousand measurements with notes of a few lines each fit; a larger batch is not one. */
