@@ -20,6 +20,7 @@ import { RecordError } from '../../components/RecordError';
 import { can, useSession } from '../auth/session';
 import { formatDay } from '../plans/plan-labels';
 import { AgreementCompliance } from './AgreementCompliance';
+import { AgreementObligations } from './AgreementObligations';
 import { AgreementSigners } from './AgreementSigners';
 import { AgreementVersions } from './AgreementVersions';
 import {
@@ -173,6 +174,7 @@ export function AgreementPage() {
         agreement={agreement}
         canMark={can(session, 'compliance.review') && !isClosed(agreement.status)}
       />
+      <AgreementObligations agreementId={agreement.id} canChange={writer} />
       <AgreementSigners
         agreement={agreement}
         etag={etag}
