@@ -117,7 +117,7 @@ describe('the measurement export', () => {
       systemScope(world.a.workspaceId, 'cli'),
       2,
     ))
-      all.push(...batch.map((m) => `${m.kpiId} ${m.period}`));
+      all.push(...batch.map((m) => `${m[0]} ${m[1]}`));
     expect(all).toHaveLength(3);
     expect(new Set(all).size).toBe(3);
   });

@@ -61,6 +61,29 @@ describe('csvStream', () => {
     expect(rows[4]?.Note).toBe('');
   });
 
+  it('escapes a cell repeated from the row above as it escapes the first', async () => {
+    const same = (n: number): Row => ({
+      n,
+      name: n < 3 ? '=SUM(A1:A9), "x"' : 'plain',
+      on: '2026-12-05T10:00:00.000Z',
+      done: true,
+      note: n === 2 ? null : '-1',
+    });
+    async function* batches() {
+      yield [same(1), same(2)];
+      yield [same(3), same(4), same(5)];
+    }
+    const csv = (await bufferOf(csvStream(columns, batches()))).toString('utf8');
+    const rows = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => [r.Name, r.Note])).toEqual([
+      ['\'=SUM(A1:A9), "x"', "'-1"],
+      ['\'=SUM(A1:A9), "x"', ''],
+      ['plain', "'-1"],
+      ['plain', "'-1"],
+      ['plain', "'-1"],
+    ]);
+  });
+
   it('reads no further batch while the client does not take the file', async () => {
     const { batches, pulled } = batchesOf(200, 500);
     const stream = csvStream(columns, batches);
