@@ -699,6 +699,65 @@ describe('agreements', () => {
     expect(frozen.data?.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('sends for signature, signs for both sides (in the app and by link), and downloads the signed PDF', async () => {
+    const contact = await api.POST('/api/v1/contacts', {
+      body: { partnerId, firstName: 'Sam', lastName: 'Signer', email: 'sam.signer@partner.test' },
+    });
+    const contactId = must(contact.data, 'contact').id;
+    const created = await api.POST('/api/v1/agreements', {
+      body: { partnerId, type: 'referral', title: 'Referral terms' },
+    });
+    const id = must(created.data, 'agreement').id;
+    const text = await api.POST('/api/v1/agreements/{id}/versions', {
+      params: { path: { id }, header: { 'if-match': etagOf(created.response) } },
+      body: { body: 'Each referral earns 10%.' },
+    });
+    let etag = `"${(await api.GET('/api/v1/agreements/{id}', { params: { path: { id } } })).data?.version}"`;
+    expect(text.response.status).toBe(201);
+    for (const body of [
+      { side: 'us' as const, memberId: world.a.members.admin.memberId, role: 'CEO' },
+      { side: 'partner' as const, contactId, role: 'Owner' },
+    ]) {
+      const added = await api.POST('/api/v1/agreements/{id}/signers', {
+        params: { path: { id }, header: { 'if-match': etag } },
+        body,
+      });
+      etag = etagOf(added.response);
+    }
+    for (const to of ['in_negotiation', 'pending_signature'] as const) {
+      const moved = await api.POST('/api/v1/agreements/{id}/transitions', {
+        params: { path: { id }, header: { 'if-match': etag } },
+        body: { to },
+      });
+      etag = etagOf(moved.response);
+    }
+    const signing = await api.GET('/api/v1/agreements/{id}/signing', { params: { path: { id } } });
+    const sha256 = must(signing.data?.version, 'frozen version').sha256;
+    const [us, them] = signing.data?.signers ?? [];
+    const ours = await adminSession.POST('/api/v1/agreements/{id}/signers/{signerId}/signature', {
+      params: { path: { id, signerId: must(us, 'our signer').id } },
+      body: { sha256, typedName: 'A admin', authorityConfirmed: true },
+    });
+    expect(ours.response.status).toBe(201);
+    const link = await api.POST('/api/v1/agreements/{id}/signers/{signerId}/signing-link', {
+      params: { path: { id, signerId: must(them, 'their signer').id } },
+      body: { expiresInDays: 3 },
+    });
+    const token = must(link.data?.signingUrl, 'signing url').split('#token=')[1] ?? '';
+    const anonymous = clientFor();
+    const view = await anonymous.POST('/api/v1/signing/view', { body: { token } });
+    expect(view.data?.signer.name).toBe('Sam Signer');
+    const theirs = await anonymous.POST('/api/v1/signing/signature', {
+      body: { token, sha256, typedName: 'Sam Signer', authorityConfirmed: true },
+    });
+    expect(theirs.data?.signer.signedAt).not.toBeNull();
+    const pdf = await api.GET('/api/v1/agreements/{id}/signed.pdf', {
+      params: { path: { id } },
+      parseAs: 'arrayBuffer',
+    });
+    expect(pdf.response.headers.get('content-type')).toBe('application/pdf');
+  });
+
   it('adds a recurring obligation, marks an occurrence done, makes a task of the next, reads, lists and deletes it', async () => {
     const agreement = await api.POST('/api/v1/agreements', {
       body: { partnerId, type: 'reseller', title: 'Reseller' },

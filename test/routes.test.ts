@@ -23,7 +23,10 @@ it('declares no route as public except sign-in, setup and token flows', () => {
   const publicRoutes = t.app.routeAccess.filter((r) => r.access === 'public').map((r) => r.url);
   for (const url of publicRoutes) {
     // A calendar feed's URL carries its own secret token (decision 020); a scheduled report's
-    // unsubscribe takes the token of its mail's link in the body (decision 044).
-    expect(url).toMatch(/^\/api\/v1\/(auth|setup|calendar\/:token$|report-unsubscribe$)/);
+    // unsubscribe takes the token of its mail's link in the body (decision 044); so do a
+    // signing link's view and signature (decision 056).
+    expect(url).toMatch(
+      /^\/api\/v1\/(auth|setup|calendar\/:token$|report-unsubscribe$|signing\/(view|signature)$)/,
+    );
   }
 });

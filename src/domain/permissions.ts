@@ -80,6 +80,10 @@ export const permissions = {
   'agreement.read': [...internal],
   /** Writing agreements and their signers, moving them through their statuses, deleting drafts. */
   'agreement.write': [...editors],
+  /** Signing an agreement where one is its named signer (the service checks who; decision 056). */
+  'agreement.sign': [...internal],
+  /** Sending (and re-sending) the signing links of the partner's signers. */
+  'agreement.signing_links': ['admin', 'manager'],
   /** Compliance requirements per agreement type (decision 053): everyone reads the checklist. */
   'compliance.read': [...internal],
   /** Adding, changing, archiving and restoring the workspace's requirements. */

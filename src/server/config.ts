@@ -140,6 +140,7 @@ export const rateLimitNames = [
   'setup',
   'calendar-feed',
   'report-unsubscribe',
+  'signing-link',
   'password-change',
 ] as const;
 export type RateLimitName = (typeof rateLimitNames)[number];
@@ -163,6 +164,8 @@ export const defaultRateLimits: RateLimits = {
   'calendar-feed': { limit: 60, windowSeconds: 60 },
   // A person clicks it once or twice; a client trying tokens is not one.
   'report-unsubscribe': { limit: 30, windowSeconds: 60 },
+  // A signer reads the agreement and signs it a few times at most; a client trying tokens is not one.
+  'signing-link': { limit: 60, windowSeconds: 60 },
   // A stolen session must not become a way to guess the current password (decision 016).
   'password-change': { limit: 10, windowSeconds: 3600 },
 };

@@ -29,7 +29,14 @@ export type PartnerScope = {
  */
 /** `calendar-feed`: a feed URL being read, on behalf of the member whose feed it is. */
 /** `report-unsubscribe`: a recipient following the unsubscribe link of a scheduled report. */
-export type SystemActor = 'demo' | 'cli' | 'calendar-feed' | 'report-unsubscribe' | `job:${string}`;
+/** `signing-link`: a partner signer following the signing link mailed to them (decision 056). */
+export type SystemActor =
+  | 'demo'
+  | 'cli'
+  | 'calendar-feed'
+  | 'report-unsubscribe'
+  | 'signing-link'
+  | `job:${string}`;
 
 export type SystemScope = {
   kind: 'system';
@@ -71,5 +78,6 @@ export function systemActorName(actor: string): string {
   if (actor === 'cli') return 'Command line';
   if (actor.startsWith('job:')) return `Job: ${actor.slice(4)}`;
   if (actor === 'report-unsubscribe') return 'Unsubscribe link';
+  if (actor === 'signing-link') return 'Signing link';
   return 'Tandem';
 }

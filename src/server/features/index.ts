@@ -35,6 +35,7 @@ import { portalRoutes } from './portal/portal.routes';
 import { reportSubscriptionRoutes } from './report-subscriptions/report-subscriptions.routes';
 import { reportRoutes } from './reports/reports.routes';
 import { setupRoutes } from './setup/setup.routes';
+import { signingRoutes } from './signing/signing.routes';
 import { taskRoutes } from './tasks/tasks.routes';
 import { partnerTeamRoutes } from './teams/partner-team.routes';
 import { teamRoutes } from './teams/teams.routes';
@@ -78,6 +79,7 @@ export async function registerFeatures(api: ZodApp) {
   await api.register(planTemplateRoutes);
   await api.register(agreementRoutes);
   await api.register(agreementVersionRoutes);
+  await api.register(signingRoutes);
   await api.register(complianceRoutes);
   await api.register(obligationRoutes);
   await api.register(dashboardRoutes);

@@ -38,6 +38,8 @@ export const tagDescriptions: Record<string, string> = {
     'Plan templates per partner type: the summary, objectives and KPI definitions a new plan starts from',
   plans:
     'Joint business plans: one per partner and fiscal period, agreed with the partner as numbered versions',
+  signing:
+    'Signing links: a partner signer reads the agreement sent for signature and signs it, with the token of the link mailed to them and no sign-in',
   agreements:
     'Agreements with partners: type, term, value, parties and signers, moved from draft through negotiation and signature to their end',
   compliance:

@@ -9,7 +9,16 @@ import type { MailMessage } from './mailer';
 export type MailJob =
   | MailMessage
   | { template: 'invitation'; to: string; workspaceName: string; sealedLink: string }
-  | { template: 'password-reset'; to: string; sealedLink: string };
+  | { template: 'password-reset'; to: string; sealedLink: string }
+  | ({ template: 'signing-link'; to: string; sealedLink: string } & SigningLinkFacts);
+
+/** What a signing link's mail says besides the link: plain values, no secret. */
+export type SigningLinkFacts = {
+  workspaceName: string;
+  agreementTitle: string;
+  signerName: string;
+  expiresAt: string;
+};
 
 const LINK_PURPOSE = 'mail-link';
 
@@ -26,13 +35,40 @@ export function passwordResetMail(secret: string, to: string, url: string): Mail
   return { template: 'password-reset', to, sealedLink: seal(secret, LINK_PURPOSE, url) };
 }
 
+export function signingLinkMail(
+  secret: string,
+  to: string,
+  facts: SigningLinkFacts,
+  url: string,
+): MailJob {
+  return { template: 'signing-link', to, ...facts, sealedLink: seal(secret, LINK_PURPOSE, url) };
+}
+
 /** The message to send, its link opened: at send time, in the worker. */
 export function renderMail(secret: string, job: MailJob): MailMessage {
   if (!('template' in job)) return job;
   const url = unseal(secret, LINK_PURPOSE, job.sealedLink);
+  if (job.template === 'signing-link') return signingLinkMessage(job.to, job, url);
   return job.template === 'invitation'
     ? invitationMessage(job.to, job.workspaceName, url)
     : passwordResetMessage(job.to, url);
+}
+
+function signingLinkMessage(to: string, facts: SigningLinkFacts, url: string): MailMessage {
+  return {
+    to,
+    subject: `Please sign: ${oneLine(facts.agreementTitle)}`,
+    text: [
+      `Hello ${oneLine(facts.signerName)},`,
+      '',
+      `${oneLine(facts.workspaceName)} asks you to sign "${oneLine(facts.agreementTitle)}".`,
+      '',
+      `Open this link to read the agreement and sign it (it works once, until ${facts.expiresAt.slice(0, 16).replace('T', ' ')} UTC):`,
+      url,
+      '',
+      'If you did not expect this, ignore this message; nothing is signed without you.',
+    ].join('\n'),
+  };
 }
 
 /**

@@ -374,6 +374,26 @@ export interface paths {
         patch: operations["markAgreementRequirement"];
         trace?: never;
     };
+    "/api/v1/agreements/{id}/signed.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed agreement (PDF)
+         * @description The agreement’s frozen text and its signature certificate page (signers, times, IP addresses, user agents, the text’s SHA-256, the audit trail), signed with the workspace’s certificate so any PDF reader can check it is unchanged. Made once, when the last signer signs. 409 `not_signed` until everyone has signed in Tandem and the agreement is in force.
+         */
+        get: operations["getSignedAgreementPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/agreements/{id}/signers": {
         parameters: {
             query?: never;
@@ -413,6 +433,66 @@ export interface paths {
          * @description Removes a signer while the agreement is a draft or in negotiation (else 409 `agreement_locked`). The agreement changes: send its ETag in If-Match (428 without, 412 when stale); the answer is the agreement with its new ETag.
          */
         delete: operations["removeAgreementSigner"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/signers/{signerId}/signature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign an agreement as its signer
+         * @description The signed-in member who is this signer (side `us`) signs the frozen text: they send its SHA-256 as they were shown it (another is 409 `document_changed`), type their name (422 `typed_name_mismatch` when it is not the signer’s, case and spacing aside) and confirm their authority. Only while `pending_signature` (409 `not_pending_signature`); a second signature is 409 `already_signed`. Anyone else, an API key included, is 403 `not_the_signer`. The last signature makes the agreement `active` (unless a blocking compliance requirement is open: the signature stands and an admin moves it later) and makes the signed PDF. Answers the signing state.
+         */
+        post: operations["signAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/signers/{signerId}/signing-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a partner signer their signing link
+         * @description Mails a partner signer a single-use link to read and sign the frozen text, valid `expiresInDays` days (7 unless given, 30 at most). Sending again revokes the link sent before. Without SMTP the link is in this answer (`signingUrl`), this once: Tandem keeps only its hash. Only while `pending_signature` (409 `not_pending_signature`); our side is 409 `not_partner_signer`; a signer who has signed is 409 `already_signed`; one without an email address (or no longer a contact of the partner) is 409 `signer_no_email`.
+         */
+        post: operations["sendSigningLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{id}/signing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who has signed an agreement
+         * @description The version sent for signature with its SHA-256, each signer with their signature of it (time, IP address, user agent, typed name) and, for partner signers, the state of their latest signing link (`not_sent`, `sent`, `expired`, `used`); whether everyone has signed and whether the signed PDF is there.
+         */
+        get: operations["getAgreementSigning"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2474,6 +2554,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/signing/signature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign through a signing link
+         * @description The partner signer signs the frozen text with the token of their link, which is then used up: the SHA-256 they were shown (409 `document_changed` otherwise), their name typed (422 `typed_name_mismatch`) and their authority confirmed. The same link errors as reading the view. Answers the view, now signed.
+         */
+        post: operations["signThroughLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/signing/view": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read the agreement a signing link is for
+         * @description Takes the token of a signing link (sent in the body, never in a URL) and answers that one agreement: the parties, its terms, the frozen text and its SHA-256, and who signs. No sign-in: the token is the credential. 404 `signing_link_invalid` for a token Tandem did not make; 410 `signing_link_used`, `signing_link_revoked` (a newer link was sent) or `signing_link_expired`; 409 `signing_closed` when the agreement no longer waits for this signature.
+         */
+        post: operations["getSigningView"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks": {
         parameters: {
             query?: never;
@@ -2969,6 +3089,36 @@ export interface components {
             /** @enum {string} */
             status: "open" | "met" | "waived";
         };
+        AgreementSignature: {
+            /**
+             * @description `app`: signed in Tandem; `link`: through an emailed link
+             * @enum {string}
+             */
+            channel: "app" | "link";
+            /** Format: uuid */
+            id: string;
+            ipAddress: string | null;
+            /** @description The SHA-256 of the text signed */
+            sha256: string;
+            /** Format: date-time */
+            signedAt: string;
+            /** Format: uuid */
+            signerId: string;
+            typedName: string;
+            userAgent: string | null;
+            versionNumber: number;
+        };
+        AgreementSignatureCreate: {
+            /**
+             * @description The signer confirms they are authorised to sign for their side
+             * @constant
+             */
+            authorityConfirmed: true;
+            /** @description The SHA-256 of the frozen text the signer was shown; another one is 409 `document_changed` */
+            sha256: string;
+            /** @description The signer’s name as they type it; it must be the signer’s name (case and spacing aside) */
+            typedName: string;
+        };
         AgreementSigner: {
             /** @description Null when the contact was deleted */
             contactId: string | null;
@@ -3006,6 +3156,25 @@ export interface components {
         AgreementSignerList: {
             /** @description Our side first, then the partner’s */
             items: components["schemas"]["AgreementSigner"][];
+        };
+        AgreementSigning: {
+            /** Format: uuid */
+            agreementId: string;
+            /** @description Whether every signer has signed the frozen text */
+            complete: boolean;
+            /** @description Whether the signed PDF can be downloaded */
+            signedPdf: boolean;
+            /** @description Our side first, then the partner’s */
+            signers: components["schemas"]["SigningSigner"][];
+            /** @enum {string} */
+            status: "draft" | "in_negotiation" | "pending_signature" | "active" | "expiring" | "expired" | "terminated" | "renewed";
+            /** @description The version sent for signature; null before it is sent */
+            version: {
+                /** Format: date-time */
+                frozenAt: string;
+                number: number;
+                sha256: string;
+            } | null;
         };
         AgreementTemplate: {
             /** @enum {string} */
@@ -4879,6 +5048,19 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        PublicSignatureCreate: {
+            /**
+             * @description The signer confirms they are authorised to sign for their side
+             * @constant
+             */
+            authorityConfirmed: true;
+            /** @description The SHA-256 of the frozen text the signer was shown; another one is 409 `document_changed` */
+            sha256: string;
+            /** @description The token of the signing link */
+            token: string;
+            /** @description The signer’s name as they type it; it must be the signer’s name (case and spacing aside) */
+            typedName: string;
+        };
         Redline: {
             /** Format: uuid */
             agreementId: string;
@@ -5070,6 +5252,80 @@ export interface components {
         };
         SetupStatus: {
             needed: boolean;
+        };
+        SigningLinkCreate: {
+            /**
+             * @description Days the link works; 7 unless given
+             * @default 7
+             */
+            expiresInDays?: number;
+        };
+        SigningLinkSent: {
+            email: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description False when the server has no SMTP: hand over `signingUrl` */
+            mailed: boolean;
+            /** Format: uuid */
+            signerId: string;
+            /** @description The link itself, only when it was not mailed; shown this once */
+            signingUrl?: string;
+        };
+        SigningSigner: {
+            contactId: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description Partner signers: the latest emailed link and its state; null for our side */
+            link: {
+                email: string | null;
+                expiresAt: string | null;
+                sentAt: string | null;
+                /** @enum {string} */
+                state: "not_sent" | "sent" | "expired" | "used";
+            } | null;
+            memberId: string | null;
+            name: string;
+            role: string;
+            /** @enum {string} */
+            side: "us" | "partner";
+            /** @description Their signature of the frozen text, or null */
+            signature: components["schemas"]["AgreementSignature"] | null;
+        };
+        SigningView: {
+            effectiveOn: string | null;
+            endOn: string | null;
+            /** Format: date-time */
+            expiresAt: string;
+            governingLaw: string | null;
+            partner: string;
+            signer: {
+                name: string;
+                role: string;
+                signedAt: string | null;
+            };
+            signers: {
+                name: string;
+                role: string;
+                /** @enum {string} */
+                side: "us" | "partner";
+                signedAt: string | null;
+            }[];
+            title: string;
+            /** @enum {string} */
+            type: "nda" | "reseller" | "referral" | "technology" | "co_marketing" | "joint_venture" | "mou" | "dpa" | "sow" | "other";
+            version: {
+                /** @description The frozen text, Markdown */
+                body: string;
+                /** Format: date-time */
+                frozenAt: string;
+                number: number;
+                sha256: string;
+            };
+            workspace: string;
+        };
+        SigningViewRequest: {
+            /** @description The token of the signing link */
+            token: string;
         };
         Task: {
             /** @description Where the status may move from here */
@@ -8000,6 +8256,104 @@ export interface operations {
             };
         };
     };
+    getSignedAgreementPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The signed agreement */
+            200: {
+                headers: {
+                    /** @description `attachment` with the file name, such as `tandem-partners-2026-12-05.csv` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: the role does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such record in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `uri_too_long`: a path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listAgreementSigners: {
         parameters: {
             query?: never;
@@ -8310,6 +8664,340 @@ export interface operations {
             };
             /** @description `stale_version`: the record changed since you read it */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `uri_too_long`: a path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    signAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                signerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreementSignatureCreate"];
+            };
+        };
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementSigning"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (the role does not allow it) or `origin_mismatch` (a cookie request from another site) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such record in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `uri_too_long`: a path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type`: send `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendSigningLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                signerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SigningLinkCreate"];
+            };
+        };
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningLinkSent"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (the role does not allow it) or `origin_mismatch` (a cookie request from another site) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such record in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `uri_too_long`: a path parameter is too long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type`: send `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAgreementSigning: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementSigning"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: the role does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such record in your scope */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -22327,6 +23015,184 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SetupResult"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (the role does not allow it) or `origin_mismatch` (a cookie request from another site) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type`: send `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    signThroughLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicSignatureCreate"];
+            };
+        };
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningView"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden` (the role does not allow it) or `origin_mismatch` (a cookie request from another site) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unsupported_media_type`: send `application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSigningView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SigningViewRequest"];
+            };
+        };
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningView"];
                 };
             };
             /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */

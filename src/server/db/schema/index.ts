@@ -20,6 +20,7 @@ export * from './plan-templates';
 export * from './plans';
 export * from './renewals';
 export * from './report-subscriptions';
+export * from './signatures';
 export * from './signing-keys';
 export * from './tasks';
 export * from './teams';

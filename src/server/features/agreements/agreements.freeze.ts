@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Agreement } from '../../../domain/agreements';
 import { messages } from '../../../domain/messages';
 import type { Scope } from '../../access/scope';
-import type { Tx } from '../../db/client';
+import type { Db, Tx } from '../../db/client';
 import { errors } from '../../http/errors';
 import { partnerContactRefs } from '../contacts/contacts.service';
 import { findLatestVersion, updateVersionRow } from './agreements.versions.queries';
@@ -57,4 +57,12 @@ export async function freezeForSignature(tx: Tx, scope: Scope, agreement: Agreem
   });
   if (!frozen) throw new Error('a version frozen under a lock changed');
   return frozen;
+}
+
+/** The version sent for signature: the latest, once frozen; null before (or without text). */
+export async function frozenVersionOf(db: Db | Tx, scope: Scope, agreementId: string) {
+  const latest = await findLatestVersion(db, scope, agreementId);
+  return latest?.frozenAt && latest.sha256
+    ? { ...latest, frozenAt: latest.frozenAt, sha256: latest.sha256 }
+    : null;
 }

@@ -1,10 +1,10 @@
-import { and, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../../domain/audit';
 import type { Scope } from '../../access/scope';
 import { actorOf, systemActorName } from '../../access/scope';
 import type { ServiceContext } from '../../context';
 import { insertInBatches } from '../../db/batches';
-import type { Tx } from '../../db/client';
+import type { Db, Tx } from '../../db/client';
 import { apiKeys, auditEvents, users } from '../../db/schema';
 import { dbOf } from '../../db/unit-of-work';
 import { uuidv7Sql } from '../../db/uuid-sql';
@@ -139,4 +139,27 @@ export async function listPartnerHistory(
     )
     .orderBy(...plan.orderBy)
     .limit(plan.limit);
+}
+
+/** One record's events of the given actions, oldest first: what a certificate page retells. */
+export async function entityEvents(
+  db: Db | Tx,
+  scope: Scope,
+  entity: { type: string; id: string },
+  actions: string[],
+) {
+  const rows = await db
+    .select()
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.workspaceId, scope.workspaceId),
+        eq(auditEvents.entityType, entity.type),
+        eq(auditEvents.entityId, entity.id),
+        inArray(auditEvents.action, actions),
+      ),
+    )
+    .orderBy(asc(auditEvents.id))
+    .limit(500);
+  return rows.map((row) => ({ ...row, actor: presentActor(row) }));
 }
