@@ -3,8 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedWorld, signIn, type World } from '../../../../test/factories';
 import { createTestApp, PUBLIC_URL, request, type TestApp } from '../../../../test/harness';
 import { startSmtpServer } from '../../../../test/smtp';
+import { newId } from '../../ids';
 import type { JobQueue } from '../../jobs/queue';
-import type { NotificationMailJob } from '../notifications/notifications.delivery';
+import {
+  deliverNotificationMail,
+  type NotificationMailJob,
+} from '../notifications/notifications.delivery';
 import { sweepOverdueObligations } from './obligations.sweep';
 
 let t: TestApp;
@@ -332,6 +336,30 @@ describe('the overdue obligation sweep', () => {
     const cookie = await signIn(t.app, world.a.members.manager.email);
     const list = await request(t.app, { method: 'GET', url: '/api/v1/notifications', cookie });
     expect(list.body).not.toContain('B’s own duty');
+  });
+
+  it('mails nothing to an owner who left between the sweep and the send', async () => {
+    const leaving = world.b.members.viewer;
+    const agreementB = await createAgreement(world.b.members.admin.key, world.b.partners[0]);
+    await createObligation(world.b.members.admin.key, agreementB.id, {
+      description: 'Left-behind duty',
+      ownerId: leaving.memberId,
+      dueOn: '2038-01-01',
+    });
+    await sweepAt('2038-01-02T08:00:00Z');
+    const [notice] = await noticesOf('Left-behind duty');
+    const job = queued.find((j) => notice !== undefined && j.notificationIds.includes(notice.id));
+    expect(job?.recipientId).toBe(leaving.memberId);
+    const removed = await request(t.app, {
+      method: 'DELETE',
+      url: `/api/v1/members/${leaving.memberId}`,
+      key: world.b.members.admin.key,
+    });
+    expect(removed.statusCode, removed.body).toBe(204);
+    if (!job) throw new Error('no mail job');
+    expect(await deliverNotificationMail(t.database, null, PUBLIC_URL, job, newId())).toBe(
+      'skipped',
+    );
   });
 
   it('arrives over SMTP as plain text linking to the agreement, once', async () => {

@@ -112,6 +112,7 @@ export function AgreementObligations({ agreementId, canChange }: Props) {
                           {note(o)}
                         </Text>
                       ) : null}
+                      {/* Evidence files join the note here as attachments with subject `obligation` (decision 057) once those are built. */}
                     </Table.Td>
                     <Table.Td>{partyLabels[o.party]}</Table.Td>
                     <Table.Td>
