@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { uuid } from './ids';
-import { CurrencyCode } from './kpis';
 import { messages } from './messages';
+import { CurrencyCode } from './money';
 import { cursorParam, limitParam, multiParam, pageOf } from './pagination';
 import type { Role } from './roles';
 import { allowedNext, defineMachine } from './state-machine';

@@ -1,5 +1,5 @@
 import Mustache from 'mustache';
-import { currencyExponent } from './kpis';
+import { currencyExponent } from './money';
 import { noticeDeadline } from './renewals';
 
 /**

@@ -1,5 +1,5 @@
 import { type Agreement, AgreementListQuery } from '../../domain/agreements';
-import { currencyExponent } from '../../domain/kpis';
+import { currencyExponent } from '../../domain/money';
 import { listAgreements } from '../features/agreements/agreements.list';
 import type { ZodApp } from '../features/index';
 import { registerListExport } from './route';

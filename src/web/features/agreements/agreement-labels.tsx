@@ -1,6 +1,6 @@
 import { Badge, type BadgeProps } from '@mantine/core';
 import type { AgreementStatus, AgreementType } from '../../../domain/agreements';
-import { currencyExponent } from '../../../domain/kpis';
+import { currencyExponent } from '../../../domain/money';
 
 export const agreementStatusLabels: Record<AgreementStatus, string> = {
   draft: 'Draft',

@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { currencyExponent } from '../../../domain/kpis';
+import { currencyExponent } from '../../../domain/money';
 import { ApiError, api, describeError, unwrap } from '../../api/client';
 import { blankToNull } from '../../lib/forms';
 import { PartnerPicker } from '../contacts/PartnerPicker';
