@@ -1,7 +1,7 @@
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Scope } from '../../access/scope';
 import type { Db, Tx } from '../../db/client';
-import { agreementObligations, agreements, workspaces } from '../../db/schema';
+import { agreementObligations, agreements, obligationTasks, workspaces } from '../../db/schema';
 
 export type ObligationRow = typeof agreementObligations.$inferSelect;
 export type NewObligationRow = typeof agreementObligations.$inferInsert;
@@ -99,4 +99,28 @@ export function releaseObligationOwnerSql(workspaceId: string, memberId: string)
     RETURNING o.id AS entity_id, a.partner_id,
       jsonb_build_object('ownerId', ${memberId}::text) AS before,
       jsonb_build_object('ownerId', NULL) AS after`;
+}
+
+/** The task made for an occurrence of the obligation, if one was. */
+export async function taskOfOccurrence(
+  tx: Tx,
+  scope: Scope,
+  obligationId: string,
+  occursOn: string,
+) {
+  const [row] = await tx
+    .select({ taskId: obligationTasks.taskId })
+    .from(obligationTasks)
+    .where(
+      and(
+        eq(obligationTasks.workspaceId, scope.workspaceId),
+        eq(obligationTasks.obligationId, obligationId),
+        eq(obligationTasks.occursOn, occursOn),
+      ),
+    );
+  return row?.taskId ?? null;
+}
+
+export async function insertOccurrenceTask(tx: Tx, row: typeof obligationTasks.$inferInsert) {
+  await tx.insert(obligationTasks).values(row);
 }

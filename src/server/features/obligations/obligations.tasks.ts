@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import { messages } from '../../../domain/messages';
 import {
   isDueOn,
@@ -9,27 +8,12 @@ import {
 import type { Task } from '../../../domain/tasks';
 import type { Scope } from '../../access/scope';
 import type { ServiceContext } from '../../context';
-import type { Tx } from '../../db/client';
-import { obligationTasks } from '../../db/schema';
 import { withTransaction } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
 import { recordAudit } from '../audit/audit.service';
 import { createTask } from '../tasks/tasks.service';
+import { insertOccurrenceTask, taskOfOccurrence } from './obligations.queries';
 import { recordObligationTimeline, visibleObligation } from './obligations.service';
-
-async function taskOfOccurrence(tx: Tx, scope: Scope, obligationId: string, occursOn: string) {
-  const [row] = await tx
-    .select({ taskId: obligationTasks.taskId })
-    .from(obligationTasks)
-    .where(
-      and(
-        eq(obligationTasks.workspaceId, scope.workspaceId),
-        eq(obligationTasks.obligationId, obligationId),
-        eq(obligationTasks.occursOn, occursOn),
-      ),
-    );
-  return row?.taskId ?? null;
-}
 
 /**
  * Makes a task of one occurrence of an open obligation (decision 058): due that day, for the
@@ -70,7 +54,7 @@ export async function makeOccurrenceTask(
       priority: 'normal',
       visibility: 'internal',
     });
-    await tx.insert(obligationTasks).values({
+    await insertOccurrenceTask(tx, {
       workspaceId: scope.workspaceId,
       obligationId: id,
       occursOn: input.occursOn,
