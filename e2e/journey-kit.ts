@@ -56,6 +56,10 @@ export function journey() {
     get context() {
       return context;
     },
+    /** For a second person's own browser context. */
+    get browser() {
+      return browser;
+    },
     send,
     post: async (path: string, data: unknown) => (await send('post', path, data)).json(),
     /** The first-run set-up: the workspace and Ada, signed in in this context. */

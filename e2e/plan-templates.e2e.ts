@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { accessible, heading, watchProblems } from './browser';
+import { accessible, heading, nav, watchProblems } from './browser';
 import { journey, shoot } from './journey-kit';
 
 const j = journey();
@@ -63,4 +63,62 @@ test('an admin makes a plan template, and a new plan starts from it, preselected
   await page.getByText('Enable the sales team').first().waitFor();
   await page.getByText('Deals closed').first().waitFor();
   expect(problems).toEqual([]);
+}, 120_000);
+
+/** A member of the given role, signed in in a browser context of their own. */
+async function memberWith(role: 'manager' | 'viewer', email: string) {
+  const invitation = await j.post('/api/v1/invitations', { email, role });
+  const context = await j.browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const token = new URL(invitation.inviteUrl).hash.replace('#token=', '');
+  const accepted = await context.request.post(`${j.server.url}/api/v1/auth/invitations/accept`, {
+    data: { token, name: `Mo ${role}`, password: 'correct horse battery' },
+    headers: { origin: j.server.url },
+  });
+  expect(accepted.status(), await accepted.text()).toBeLessThan(300);
+  return context;
+}
+
+test('a manager reaches plan templates from the navigation, and a viewer does not', async () => {
+  const manager = await memberWith('manager', 'mo.manager@example.com');
+  const page = await manager.newPage();
+  const problems = watchProblems(page);
+  await page.goto(`${j.server.url}/partners`);
+  await heading(page, 'Partners');
+  // Settings is in the navigation; it opens on the one section a manager manages.
+  await nav(page, 'Settings').click();
+  await heading(page, 'Settings');
+  const sections = page.getByRole('tablist', { name: 'Settings sections' });
+  expect(await sections.getByRole('tab').allTextContents()).toEqual(['Plan templates']);
+  await page.getByRole('table', { name: 'Plan templates' }).waitFor();
+  // Only by keyboard: the section's first action is reached with Tab and used with Enter.
+  await page.getByRole('button', { name: 'Add template' }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'New plan template' });
+  await dialog.getByLabel('Name').fill('Referral plan');
+  await dialog.getByRole('combobox', { name: 'Partner type', exact: true }).click();
+  await page.getByRole('option', { name: 'Referral' }).click();
+  await dialog.getByRole('button', { name: 'Add template' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByRole('table', { name: 'Plan templates' }).getByText('Referral plan').waitFor();
+  await accessible(page, 'settings as a manager');
+  await shoot(page, 'settings-manager');
+  // An admin's section named in the address opens the manager's own instead.
+  await page.goto(`${j.server.url}/settings?tab=members`);
+  await page.getByRole('table', { name: 'Plan templates' }).waitFor();
+  expect(await page.getByRole('tab', { name: 'Members' }).count()).toBe(0);
+  expect(problems).toEqual([]);
+
+  const viewer = await memberWith('viewer', 'vi.viewer@example.com');
+  const viewerPage = await viewer.newPage();
+  const viewerProblems = watchProblems(viewerPage);
+  await viewerPage.goto(`${j.server.url}/partners`);
+  await heading(viewerPage, 'Partners');
+  expect(await nav(viewerPage, 'Settings').count()).toBe(0);
+  await viewerPage.goto(`${j.server.url}/settings?tab=plan-templates`);
+  await heading(viewerPage, 'Settings');
+  await viewerPage.getByText('Only administrators manage the workspace.').waitFor();
+  expect(await viewerPage.getByRole('button', { name: 'Add template' }).count()).toBe(0);
+  expect(viewerProblems).toEqual([]);
+  await manager.close();
+  await viewer.close();
 }, 120_000);

@@ -136,7 +136,8 @@ export function AppLayout({ children }: { children?: ReactNode }) {
     ...(can(session, 'timeline.read')
       ? [{ to: '/activity', label: 'Activity', icon: IconActivity }]
       : []),
-    ...(can(session, 'workspace.update')
+    // Managers reach the one section they manage: plan templates.
+    ...(can(session, 'workspace.update') || can(session, 'plan_template.manage')
       ? [{ to: '/settings', label: 'Settings', icon: IconSettings }]
       : []),
   ] as const;
@@ -186,7 +187,14 @@ export function AppLayout({ children }: { children?: ReactNode }) {
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
                 <UnstyledButton className={classes.user}>
-                  <Avatar size={28} name={session.user.name} color="initials" aria-hidden />
+                  {/* One colour: the colours Mantine derives from a name include some below 4.5:1. */}
+                  <Avatar
+                    size={28}
+                    name={session.user.name}
+                    color="teal"
+                    variant="filled"
+                    aria-hidden
+                  />
                   <Text size="sm" fw={500} visibleFrom="sm" maw={180} truncate="end">
                     {session.user.name}
                   </Text>
@@ -256,6 +264,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
       <CommandPalette
         canCreate={can(session, 'partner.create')}
         isAdmin={can(session, 'workspace.update')}
+        canManageTemplates={can(session, 'plan_template.manage')}
       />
     </AppShell>
   );

@@ -37,13 +37,13 @@ function actionElements(): HTMLElement[] {
   return [...document.querySelectorAll<HTMLElement>(`[${paletteAttribute}] [data-action]`)];
 }
 
-type Props = { canCreate: boolean; isAdmin: boolean };
+type Props = { canCreate: boolean; isAdmin: boolean; canManageTemplates: boolean };
 
 /**
  * Ctrl/⌘+K, from anywhere (also while typing in a field): finds partners, contacts and pages,
  * and Enter opens the first result.
  */
-export function CommandPalette({ canCreate, isAdmin }: Props) {
+export function CommandPalette({ canCreate, isAdmin, canManageTemplates }: Props) {
   const navigate = useNavigate();
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query.trim(), 200);
@@ -141,8 +141,18 @@ export function CommandPalette({ canCreate, isAdmin }: Props) {
         });
       }
     }
+    if (canManageTemplates) {
+      list.push({
+        id: 'page-settings-plan-templates',
+        label: 'Settings: Plan templates',
+        description: 'Plans to start from, per partner type',
+        keywords: ['settings', 'plans', 'templates', 'kpis'],
+        icon: <IconSettings size={20} aria-hidden />,
+        to: () => navigate({ to: '/settings', search: { tab: 'plan-templates' } }),
+      });
+    }
     return list;
-  }, [navigate, canCreate, isAdmin]);
+  }, [navigate, canCreate, isAdmin, canManageTemplates]);
 
   const actions = useMemo(() => {
     const list: SpotlightActionData[] = [];

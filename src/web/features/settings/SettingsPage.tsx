@@ -16,8 +16,8 @@ import { PlanTemplatesPanel } from './PlanTemplatesPanel';
 import { TeamsPanel } from './TeamsPanel';
 import { WorkspacePanel } from './WorkspacePanel';
 
+/** The sections in the order they are shown; the first one shown opens by default. */
 const tabs = [
-  'workspace',
   'members',
   'teams',
   'partner-users',
@@ -25,19 +25,39 @@ const tabs = [
   'api-keys',
   'plan-templates',
   'compliance',
+  'workspace',
 ] as const;
 
-/** Workspace settings: for admins (the navigation shows it to no one else). */
+const tabLabels: Record<(typeof tabs)[number], string> = {
+  members: 'Members',
+  teams: 'Teams',
+  'partner-users': 'Partner users',
+  invitations: 'Invitations',
+  'api-keys': 'API keys',
+  'plan-templates': 'Plan templates',
+  compliance: 'Compliance',
+  workspace: 'Workspace',
+};
+
+/**
+ * Workspace settings: every section for admins; managers see the one they manage, plan
+ * templates (the navigation shows the page to no one else).
+ */
 export function SettingsPage() {
   const session = useSession();
   const search = useSearch({ from: '/app/settings' });
   const navigate = useNavigate({ from: '/settings' });
+  const admin = can(session, 'workspace.update');
   // Partner users are listed to those who may read members (`member.read`: internal roles).
   const canReadMembers = session?.kind === 'member';
-  const shown = tabs.filter((name) => name !== 'partner-users' || canReadMembers);
-  const tab = (shown as readonly string[]).includes(search.tab ?? '') ? search.tab : 'members';
+  const shown = tabs.filter((name) =>
+    name === 'plan-templates'
+      ? admin || can(session, 'plan_template.manage')
+      : admin && (name !== 'partner-users' || canReadMembers),
+  );
+  const tab = (shown as readonly string[]).includes(search.tab ?? '') ? search.tab : shown[0];
 
-  if (!can(session, 'workspace.update')) {
+  if (shown.length === 0) {
     return (
       <Stack>
         <PageTitle title="Settings" />
@@ -55,14 +75,11 @@ export function SettingsPage() {
         keepMounted={false}
       >
         <Tabs.List aria-label="Settings sections">
-          <Tabs.Tab value="members">Members</Tabs.Tab>
-          <Tabs.Tab value="teams">Teams</Tabs.Tab>
-          {canReadMembers ? <Tabs.Tab value="partner-users">Partner users</Tabs.Tab> : null}
-          <Tabs.Tab value="invitations">Invitations</Tabs.Tab>
-          <Tabs.Tab value="api-keys">API keys</Tabs.Tab>
-          <Tabs.Tab value="plan-templates">Plan templates</Tabs.Tab>
-          <Tabs.Tab value="compliance">Compliance</Tabs.Tab>
-          <Tabs.Tab value="workspace">Workspace</Tabs.Tab>
+          {shown.map((name) => (
+            <Tabs.Tab key={name} value={name}>
+              {tabLabels[name]}
+            </Tabs.Tab>
+          ))}
         </Tabs.List>
         <Tabs.Panel value="members" pt="lg">
           <MembersPanel />
