@@ -113,8 +113,7 @@ export function ObligationForm({ agreementId, obligation, onDone, onCancel }: Pr
           />
           <Select
             label="Owner"
-            description="Told when it is overdue"
-            placeholder="Nobody yet"
+            placeholder="Nobody: the agreement’s owner is told"
             data={(members.data ?? []).map((m) => ({ value: m.id, label: m.name }))}
             searchable
             clearable
