@@ -862,6 +862,15 @@ describe('compliance requirements', () => {
     expect(renewed.data?.agreement.status).toBe('renewed');
     expect(renewed.data?.next).toMatchObject({ renewedFromId: id, endOn: '2028-12-31' });
   });
+
+  it('lists the renewals coming up within 90 days, with the value at stake per currency', async () => {
+    const renewals = await api.GET('/api/v1/agreements/renewals', {
+      params: { query: { within: '90', type: ['reseller'] } },
+    });
+    expect(renewals.response.status).toBe(200);
+    expect(renewals.data?.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(Array.isArray(renewals.data?.totals)).toBe(true);
+  });
 });
 
 describe('dashboard', () => {
@@ -1171,9 +1180,13 @@ describe('exports', () => {
         params: { query: { status: ['draft'] } },
         ...text,
       }),
+      await api.GET('/api/v1/agreements/renewals/export', {
+        params: { query: { within: '60' } },
+        ...text,
+      }),
     ]) {
       expect(answer.response.status).toBe(200);
-      expect(answer.data).toMatch(/^\uFEFF?(ID|Partner),/);
+      expect(answer.data).toMatch(/^\uFEFF?(ID|Partner|Next key date),/);
     }
   });
 });

@@ -1,8 +1,10 @@
+import { type RenewalItem, RenewalListQuery } from '../../domain/agreement-renewals';
 import { type Agreement, AgreementListQuery } from '../../domain/agreements';
 import { currencyExponent } from '../../domain/money';
 import { listAgreements } from '../features/agreements/agreements.list';
+import { listRenewals } from '../features/agreements/agreements.renewals';
 import type { ZodApp } from '../features/index';
-import { registerListExport } from './route';
+import { pagesOf, registerExport, registerListExport } from './route';
 import type { ExportColumn } from './writers';
 
 /** An amount in minor units as decimal text in its currency's places: 12500000 EUR as 125000.00. */
@@ -53,5 +55,35 @@ export function agreementExportRoute(app: ZodApp) {
     listQuery: AgreementListQuery,
     columns: agreementColumns,
     read: (ctx, scope, query: AgreementListQuery) => listAgreements(ctx, scope, query),
+  });
+}
+
+const renewalColumns: ExportColumn<RenewalItem>[] = [
+  {
+    header: 'Next key date',
+    value: (r) => (r.nextKeyDate === 'notice_deadline' ? 'Notice deadline' : 'End date'),
+  },
+  { header: 'Next key date on', value: (r) => r.nextKeyOn },
+  { header: 'Days left', value: (r) => r.daysLeft },
+  { header: 'Notice deadline', value: (r) => r.noticeDeadline },
+  ...agreementColumns.filter((c) => !['Our signers', 'Partner signers'].includes(c.header)),
+];
+
+/** The renewals view's export: the whole window, its filters and order, as the view reads it. */
+export function renewalExportRoute(app: ZodApp) {
+  registerExport(app, {
+    list: 'agreements/renewals',
+    fileName: 'renewals',
+    sheet: 'Renewals',
+    access: 'agreement.read',
+    tag: 'agreements',
+    operationId: 'exportRenewals',
+    summary: 'Download the renewals coming up as CSV or Excel',
+    description:
+      'Every agreement of the renewals view for `within` days and its filters, soonest next key date first, as a file to download (`Content-Disposition: attachment`). There is no page size or cursor.',
+    query: RenewalListQuery.omit({ limit: true, cursor: true }),
+    batches: (ctx, scope, query: Omit<RenewalListQuery, 'limit' | 'cursor'>) =>
+      pagesOf(listRenewals, ctx, scope, query),
+    columns: renewalColumns,
   });
 }

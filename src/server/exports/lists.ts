@@ -15,7 +15,7 @@ import { listPartners } from '../features/partners/partners.list';
 import { listPlans } from '../features/plans/plans.list';
 import { listTasks } from '../features/tasks/tasks.list';
 import { listTimeline } from '../features/timeline/timeline.list';
-import { agreementExportRoute } from './agreements';
+import { agreementExportRoute, renewalExportRoute } from './agreements';
 import { measurementExportRoute } from './measurements';
 import { registerListExport } from './route';
 import type { ExportColumn } from './writers';
@@ -255,4 +255,5 @@ export async function exportRoutes(app: ZodApp) {
   });
   measurementExportRoute(app);
   agreementExportRoute(app);
+  renewalExportRoute(app);
 }

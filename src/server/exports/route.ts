@@ -95,6 +95,8 @@ export type ListExport<Q, T> = {
 export type ExportSpec<Q, T> = {
   /** The path under /api/v1 before `/export`, and the file's name: `partners`. */
   list: string;
+  /** The file's name when the path is not one (`agreements/renewals`). */
+  fileName?: string;
   sheet: string;
   access: Permission;
   tag: string;
@@ -143,7 +145,7 @@ export function registerExport<Q, T>(app: ZodApp, spec: ExportSpec<Q, T>) {
           : csvStream(spec.columns, batches);
       return sendDownload(reply, {
         mediaType: exportContentTypes[format],
-        name: downloadName(spec.list, format),
+        name: downloadName(spec.fileName ?? spec.list, format),
         body,
       });
     },

@@ -586,6 +586,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agreements/renewals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the renewals coming up (30, 60 or 90 days) with the value at stake
+         * @description Active and expiring agreements whose notice deadline (end date − notice period) or end date falls within the next `within` days (30, 60 or 90) of the workspace's day, soonest next key date first, with the days left. Filter by `partnerId`, `ownerId` and `type` (several values match any). `totals` sums the value at stake over the whole window, one sum per currency: Tandem keeps no exchange rates. Pages are keyset pages (`cursor`).
+         */
+        get: operations["listRenewals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/renewals/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the renewals coming up as CSV or Excel
+         * @description Every agreement of the renewals view for `within` days and its filters, soonest next key date first, as a file to download (`Content-Disposition: attachment`). There is no page size or cursor. The file is streamed, read from the database a few thousand rows at a time. Text that starts like a spreadsheet formula (`=`, `+`, `-`, `@`, tab, carriage return, or their full-width forms) gets a leading apostrophe; dates are ISO 8601 text and numbers are numbers.
+         */
+        get: operations["exportRenewals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/api-keys": {
         parameters: {
             query?: never;
@@ -5077,6 +5117,67 @@ export interface components {
             }[];
             to: number;
         };
+        RenewalItem: {
+            autoRenew: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            currency: string | null;
+            /** @description Days from today to that date */
+            daysLeft: number;
+            /** @description YYYY-MM-DD */
+            effectiveOn: string | null;
+            /** @description YYYY-MM-DD */
+            endOn: string | null;
+            governingLaw: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The key date that comes next
+             * @enum {string}
+             */
+            nextKeyDate: "notice_deadline" | "end_date";
+            /** @description That date, YYYY-MM-DD */
+            nextKeyOn: string;
+            noticeDays: number | null;
+            /** @description End date − notice period, YYYY-MM-DD; null without a notice period */
+            noticeDeadline: string | null;
+            ownerId: string | null;
+            ownerName: string | null;
+            parentId: string | null;
+            parentTitle: string | null;
+            /** Format: uuid */
+            partnerId: string;
+            partnerName: string;
+            renewalTermMonths: number | null;
+            /** @description The agreement this one renews or renegotiates, if any */
+            renewedFromId: string | null;
+            /** @description Our side first, then the partner’s */
+            signers: components["schemas"]["AgreementSigner"][];
+            /** @enum {string} */
+            status: "draft" | "in_negotiation" | "pending_signature" | "active" | "expiring" | "expired" | "terminated" | "renewed";
+            title: string;
+            /** @enum {string} */
+            type: "nda" | "reseller" | "referral" | "technology" | "co_marketing" | "joint_venture" | "mou" | "dpa" | "sow" | "other";
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description In minor units of `currency` */
+            value: number | null;
+            /** @description Also sent as the ETag; send it back in If-Match */
+            version: number;
+        };
+        RenewalPage: {
+            /** @description How many agreements the whole window holds */
+            agreements: number;
+            items: components["schemas"]["RenewalItem"][];
+            /** @description Pass as `?cursor=` for the next page; null at the end */
+            nextCursor: string | null;
+            /** @description The workspace’s date the window starts on, YYYY-MM-DD */
+            today: string;
+            /** @description The value at stake over the whole window, one sum per currency (no exchange rates are kept); agreements without a value are counted in `agreements` only */
+            totals: components["schemas"]["RenewalTotal"][];
+            /** @description The last day of the window, YYYY-MM-DD */
+            until: string;
+        };
         RenewalReminderDays: {
             /** @description Days before the end date, longest first; empty for none */
             endDate: number[];
@@ -5088,6 +5189,13 @@ export interface components {
             endDate: number[];
             /** @description Days before the notice deadline (end date − notice period), longest first; empty for none */
             noticeDeadline: number[];
+        };
+        RenewalTotal: {
+            agreements: number;
+            /** @description ISO 4217 code */
+            currency: string;
+            /** @description The sum in minor units of `currency` */
+            value: number;
         };
         ReportFilters: {
             country?: string[];
@@ -9674,6 +9782,179 @@ export interface operations {
                 valueMax?: number;
                 /** @description Worth at least this, in minor units (use with `currency`) */
                 valueMin?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The file */
+            200: {
+                headers: {
+                    /** @description `attachment` with the file name, such as `tandem-partners-2026-12-05.csv` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: the role does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRenewals: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page; omit for the first page */
+                cursor?: string;
+                /** @description Page size, 1 to 200 (default 50) */
+                limit?: number;
+                ownerId?: string | string[];
+                partnerId?: string | string[];
+                type?: ("nda" | "reseller" | "referral" | "technology" | "co_marketing" | "joint_venture" | "mou" | "dpa" | "sow" | "other") | ("nda" | "reseller" | "referral" | "technology" | "co_marketing" | "joint_venture" | "mou" | "dpa" | "sow" | "other")[];
+                /** @description Days ahead, from today on the workspace’s day: 30, 60 or 90 */
+                within?: "30" | "60" | "90";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenewalPage"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: the role does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportRenewals: {
+        parameters: {
+            query?: {
+                /** @description `csv` (UTF-8 with a byte order mark) or `xlsx` (one Excel sheet) */
+                format?: "csv" | "xlsx";
+                ownerId?: string | string[];
+                partnerId?: string | string[];
+                type?: ("nda" | "reseller" | "referral" | "technology" | "co_marketing" | "joint_venture" | "mou" | "dpa" | "sow" | "other") | ("nda" | "reseller" | "referral" | "technology" | "co_marketing" | "joint_venture" | "mou" | "dpa" | "sow" | "other")[];
+                /** @description Days ahead, from today on the workspace’s day: 30, 60 or 90 */
+                within?: "30" | "60" | "90";
             };
             header?: never;
             path?: never;

@@ -10,7 +10,7 @@ export type SignerRow = typeof agreementSigners.$inferSelect;
 export type NewSignerRow = typeof agreementSigners.$inferInsert;
 
 /** What the caller may see: agreements of their workspace; partner users see none (the portal will). */
-function visible(scope: Scope): SQL {
+export function visible(scope: Scope): SQL {
   const inWorkspace = eq(agreements.workspaceId, scope.workspaceId);
   if (scope.kind === 'partner') return and(inWorkspace, sql`false`) as SQL;
   return inWorkspace;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RenewalListQuery, RenewalPage } from '../../../domain/agreement-renewals';
 import {
   Agreement,
   AgreementCreate,
@@ -18,6 +19,7 @@ import { scopeOf } from '../../http/permissions';
 import type { ZodApp } from '../index';
 import { listAgreements } from './agreements.list';
 import { decideRenewal } from './agreements.renewal';
+import { listRenewals } from './agreements.renewals';
 import {
   createAgreement,
   deleteAgreement,
@@ -47,6 +49,23 @@ export async function agreementRoutes(app: ZodApp) {
       },
     },
     async (request) => listAgreements(request.ctx, scopeOf(request), request.query),
+  );
+
+  app.get(
+    '/agreements/renewals',
+    {
+      config: { access: 'agreement.read' },
+      schema: {
+        operationId: 'listRenewals',
+        description:
+          "Active and expiring agreements whose notice deadline (end date − notice period) or end date falls within the next `within` days (30, 60 or 90) of the workspace's day, soonest next key date first, with the days left. Filter by `partnerId`, `ownerId` and `type` (several values match any). `totals` sums the value at stake over the whole window, one sum per currency: Tandem keeps no exchange rates. Pages are keyset pages (`cursor`).",
+        tags,
+        summary: 'List the renewals coming up (30, 60 or 90 days) with the value at stake',
+        querystring: RenewalListQuery,
+        response: { 200: RenewalPage },
+      },
+    },
+    async (request) => listRenewals(request.ctx, scopeOf(request), request.query),
   );
 
   app.post(
