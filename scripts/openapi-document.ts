@@ -2,7 +2,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../src/server/app';
-import { type Config, defaultRateLimits } from '../src/server/config';
+import { type Config, defaultFileLimits, defaultRateLimits } from '../src/server/config';
 import type { AppContext } from '../src/server/context';
 import { openEmbedded } from '../src/server/db/client';
 import { openBlobStore } from '../src/server/files/open';
@@ -15,6 +15,7 @@ const config: Config = {
   host: '127.0.0.1',
   dataDir: join(root, 'data'),
   filesDir: join(root, 'data', 'files'),
+  fileLimits: defaultFileLimits,
   databaseUrl: undefined,
   publicUrl: 'https://tandem.invalid',
   secret: 'api-types-only-never-serves-a-request-000',

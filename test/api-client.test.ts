@@ -45,12 +45,13 @@ function clientFor(credentials: Credentials = {}) {
     headers,
     fetch: async (input: Request) => {
       const url = new URL(input.url);
-      const body = input.method === 'GET' ? undefined : await input.text();
+      // Bytes, not text, so that a file upload arrives as it was sent.
+      const body = input.method === 'GET' ? undefined : Buffer.from(await input.arrayBuffer());
       const res = await t.app.inject({
         method: input.method as 'GET',
         url: `${url.pathname}${url.search}`,
         headers: Object.fromEntries(input.headers.entries()),
-        ...(body ? { payload: body } : {}),
+        ...(body?.length ? { payload: body } : {}),
       });
       const operationId = operationOf(input.method, url.pathname);
       if (operationId) called.add(operationId);
@@ -795,6 +796,61 @@ describe('agreements', () => {
     expect(listed.data?.items.map((o) => o.id)).toEqual([obligationId]);
     const removed = await api.DELETE('/api/v1/agreements/{id}/obligations/{obligationId}', {
       params: { path: { id, obligationId }, header: { 'if-match': etagOf(done.response) } },
+    });
+    expect(removed.response.status).toBe(204);
+  });
+
+  it('attaches files to a version and an obligation, lists, downloads and removes them', async () => {
+    const agreement = await api.POST('/api/v1/agreements', {
+      body: { partnerId, type: 'reseller', title: 'Reseller with files' },
+    });
+    const id = must(agreement.data, 'agreement').id;
+    await api.POST('/api/v1/agreements/{id}/versions', {
+      params: { path: { id }, header: { 'if-match': etagOf(agreement.response) } },
+      body: { body: 'Text' },
+    });
+    const form = (name: string, text: string) => {
+      const data = new FormData();
+      data.append('file', new Blob([text], { type: 'text/plain' }), name);
+      return data;
+    };
+    const added = await api.POST('/api/v1/agreements/{id}/versions/{number}/attachments', {
+      params: { path: { id, number: 1 } },
+      body: { file: '' },
+      bodySerializer: () => form('terms.txt', 'Terms ✓'),
+    });
+    expect(added.response.status).toBe(201);
+    const attachmentId = must(added.data, 'attachment').id;
+    const listed = await api.GET('/api/v1/agreements/{id}/versions/{number}/attachments', {
+      params: { path: { id, number: 1 } },
+    });
+    expect(listed.data?.items.map((a) => a.fileName)).toEqual(['terms.txt']);
+    const file = await api.GET('/api/v1/agreements/{id}/attachments/{attachmentId}', {
+      params: { path: { id, attachmentId } },
+      parseAs: 'text',
+    });
+    expect(file.data).toBe('Terms ✓');
+    const obligation = await api.POST('/api/v1/agreements/{id}/obligations', {
+      params: { path: { id } },
+      body: { description: 'Annual audit', party: 'us', dueOn: '2027-06-30' },
+    });
+    const obligationId = must(obligation.data, 'obligation').id;
+    const evidence = await api.POST(
+      '/api/v1/agreements/{id}/obligations/{obligationId}/attachments',
+      {
+        params: { path: { id, obligationId } },
+        body: { file: '' },
+        bodySerializer: () => form('audit.txt', 'Audited'),
+      },
+    );
+    expect(evidence.response.status).toBe(201);
+    const evidenceList = await api.GET(
+      '/api/v1/agreements/{id}/obligations/{obligationId}/attachments',
+      { params: { path: { id, obligationId } } },
+    );
+    expect(evidenceList.data?.items).toHaveLength(1);
+    const removed = await api.DELETE('/api/v1/agreements/{id}/attachments/{attachmentId}', {
+      params: { path: { id, attachmentId } },
     });
     expect(removed.response.status).toBe(204);
   });

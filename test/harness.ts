@@ -6,7 +6,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import pg from 'pg';
 import { expect, inject } from 'vitest';
 import { type BuildOptions, buildApp } from '../src/server/app';
-import { type Config, defaultRateLimits } from '../src/server/config';
+import { type Config, defaultFileLimits, defaultRateLimits } from '../src/server/config';
 import type { AppContext } from '../src/server/context';
 import { type Database, openEmbedded, openPostgres } from '../src/server/db/client';
 import { openBlobStore } from '../src/server/files/open';
@@ -21,6 +21,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     host: '127.0.0.1',
     dataDir: '',
     filesDir: '',
+    fileLimits: defaultFileLimits,
     databaseUrl: undefined,
     publicUrl: PUBLIC_URL,
     secret: 'test-secret-that-is-at-least-32-characters-long',

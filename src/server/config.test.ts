@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, defaultRateLimits, loadConfig, parseTrustProxy } from './config';
+import {
+  ConfigError,
+  defaultFileLimits,
+  defaultRateLimits,
+  loadConfig,
+  parseTrustProxy,
+} from './config';
 
 const base = { DATABASE_URL: 'postgres://x@localhost/x', TANDEM_SECRET: 'a'.repeat(40) };
 
@@ -56,5 +62,21 @@ describe('TANDEM_FILES_DIR', () => {
     const embedded = { TANDEM_SECRET: 'a'.repeat(40), TANDEM_DATA_DIR: '/srv/tandem' };
     expect(loadConfig(embedded).filesDir).toBe('/srv/tandem/files');
     expect(loadConfig({ ...embedded, TANDEM_FILES_DIR: '/mnt/files' }).filesDir).toBe('/mnt/files');
+  });
+});
+
+describe('TANDEM_FILE_LIMITS', () => {
+  it('overrides the named kinds in MiB and keeps the others', () => {
+    const limits = loadConfig({ ...base, TANDEM_FILE_LIMITS: 'pdf=50, txt=0.5' }).fileLimits;
+    expect(limits.pdf).toBe(50 * 1024 * 1024);
+    expect(limits.txt).toBe(512 * 1024);
+    expect(limits.png).toBe(defaultFileLimits.png);
+    expect(loadConfig(base).fileLimits).toEqual(defaultFileLimits);
+  });
+
+  it('refuses unknown kinds and sizes out of range, naming the variable', () => {
+    for (const bad of ['exe=10', 'pdf=0', 'pdf=', 'pdf=2000', 'pdf=10MB']) {
+      expect(() => loadConfig({ ...base, TANDEM_FILE_LIMITS: bad })).toThrow(/^TANDEM_FILE_LIMITS/);
+    }
   });
 });

@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { type AttachmentKind, attachmentKinds, defaultFileLimitsMiB } from '../domain/attachments';
 
 /** Environment variables Tandem reads, each validated with a message that names it. */
 const env = z.object({
@@ -45,6 +46,17 @@ const env = z.object({
       }
       return limits;
     }),
+  TANDEM_FILE_LIMITS: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      const limits = parseFileLimits(value ?? '');
+      if (typeof limits === 'string') {
+        context.addIssue({ code: 'custom', message: limits });
+        return z.NEVER;
+      }
+      return limits;
+    }),
   SMTP_URL: z
     .url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL' })
     .optional(),
@@ -70,6 +82,8 @@ export type Config = {
   dataDir: string;
   /** Where the directory blob store keeps files (`$TANDEM_DATA_DIR/files` unless set). */
   filesDir: string;
+  /** The largest upload of each kind of file, in bytes. */
+  fileLimits: FileLimits;
   databaseUrl: string | undefined;
   publicUrl: string;
   secret: string;
@@ -190,6 +204,31 @@ export function parseRateLimits(text: string): RateLimits | string {
   return limits;
 }
 
+export type FileLimits = Record<AttachmentKind, number>;
+
+const mebibyte = 1024 * 1024;
+
+export const defaultFileLimits = Object.fromEntries(
+  attachmentKinds.map((kind) => [kind, defaultFileLimitsMiB[kind] * mebibyte]),
+) as FileLimits;
+
+/** `kind=MiB` pairs, comma separated, over the defaults; answers a message when wrong. */
+export function parseFileLimits(text: string): FileLimits | string {
+  const limits = { ...defaultFileLimits };
+  for (const entry of text.split(',').map((e) => e.trim())) {
+    if (entry === '') continue;
+    const match = /^([a-z]+)=(\d+(?:\.\d+)?)$/.exec(entry);
+    const kind = match?.[1] as AttachmentKind | undefined;
+    const size = Number(match?.[2]);
+    if (!match || !kind || !attachmentKinds.includes(kind)) {
+      return `must be a comma list of kind=MiB with kinds ${attachmentKinds.join(', ')} (${JSON.stringify(entry)} is not)`;
+    }
+    if (size <= 0 || size > 1024) return `${kind} needs a size from more than 0 to 1024 MiB`;
+    limits[kind] = Math.floor(size * mebibyte);
+  }
+  return limits;
+}
+
 /** A setting that stops the process: its message is one line naming the variable. */
 export class ConfigError extends Error {}
 
@@ -224,6 +263,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir,
     filesDir: resolve(e.TANDEM_FILES_DIR ?? join(dataDir, 'files')),
+    fileLimits: e.TANDEM_FILE_LIMITS,
     databaseUrl: e.DATABASE_URL,
     publicUrl: (e.TANDEM_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     secret,

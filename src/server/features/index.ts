@@ -10,6 +10,7 @@ import { exportRoutes } from '../exports/lists';
 import { agreementRoutes } from './agreements/agreements.routes';
 import { agreementVersionRoutes } from './agreements/agreements.versions.routes';
 import { apiKeyRoutes } from './api-keys/api-keys.routes';
+import { attachmentRoutes } from './attachments/attachments.routes';
 import { authRoutes } from './auth/auth.routes';
 import { calendarFeedRoutes } from './calendar-feeds/calendar-feeds.routes';
 import { clauseRoutes } from './clauses/clauses.routes';
@@ -80,6 +81,7 @@ export async function registerFeatures(api: ZodApp) {
   await api.register(agreementRoutes);
   await api.register(agreementVersionRoutes);
   await api.register(signingRoutes);
+  await api.register(attachmentRoutes);
   await api.register(complianceRoutes);
   await api.register(obligationRoutes);
   await api.register(dashboardRoutes);

@@ -1,4 +1,5 @@
 export * from './agreements';
+export * from './attachments';
 export * from './audit';
 export * from './auth';
 export * from './calendar-feeds';

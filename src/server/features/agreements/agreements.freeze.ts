@@ -4,6 +4,7 @@ import { messages } from '../../../domain/messages';
 import type { Scope } from '../../access/scope';
 import type { Db, Tx } from '../../db/client';
 import { errors } from '../../http/errors';
+import { versionFiles, versionHash } from '../attachments/attachments.manifest';
 import { partnerContactRefs } from '../contacts/contacts.service';
 import { findLatestVersion, updateVersionRow } from './agreements.versions.queries';
 
@@ -40,7 +41,8 @@ async function assertSignersOfPartner(tx: Tx, scope: Scope, agreement: Agreement
 
 /**
  * Sending an agreement for signature freezes its latest version in the same transaction: its
- * text can no longer change, and its SHA-256 is kept. No version is 409 `no_version`. A version
+ * text and files can no longer change, and its SHA-256 is kept (of the text alone, or of a
+ * manifest of the text and its files when it has any: `versionHash`, decision 057). No version is 409 `no_version`. A version
  * frozen before (the agreement came back to negotiation unchanged) stays as it was.
  */
 export async function freezeForSignature(tx: Tx, scope: Scope, agreement: Agreement) {
@@ -53,7 +55,10 @@ export async function freezeForSignature(tx: Tx, scope: Scope, agreement: Agreem
   if (latest.frozenAt) return latest;
   const frozen = await updateVersionRow(tx, scope, agreement.id, latest.number, {
     frozenAt: new Date(),
-    sha256: sha256Of(latest.body),
+    sha256: versionHash({
+      body: latest.body,
+      files: await versionFiles(tx, scope, agreement.id, latest.id),
+    }),
   });
   if (!frozen) throw new Error('a version frozen under a lock changed');
   return frozen;

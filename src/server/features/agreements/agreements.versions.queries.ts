@@ -42,6 +42,19 @@ export async function findVersion(
   return row;
 }
 
+export async function findVersionById(
+  db: Db | Tx,
+  scope: Scope,
+  agreementId: string,
+  id: string,
+): Promise<VersionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(agreementVersions)
+    .where(and(ofAgreement(scope, agreementId), eq(agreementVersions.id, id)));
+  return row;
+}
+
 export async function findLatestVersion(
   db: Db | Tx,
   scope: Scope,

@@ -29,6 +29,7 @@ import {
 import {
   findLatestVersion,
   findVersion,
+  findVersionById,
   findVersionSummaries,
   insertVersionRow,
   updateVersionRow,
@@ -58,10 +59,18 @@ export function toVersion(row: VersionRow): AgreementVersion {
 /** An answer with the agreement's new version, which is the ETag of everything under it. */
 export type VersionChange = { version: AgreementVersion; agreementVersion: number };
 
-const versionFrozen = () =>
+const versionFrozen = (field = 'body') =>
   errors.conflict('version_frozen', 'This version was sent for signature: its text is fixed', {}, [
-    { field: 'body', code: 'version_frozen', message: messages.versionFrozen },
+    { field, code: 'version_frozen', message: messages.versionFrozen },
   ]);
+
+const versionNotLatest = (number: number, latest: number, field: string) =>
+  errors.conflict(
+    'version_not_latest',
+    `Version ${number} is not the latest (${latest})`,
+    { latest },
+    [{ field, code: 'version_not_latest', message: messages.versionNotLatest }],
+  );
 
 /** Versions change while the terms are open; an ended or settled agreement's do not (409). */
 function assertVersionsEditable(status: AgreementStatus) {
@@ -184,13 +193,7 @@ export async function updateVersion(
     checkIfMatch(ifMatch, current.row.version, { required: true });
     if (row.frozenAt) throw versionFrozen();
     const latest = await findLatestVersion(tx, scope, id);
-    if (latest && latest.number !== number)
-      throw errors.conflict(
-        'version_not_latest',
-        `Version ${number} is not the latest (${latest.number})`,
-        { latest: latest.number },
-        [{ field: 'number', code: 'version_not_latest', message: messages.versionNotLatest }],
-      );
+    if (latest && latest.number !== number) throw versionNotLatest(number, latest.number, 'number');
     assertVersionsEditable(current.row.status as AgreementStatus);
     if (row.body === input.body)
       return { version: toVersion(row), agreementVersion: current.row.version };
@@ -210,6 +213,37 @@ export async function updateVersion(
     });
     return { version, agreementVersion: await bumpAgreement(tx, scope, current) };
   });
+}
+
+/** A version of a visible agreement, by number (404 for either), for records attached to it. */
+export async function visibleVersionRow(db: Db | Tx, scope: Scope, id: string, number: number) {
+  const current = await visibleAgreement(db, scope, id);
+  return { current, version: await visibleVersion(db, scope, id, number) };
+}
+
+/**
+ * The version whose files may change, under the agreement's lock, by number or by its id: the
+ * latest, not frozen (409 `version_frozen`), while the agreement's terms are open; 409s name
+ * `file`, what the caller was adding or removing.
+ */
+export async function lockChangeableVersion(
+  tx: Tx,
+  scope: Scope,
+  id: string,
+  version: { number: number } | { id: string },
+) {
+  const current = await visibleAgreement(tx, scope, id, true);
+  const row =
+    'number' in version
+      ? await visibleVersion(tx, scope, id, version.number)
+      : await findVersionById(tx, scope, id, version.id);
+  if (!row) throw errors.notFound('version');
+  if (row.frozenAt) throw versionFrozen('file');
+  const latest = await findLatestVersion(tx, scope, id);
+  if (latest && latest.number !== row.number)
+    throw versionNotLatest(row.number, latest.number, 'file');
+  assertVersionsEditable(current.row.status as AgreementStatus);
+  return { current, version: row };
 }
 
 /** The two versions a redline compares, each named by its query field when it is not there. */
