@@ -36,7 +36,7 @@ export function journey() {
 
   /** Calls the API; anything but a success fails the test with the answer's body. */
   async function send(
-    method: 'post' | 'get',
+    method: 'post' | 'get' | 'patch',
     path: string,
     data?: unknown,
     headers: Record<string, string> = {},

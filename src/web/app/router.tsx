@@ -84,6 +84,13 @@ const unsubscribeRoute = createRoute({
   ),
 });
 
+// A partner signer's link: no session, that one agreement only (decision 056).
+const signRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign',
+  component: lazyRouteComponent(() => import('../features/signing/SigningPage'), 'SigningPage'),
+});
+
 // Partner users have their own home and never open the internal app (nor call its API).
 const portalRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -377,6 +384,7 @@ const routeTree = rootRoute.addChildren([
   forgotPasswordRoute,
   resetPasswordRoute,
   unsubscribeRoute,
+  signRoute,
   portalRoute,
   appRoute.addChildren([
     indexRoute,

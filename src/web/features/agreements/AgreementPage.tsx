@@ -22,6 +22,7 @@ import { formatDay } from '../plans/plan-labels';
 import { AgreementCompliance } from './AgreementCompliance';
 import { AgreementObligations } from './AgreementObligations';
 import { AgreementSigners } from './AgreementSigners';
+import { AgreementSigning } from './AgreementSigning';
 import { AgreementVersions } from './AgreementVersions';
 import {
   AgreementStatusBadge,
@@ -179,6 +180,10 @@ export function AgreementPage() {
         agreement={agreement}
         etag={etag}
         canChange={writer && termsEditable(agreement.status)}
+      />
+      <AgreementSigning
+        agreement={agreement}
+        canSendLinks={can(session, 'agreement.signing_links')}
       />
       <AgreementVersions
         agreement={agreement}
