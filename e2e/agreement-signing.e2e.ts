@@ -69,7 +69,7 @@ test('an agreement signed by both sides: our signer in the app, the partner’s 
   const signatures = page.getByRole('region', { name: 'Signatures' });
   // The partner signer's link (no SMTP here: shown once to the sender).
   await signatures.getByRole('button', { name: 'Send signing link to Nora North' }).click();
-  const link = (await page.getByTestId('shown-once').innerText()).trim();
+  const link = ((await page.getByTestId('shown-once').textContent()) ?? '').trim();
   expect(link).toMatch(/\/sign#token=/);
   await signatures
     .getByRole('button', { name: 'Done' })
