@@ -19,12 +19,12 @@ const shots = process.env.E2E_SCREENSHOTS;
  * A journey file's own server and browser, started before its tests and stopped after, with
  * one browser context whose requests call the API as the signed-in person.
  */
-export function journey() {
+export function journey(env: Record<string, string> = {}) {
   let server: RunningServer;
   let browser: Browser;
   let context: BrowserContext;
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer(env);
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   });

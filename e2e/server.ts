@@ -40,9 +40,9 @@ function stopChild(child: ChildProcess): Promise<void> {
 
 /**
  * Starts the built server (`node bin/tandem.js start`) on a fresh data directory and a free
- * port, and waits for the line that carries the setup link.
+ * port, and waits for the line that carries the setup link; `env` adds to its environment.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tandem-e2e-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -56,6 +56,7 @@ export async function startServer(): Promise<RunningServer> {
       HOST: '127.0.0.1',
       TANDEM_PUBLIC_URL: url,
       LOG_LEVEL: 'warn',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -4,6 +4,7 @@ import { kpiStatus } from './kpis';
 import { PartnerListQuery, partnerStage, partnerType } from './partners';
 import { PeriodLabel } from './periods';
 import { planStatus } from './plans';
+import { humanize } from './text';
 
 /**
  * The portfolio dashboard (issue 9 §4): counts over the workspace's active partners, narrowed by
@@ -23,6 +24,28 @@ export type PortfolioQuery = z.infer<typeof PortfolioQuery>;
 
 /** The filters of the dashboard a figure link carries on to its list. */
 export const portfolioFilterKeys = ['ownerId', 'teamId', 'type', 'tier', 'country'] as const;
+
+/**
+ * The filters in words (`Owner: Ada Admin; Type: Reseller`), or null when none is applied: the
+ * portfolio report prints them and the scheduled reports list shows them. Owners and teams are
+ * named from the maps given; one missing from them has left or retired.
+ */
+export function portfolioFiltersInWords(
+  filters: Partial<Record<(typeof portfolioFilterKeys)[number], readonly string[]>>,
+  names: { owners: ReadonlyMap<string, string>; teams: ReadonlyMap<string, string> },
+): string | null {
+  const parts = [
+    ['Owner', (filters.ownerId ?? []).map((id) => names.owners.get(id) ?? 'a former member')],
+    ['Team', (filters.teamId ?? []).map((id) => names.teams.get(id) ?? 'a retired team')],
+    ['Type', (filters.type ?? []).map(humanize)],
+    ['Tier', filters.tier ?? []],
+    ['Country', filters.country ?? []],
+  ] as const;
+  const words = parts
+    .filter(([, values]) => values.length > 0)
+    .map(([label, values]) => `${label}: ${values.join(', ')}`);
+  return words.length > 0 ? words.join('; ') : null;
+}
 
 export const DashboardLink = z
   .object({

@@ -1,7 +1,6 @@
-import type { PortfolioQuery } from '../../../domain/dashboard';
+import { type PortfolioQuery, portfolioFiltersInWords } from '../../../domain/dashboard';
 import type { PartnerListQuery } from '../../../domain/partners';
 import { calendarMonthName, type FiscalYearStart, parsePeriod } from '../../../domain/periods';
-import { humanize } from '../../../domain/text';
 import type { Scope } from '../../access/scope';
 import type { ServiceContext } from '../../context';
 import { dbOf } from '../../db/unit-of-work';
@@ -38,19 +37,10 @@ export function generatedAt(now: Date, timeZone: string): string {
 
 async function filtersInWords(ctx: ServiceContext, scope: Scope, query: PortfolioQuery) {
   const db = dbOf(ctx);
-  const owners = await memberNames(db, scope, query.ownerId ?? []);
-  const teams = await teamNames(db, scope, query.teamId ?? []);
-  const parts = [
-    ['Owner', (query.ownerId ?? []).map((id) => owners.get(id) ?? 'a former member')],
-    ['Team', (query.teamId ?? []).map((id) => teams.get(id) ?? 'a retired team')],
-    ['Type', (query.type ?? []).map(humanize)],
-    ['Tier', query.tier ?? []],
-    ['Country', query.country ?? []],
-  ] as const;
-  const words = parts
-    .filter(([, values]) => values.length > 0)
-    .map(([label, values]) => `${label}: ${values.join(', ')}`);
-  return words.length > 0 ? words.join('; ') : null;
+  return portfolioFiltersInWords(query, {
+    owners: await memberNames(db, scope, query.ownerId ?? []),
+    teams: await teamNames(db, scope, query.teamId ?? []),
+  });
 }
 
 /** The filtered partners by name, a page at a time, up to the report's limit. */

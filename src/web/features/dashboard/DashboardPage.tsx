@@ -1,37 +1,21 @@
 import '@mantine/charts/styles.css';
 import { BarChart, DonutChart } from '@mantine/charts';
-import {
-  Button,
-  Card,
-  Group,
-  Loader,
-  MultiSelect,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-} from '@mantine/core';
+import { Card, Group, Loader, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import type { HealthBand } from '../../../domain/health';
-import { defaultTiers, partnerTypes } from '../../../domain/partners';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AnchorLink } from '../../components/links';
 import { PageTitle } from '../../components/PageTitle';
 import { ScrollTable } from '../../components/ScrollTable';
 import { bandColors, bandLabels } from '../health/health-labels';
 import { PortfolioReportLink } from '../kpis/DownloadLink';
-import { countryOptions, humanize } from '../partners/partner-labels';
+import { humanize } from '../partners/partner-labels';
 import type { PartnerListSearch } from '../partners/partner-list-search';
 import type { PlanListSearch } from '../plans/plan-list-search';
-import { teamsQuery, useMembers, workspaceQuery } from '../settings/settings.api';
 import { type DashboardLink, type PortfolioDashboard, portfolioQuery } from './dashboard.api';
-import {
-  type PortfolioSearch,
-  partnerSearchOf,
-  planSearchOf,
-  portfolioKeys,
-} from './dashboard-search';
+import { partnerSearchOf, planSearchOf } from './dashboard-search';
+import { PortfolioFilters } from './PortfolioFilters';
 
 /** Where a figure clicks through to: the partner or plan list, filtered. */
 type FigureLink =
@@ -351,70 +335,6 @@ function OffTrackCard({ offTrack }: { offTrack: PortfolioDashboard['kpis']['offT
   );
 }
 
-const typeOptions = partnerTypes.map((value) => ({ value, label: humanize(value) }));
-
-function PortfolioFilters({
-  search,
-  onChange,
-}: {
-  search: PortfolioSearch;
-  onChange: (next: PortfolioSearch) => void;
-}) {
-  const members = useMembers();
-  const teams = useQuery(teamsQuery);
-  const workspace = useQuery(workspaceQuery);
-  const tiers = workspace.data?.workspace.tiers ?? [...defaultTiers];
-  const set = (key: keyof PortfolioSearch) => (values: string[]) =>
-    onChange({ ...search, [key]: values.length > 0 ? values : undefined });
-  const active = portfolioKeys.filter((key) => search[key]?.length).length;
-  const select = (
-    key: keyof PortfolioSearch,
-    label: string,
-    data: Array<{ value: string; label: string }>,
-  ) => (
-    <MultiSelect
-      label={label}
-      data={data}
-      value={search[key] ?? []}
-      onChange={set(key)}
-      placeholder={search[key] ? undefined : 'Any'}
-      searchable
-      clearable
-    />
-  );
-  return (
-    <SimpleGrid
-      cols={{ base: 2, sm: 3, lg: 6 }}
-      spacing="sm"
-      role="search"
-      aria-label="Filter the dashboard"
-    >
-      {select(
-        'ownerId',
-        'Owner',
-        (members.data ?? []).map((m) => ({ value: m.id, label: m.name })),
-      )}
-      {select(
-        'teamId',
-        'Team',
-        (teams.data ?? []).map((team) => ({ value: team.id, label: team.name })),
-      )}
-      {select('type', 'Type', typeOptions)}
-      {select(
-        'tier',
-        'Tier',
-        tiers.map((tier) => ({ value: tier, label: humanize(tier) })),
-      )}
-      {select('country', 'Country', countryOptions)}
-      {active > 0 ? (
-        <Button variant="subtle" onClick={() => onChange({})} style={{ alignSelf: 'end' }}>
-          Clear filters
-        </Button>
-      ) : null}
-    </SimpleGrid>
-  );
-}
-
 export function DashboardPage() {
   const search = useSearch({ from: '/app/dashboard' });
   const navigate = useNavigate({ from: '/dashboard' });
@@ -426,6 +346,7 @@ export function DashboardPage() {
       <PageTitle title="Dashboard" />
       <PortfolioReportLink search={search} />
       <PortfolioFilters
+        label="Filter the dashboard"
         search={search}
         onChange={(next) => navigate({ search: next, replace: true })}
       />

@@ -1,6 +1,7 @@
 import { Badge, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { portfolioFiltersInWords } from '../../../domain/dashboard';
 import { type ReportSchedule, scheduleInWords } from '../../../domain/report-subscriptions';
 import { api, describeError, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
@@ -8,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { can, useSession } from '../auth/session';
 import { formatDateTime } from '../partners/partner-labels';
+import { teamsQuery, useMembers } from '../settings/settings.api';
 import { ScheduleReportForm } from './ScheduleReportForm';
 
 type Subscription = components['schemas']['ReportSubscription'];
@@ -29,6 +31,12 @@ export function ReportsPage() {
   const session = useSession();
   const queryClient = useQueryClient();
   const list = useQuery(subscriptionsQuery);
+  const members = useMembers();
+  const teams = useQuery(teamsQuery);
+  const names = {
+    owners: new Map((members.data ?? []).map((m) => [m.id, m.name])),
+    teams: new Map((teams.data ?? []).map((team) => [team.id, team.name])),
+  };
   const manage = can(session, 'report_subscription.manage');
   const refresh = () => queryClient.invalidateQueries({ queryKey: subscriptionsQuery.queryKey });
   const onError = (error: unknown) =>
@@ -98,7 +106,14 @@ export function ReportsPage() {
             <Table.Tbody>
               {list.data.map((s) => (
                 <Table.Tr key={s.id}>
-                  <Table.Td>{s.title}</Table.Td>
+                  <Table.Td>
+                    {s.title}
+                    {s.kind === 'portfolio' ? (
+                      <Text size="sm" c="dimmed">
+                        {portfolioFiltersInWords(s.filters, names) ?? 'Every partner'}
+                      </Text>
+                    ) : null}
+                  </Table.Td>
                   <Table.Td>
                     {scheduleInWords(scheduleOf(s))}{' '}
                     {s.status === 'paused' ? <Badge color="gray">Paused</Badge> : null}

@@ -2,10 +2,12 @@ import { Button, Group, MultiSelect, NumberInput, Select, Stack, Text, Title } f
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { type Weekday, weekdays } from '../../../domain/report-subscriptions';
+import { type ReportFilters, type Weekday, weekdays } from '../../../domain/report-subscriptions';
 import { api, describeError, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { listContacts } from '../contacts/contacts.api';
+import type { PortfolioSearch } from '../dashboard/dashboard-search';
+import { PortfolioFilters } from '../dashboard/PortfolioFilters';
 import { membersQuery } from '../settings/settings.api';
 
 /** The report a schedule sends: the portfolio report, or one plan's scorecard. */
@@ -38,6 +40,7 @@ export function ScheduleReportForm({
   const [day, setDay] = useState<number>(1);
   const [memberIds, setMemberIds] = useState<string[]>([]);
   const [contactIds, setContactIds] = useState<string[]>([]);
+  const [filters, setFilters] = useState<PortfolioSearch>({});
   const [failure, setFailure] = useState<string | null>(null);
   const create = useMutation({
     mutationFn: async () =>
@@ -46,7 +49,8 @@ export function ScheduleReportForm({
           body: {
             ...(report.kind === 'scorecard'
               ? { kind: 'scorecard', planId: report.planId, contactIds }
-              : { kind: 'portfolio' }),
+              : // The type filter offers only partner types.
+                { kind: 'portfolio', filters: filters as ReportFilters }),
             cadence,
             ...(cadence === 'weekly' ? { weekday } : { dayOfMonth: day }),
             memberIds,
@@ -57,6 +61,7 @@ export function ScheduleReportForm({
       notifications.show({ color: 'teal', message: 'Report scheduled.' });
       setMemberIds([]);
       setContactIds([]);
+      setFilters({});
       await onDone();
     },
     onError: (error) => setFailure(describeError(error)),
@@ -113,6 +118,20 @@ export function ScheduleReportForm({
             />
           )}
         </Group>
+        {report.kind === 'portfolio' ? (
+          <Stack gap={4}>
+            <PortfolioFilters
+              label="Filters of the report"
+              search={filters}
+              onChange={setFilters}
+              cols={{ base: 1, sm: 2, lg: 3 }}
+            />
+            <Text size="sm" c="dimmed">
+              The dashboard's filters: the report covers only the partners they match, or every
+              partner when none is chosen.
+            </Text>
+          </Stack>
+        ) : null}
         <MultiSelect
           label={report.kind === 'scorecard' ? 'Members' : 'Recipients'}
           placeholder="Choose members"
