@@ -25,7 +25,7 @@ export function UnsubscribePage() {
       ) : unsubscribe.data ? (
         <Alert color="teal" title="You are unsubscribed" role="status">
           You will no longer receive{' '}
-          <Text span fw={600}>
+          <Text span fw={600} inherit>
             {unsubscribe.data.report}
           </Text>
           . Others who receive it still do.
