@@ -58,7 +58,9 @@ const fields = {
   startsOn: dateOnly.nullable().describe('The first day a recurring obligation counts from'),
   evidenceNote: multiLineText({ min: 1, max: maxEvidenceNote })
     .nullable()
-    .describe('How it was met: a note (files come with the file store)'),
+    .describe(
+      'How it was met, or why it was waived: a note (files are the obligation’s attachments)',
+    ),
   doneThrough: dateOnly
     .nullable()
     .describe('For a recurring obligation: every occurrence on or before this day is done'),

@@ -4395,7 +4395,7 @@ export interface components {
              */
             dueOn?: string | null;
             /**
-             * @description How it was met: a note (files come with the file store)
+             * @description How it was met, or why it was waived: a note (files are the obligation’s attachments)
              * @default null
              */
             evidenceNote?: string | null;
@@ -4440,7 +4440,7 @@ export interface components {
             doneThrough?: string | null;
             /** @description The day a one-off obligation is due, YYYY-MM-DD */
             dueOn?: string | null;
-            /** @description How it was met: a note (files come with the file store) */
+            /** @description How it was met, or why it was waived: a note (files are the obligation’s attachments) */
             evidenceNote?: string | null;
             /** @description The member who sees to it and is told when it is overdue */
             ownerId?: string | null;

@@ -112,7 +112,7 @@ export function AgreementObligations({ agreementId, canChange }: Props) {
                           {note(o)}
                         </Text>
                       ) : null}
-                      {/* Evidence files join the note here as attachments with subject `obligation` (decision 057) once those are built. */}
+                      {/* Evidence files (the obligation's attachments, decision 057) show here once the shared Attachments component exists. */}
                     </Table.Td>
                     <Table.Td>{partyLabels[o.party]}</Table.Td>
                     <Table.Td>
