@@ -235,3 +235,68 @@ describe('terminate', () => {
     });
   });
 });
+
+describe('the next term’s compliance checklist', () => {
+  it('starts from what the current term met or waived; what was open stays open', async () => {
+    const requirement = async (title: string) => {
+      const made = await request(t.app, {
+        method: 'POST',
+        url: '/api/v1/compliance-requirements',
+        key: admin,
+        payload: { title, appliesTo: ['reseller'], blocks: null },
+      });
+      expect(made.statusCode, made.body).toBe(201);
+      return (made.json() as { id: string }).id;
+    };
+    const ids = [
+      await requirement('Anti-bribery'),
+      await requirement('Reseller DPA'),
+      await requirement('Audit'),
+    ];
+    const old = await activeAgreement({ title: 'Checklist carried' });
+    const checklistOf = async (id: string) =>
+      (
+        await request(t.app, { method: 'GET', url: `${url}/${id}/requirements`, key: admin })
+      ).json() as {
+        items: Array<{
+          id: string;
+          requirementId: string;
+          status: string;
+          version: number;
+          evidence: string | null;
+          waivedReason: string | null;
+        }>;
+      };
+    const entries = (await checklistOf(old.id)).items.filter((e) => ids.includes(e.requirementId));
+    expect(entries).toHaveLength(3);
+    const mark = async (requirementId: string, payload: object) => {
+      const entry = entries.find((e) => e.requirementId === requirementId);
+      const res = await request(t.app, {
+        method: 'PATCH',
+        url: `${url}/${old.id}/requirements/${entry?.id}`,
+        key: admin,
+        headers: { 'if-match': `"${entry?.version}"` },
+        payload,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    await mark(ids[0] as string, { status: 'met', evidence: 'Attestation 2027' });
+    await mark(ids[1] as string, { status: 'waived', reason: 'Covered by the master DPA' });
+    const current = (
+      await request(t.app, { method: 'GET', url: `${url}/${old.id}`, key: admin })
+    ).json() as { version: number };
+    const renewed = await decide(old.id, current.version, { decision: 'renew' });
+    expect(renewed.statusCode, renewed.body).toBe(200);
+    const next = (renewed.json() as { next: { id: string } }).next;
+    const carried = (await checklistOf(next.id)).items.filter((e) => ids.includes(e.requirementId));
+    expect(
+      carried.map((e) => [e.requirementId, e.status, e.evidence, e.waivedReason]).sort(),
+    ).toEqual(
+      [
+        [ids[0], 'met', 'Attestation 2027', null],
+        [ids[1], 'waived', null, 'Covered by the master DPA'],
+        [ids[2], 'open', null, null],
+      ].sort(),
+    );
+  });
+});

@@ -15,7 +15,10 @@ import { errors } from '../../http/errors';
 import { checkIfMatch } from '../../http/etag';
 import { newId } from '../../ids';
 import { recordAudit } from '../audit/audit.service';
-import { syncAgreementRequirements } from '../compliance/compliance.checklist';
+import {
+  carryRequirementMarkings,
+  syncAgreementRequirements,
+} from '../compliance/compliance.checklist';
 import { recordTimelineEntry } from '../timeline/timeline.service';
 import { type AgreementRow, insertAgreementRow } from './agreements.queries';
 import { changeAgreement, type VisibleAgreement, visibleAgreement } from './agreements.service';
@@ -113,8 +116,10 @@ async function startNextTerm(
     createdAt: now,
     updatedAt: now,
   });
-  // The next term has its own compliance checklist, as any new agreement does.
+  // The next term has its own compliance checklist, as any new agreement does, starting from
+  // what the current term met or waived (so the guard does not find it empty-open).
   await syncAgreementRequirements(tx, scope, next);
+  await carryRequirementMarkings(tx, scope, row, next);
   const [agreement] = await presentAgreements(tx, scope, [next]);
   if (!agreement) throw new Error('a next term presented as nothing');
   await recordAudit(tx, ctx, scope, {
@@ -156,41 +161,24 @@ export async function decideRenewal(
       throw errors.conflict('renewal_exists', 'A next term was already started from it', {}, [
         { field: 'decision', code: 'renewal_exists', message: messages.renewalExists },
       ]);
-    if (input.decision === 'terminate') {
-      const agreement = await changeAgreement(tx, ctx, scope, current, 'agreement.terminated', {
-        status: 'terminated',
-      });
-      await recordTimelineEntry(tx, scope, {
-        kind: 'agreement',
-        subject: { type: 'agreement', id },
-        partnerId: agreement.partnerId,
-        summary: {
-          title: agreement.title,
-          type: agreement.type,
-          event: 'status_changed',
-          from,
-          to: 'terminated',
-          reason: input.reason,
-        },
-      });
-      await recordAudit(tx, ctx, scope, {
-        action: 'agreement.termination_reason',
-        entityType: 'agreement',
-        entityId: id,
-        partnerId: agreement.partnerId,
-        after: { reason: input.reason },
-      });
-      return { agreement, next: null };
-    }
-    const months = termMonths as number;
-    if (input.decision === 'renegotiate') {
-      // The versions work gives this draft its first version from the current agreement's text here.
-      const next = await startNextTerm(tx, ctx, scope, current.row, 'draft', months);
-      return { agreement: current.agreement, next };
-    }
-    const next = await startNextTerm(tx, ctx, scope, current.row, 'active', months);
-    const agreement = await changeAgreement(tx, ctx, scope, current, 'agreement.renewed', {
-      status: 'renewed',
+    // renew and renegotiate start the next term (active, or a draft to negotiate); renegotiate
+    // leaves this one in force. The versions work gives the draft its first version here.
+    const next =
+      input.decision === 'terminate'
+        ? null
+        : await startNextTerm(
+            tx,
+            ctx,
+            scope,
+            current.row,
+            input.decision === 'renew' ? 'active' : 'draft',
+            termMonths as number,
+          );
+    if (input.decision === 'renegotiate') return { agreement: current.agreement, next };
+    // renew and terminate end this one: one status change with its audit event and timeline entry.
+    const to = input.decision === 'renew' ? 'renewed' : 'terminated';
+    const agreement = await changeAgreement(tx, ctx, scope, current, `agreement.${to}`, {
+      status: to,
     });
     await recordTimelineEntry(tx, scope, {
       kind: 'agreement',
@@ -201,10 +189,19 @@ export async function decideRenewal(
         type: agreement.type,
         event: 'status_changed',
         from,
-        to: 'renewed',
-        next: next.id,
+        to,
+        ...(next ? { next: next.id } : {}),
+        ...(input.decision === 'terminate' ? { reason: input.reason } : {}),
       },
     });
+    if (input.decision === 'terminate')
+      await recordAudit(tx, ctx, scope, {
+        action: 'agreement.termination_reason',
+        entityType: 'agreement',
+        entityId: id,
+        partnerId: agreement.partnerId,
+        after: { reason: input.reason },
+      });
     return { agreement, next };
   });
 }

@@ -14,6 +14,7 @@ import type { Db, Tx } from '../../db/client';
 import { errors } from '../../http/errors';
 import {
   type AgreementRequirementJoin,
+  copyRequirementMarkings,
   findAgreementRequirementRows,
   findPartnerAgreementStates,
   syncAgreementRequirementRows,
@@ -115,4 +116,17 @@ export function syncAgreementRequirements(
   agreement: { id: string; partnerId: string; type: string },
 ) {
   return syncAgreementRequirementRows(tx, scope, agreement);
+}
+
+/**
+ * A renewed or renegotiated term inherits its previous term's checklist markings (decision
+ * 059): what was met or waived for the partnership stays so, and what was open stays open.
+ */
+export function carryRequirementMarkings(
+  tx: Tx,
+  scope: Scope,
+  from: { id: string },
+  to: { id: string },
+) {
+  return copyRequirementMarkings(tx, scope, from.id, to.id);
 }

@@ -204,3 +204,27 @@ export async function addRequirementToAgreements(
       AND a.status IN ('draft', 'in_negotiation', 'pending_signature')
     ON CONFLICT DO NOTHING`);
 }
+
+/**
+ * Copies the met and waived markings (evidence, waiver and who gave it) of one agreement's
+ * checklist onto another's rows for the same requirements, in one statement: a renewed term
+ * starts with what its previous term settled. Answers how many rows took a marking.
+ */
+export async function copyRequirementMarkings(
+  tx: Tx,
+  scope: Scope,
+  fromAgreementId: string,
+  toAgreementId: string,
+): Promise<number> {
+  const rows = await tx.execute(sql`
+    UPDATE ${agreementRequirements} n
+    SET status = o.status, evidence = o.evidence, met_at = o.met_at,
+      waived_reason = o.waived_reason, waived_by_member_id = o.waived_by_member_id,
+      waived_by_name = o.waived_by_name, waived_at = o.waived_at, updated_at = now()
+    FROM ${agreementRequirements} o
+    WHERE n.workspace_id = ${scope.workspaceId} AND n.agreement_id = ${toAgreementId}
+      AND o.workspace_id = ${scope.workspaceId} AND o.agreement_id = ${fromAgreementId}
+      AND o.requirement_id = n.requirement_id AND o.status IN ('met', 'waived')
+    RETURNING n.id`);
+  return (rows as unknown as { rows: unknown[] }).rows.length;
+}
