@@ -14,6 +14,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { describeError } from '../../api/client';
+import { Attachments } from '../../components/attachments/Attachments';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Markdown } from '../interactions/Markdown';
 import { DownloadLink } from '../kpis/DownloadLink';
@@ -245,6 +246,18 @@ export function AgreementVersions({ agreement, etag, canChange }: Props) {
             </Text>
             <Markdown>{latest.data.body}</Markdown>
           </Stack>
+        ) : null}
+        {latestNumber ? (
+          <Attachments
+            subject={{ type: 'agreement_version', agreementId: agreement.id, number: latestNumber }}
+            title={`Files of version ${latestNumber}`}
+            canChange={canChange && !frozen}
+            lockedNote={
+              frozen
+                ? 'Sent for signature with the text: these files are fixed, and the SHA-256 covers them.'
+                : undefined
+            }
+          />
         ) : null}
         {items.length > 0 ? <VersionComments versions={items} /> : null}
         {items.length > 1 ? <Compare agreementId={agreement.id} versions={items} /> : null}
