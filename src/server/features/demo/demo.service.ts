@@ -9,6 +9,7 @@ import { newId } from '../../ids';
 import { hashPassword } from '../auth/auth.password';
 import { createUsers, takenEmails } from '../auth/auth.users';
 import { importComments } from '../comments/comments.import';
+import { requirementsForImport } from '../compliance/compliance.import';
 import { importContacts } from '../contacts/contacts.service';
 import { snapshotWorkspace } from '../health/health.service';
 import { importInteractions } from '../interactions/interactions.import';
@@ -22,6 +23,7 @@ import { addDefaultTeams } from '../teams/teams.service';
 import { getWorkspace, lockWorkspaceFor } from '../workspaces/workspaces.service';
 import { demoAgreements, loadDemoAgreements } from './demo.agreements';
 import { bulkAgreementCounts, loadBulkAgreements } from './demo.agreements.bulk';
+import { demoAgreementWork, loadDemoAgreementWork } from './demo.agreements.work';
 import { bulkCounts, loadBulkWork } from './demo.bulk';
 import { type DemoSize, demoMembers } from './demo.catalog';
 import { generateDemoRows } from './demo.generate';
@@ -128,6 +130,7 @@ export async function seedDemo(
 
   let loaded: BulkPlanCounts = { plans: 0, kpis: 0, measurements: 0 };
   let agreementCount = 0;
+  let agreementComments = 0;
   const work = await withTransaction(ctx, async (tx, ctx) => {
     await lockWorkspaceFor(ctx, scope);
     if (await hasPartners(ctx, scope)) throw alreadyLoaded();
@@ -193,6 +196,19 @@ export async function seedDemo(
     if (agreements) {
       progress(await loadDemoAgreements(tx, agreements));
       agreementCount = agreements.rows.length;
+      // Their versions, comments, checklists and obligations (decision 060).
+      const agreementWork = demoAgreementWork(scope, {
+        agreements,
+        partners: rows.partners,
+        domains: new Map(rows.partnerDomains.toReversed().map((d) => [d.partnerId, d.domain])),
+        members: team,
+        requirements: await requirementsForImport(ctx, scope),
+        workspaceName: workspace.name,
+        now,
+      });
+      total += agreementWork.count;
+      await loadDemoAgreementWork(ctx, scope, agreementWork, progress);
+      agreementComments = agreementWork.comments.length;
     }
     if (bulk) {
       const firstTeam = new Map(work.teamMembers.toReversed().map((t) => [t.memberId, t.teamId]));
@@ -250,7 +266,7 @@ export async function seedDemo(
     interactions: work.interactions.length + (bulk?.interactions ?? 0),
     issues: work.issues.length,
     tasks: work.tasks.length + (bulk?.tasks ?? 0),
-    comments: work.comments.length,
+    comments: work.comments.length + agreementComments,
     plans: work.plans.length + loaded.plans,
     kpis: work.plans.reduce((n, p) => n + p.kpis.length, 0) + loaded.kpis,
     measurements:

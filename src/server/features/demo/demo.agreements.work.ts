@@ -1,0 +1,379 @@
+import type { AgreementStatus, AgreementType } from '../../../domain/agreements';
+import { agreementTypeLabels } from '../../../domain/clauses';
+import { fillDocument, templateValuesOf } from '../../../domain/contract-text';
+import type { MemberId, PartnerId } from '../../../domain/ids';
+import type { Scope } from '../../access/scope';
+import type { TxContext } from '../../context';
+import { newId } from '../../ids';
+import { importVersions } from '../agreements/agreements.import';
+import { type ImportedComment, importComments } from '../comments/comments.import';
+import { importChecklists } from '../compliance/compliance.import';
+import type { RequirementRow } from '../compliance/compliance.queries';
+import { importObligations } from '../obligations/obligations.import';
+import type { DemoAgreements } from './demo.agreements';
+import { demoClauses, demoTemplates } from './demo.library';
+
+type Partner = { id: string; name: string; country: string | null; industry: string | null };
+type Member = { memberId: string; userId: string; name: string; role: string };
+type AgreementRow = DemoAgreements['rows'][number];
+
+const DAY = 86_400_000;
+/** How far an agreement has come: its checklist is met up to there (decision 060). */
+const stageOf: Record<AgreementStatus, number> = {
+  draft: 0,
+  in_negotiation: 1,
+  pending_signature: 2,
+  active: 3,
+  expiring: 3,
+  expired: 3,
+  terminated: 3,
+  renewed: 3,
+};
+const blockStage = { pending_signature: 2, active: 3 } as const;
+
+/** The clauses of a type's demo template, or a general set for the types without one. */
+function clausesFor(type: AgreementType): string[] {
+  const template = demoTemplates.find((t) => t.agreementType === type);
+  if (template) return template.clauses;
+  return type === 'technology'
+    ? ['parties', 'term', 'fees', 'confidentiality', 'data', 'law']
+    : ['parties', 'term', 'fees', 'confidentiality', 'law'];
+}
+
+/**
+ * Version 1 as a template makes it: the demo library's clauses filled from the partner and the
+ * agreement by the same pure code as the template preview. A clause whose variables the
+ * agreement leaves empty (no value, no end date) is left out rather than filled with a blank.
+ */
+function templateText(workspaceName: string, partner: Partner, domain: string, a: AgreementRow) {
+  const values = templateValuesOf({
+    workspace: { name: workspaceName },
+    partner: { ...partner, domains: [domain] },
+    agreement: {
+      title: a.title,
+      typeLabel: agreementTypeLabels[a.type as AgreementType],
+      effectiveDate: a.effectiveOn ?? null,
+      endDate: a.endOn ?? null,
+      noticePeriodDays: a.noticeDays ?? null,
+      renewalTermMonths: a.renewalTermMonths ?? null,
+      value: a.value && a.currency ? { amount: a.value, currency: a.currency } : null,
+      governingLaw: a.governingLaw ?? null,
+    },
+  });
+  const parts = clausesFor(a.type as AgreementType).flatMap((key) => {
+    const clause = demoClauses.find((c) => c.key === key);
+    if (!clause) return [];
+    const renews = a.autoRenew && a.renewalTermMonths;
+    const text = key === 'term' && !renews ? clause.fallbackPositions[0] : clause.text;
+    return text ? [{ id: key, title: clause.title, text }] : [];
+  });
+  const usable = parts.filter((part) => fillDocument('', [part], values).ok);
+  const filled = fillDocument(a.title, usable, values);
+  if (!filled.ok) throw new Error(`demo agreement text for ${a.title} does not fill`);
+  return filled.text;
+}
+
+/** Version 2: the partner's redlines, a fallback position taken and a clause added. */
+function redlined(text: string): string {
+  const confidentiality = demoClauses.find((c) => c.key === 'confidentiality');
+  return `${text
+    .replace(confidentiality?.text ?? '\u0000', confidentiality?.fallbackPositions[0] ?? '')
+    .replace(
+      'payable within 30 days',
+      'payable within 45 days',
+    )}\n\n## Notices\n\nNotices go by email to each party’s signer named in this agreement.\n`;
+}
+
+/** A moment some days before a `YYYY-MM-DD` date (noon UTC), never after `now`. */
+function daysBefore(now: Date, date: string | null | undefined, days: number): Date {
+  const base = date ? Math.min(Date.parse(`${date}T12:00:00Z`), now.getTime()) : now.getTime();
+  return new Date(Math.min(base - days * DAY, now.getTime() - 60_000));
+}
+
+const day = (at: Date) => at.toISOString().slice(0, 10);
+
+/** Obligations of the agreements in force or ended, by status and type: what each side owes. */
+const obligationSpecs: Array<{
+  status: AgreementStatus;
+  type: AgreementType;
+  description: string;
+  party: 'us' | 'partner' | 'both';
+  /** A recurring one's rule (from the effective date); else due so many days from today. */
+  rrule?: string;
+  dueDays?: number;
+  done?: string;
+}> = [
+  {
+    status: 'active',
+    type: 'technology',
+    description: 'Deliver the integration test plan',
+    party: 'us',
+    dueDays: -12,
+  },
+  {
+    status: 'active',
+    type: 'technology',
+    description: 'Monthly uptime report',
+    party: 'partner',
+    rrule: 'FREQ=MONTHLY;BYMONTHDAY=1',
+  },
+  {
+    status: 'active',
+    type: 'sow',
+    description: 'Milestone 1: integration accepted',
+    party: 'both',
+    dueDays: -30,
+    done: 'Accepted at the steering meeting; minutes on file.',
+  },
+  {
+    status: 'active',
+    type: 'reseller',
+    description: 'Quarterly sales report',
+    party: 'partner',
+    rrule: 'FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=1',
+  },
+  {
+    status: 'active',
+    type: 'reseller',
+    description: 'Joint business plan for the new term',
+    party: 'both',
+    dueDays: 30,
+  },
+  {
+    status: 'active',
+    type: 'referral',
+    description: 'Pay the referral fees earned',
+    party: 'us',
+    rrule: 'FREQ=MONTHLY;BYMONTHDAY=-1',
+  },
+  {
+    status: 'expiring',
+    type: 'co_marketing',
+    description: 'Run the joint webinar',
+    party: 'both',
+    dueDays: -60,
+    done: 'Held with 140 attendees; recording shared.',
+  },
+  {
+    status: 'expiring',
+    type: 'technology',
+    description: 'Quarterly security attestation',
+    party: 'partner',
+    rrule: 'FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=1',
+  },
+  {
+    status: 'expired',
+    type: 'mou',
+    description: 'Final report on the pilot',
+    party: 'both',
+    dueDays: -70,
+    done: 'Report received and filed.',
+  },
+  {
+    status: 'terminated',
+    type: 'dpa',
+    description: 'Return or delete the personal data',
+    party: 'partner',
+    dueDays: -20,
+    done: 'Deletion certificate received.',
+  },
+];
+
+/**
+ * The small demo's agreements at work (decision 060): versions for each past the draft (a
+ * template-made version 1, a redlined version 2, frozen with its hash from pending_signature
+ * on), comments on them, each agreement's checklist met or waived as far as its status needs,
+ * and obligations of those in force or ended, one of them overdue. No random draw: the same
+ * agreements always get the same work.
+ */
+export function demoAgreementWork(
+  scope: Scope,
+  input: {
+    agreements: DemoAgreements;
+    partners: Partner[];
+    domains: Map<string, string>;
+    members: Member[];
+    requirements: RequirementRow[];
+    workspaceName: string;
+    now: Date;
+  },
+) {
+  const { now } = input;
+  const today = day(now);
+  const workspaceId = scope.workspaceId;
+  const partnerById = new Map(input.partners.map((p) => [p.id, p]));
+  const editors = input.members.filter((m) => m.role !== 'viewer');
+  const memberById = new Map(input.members.map((m) => [m.memberId, m]));
+  const versions = [];
+  const comments: ImportedComment[] = [];
+  const checklist = [];
+  const obligations = [];
+  for (const [index, a] of input.agreements.rows.entries()) {
+    const partner = partnerById.get(a.partnerId);
+    const owner = (a.ownerId ? memberById.get(a.ownerId) : undefined) ?? editors[0];
+    if (!partner || !owner) continue;
+    const stage = stageOf[a.status as AgreementStatus];
+    const type = a.type as AgreementType;
+    // Signed agreements were agreed before they took effect; the others are being agreed now.
+    const anchor = stage >= 3 ? a.effectiveOn : today;
+    const frozenAt = stage >= 2 ? daysBefore(now, anchor, stage >= 3 ? 14 : 5) : null;
+
+    if (stage >= 1) {
+      const first = templateText(
+        input.workspaceName,
+        partner,
+        input.domains.get(partner.id) ?? '',
+        a,
+      );
+      const made = [daysBefore(now, anchor, 40), daysBefore(now, anchor, 22)];
+      const ids = [newId(), newId()];
+      for (const [n, body] of [first, redlined(first)].entries()) {
+        const at = made[n] ?? now;
+        versions.push({
+          id: ids[n] ?? newId(),
+          workspaceId,
+          agreementId: a.id,
+          partnerId: a.partnerId,
+          number: n + 1,
+          body,
+          createdBy: owner.memberId,
+          createdByName: owner.name,
+          createdAt: at,
+          updatedAt: at,
+          frozenAt: n === 1 ? frozenAt : null,
+        });
+      }
+      const other = editors.find((m) => m !== owner) ?? owner;
+      const notes = [
+        {
+          version: 0,
+          by: owner,
+          mention: other,
+          body: `${partner.name} asked for a shorter confidentiality term; the three-year fallback is fine by me. @${other.name}, can you confirm?`,
+        },
+        {
+          version: 1,
+          by: other,
+          mention: owner,
+          body:
+            stage >= 2
+              ? `@${owner.name}, legal has reviewed version 2: the 45-day payment terms and the notices clause are acceptable.`
+              : `@${owner.name}, we are waiting on ${partner.name}’s answer on the payment terms.`,
+        },
+      ];
+      for (const note of notes) {
+        const createdAt = new Date((made[note.version] ?? now).getTime() + (index + 2) * 3_600_000);
+        comments.push({
+          row: {
+            id: newId(),
+            workspaceId,
+            subjectType: 'agreement_version',
+            subjectId: ids[note.version] ?? '',
+            body: note.body,
+            authorId: note.by.memberId as MemberId,
+            version: 1,
+            createdAt,
+            updatedAt: createdAt,
+          },
+          mentionIds: note.mention === note.by ? [] : [note.mention.memberId],
+          target: {
+            partnerId: a.partnerId as PartnerId,
+            label: `${a.title}, version ${note.version + 1}`,
+          },
+          by: note.by,
+        });
+      }
+    }
+
+    for (const requirement of input.requirements) {
+      if (!requirement.appliesTo.includes(type)) continue;
+      const needed = requirement.blocks
+        ? blockStage[requirement.blocks as keyof typeof blockStage]
+        : 3;
+      const base = {
+        id: newId(),
+        workspaceId,
+        agreementId: a.id,
+        partnerId: a.partnerId,
+        requirementId: requirement.id,
+      };
+      const at = frozenAt ?? daysBefore(now, anchor, 20);
+      const timestamps = { createdAt: daysBefore(now, anchor, 45), updatedAt: at };
+      if (stage < needed) checklist.push({ ...base, ...timestamps });
+      // An expiring technology partnership's security review was waived for the old term.
+      else if (a.status === 'expiring' && requirement.blocks && !requirement.satisfiedBy)
+        checklist.push({
+          ...base,
+          ...timestamps,
+          status: 'waived',
+          waivedReason: 'Reviewed under the previous term; a new review is booked for the renewal.',
+          waivedByMemberId: owner.memberId,
+          waivedByName: owner.name,
+          waivedAt: at,
+          version: 2,
+        });
+      else
+        checklist.push({
+          ...base,
+          ...timestamps,
+          status: 'met',
+          evidence: requirement.satisfiedBy
+            ? `${agreementTypeLabels[requirement.satisfiedBy.type]} with ${partner.name} signed and on file.`
+            : `${requirement.title}: confirmed by ${owner.name} on ${day(at)}.`,
+          metAt: at,
+          version: 2,
+        });
+    }
+
+    for (const spec of obligationSpecs) {
+      if (spec.status !== a.status || spec.type !== type) continue;
+      const recurring = spec.rrule !== undefined;
+      const created = daysBefore(now, a.effectiveOn, 0);
+      obligations.push({
+        id: newId(),
+        workspaceId,
+        agreementId: a.id,
+        description: spec.description,
+        party: spec.party,
+        ownerId: owner.memberId,
+        dueOn: recurring ? null : day(new Date(now.getTime() + (spec.dueDays ?? 0) * DAY)),
+        rrule: spec.rrule ?? null,
+        startsOn: recurring ? (a.effectiveOn ?? today) : null,
+        status: spec.done ? 'done' : 'open',
+        evidenceNote: spec.done ?? null,
+        // Recurring ones are kept up to date: every occurrence until today is done.
+        doneThrough: recurring ? today : null,
+        version: spec.done ? 2 : 1,
+        createdAt: created,
+        updatedAt: created,
+      });
+    }
+  }
+  return {
+    versions,
+    comments,
+    checklist,
+    obligations,
+    // A comment writes its row, its mentions and its timeline entry.
+    count:
+      versions.length +
+      comments.reduce((n, c) => n + 2 + c.mentionIds.length, 0) +
+      checklist.length +
+      obligations.length,
+  };
+}
+
+export type DemoAgreementWork = ReturnType<typeof demoAgreementWork>;
+
+/** Writes the agreements' work through the features that own each kind of row. */
+export async function loadDemoAgreementWork(
+  ctx: TxContext,
+  scope: Scope,
+  work: DemoAgreementWork,
+  onBatch: (written: number) => void,
+) {
+  await importVersions(ctx.tx, work.versions, onBatch);
+  await importComments(ctx.tx, scope, work.comments, onBatch);
+  await importChecklists(ctx, work.checklist, onBatch);
+  await importObligations(ctx.tx, work.obligations, onBatch);
+}
