@@ -219,4 +219,24 @@ describe('demo agreements', () => {
     expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['open', 'done']));
     expect(rows.filter((r) => r.overdue)).toHaveLength(1);
   });
+
+  it('has every signer of the signed agreements sign the frozen version 2 before it took effect', async () => {
+    const rows = await sql<{ status: string; signers: number; signed: number; late: number }>(
+      `SELECT a.status, count(DISTINCT s.id)::int AS signers, count(g.id)::int AS signed,
+         count(g.id) FILTER (WHERE g.signed_at::date > a.effective_on
+           OR g.sha256 <> v.sha256)::int AS late
+       FROM agreements a
+       JOIN agreement_signers s ON s.workspace_id = a.workspace_id AND s.agreement_id = a.id
+       LEFT JOIN agreement_versions v ON v.workspace_id = a.workspace_id
+         AND v.agreement_id = a.id AND v.number = 2
+       LEFT JOIN agreement_signatures g ON g.workspace_id = a.workspace_id AND g.signer_id = s.id
+       WHERE a.workspace_id = $1 GROUP BY a.workspace_id, a.id`,
+      [first],
+    );
+    for (const r of rows) {
+      const signedStatus = ['active', 'expiring', 'expired', 'terminated', 'renewed'];
+      expect(r.signed, r.status).toBe(signedStatus.includes(r.status) ? r.signers : 0);
+      expect(r.late).toBe(0);
+    }
+  });
 });

@@ -5,11 +5,13 @@ import type { MemberId, PartnerId } from '../../../domain/ids';
 import type { Scope } from '../../access/scope';
 import type { TxContext } from '../../context';
 import { newId } from '../../ids';
+import { sha256Of } from '../agreements/agreements.freeze';
 import { importVersions } from '../agreements/agreements.import';
 import { type ImportedComment, importComments } from '../comments/comments.import';
 import { importChecklists } from '../compliance/compliance.import';
 import type { RequirementRow } from '../compliance/compliance.queries';
 import { importObligations } from '../obligations/obligations.import';
+import { importSignatures } from '../signing/signing.import';
 import type { DemoAgreements } from './demo.agreements';
 import { demoClauses, demoTemplates } from './demo.library';
 
@@ -182,7 +184,7 @@ const obligationSpecs: Array<{
 /**
  * The small demo's agreements at work (decision 060): versions for each past the draft (a
  * template-made version 1, a redlined version 2, frozen with its hash from pending_signature
- * on), comments on them, each agreement's checklist met or waived as far as its status needs,
+ * on), every signer's signature of it once signed, comments on them, each agreement's checklist met or waived as far as its status needs,
  * and obligations of those in force or ended, one of them overdue. No random draw: the same
  * agreements always get the same work.
  */
@@ -208,6 +210,7 @@ export function demoAgreementWork(
   const comments: ImportedComment[] = [];
   const checklist = [];
   const obligations = [];
+  const signatures = [];
   for (const [index, a] of input.agreements.rows.entries()) {
     const partner = partnerById.get(a.partnerId);
     const owner = (a.ownerId ? memberById.get(a.ownerId) : undefined) ?? editors[0];
@@ -243,6 +246,28 @@ export function demoAgreementWork(
           frozenAt: n === 1 ? frozenAt : null,
         });
       }
+      // Signed: each signer signed the frozen version 2 after it was sent, before it took effect.
+      const signed = versions.at(-1);
+      if (stage >= 3 && frozenAt && signed)
+        for (const [n, signer] of input.agreements.signers
+          .filter((x) => x.agreementId === a.id)
+          .entries())
+          signatures.push({
+            id: newId(),
+            workspaceId,
+            agreementId: a.id,
+            partnerId: a.partnerId,
+            signerId: signer.id,
+            versionNumber: 2,
+            sha256: sha256Of(signed.body),
+            typedName: signer.name,
+            authorityConfirmed: true,
+            channel: signer.side === 'us' ? 'app' : 'link',
+            // Documentation addresses (RFC 5737): the demo's people have no real ones.
+            ipAddress: signer.side === 'us' ? '192.0.2.10' : '198.51.100.24',
+            userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 Safari/537.36',
+            signedAt: new Date(frozenAt.getTime() + (n + 1) * 26 * 3_600_000),
+          });
       const other = editors.find((m) => m !== owner) ?? owner;
       const notes = [
         {
@@ -354,12 +379,14 @@ export function demoAgreementWork(
     comments,
     checklist,
     obligations,
+    signatures,
     // A comment writes its row, its mentions and its timeline entry.
     count:
       versions.length +
       comments.reduce((n, c) => n + 2 + c.mentionIds.length, 0) +
       checklist.length +
-      obligations.length,
+      obligations.length +
+      signatures.length,
   };
 }
 
@@ -376,4 +403,5 @@ export async function loadDemoAgreementWork(
   await importComments(ctx.tx, scope, work.comments, onBatch);
   await importChecklists(ctx, work.checklist, onBatch);
   await importObligations(ctx.tx, work.obligations, onBatch);
+  await importSignatures(ctx.tx, work.signatures, onBatch);
 }
