@@ -5,7 +5,7 @@ import { ada, journey, shoot } from './journey-kit';
 
 const j = journey();
 
-test('an agreement signed by both sides: our signer in the app, the partner’s by link, then the signed PDF', async () => {
+test('an agreement from a template, redlined, signed by both sides (ours in the app, theirs by link), then its signed PDF', async () => {
   await j.setUp();
   const partner = await j.post('/api/v1/partners', { name: 'Northwind', stage: 'active' });
   const contact = await j.post('/api/v1/contacts', {
@@ -14,25 +14,42 @@ test('an agreement signed by both sides: our signer in the app, the partner’s 
     lastName: 'North',
     email: 'nora@northwind.test',
   });
-  const agreement = await j.post('/api/v1/agreements', {
-    partnerId: partner.id,
-    type: 'reseller',
-    title: 'Reseller agreement',
+  // A template of two clauses; the agreement starts from it, filled from the partner's record.
+  const clauses = [
+    { title: 'Parties', text: 'Between {{workspace.name}} and {{partner.name}}.' },
+    { title: 'Payment', text: 'The partner shall pay within 30 days.' },
+  ];
+  const clauseIds: string[] = [];
+  for (const clause of clauses)
+    clauseIds.push((await j.post('/api/v1/clauses', { ...clause, category: 'General' })).id);
+  await j.post('/api/v1/agreement-templates', {
+    name: 'Reseller standard',
+    agreementType: 'reseller',
+    clauseIds,
   });
-  const url = `/api/v1/agreements/${agreement.id}`;
   const page = await j.context.newPage();
   const problems = watchProblems(page);
-  // Versions and a redline, as the versions journey writes them.
-  await page.goto(`${j.server.url}/agreements/${agreement.id}`);
+  await page.goto(`${j.server.url}/agreements/new?partnerId=${partner.id}`);
+  await page.getByRole('combobox', { name: 'Start from a template' }).click();
+  await page.getByRole('option', { name: 'Reseller standard (Reseller)' }).click();
+  await page.getByRole('textbox', { name: 'Title' }).fill('Reseller agreement');
+  await page.getByRole('combobox', { name: 'Type', exact: true }).click();
+  await page.getByRole('option', { name: 'Reseller', exact: true }).click();
+  await page.getByRole('button', { name: 'Start agreement' }).click();
+  await page.waitForURL(/\/agreements\/[0-9a-f-]{36}$/);
+  const agreement = { id: new URL(page.url()).pathname.split('/').pop() ?? '' };
+  const url = `/api/v1/agreements/${agreement.id}`;
+  // Version 1 is the filled template; version 2 is the redline's other side.
   const versions = page.getByRole('region', { name: 'Versions' });
-  await versions
-    .getByLabel('Text (Markdown)')
-    .fill('# Terms\n\nThe partner shall pay within 30 days.');
-  await versions.getByRole('button', { name: 'Save first version' }).click();
   await versions.getByRole('button', { name: 'New version' }).click();
   const text = versions.getByLabel('Text of version 2 (Markdown)');
-  await expect.poll(() => text.inputValue()).toContain('within 30 days');
-  await text.fill('# Terms\n\nThe reseller shall pay within 45 days.');
+  await expect.poll(() => text.inputValue()).toContain('Between Acme Partnerships and Northwind.');
+  await text.fill(
+    (await text.inputValue()).replace(
+      'The partner shall pay within 30 days.',
+      'The reseller shall pay within 45 days.',
+    ),
+  );
   await versions.getByRole('button', { name: 'Save text' }).click();
   await page
     .getByRole('region', { name: 'Compare versions' })
