@@ -176,3 +176,26 @@ export async function expectDenied(
   expect(await databaseSnapshot(t.database)).toBe(before);
   return res;
 }
+
+/** A request as the tests write it: any method name, and an API key or session cookie to send. */
+export type TestRequest = {
+  method: string;
+  url: string;
+  key?: string;
+  cookie?: string;
+  payload?: object;
+  headers?: Record<string, string>;
+};
+
+/**
+ * `send` and `denied` for a test file's app, which its `beforeAll` makes later: each call reads
+ * the app when it runs.
+ */
+export function testClient(app: () => Pick<TestApp, 'app' | 'database'>) {
+  const asInject = (options: TestRequest) => options as Parameters<typeof request>[1];
+  return {
+    send: (options: TestRequest) => request(app().app, asInject(options)),
+    denied: (status: number, options: TestRequest) =>
+      expectDenied(app(), status, asInject(options)),
+  };
+}

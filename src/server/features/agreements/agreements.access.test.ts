@@ -3,9 +3,9 @@ import { seedPartnerUser, seedWorld, signIn, type World } from '../../../../test
 import {
   createTestApp,
   databaseSnapshot,
-  expectDenied,
-  request,
   type TestApp,
+  type TestRequest,
+  testClient,
 } from '../../../../test/harness';
 
 let t: TestApp;
@@ -16,17 +16,7 @@ let negotiating: { id: string; version: number };
 let partnerAdmin: string;
 let bCookie: string;
 
-type Options = {
-  method: string;
-  url: string;
-  key?: string;
-  cookie?: string;
-  payload?: object;
-  headers?: Record<string, string>;
-};
-const send = (options: Options) => request(t.app, options as Parameters<typeof request>[1]);
-const denied = (status: number, options: Options) =>
-  expectDenied(t, status, options as Parameters<typeof request>[1]);
+const { send, denied } = testClient(() => t);
 
 /** Every route on one agreement, reads first, with a current ETag so only the scope can refuse. */
 function everyRoute(
@@ -35,7 +25,7 @@ function everyRoute(
 ) {
   const url = `/api/v1/agreements/${agreement.id}`;
   const headers = { 'if-match': `"${agreement.version}"` };
-  const reads: Options[] = [
+  const reads: TestRequest[] = [
     { method: 'GET', url, ...auth },
     { method: 'GET', url: `${url}/signers`, ...auth },
     { method: 'GET', url: `${url}/versions`, ...auth },
@@ -43,7 +33,7 @@ function everyRoute(
     { method: 'GET', url: `${url}/redline?from=1&to=1`, ...auth },
     { method: 'GET', url: `${url}/redline.pdf?from=1&to=1`, ...auth },
   ];
-  const writes: Options[] = [
+  const writes: TestRequest[] = [
     { method: 'PATCH', url, headers, payload: { title: 'X' }, ...auth },
     { method: 'POST', url: `${url}/transitions`, headers, payload: { to: 'draft' }, ...auth },
     {

@@ -1,24 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedPartnerUser, seedWorld, signIn, type World } from '../../../../test/factories';
-import { createTestApp, expectDenied, request, type TestApp } from '../../../../test/harness';
+import { createTestApp, type TestApp, testClient } from '../../../../test/harness';
 import { auditEvents } from '../../db/schema';
 
 let t: TestApp;
 let world: World;
 let partnerCookie: string;
 
-type Options = {
-  method: string;
-  url: string;
-  key?: string;
-  cookie?: string;
-  payload?: object;
-  headers?: Record<string, string>;
-};
-const send = (options: Options) => request(t.app, options as Parameters<typeof request>[1]);
-const denied = (status: number, options: Options) =>
-  expectDenied(t, status, options as Parameters<typeof request>[1]);
+const { send, denied } = testClient(() => t);
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -1,26 +1,21 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedPartnerUser, seedWorld, signIn, type World } from '../../../../test/factories';
-import { createTestApp, expectDenied, request, type TestApp } from '../../../../test/harness';
+import {
+  createTestApp,
+  type TestApp,
+  type TestRequest,
+  testClient,
+} from '../../../../test/harness';
 import { auditEvents, comments, timelineEntries } from '../../db/schema';
 
 let t: TestApp;
 let world: World;
 
-type Options = {
-  method: string;
-  url: string;
-  key?: string;
-  cookie?: string;
-  payload?: object;
-  headers?: Record<string, string>;
-};
-const send = (options: Options) => request(t.app, options as Parameters<typeof request>[1]);
-const denied = (status: number, options: Options) =>
-  expectDenied(t, status, options as Parameters<typeof request>[1]);
+const { send, denied } = testClient(() => t);
 const managerKey = () => world.a.members.manager.key;
 
-async function ok(options: Options, status = 200) {
+async function ok(options: TestRequest, status = 200) {
   const res = await send({ key: managerKey(), ...options });
   expect(res.statusCode, res.body).toBe(status);
   return res;

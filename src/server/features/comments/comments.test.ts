@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedPartnerUser, seedWorld, signIn, type World } from '../../../../test/factories';
-import { createTestApp, expectDenied, request, type TestApp } from '../../../../test/harness';
+import { createTestApp, type TestApp, testClient } from '../../../../test/harness';
 
 let t: TestApp;
 let world: World;
@@ -8,19 +8,9 @@ let memberCookie: string;
 let managerCookie: string;
 let viewerCookie: string;
 
-type Options = {
-  method: string;
-  url: string;
-  key?: string;
-  cookie?: string;
-  payload?: object;
-  headers?: Record<string, string>;
-};
-const send = (options: Options) => request(t.app, options as Parameters<typeof request>[1]);
+const { send, denied } = testClient(() => t);
 
 /** Asserts the refusal, its problem+json answer and an unchanged database. */
-const denied = (status: number, options: Options) =>
-  expectDenied(t, status, options as Parameters<typeof request>[1]);
 
 const unread = async (cookie: string) =>
   (await send({ method: 'GET', url: '/api/v1/notifications/unread-count', cookie })).json().unread;

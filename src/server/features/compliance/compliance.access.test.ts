@@ -3,9 +3,9 @@ import { seedPartnerUser, seedWorld, signIn, type World } from '../../../../test
 import {
   createTestApp,
   databaseSnapshot,
-  expectDenied,
-  request,
   type TestApp,
+  type TestRequest,
+  testClient,
 } from '../../../../test/harness';
 
 let t: TestApp;
@@ -17,17 +17,7 @@ let entry: { id: string; version: number };
 let partnerAdmin: string;
 let bCookie: string;
 
-type Options = {
-  method: string;
-  url: string;
-  key?: string;
-  cookie?: string;
-  payload?: object;
-  headers?: Record<string, string>;
-};
-const send = (options: Options) => request(t.app, options as Parameters<typeof request>[1]);
-const denied = (status: number, options: Options) =>
-  expectDenied(t, status, options as Parameters<typeof request>[1]);
+const { send, denied } = testClient(() => t);
 
 /** Every route, reads then writes, with current ETags so only the scope can refuse. */
 function routes(auth: { key?: string; cookie?: string }) {
@@ -57,7 +47,7 @@ function routes(auth: { key?: string; cookie?: string }) {
       payload: { status: 'waived', reason: 'Not needed' },
       ...auth,
     },
-  } satisfies Record<string, Options>;
+  } satisfies Record<string, TestRequest>;
 }
 
 beforeAll(async () => {

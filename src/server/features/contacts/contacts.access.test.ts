@@ -3,9 +3,9 @@ import { seedPartnerUser, seedWorld, signIn, type World } from '../../../../test
 import {
   createTestApp,
   databaseSnapshot,
-  expectDenied,
   request,
   type TestApp,
+  testClient,
 } from '../../../../test/harness';
 
 let t: TestApp;
@@ -19,12 +19,9 @@ let partnerMember: string;
 /** B's admin, signed in: a session in the other workspace. */
 let bCookie: string;
 
-type Options = { method: string; url: string; key?: string; cookie?: string; payload?: object };
-const send = (options: Options) => request(t.app, options as Parameters<typeof request>[1]);
+const { send, denied } = testClient(() => t);
 
 /** Asserts the refusal, its problem+json answer and an unchanged database. */
-const denied = (status: number, options: Options) =>
-  expectDenied(t, status, options as Parameters<typeof request>[1]);
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedPartnerUser, seedWorld, signIn, type World } from '../../../../test/factories';
-import { createTestApp, expectDenied, request, type TestApp } from '../../../../test/harness';
+import { createTestApp, type TestApp, testClient } from '../../../../test/harness';
 
 let t: TestApp;
 let world: World;
@@ -10,19 +10,9 @@ let atTwo: string;
 let partnerUser: string;
 let bCookie: string;
 
-type Options = {
-  method: string;
-  url: string;
-  key?: string;
-  cookie?: string;
-  payload?: object;
-  headers?: object;
-};
-const send = (options: Options) => request(t.app, options as Parameters<typeof request>[1]);
+const { send, denied } = testClient(() => t);
 
 /** Asserts the refusal, its problem+json answer and an unchanged database. */
-const denied = (status: number, options: Options) =>
-  expectDenied(t, status, options as Parameters<typeof request>[1]);
 
 const body = (partnerId: string) => ({
   partnerId,

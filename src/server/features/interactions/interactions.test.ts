@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedWorld, type World } from '../../../../test/factories';
-import { createTestApp, databaseSnapshot, request, type TestApp } from '../../../../test/harness';
+import {
+  createTestApp,
+  databaseSnapshot,
+  type TestApp,
+  testClient,
+} from '../../../../test/harness';
 
 let t: TestApp;
 let world: World;
@@ -12,8 +17,7 @@ let bea: string;
 const fixture = (name: string) =>
   readFileSync(join(import.meta.dirname, '..', '..', '..', '..', 'test', 'fixtures', name));
 
-type Options = { method: string; url: string; key?: string; payload?: object; headers?: object };
-const send = (options: Options) => request(t.app, options as Parameters<typeof request>[1]);
+const { send } = testClient(() => t);
 const admin = () => world.a.members.admin.key;
 
 async function contact(partnerId: string, firstName: string, email: string) {

@@ -3,9 +3,9 @@ import { seedPartnerUser, seedWorld, signIn, type World } from '../../../../test
 import {
   createTestApp,
   databaseSnapshot,
-  expectDenied,
-  request,
   type TestApp,
+  type TestRequest,
+  testClient,
 } from '../../../../test/harness';
 
 let t: TestApp;
@@ -16,22 +16,12 @@ let atTwo: string;
 let partnerAdmin: string;
 let bCookie: string;
 
-type Options = {
-  method: string;
-  url: string;
-  key?: string;
-  cookie?: string;
-  payload?: object;
-  headers?: Record<string, string>;
-};
-const send = (options: Options) => request(t.app, options as Parameters<typeof request>[1]);
+const { send, denied } = testClient(() => t);
 
 /** Asserts the refusal, its problem+json answer and an unchanged database. */
-const denied = (status: number, options: Options) =>
-  expectDenied(t, status, options as Parameters<typeof request>[1]);
 
 /** Every way to touch one issue, with a current ETag so only the scope can refuse. */
-function everyChange(id: string, auth: { key?: string; cookie?: string }): Options[] {
+function everyChange(id: string, auth: { key?: string; cookie?: string }): TestRequest[] {
   const url = `/api/v1/issues/${id}`;
   const headers = { 'if-match': '"1"' };
   return [
@@ -202,7 +192,7 @@ describe('roles', () => {
   it('let a viewer read but change nothing (403), and a member not delete', async () => {
     const viewer = { key: world.a.members.viewer.key };
     const [read, ...changes] = everyChange(atOne, viewer);
-    expect((await send(read as Options)).statusCode).toBe(200);
+    expect((await send(read as TestRequest)).statusCode).toBe(200);
     for (const options of changes) await denied(403, options);
     await denied(403, {
       method: 'POST',

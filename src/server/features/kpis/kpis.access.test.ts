@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedPartnerUser, seedWorld, signIn, type World } from '../../../../test/factories';
-import { createTestApp, expectDenied, request, type TestApp } from '../../../../test/harness';
+import {
+  createTestApp,
+  type TestApp,
+  type TestRequest,
+  testClient,
+} from '../../../../test/harness';
 
 let t: TestApp;
 let world: World;
@@ -10,28 +15,18 @@ let kpiId: string;
 let partnerAdmin: string;
 let bCookie: string;
 
-type Options = {
-  method: string;
-  url: string;
-  key?: string;
-  cookie?: string;
-  payload?: object;
-  headers?: Record<string, string>;
-};
-const send = (options: Options) => request(t.app, options as Parameters<typeof request>[1]);
-const denied = (status: number, options: Options) =>
-  expectDenied(t, status, options as Parameters<typeof request>[1]);
+const { send, denied } = testClient(() => t);
 
 /** Every KPI route on A's plan and KPI, reads first, with current ETags. */
 function everyRoute(auth: { key?: string; cookie?: string }) {
   const headers = { 'if-match': '"1"' };
-  const reads: Options[] = [
+  const reads: TestRequest[] = [
     { method: 'GET', url: `/api/v1/plans/${planId}/kpis`, ...auth },
     { method: 'GET', url: `/api/v1/kpis/${kpiId}`, ...auth },
     { method: 'GET', url: `/api/v1/kpis/${kpiId}/measurements`, ...auth },
     { method: 'GET', url: `/api/v1/plans/${planId}/measurements`, ...auth },
   ];
-  const writes: Options[] = [
+  const writes: TestRequest[] = [
     {
       method: 'POST',
       url: `/api/v1/plans/${planId}/kpis`,

@@ -3,9 +3,8 @@ import { seedPartnerUser, seedWorld, signIn, type World } from '../../../../test
 import {
   createTestApp,
   databaseSnapshot,
-  expectDenied,
-  request,
   type TestApp,
+  testClient,
 } from '../../../../test/harness';
 import type { MemberScope } from '../../access/scope';
 import { deliverNotificationMail } from './notifications.delivery';
@@ -24,19 +23,9 @@ const cookies: Record<'aMember' | 'aManager' | 'bAdmin' | 'bMember' | 'partner',
   partner: '',
 };
 
-type Options = {
-  method: string;
-  url: string;
-  cookie?: string;
-  key?: string;
-  payload?: object;
-  headers?: Record<string, string>;
-};
-const send = (options: Options) => request(t.app, options as Parameters<typeof request>[1]);
+const { send, denied } = testClient(() => t);
 
 /** Asserts the refusal, its problem+json answer and an unchanged database. */
-const denied = (status: number, options: Options) =>
-  expectDenied(t, status, options as Parameters<typeof request>[1]);
 
 async function notifyIn(side: 'a' | 'b', title: string) {
   const w = world[side];

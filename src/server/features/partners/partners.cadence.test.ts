@@ -6,22 +6,14 @@ import {
   signIn,
   type World,
 } from '../../../../test/factories';
-import { createTestApp, expectDenied, request, type TestApp } from '../../../../test/harness';
+import { createTestApp, expectDenied, type TestApp, testClient } from '../../../../test/harness';
 
 let t: TestApp;
 let world: World;
 const day = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * day).toISOString();
 
-type Options = {
-  method: string;
-  url: string;
-  key?: string;
-  cookie?: string;
-  payload?: object;
-  headers?: object;
-};
-const send = (options: Options) => request(t.app, options as Parameters<typeof request>[1]);
+const { send } = testClient(() => t);
 const admin = () => world.a.members.admin.key;
 
 async function partner(payload: object, key = admin()) {

@@ -3,9 +3,9 @@ import { seedPartnerUser, seedWorld, signIn, type World } from '../../../../test
 import {
   createTestApp,
   databaseSnapshot,
-  expectDenied,
-  request,
   type TestApp,
+  type TestRequest,
+  testClient,
 } from '../../../../test/harness';
 
 let t: TestApp;
@@ -18,31 +18,21 @@ let bCookie: string;
 /** The draft's version after the member's edit. */
 let draftVersion = 1;
 
-type Options = {
-  method: string;
-  url: string;
-  key?: string;
-  cookie?: string;
-  payload?: object;
-  headers?: Record<string, string>;
-};
-const send = (options: Options) => request(t.app, options as Parameters<typeof request>[1]);
+const { send, denied } = testClient(() => t);
 
 /** Asserts the refusal, its problem+json answer and an unchanged database. */
-const denied = (status: number, options: Options) =>
-  expectDenied(t, status, options as Parameters<typeof request>[1]);
 
 /** Every route on one plan, reads first, with a current ETag so only the scope can refuse. */
 function everyRoute(id: string, version: number, auth: { key?: string; cookie?: string }) {
   const url = `/api/v1/plans/${id}`;
   const headers = { 'if-match': `"${version}"` };
-  const reads: Options[] = [
+  const reads: TestRequest[] = [
     { method: 'GET', url, ...auth },
     { method: 'GET', url: `${url}/versions`, ...auth },
     { method: 'GET', url: `${url}/changes`, ...auth },
     { method: 'GET', url: `${url}/history`, ...auth },
   ];
-  const writes: Options[] = [
+  const writes: TestRequest[] = [
     { method: 'PATCH', url, headers, payload: { summary: 'X' }, ...auth },
     { method: 'POST', url: `${url}/transitions`, headers, payload: { to: 'proposed' }, ...auth },
     { method: 'POST', url: `${url}/revisions`, headers, ...auth },

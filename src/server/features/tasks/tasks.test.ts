@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedPartnerUser, seedWorld, signIn, type World } from '../../../../test/factories';
-import { createTestApp, expectDenied, request, type TestApp } from '../../../../test/harness';
+import { createTestApp, type TestApp, testClient } from '../../../../test/harness';
 import { auditEvents } from '../../db/schema';
 import { endOfWeek } from './tasks.list';
 import { openTasksOfMember } from './tasks.queries';
@@ -14,19 +14,9 @@ let bTeams: Record<string, string>;
 let managerCookie: string;
 let partnerCookie: string;
 
-type Options = {
-  method: string;
-  url: string;
-  key?: string;
-  cookie?: string;
-  payload?: object;
-  headers?: Record<string, string>;
-};
-const send = (options: Options) => request(t.app, options as Parameters<typeof request>[1]);
+const { send, denied } = testClient(() => t);
 
 /** Asserts the refusal, its problem+json answer and an unchanged database. */
-const denied = (status: number, options: Options) =>
-  expectDenied(t, status, options as Parameters<typeof request>[1]);
 
 async function teamsOf(key: string) {
   const res = await send({ method: 'GET', url: '/api/v1/teams', key });

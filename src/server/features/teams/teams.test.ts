@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedPartnerUser, seedWorld, signIn, type World } from '../../../../test/factories';
-import { createTestApp, expectDenied, request, type TestApp } from '../../../../test/harness';
+import { createTestApp, type TestApp, testClient } from '../../../../test/harness';
 import { auditEvents, teams } from '../../db/schema';
 import { createWorkspace } from '../workspaces/workspaces.service';
 
@@ -9,19 +9,9 @@ let t: TestApp;
 let world: World;
 let partnerCookie: string;
 
-type Options = {
-  method: string;
-  url: string;
-  key?: string;
-  cookie?: string;
-  payload?: object;
-  headers?: Record<string, string>;
-};
-const send = (options: Options) => request(t.app, options as Parameters<typeof request>[1]);
+const { send, denied } = testClient(() => t);
 
 /** Asserts the refusal, its problem+json answer and an unchanged database. */
-const denied = (status: number, options: Options) =>
-  expectDenied(t, status, options as Parameters<typeof request>[1]);
 
 const teamNamesOf = (res: { json(): { items: Array<{ name: string }> } }) =>
   res.json().items.map((team) => team.name);
