@@ -81,6 +81,26 @@ test('an agreement’s obligations: added with a recurrence, a task from an occu
   await done.getByRole('button', { name: 'Mark done' }).click();
   await review.getByText('Fri 30 Apr 2027').waitFor();
   await review.getByText(/done through Sun 31 Jan 2027/).waitFor();
+  // The meeting's notes as an evidence file, downloadable from the obligation.
+  await review.getByRole('button', { name: 'Evidence files of Quarterly business review' }).click();
+  const evidence = section.getByRole('region', {
+    name: 'Evidence files: Quarterly business review',
+  });
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    evidence.getByRole('button', { name: 'Attach a file' }).click(),
+  ]);
+  await chooser.setFiles({
+    name: 'QBR notes.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(
+      'Quarterly business review, 28 January 2027: pipeline and targets agreed.\n',
+    ),
+  });
+  await evidence.getByRole('link', { name: 'QBR notes.txt' }).waitFor();
+  await accessible(page, 'evidence files of an obligation');
+  await shoot(page, 'agreement-obligation-evidence', { fullPage: true });
+  await section.getByRole('button', { name: 'Close evidence files' }).click();
 
   // Waived with a reason, then reopened.
   await act(w9, 'Send the signed W-9', 'Waive…');

@@ -4,6 +4,7 @@ import { IconChevronDown, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { describeError } from '../../api/client';
+import { Attachments } from '../../components/attachments/Attachments';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ObligationForm, partyLabels } from './ObligationForm';
 import { ObligationStepForm, type Step } from './ObligationStepForm';
@@ -20,6 +21,9 @@ type Editing = { kind: 'add' } | { kind: 'edit'; obligation: Obligation } | Step
 
 const statusColors = { open: 'blue', done: 'teal', waived: 'gray' } as const;
 const statusLabels = { open: 'Open', done: 'Done', waived: 'Waived' } as const;
+
+/** How a row names its obligation: the first line of the description. */
+const firstLine = (o: Obligation) => o.description.split('\n')[0] ?? '';
 
 /** The line under a closed obligation: how it was met or why it was waived. */
 function note(obligation: Obligation): string | null {
@@ -40,6 +44,7 @@ export function AgreementObligations({ agreementId, canChange }: Props) {
   const list = useQuery(obligationsQuery(agreementId));
   const [editing, setEditing] = useState<Editing | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [evidenceOf, setEvidenceOf] = useState<Obligation | null>(null);
   const refresh = async () => {
     setEditing(null);
     setError(null);
@@ -112,7 +117,15 @@ export function AgreementObligations({ agreementId, canChange }: Props) {
                           {note(o)}
                         </Text>
                       ) : null}
-                      {/* Evidence files (the obligation's attachments, decision 057) show here once the shared Attachments component exists. */}
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        px={0}
+                        onClick={() => setEvidenceOf(o)}
+                        aria-label={`Evidence files of ${firstLine(o)}`}
+                      >
+                        Evidence files
+                      </Button>
                     </Table.Td>
                     <Table.Td>{partyLabels[o.party]}</Table.Td>
                     <Table.Td>
@@ -145,7 +158,7 @@ export function AgreementObligations({ agreementId, canChange }: Props) {
                               size="xs"
                               variant="default"
                               rightSection={<IconChevronDown size={14} aria-hidden />}
-                              aria-label={`Actions for ${o.description.split('\n')[0]}`}
+                              aria-label={`Actions for ${firstLine(o)}`}
                             >
                               Actions
                             </Button>
@@ -198,6 +211,21 @@ export function AgreementObligations({ agreementId, canChange }: Props) {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+        ) : null}
+        {evidenceOf ? (
+          <Stack gap="xs">
+            <Attachments
+              key={evidenceOf.id}
+              subject={{ type: 'obligation', agreementId, obligationId: evidenceOf.id }}
+              title={`Evidence files: ${firstLine(evidenceOf)}`}
+              canChange={canChange}
+            />
+            <Group>
+              <Button size="xs" variant="default" onClick={() => setEvidenceOf(null)}>
+                Close evidence files
+              </Button>
+            </Group>
+          </Stack>
         ) : null}
         {editing?.kind === 'add' || editing?.kind === 'edit' ? (
           <ObligationForm
