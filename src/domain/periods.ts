@@ -289,6 +289,14 @@ const monthNames = [
   'Dec',
 ] as const;
 
+const weekdayNames = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+
+/** A calendar date (`YYYY-MM-DD`) as people read it, the same in every browser: “Fri 31 Jan 2027”. */
+export function dayInWords(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  return `${weekdayNames[day.getUTCDay()]} ${day.getUTCDate()} ${monthNames[day.getUTCMonth()]} ${day.getUTCFullYear()}`;
+}
+
 /** The calendar name of a fiscal month, to show beside its label: `FY2027-M01` → "Jul 2026". */
 export function calendarMonthName(period: MonthPeriod, settings: FiscalYearStart): string {
   const { year, month } = calendarMonthOf(period.fiscalYear, period.month, settings);

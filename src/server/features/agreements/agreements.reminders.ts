@@ -12,14 +12,16 @@ import {
   workspaces,
 } from '../../db/schema';
 import { uuidv7Sql } from '../../db/uuid-sql';
-import type { NotificationMailJob } from '../notifications/notifications.delivery';
+import {
+  type NotificationMailJob,
+  type SweptNotice,
+  writtenWithMailSwitch,
+} from '../notifications/notifications.delivery';
 
 /** Mail jobs take this many reminders of one owner each: one mail per sweep, not one per agreement. */
 const REMINDERS_PER_MAIL = 50;
 
 export type EnqueueMail = (tx: Tx, jobs: NotificationMailJob[]) => Promise<void>;
-
-type Written = { id: string; workspace_id: string; recipient_id: string; mail: boolean };
 
 /**
  * Renewal reminders (decision 059), one statement over every workspace, each by its own date:
@@ -87,18 +89,14 @@ export async function sendRenewalReminders(
         AND f.target = s.target
       RETURNING id, workspace_id, recipient_id
     )
-    SELECT w.id, w.workspace_id, w.recipient_id,
-      coalesce(p.email_renewal, ${defaultEmailSwitches.renewal}) AS mail
-    FROM written w
-    LEFT JOIN ${notificationPreferences} p
-      ON p.workspace_id = w.workspace_id AND p.member_id = w.recipient_id
-    ORDER BY w.workspace_id, w.recipient_id, w.id`)) as unknown as { rows: Written[] };
+    ${writtenWithMailSwitch(notificationPreferences.emailRenewal, defaultEmailSwitches.renewal)}
+    ORDER BY w.workspace_id, w.recipient_id, w.id`)) as unknown as { rows: SweptNotice[] };
   await enqueueMail(tx, mailJobs(result.rows));
   return result.rows.length;
 }
 
 /** One mail job per owner (up to `REMINDERS_PER_MAIL` reminders each) for those who want mail. */
-function mailJobs(rows: Written[]): NotificationMailJob[] {
+function mailJobs(rows: SweptNotice[]): NotificationMailJob[] {
   const jobs: NotificationMailJob[] = [];
   let current: NotificationMailJob | null = null;
   for (const row of rows) {

@@ -1,3 +1,4 @@
+import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
 import type { WorkspaceId } from '../../../domain/ids';
 import {
   emailSwitchOf,
@@ -6,6 +7,7 @@ import {
 } from '../../../domain/notifications';
 import { systemScope } from '../../access/scope';
 import type { Database, Tx } from '../../db/client';
+import { notificationPreferences } from '../../db/schema';
 import { deliverOnce } from '../../jobs/deliver-once';
 import type { Mailer } from '../../mail/mailer';
 import { memberAddresses } from '../members/members.service';
@@ -27,6 +29,34 @@ export type NotificationMailJob = {
   notificationIds: string[];
   digest: boolean;
 };
+
+/** A notification a set-based sweep wrote, with whether its recipient wants it by email. */
+export type SweptNotice = { id: string; workspace_id: string; recipient_id: string; mail: boolean };
+
+/**
+ * The last step of a sweep's statement: what its `written` step (an INSERT INTO notifications
+ * … RETURNING id, workspace_id, recipient_id) wrote, each with its recipient's email switch
+ * `column` of notification_preferences, or `fallback` for a member who never set one.
+ */
+export function writtenWithMailSwitch(column: AnyColumn, fallback: boolean): SQL {
+  return sql`SELECT w.id, w.workspace_id, w.recipient_id, coalesce(${column}, ${fallback}) AS mail
+    FROM written AS w
+    LEFT JOIN ${notificationPreferences}
+      ON ${notificationPreferences.workspaceId} = w.workspace_id
+      AND ${notificationPreferences.memberId} = w.recipient_id`;
+}
+
+/** One mail job for each swept notice whose recipient wants the email. */
+export function mailJobsOf(rows: SweptNotice[]): NotificationMailJob[] {
+  return rows
+    .filter((row) => row.mail)
+    .map((row) => ({
+      workspaceId: row.workspace_id,
+      recipientId: row.recipient_id,
+      notificationIds: [row.id],
+      digest: false,
+    }));
+}
 
 /**
  * Sends (or, without SMTP, writes to the outbox) the mail of a queued notification job. Everything

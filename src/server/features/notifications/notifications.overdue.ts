@@ -5,7 +5,12 @@ import { notificationPreferences, notifications } from '../../db/schema';
 import { uuidv7Sql } from '../../db/uuid-sql';
 import { overdueIssueNotices } from '../issues/issues.service';
 import { overdueTaskNotices } from '../tasks/tasks.service';
-import type { NotificationMailJob } from './notifications.delivery';
+import {
+  mailJobsOf,
+  type NotificationMailJob,
+  type SweptNotice,
+  writtenWithMailSwitch,
+} from './notifications.delivery';
 
 /** How many notices one transaction writes; a sweep after long downtime takes several. */
 const OVERDUE_BATCH = 1_000;
@@ -18,8 +23,6 @@ const OVERDUE_BATCH = 1_000;
 function overdueNoticeSources(today: string): SQL {
   return sql`(${overdueTaskNotices(today)}) UNION ALL (${overdueIssueNotices(today)})`;
 }
-
-type Written = { id: string; workspace_id: string; recipient_id: string; mail: boolean };
 
 /**
  * Notifies the assignee of every overdue task and the owner of every overdue issue, once per
@@ -56,26 +59,11 @@ export async function sweepOverdue(
             WHERE kind = 'overdue' DO NOTHING
           RETURNING id, workspace_id, recipient_id
         )
-        SELECT w.id, w.workspace_id, w.recipient_id,
-          coalesce(p.email_overdue, ${defaultEmailSwitches.overdue}) AS mail
-        FROM written AS w
-        LEFT JOIN ${notificationPreferences} p
-          ON p.workspace_id = w.workspace_id AND p.member_id = w.recipient_id`)) as unknown as {
-        rows: Written[];
+        ${writtenWithMailSwitch(notificationPreferences.emailOverdue, defaultEmailSwitches.overdue)}`)) as unknown as {
+        rows: SweptNotice[];
       };
-      const rows = result.rows;
-      await enqueueMany(
-        tx,
-        rows
-          .filter((row) => row.mail)
-          .map((row) => ({
-            workspaceId: row.workspace_id,
-            recipientId: row.recipient_id,
-            notificationIds: [row.id],
-            digest: false,
-          })),
-      );
-      return rows.length;
+      await enqueueMany(tx, mailJobsOf(result.rows));
+      return result.rows.length;
     });
     written += batch;
     if (batch < OVERDUE_BATCH) return written;

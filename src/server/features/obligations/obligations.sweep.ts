@@ -10,12 +10,15 @@ import {
   workspaces,
 } from '../../db/schema';
 import { uuidv7Sql } from '../../db/uuid-sql';
-import type { NotificationMailJob } from '../notifications/notifications.delivery';
+import {
+  mailJobsOf,
+  type NotificationMailJob,
+  type SweptNotice,
+  writtenWithMailSwitch,
+} from '../notifications/notifications.delivery';
 
 /** How many obligations one transaction announces; a sweep after long downtime takes several. */
 const SWEEP_BATCH = 1_000;
-
-type Written = { id: string; workspace_id: string; recipient_id: string; mail: boolean };
 
 /**
  * The overdue obligation sweep (decision 058): every open obligation whose next due date is
@@ -63,26 +66,12 @@ export async function sweepOverdueObligations(
           JOIN ${members} m ON m.workspace_id = due.workspace_id AND m.id = due.recipient_id
           RETURNING id, workspace_id, recipient_id
         )
-        SELECT w.id, w.workspace_id, w.recipient_id,
-          coalesce(p.email_obligation_overdue, ${defaultEmailSwitches.obligationOverdue}) AS mail
-        FROM written AS w
-        LEFT JOIN ${notificationPreferences} p
-          ON p.workspace_id = w.workspace_id AND p.member_id = w.recipient_id`)) as unknown as {
-        rows: Written[];
-      };
-      const rows = result.rows;
-      await enqueueMany(
-        tx,
-        rows
-          .filter((row) => row.mail)
-          .map((row) => ({
-            workspaceId: row.workspace_id,
-            recipientId: row.recipient_id,
-            notificationIds: [row.id],
-            digest: false,
-          })),
-      );
-      return rows.length;
+        ${writtenWithMailSwitch(
+          notificationPreferences.emailObligationOverdue,
+          defaultEmailSwitches.obligationOverdue,
+        )}`)) as unknown as { rows: SweptNotice[] };
+      await enqueueMany(tx, mailJobsOf(result.rows));
+      return result.rows.length;
     });
     written += batch;
     if (batch < SWEEP_BATCH) return written;

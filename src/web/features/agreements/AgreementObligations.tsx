@@ -3,12 +3,13 @@ import { modals } from '@mantine/modals';
 import { IconChevronDown, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { dayInWords } from '../../../domain/periods';
 import { describeError } from '../../api/client';
 import { Attachments } from '../../components/attachments/Attachments';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ObligationForm, partyLabels } from './ObligationForm';
 import { ObligationStepForm, type Step } from './ObligationStepForm';
-import { dayInWords, describeSchedule } from './obligation-schedule';
+import { describeSchedule } from './obligation-schedule';
 import {
   deleteObligation,
   type Obligation,

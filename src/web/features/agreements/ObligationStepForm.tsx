@@ -4,10 +4,10 @@ import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ObligationTaskCreate, ObligationUpdate } from '../../../domain/obligations';
+import { dayInWords } from '../../../domain/periods';
 import { ApiError, describeError } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { schemaErrors } from '../../lib/forms';
-import { dayInWords } from './obligation-schedule';
 import { makeObligationTask, type Obligation, updateObligation } from './obligations.api';
 
 /** One step on an obligation, each with its own small form. */

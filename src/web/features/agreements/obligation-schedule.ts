@@ -1,4 +1,5 @@
 import type { Schedule } from '../../../domain/obligations';
+import { dayInWords } from '../../../domain/periods';
 import { nextOccurrences, ruleProblem } from '../../../domain/recurrence';
 
 /**
@@ -74,28 +75,6 @@ export function scheduleValues(schedule: Schedule | null): ScheduleValues {
     };
   if (schedule.rrule === 'FREQ=YEARLY') return { ...blank, repeat: 'yearly', startsOn };
   return { ...blank, repeat: 'custom', startsOn, rrule: schedule.rrule };
-}
-
-const weekdayNames = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const monthNames = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-];
-
-/** A calendar date as people read it, the same in every browser: “Fri 31 Jan 2027”. */
-export function dayInWords(date: string): string {
-  const day = new Date(`${date}T00:00:00Z`);
-  return `${weekdayNames[day.getUTCDay()]} ${day.getUTCDate()} ${monthNames[day.getUTCMonth()]} ${day.getUTCFullYear()}`;
 }
 
 /** How a schedule reads in plain words, such as “Every quarter on the last day”. */
