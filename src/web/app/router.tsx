@@ -8,7 +8,7 @@ import {
   Outlet,
   redirect,
 } from '@tanstack/react-router';
-import { agreementListSearch } from '../features/agreements/agreement-list-search';
+import { agreementListSearch, renewalSearch } from '../features/agreements/agreement-list-search';
 import { sessionQuery } from '../features/auth/session';
 import { contactListSearch } from '../features/contacts/contact-list-search';
 import { portfolioSearch } from '../features/dashboard/dashboard-search';
@@ -299,6 +299,15 @@ const agreementsRoute = createRoute({
     'AgreementListPage',
   ),
 });
+const renewalsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/agreements/renewals',
+  validateSearch: renewalSearch,
+  component: lazyRouteComponent(
+    () => import('../features/agreements/RenewalsPage'),
+    'RenewalsPage',
+  ),
+});
 const newAgreementRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/agreements/new',
@@ -415,6 +424,7 @@ const routeTree = rootRoute.addChildren([
     planRoute,
     editPlanRoute,
     agreementsRoute,
+    renewalsRoute,
     newAgreementRoute,
     agreementRoute,
     editAgreementRoute,

@@ -2,6 +2,7 @@ import {
   type CSSVariablesResolver,
   createTheme,
   Drawer,
+  Loader,
   localStorageColorSchemeManager,
   Modal,
   Notification,
@@ -25,6 +26,8 @@ export const theme = createTheme({
     // Dialogs and drawers too (confirmations from @mantine/modals included).
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
     Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    // A spinner is a plain span: its "Loading …" label is only allowed, and read, with a role.
+    Loader: Loader.extend({ defaultProps: { role: 'status' } }),
   },
 });
 

@@ -1,4 +1,4 @@
-import { Stack, TextInput } from '@mantine/core';
+import { Group, Stack, TextInput } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { type AgreementSort, agreementStatuses, agreementTypes } from '../../../domain/agreements';
 import { ButtonLink } from '../../components/links';
@@ -55,15 +55,20 @@ export function AgreementListPage() {
         title="Agreements"
         exportMenu={{ list: 'agreements', what: 'agreements', query: search }}
         create={
-          can(session, 'agreement.write') ? (
-            <ButtonLink
-              to="/agreements/new"
-              search={search.partnerId ? { partnerId: search.partnerId } : {}}
-              leftSection={newIcon}
-            >
-              New agreement
+          <Group gap="xs">
+            <ButtonLink to="/agreements/renewals" variant="default">
+              Renewals
             </ButtonLink>
-          ) : null
+            {can(session, 'agreement.write') ? (
+              <ButtonLink
+                to="/agreements/new"
+                search={search.partnerId ? { partnerId: search.partnerId } : {}}
+                leftSection={newIcon}
+              >
+                New agreement
+              </ButtonLink>
+            ) : null}
+          </Group>
         }
       />
       <SkipToResults target="agreement-results" />

@@ -37,3 +37,16 @@ export function agreementListSearch(raw: Record<string, unknown>): AgreementList
     search.sort = raw.sort as AgreementSort;
   return search;
 }
+
+export type RenewalWindow = '30' | '60' | '90';
+export type RenewalSearch = { within?: RenewalWindow; partnerId?: string };
+
+/** The route's search, read safely: a known window and a partner id, or nothing. */
+export function renewalSearch(raw: Record<string, unknown>): RenewalSearch {
+  const search: RenewalSearch = {};
+  const within = String(raw.within);
+  if (within === '30' || within === '60' || within === '90') search.within = within;
+  if (typeof raw.partnerId === 'string' && uuidPattern.test(raw.partnerId))
+    search.partnerId = raw.partnerId;
+  return search;
+}
