@@ -10,9 +10,8 @@ import type { Scope } from '../../access/scope';
 import type { ServiceContext } from '../../context';
 import { agreements } from '../../db/schema';
 import { dbOf } from '../../db/unit-of-work';
-import { errors } from '../../http/errors';
 import { filterConditions, filters, type ListSpec, pageFrom, planList } from '../../http/list';
-import { findWorkspace } from '../workspaces/workspaces.queries';
+import { getWorkspace } from '../workspaces/workspaces.service';
 import { visible } from './agreements.queries';
 import { presentAgreements } from './agreements.view';
 
@@ -54,8 +53,7 @@ export async function listRenewals(
   query: RenewalListQuery,
 ): Promise<RenewalPage> {
   const db = dbOf(ctx);
-  const workspace = await findWorkspace(db, scope.workspaceId);
-  if (!workspace) throw errors.notFound('workspace');
+  const { workspace } = await getWorkspace(ctx, scope);
   const today = dateAt(Date.now(), workspace.timeZone);
   const until = addDays(today, Number(query.within));
   const nextKeyOn = nextKeyOnSql(today);

@@ -8,8 +8,8 @@ import { newId } from '../../ids';
 import { sha256Of } from '../agreements/agreements.freeze';
 import { importVersions } from '../agreements/agreements.import';
 import { type ImportedComment, importComments } from '../comments/comments.import';
+import type { requirementsForImport } from '../compliance/compliance.import';
 import { importChecklists } from '../compliance/compliance.import';
-import type { RequirementRow } from '../compliance/compliance.queries';
 import { importObligations } from '../obligations/obligations.import';
 import { importSignatures } from '../signing/signing.import';
 import type { DemoAgreements } from './demo.agreements';
@@ -195,7 +195,7 @@ export function demoAgreementWork(
     partners: Partner[];
     domains: Map<string, string>;
     members: Member[];
-    requirements: RequirementRow[];
+    requirements: Awaited<ReturnType<typeof requirementsForImport>>;
     workspaceName: string;
     now: Date;
   },
