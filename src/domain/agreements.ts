@@ -1,17 +1,20 @@
 import { z } from 'zod';
+import { AgreementSigner } from './agreement-signers';
+import { agreementStatus } from './agreement-status';
 import { uuid } from './ids';
 import { messages } from './messages';
 import { CurrencyCode } from './money';
 import { cursorParam, limitParam, multiParam, pageOf } from './pagination';
-import type { Role } from './roles';
-import { allowedNext, defineMachine } from './state-machine';
 import { singleLineText } from './text';
 
 /**
  * Agreements (decision 048): a contract with a partner, from its draft through negotiation and
- * signature to its end. This module holds the status machine, who may make each move, and the
- * shapes the API reads and answers.
+ * signature to its end. This module holds the shapes the API reads and answers; the status
+ * machine and the signers live in their own modules and are re-exported here.
  */
+
+export * from './agreement-signers';
+export * from './agreement-status';
 
 export const agreementTypes = [
   'nda',
@@ -27,89 +30,6 @@ export const agreementTypes = [
 ] as const;
 export const agreementType = z.enum(agreementTypes);
 export type AgreementType = z.infer<typeof agreementType>;
-
-export const agreementStatuses = [
-  'draft',
-  'in_negotiation',
-  'pending_signature',
-  'active',
-  'expiring',
-  'expired',
-  'terminated',
-  'renewed',
-] as const;
-export const agreementStatus = z.enum(agreementStatuses);
-export type AgreementStatus = z.infer<typeof agreementStatus>;
-
-/**
- * The agreement workflow. Negotiation may go back to a draft and a pending signature back to
- * negotiation (the text changes again); an agreement in force ends by termination, by running
- * out (expiring, then expired) or by being renewed into its next term.
- */
-export const agreementMachine = defineMachine<AgreementStatus>({
-  name: 'agreement',
-  statuses: agreementStatuses,
-  moves: {
-    draft: [{ to: 'in_negotiation' }],
-    in_negotiation: [{ to: 'pending_signature' }, { to: 'draft' }],
-    pending_signature: [{ to: 'active' }, { to: 'in_negotiation' }],
-    active: [{ to: 'expiring' }, { to: 'terminated' }, { to: 'renewed' }],
-    expiring: [{ to: 'expired' }, { to: 'terminated' }, { to: 'renewed' }],
-    expired: [],
-    terminated: [],
-    renewed: [],
-  },
-});
-
-/** The parts of Tandem that own a move: the people's buttons never make these. */
-export const moveOwners = ['signatures', 'renewal_sweep', 'renewal_decision'] as const;
-export type MoveOwner = (typeof moveOwners)[number];
-
-/**
- * Moves that another part of Tandem makes, not a button (decision 048): the signatures make an
- * agreement active when everyone has signed, the daily sweep moves it to expiring and expired by
- * its dates, and a renewal decision renews it. Through the API they are refused (409
- * `transition_reserved`), except that an admin may record an agreement signed outside Tandem.
- */
-export const reservedMoves: Readonly<
-  Record<string, { owner: MoveOwner; admins: boolean } | undefined>
-> = {
-  'pending_signature>active': { owner: 'signatures', admins: true },
-  'active>expiring': { owner: 'renewal_sweep', admins: false },
-  'expiring>expired': { owner: 'renewal_sweep', admins: false },
-  'active>renewed': { owner: 'renewal_decision', admins: false },
-  'expiring>renewed': { owner: 'renewal_decision', admins: false },
-};
-
-/** Who owns a move when a person may not make it, or null when `role` may make it by hand. */
-export function reservedFor(
-  from: AgreementStatus,
-  to: AgreementStatus,
-  role: Role | null,
-): MoveOwner | null {
-  const reserved = reservedMoves[`${from}>${to}`];
-  if (!reserved) return null;
-  return reserved.admins && role === 'admin' ? null : reserved.owner;
-}
-
-/** The moves a person with `role` may make by hand from `status`: the web app's buttons. */
-export function manualMoves(status: AgreementStatus, role: Role | null): AgreementStatus[] {
-  return allowedNext(agreementMachine, status).filter((to) => !reservedFor(status, to, role));
-}
-
-/** Whether an agreement's terms (dates, value, parties, signers) may still change. */
-export function termsEditable(status: AgreementStatus): boolean {
-  return status === 'draft' || status === 'in_negotiation';
-}
-
-/** Whether an agreement has ended: nothing about it changes any more. */
-export function isClosed(status: AgreementStatus): boolean {
-  return status === 'expired' || status === 'terminated' || status === 'renewed';
-}
-
-export const signerSides = ['us', 'partner'] as const;
-export const signerSide = z.enum(signerSides);
-export type SignerSide = z.infer<typeof signerSide>;
 
 /** A calendar date, `YYYY-MM-DD`, never shifted by time zones. */
 const dateOnly = z.iso.date({ message: messages.date });
@@ -234,13 +154,6 @@ export function termsProblems(terms: AgreementTerms): TermsProblem[] {
   return problems;
 }
 
-/** A move to another status. */
-export const AgreementTransition = z
-  .object({ to: agreementStatus })
-  .strict()
-  .meta({ id: 'AgreementTransition' });
-export type AgreementTransition = z.infer<typeof AgreementTransition>;
-
 export const renewalDecisions = ['renew', 'renegotiate', 'terminate'] as const;
 export type RenewalDecision = (typeof renewalDecisions)[number];
 
@@ -284,43 +197,7 @@ export const AgreementRenewal = z
   .meta({ id: 'AgreementRenewal' });
 export type AgreementRenewal = z.infer<typeof AgreementRenewal>;
 
-/** A signer to add: a member for our side, a contact of the agreement's partner for theirs. */
-export const AgreementSignerCreate = z
-  .object({
-    side: signerSide.describe('`us` (a member signs) or `partner` (a contact of the partner)'),
-    memberId: uuid.nullable().default(null).describe('The member who signs; for side `us`'),
-    contactId: uuid
-      .nullable()
-      .default(null)
-      .describe('The contact of the agreement’s partner who signs; for side `partner`'),
-    role: singleLineText({ min: 1, max: 200 }).describe(
-      'Their role or title as the agreement names it (“CEO”, “Head of Legal”)',
-    ),
-  })
-  .strict()
-  .meta({ id: 'AgreementSignerCreate' });
-export type AgreementSignerCreate = z.infer<typeof AgreementSignerCreate>;
-export type AgreementSignerCreateInput = z.input<typeof AgreementSignerCreate>;
-
 const timestamp = z.iso.datetime();
-
-export const AgreementSigner = z
-  .object({
-    id: z.uuid(),
-    side: signerSide,
-    memberId: z.uuid().nullable().describe('Null when the member has left'),
-    contactId: z.uuid().nullable().describe('Null when the contact was deleted'),
-    name: z.string().describe('Their name when they were added'),
-    role: z.string(),
-    createdAt: timestamp,
-  })
-  .meta({ id: 'AgreementSigner' });
-export type AgreementSigner = z.infer<typeof AgreementSigner>;
-
-export const AgreementSignerList = z
-  .object({ items: z.array(AgreementSigner).describe('Our side first, then the partner’s') })
-  .meta({ id: 'AgreementSignerList' });
-export type AgreementSignerList = z.infer<typeof AgreementSignerList>;
 
 export const Agreement = z
   .object({
@@ -399,6 +276,3 @@ export const AgreementListQuery = z
   })
   .strict();
 export type AgreementListQuery = z.infer<typeof AgreementListQuery>;
-
-/** A signer of an agreement, in the path. */
-export const agreementSignerParams = z.object({ id: uuid, signerId: uuid });
