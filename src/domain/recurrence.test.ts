@@ -6,6 +6,7 @@ import {
   normalizeRule,
   occurrenceAfter,
   occurrences,
+  occurrencesUpTo,
   ruleProblem,
 } from './recurrence';
 
@@ -105,6 +106,22 @@ describe('occurrences', () => {
     ).toBeNull();
     expect(isOccurrence(lastDay, '2027-02-28')).toBe(true);
     expect(isOccurrence(lastDay, '2027-02-27')).toBe(false);
+  });
+});
+
+describe('occurrencesUpTo', () => {
+  it('cuts a window at its limit instead of refusing it, and is the same below it', () => {
+    const daily = { rrule: 'FREQ=DAILY', startsOn: '2027-01-01' };
+    expect(occurrencesUpTo(daily, '2027-01-10', '2099-12-31', 3)).toEqual([
+      '2027-01-10',
+      '2027-01-11',
+      '2027-01-12',
+    ]);
+    expect(occurrencesUpTo(lastDay, '2027-01-01', '2027-04-30', 10)).toEqual(
+      occurrences(lastDay, '2027-01-01', '2027-04-30'),
+    );
+    expect(occurrencesUpTo(daily, '2027-01-10', '2027-01-09', 3)).toEqual([]);
+    expect(occurrencesUpTo(daily, '2027-01-10', '2027-01-20', 0)).toEqual([]);
   });
 });
 

@@ -198,6 +198,26 @@ export function occurrences(
   return dates;
 }
 
+/**
+ * The occurrences from `from` to `to`, both included, in order, at most `max` of them: a
+ * window that holds more is cut at `max` rather than refused (a calendar feed has a size).
+ */
+export function occurrencesUpTo(
+  recurrence: Recurrence,
+  from: CalendarDate,
+  to: CalendarDate,
+  max: number,
+): CalendarDate[] {
+  if (to < from || max <= 0) return [];
+  const rule = ruleOf(parseRule(recurrence.rrule), recurrence.startsOn);
+  const dates: CalendarDate[] = [];
+  rule.between(toUtc(from), toUtc(to), true, (instant) => {
+    dates.push(toDate(instant));
+    return dates.length < max;
+  });
+  return dates;
+}
+
 /** The first `n` occurrences on or after `from` (fewer when the rule ends first). */
 export function nextOccurrences(
   recurrence: Recurrence,

@@ -193,3 +193,35 @@ export function findAgreementHeads(db: Db | Tx, scope: Scope, ids: string[]) {
     .from(agreements)
     .where(and(visible(scope), inArray(agreements.id, ids)));
 }
+
+/**
+ * The agreements in force a member owns with a key date (end date, or end less notice) from
+ * `from` to `until`, soonest end first, for their calendar.
+ */
+export function findOwnedInForceRows(
+  db: Db | Tx,
+  scope: Scope,
+  window: { memberId: string; from: string; until: string; limit: number },
+) {
+  return db
+    .select({
+      id: agreements.id,
+      title: agreements.title,
+      partnerId: agreements.partnerId,
+      endOn: agreements.endOn,
+      noticeDays: agreements.noticeDays,
+      autoRenew: agreements.autoRenew,
+    })
+    .from(agreements)
+    .where(
+      and(
+        visible(scope),
+        eq(agreements.ownerId, window.memberId),
+        inArray(agreements.status, ['active', 'expiring']),
+        sql`${agreements.endOn} >= ${window.from}::date`,
+        sql`${agreements.endOn} - coalesce(${agreements.noticeDays}, 0) <= ${window.until}::date`,
+      ),
+    )
+    .orderBy(asc(agreements.endOn), asc(agreements.id))
+    .limit(window.limit);
+}

@@ -7,10 +7,10 @@ import {
 import { scopeOf } from '../../http/permissions';
 import { perClient } from '../../http/rate-limit';
 import type { ZodApp } from '../index';
+import { renderCalendarFeed } from './calendar-feeds.render';
 import {
   createCalendarFeed,
   getCalendarFeedStatus,
-  renderCalendarFeed,
   revokeCalendarFeed,
 } from './calendar-feeds.service';
 
@@ -41,7 +41,7 @@ export async function calendarFeedRoutes(app: ZodApp) {
         operationId: 'createCalendarFeed',
         summary: 'Make your calendar feed URL',
         description:
-          'Makes a secret URL with your meetings, calls, events and task due dates for a calendar app, replacing the one you had (which stops working at once). The URL is in this answer only.',
+          'Makes a secret URL with your meetings, calls, events, task due dates, agreement deadlines and obligations for a calendar app, replacing the one you had (which stops working at once). The URL is in this answer only.',
         tags,
         response: { 201: createdCalendarFeed },
       },
@@ -78,7 +78,7 @@ export async function calendarFeedRoutes(app: ZodApp) {
         operationId: 'getCalendarFeedContent',
         summary: 'A calendar feed (iCalendar)',
         description:
-          'The RFC 5545 calendar a member subscribed their calendar app to: their meetings, calls and events from 90 days ago to a year ahead, and their open tasks on their due day. The secret URL is the credential; the member’s access is checked again on every fetch.',
+          'The RFC 5545 calendar a member subscribed their calendar app to: their meetings, calls and events from 90 days ago to a year ahead, their open tasks on their due day, the notice deadlines and end dates of the agreements in force they own (with the renewal reminder lead times as alarms), and the due days of the open obligations they answer for, 2 000 entries at most. The secret URL is the credential; the member’s access is checked again on every fetch.',
         tags,
         params: calendarFeedParams,
         response: {

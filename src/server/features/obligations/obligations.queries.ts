@@ -1,4 +1,4 @@
-import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Scope } from '../../access/scope';
 import type { Db, Tx } from '../../db/client';
 import { agreementObligations, agreements, obligationTasks, workspaces } from '../../db/schema';
@@ -123,4 +123,46 @@ export async function taskOfOccurrence(
 
 export async function insertOccurrenceTask(tx: Tx, row: typeof obligationTasks.$inferInsert) {
   await tx.insert(obligationTasks).values(row);
+}
+
+/**
+ * The open obligations a member answers for (their own, and those nobody owns on agreements they
+ * own, as the overdue sweep tells them) with a next due date by `until`, soonest first.
+ */
+export function findOpenRowsOwnedBy(
+  db: Db | Tx,
+  scope: Scope,
+  window: { memberId: string; until: string; limit: number },
+) {
+  const o = agreementObligations;
+  return db
+    .select({
+      id: o.id,
+      agreementId: o.agreementId,
+      description: o.description,
+      dueOn: o.dueOn,
+      rrule: o.rrule,
+      startsOn: o.startsOn,
+      nextDueOn: o.nextDueOn,
+      agreementTitle: agreements.title,
+      partnerId: agreements.partnerId,
+    })
+    .from(o)
+    .innerJoin(
+      agreements,
+      and(eq(agreements.workspaceId, o.workspaceId), eq(agreements.id, o.agreementId)),
+    )
+    .where(
+      and(
+        visible(scope),
+        eq(o.status, 'open'),
+        lte(o.nextDueOn, window.until),
+        or(
+          eq(o.ownerId, window.memberId),
+          and(isNull(o.ownerId), eq(agreements.ownerId, window.memberId)),
+        ),
+      ),
+    )
+    .orderBy(asc(o.nextDueOn), asc(o.id))
+    .limit(window.limit);
 }

@@ -11,7 +11,8 @@ const feedKey = ['calendar-feed'];
 
 /**
  * The account menu's calendar feed: a secret URL a calendar app subscribes to, with the
- * person's meetings, calls and events. Shown once when made; a new one replaces it.
+ * person's meetings, calls, events, due dates and agreement deadlines. Shown once when made; a
+ * new one replaces it.
  */
 export function CalendarFeedModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const queryClient = useQueryClient();
@@ -48,9 +49,10 @@ export function CalendarFeedModal({ opened, onClose }: { opened: boolean; onClos
     <Modal opened={opened} onClose={close} title="Calendar feed">
       <Stack>
         <Text size="sm">
-          Subscribe to your meetings, calls and events from your calendar app (Outlook, Google
-          Calendar, Apple Calendar) with a secret URL. Anyone who has the URL can read them, so keep
-          it to yourself; you can revoke it at any time.
+          Subscribe to your meetings, calls and events, your tasks’ and obligations’ due days and
+          the notice deadlines and end dates of your agreements from your calendar app (Outlook,
+          Google Calendar, Apple Calendar) with a secret URL. Anyone who has the URL can read them,
+          so keep it to yourself; you can revoke it at any time.
         </Text>
         <ErrorAlert error={status.error ?? make.error ?? revoke.error} title="Not done" />
         {madeUrl ? (
