@@ -891,7 +891,7 @@ export interface paths {
         };
         /**
          * A calendar feed (iCalendar)
-         * @description The RFC 5545 calendar a member subscribed their calendar app to: their meetings, calls and events from 90 days ago to a year ahead, and their open tasks on their due day. The secret URL is the credential; the member’s access is checked again on every fetch.
+         * @description The RFC 5545 calendar a member subscribed their calendar app to: their meetings, calls and events from 90 days ago to a year ahead, their open tasks on their due day, the notice deadlines and end dates of the agreements in force they own (with the renewal reminder lead times as alarms), and the due days of the open obligations they answer for, 2 000 entries at most. The secret URL is the credential; the member’s access is checked again on every fetch.
          */
         get: operations["getCalendarFeedContent"];
         put?: never;
@@ -1509,7 +1509,7 @@ export interface paths {
         put?: never;
         /**
          * Make your calendar feed URL
-         * @description Makes a secret URL with your meetings, calls, events and task due dates for a calendar app, replacing the one you had (which stops working at once). The URL is in this answer only.
+         * @description Makes a secret URL with your meetings, calls, events, task due dates, agreement deadlines and obligations for a calendar app, replacing the one you had (which stops working at once). The URL is in this answer only.
          */
         post: operations["createCalendarFeed"];
         /**
