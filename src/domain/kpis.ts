@@ -1,181 +1,26 @@
 import { z } from 'zod';
 import { uuid } from './ids';
+import {
+  kpiAggregation,
+  kpiCadence,
+  kpiDirection,
+  kpiSource,
+  kpiStatus,
+  kpiUnit,
+} from './kpi-units';
 import { messages } from './messages';
-import { CurrencyCode, currencyExponent } from './money';
-import { type MeasurementKind, PeriodLabel } from './periods';
+import { CurrencyCode } from './money';
+import { PeriodLabel } from './periods';
 import { multiLineText, singleLineText } from './text';
 
 /**
- * The KPI vocabulary (issue 9, decision 038) and how each unit stores its values. Every stored
- * value is a whole number, so sums and averages in SQL and in `kpi-math.ts` never round:
- *
- * - `count`: a whole count, never negative.
- * - `currency`: integer minor units of the KPI's ISO 4217 currency (cents for EUR, yen for JPY).
- * - `percent`: whole basis points, hundredths of a percent (12.5 % is 1250); may be negative.
- * - `duration`: whole seconds, never negative; the screens show minutes, hours or days.
+ * The shapes the API reads and answers for KPIs and their measurements (issue 9, decision 038).
+ * The units and how they store values, and the target rules, live in their own modules and are
+ * re-exported here.
  */
 
-export const kpiUnits = ['count', 'currency', 'percent', 'duration'] as const;
-export const kpiUnit = z.enum(kpiUnits);
-export type KpiUnit = z.infer<typeof kpiUnit>;
-
-export const kpiDirections = ['higher', 'lower'] as const;
-export const kpiDirection = z.enum(kpiDirections);
-export type KpiDirection = z.infer<typeof kpiDirection>;
-
-export const kpiCadences = ['monthly', 'quarterly'] as const;
-export const kpiCadence = z.enum(kpiCadences);
-export type KpiCadence = z.infer<typeof kpiCadence>;
-
-/** How the sub-periods' values make the period's: their sum, the latest, or their mean. */
-export const kpiAggregations = ['sum', 'last', 'average'] as const;
-export const kpiAggregation = z.enum(kpiAggregations);
-export type KpiAggregation = z.infer<typeof kpiAggregation>;
-
-export const kpiSources = ['manual', 'import', 'api'] as const;
-export const kpiSource = z.enum(kpiSources);
-export type KpiSource = z.infer<typeof kpiSource>;
-
-/** Best first: a status later in the list is worse. */
-export const kpiStatuses = ['on_track', 'at_risk', 'off_track'] as const;
-export const kpiStatus = z.enum(kpiStatuses);
-export type KpiStatus = z.infer<typeof kpiStatus>;
-
-/** The periods a cadence measures in, for `subPeriods(plan period, kind)` in `periods.ts`. */
-export const kpiCadenceKind: Record<KpiCadence, MeasurementKind> = {
-  monthly: 'month',
-  quarterly: 'quarter',
-};
-
-/** How many stored units make one shown unit: 100 cents a euro, 100 basis points a percent. */
-export function valueScale(unit: KpiUnit, currency: string | null = null): number {
-  if (unit === 'currency') return 10 ** currencyExponent(currency ?? '');
-  if (unit === 'percent') return 100;
-  return 1;
-}
-
-/** A stored value as a person reads it: 123456 cents as 1234.56, 1250 basis points as 12.5. */
-export function shownValue(unit: KpiUnit, stored: number, currency: string | null = null): number {
-  return stored / valueScale(unit, currency);
-}
-
-/** The largest stored value: beyond it a JavaScript number loses whole units. */
-export const maxStoredValue = Number.MAX_SAFE_INTEGER;
-
-const canBeNegative: Record<KpiUnit, boolean> = {
-  count: false,
-  currency: true,
-  percent: true,
-  duration: false,
-};
-
-/** Why a stored value is not one of the unit's, or null when it is. */
-export function validateMeasurementValue(unit: KpiUnit, value: unknown): string | null {
-  if (typeof value !== 'number' || !Number.isFinite(value)) return messages.invalid;
-  if (!Number.isInteger(value)) return messages.wholeNumber;
-  if (value > maxStoredValue) return messages.maxNumber(maxStoredValue);
-  const min = canBeNegative[unit] ? -maxStoredValue : 0;
-  if (value < min) return messages.minNumber(min);
-  return null;
-}
-
-/**
- * The stored value of what a person typed in the unit's everyday terms (`12.5` percent, `19.99`
- * euros), or why it cannot be stored: more decimals than the unit keeps, or out of range.
- */
-export function storedValue(
-  unit: KpiUnit,
-  shown: number,
-  currency: string | null = null,
-): { value: number } | { message: string } {
-  if (!Number.isFinite(shown)) return { message: messages.invalid };
-  const scale = valueScale(unit, currency);
-  const scaled = shown * scale;
-  const value = Math.round(scaled);
-  // 0.29 * 100 is 28.999999999999996: allow the float's noise, not a real extra decimal.
-  if (Math.abs(scaled - value) > 1e-6 * Math.max(1, Math.abs(scaled))) {
-    return { message: messages.decimalPlaces(Math.round(Math.log10(scale))) };
-  }
-  const message = validateMeasurementValue(unit, value);
-  return message === null ? { value: Object.is(value, -0) ? 0 : value } : { message };
-}
-
-/** What the target check reads about a KPI. */
-export interface KpiTargetInput {
-  unit: KpiUnit;
-  direction: KpiDirection;
-  aggregation: KpiAggregation;
-  target: number;
-  baseline: number | null;
-}
-
-/**
- * Why a KPI's target or baseline cannot drive the math, or null. Both must be values of the
- * unit. A level (`last`, `average`) with a baseline must aim past it in the KPI's direction;
- * otherwise progress is measured from zero, so a higher-is-better target must be above 0 and a
- * lower-is-better one (a ceiling) not below 0. A sum's baseline is only last period's total.
- */
-export function validateKpiTarget(
-  kpi: KpiTargetInput,
-): { field: 'target' | 'baseline'; message: string } | null {
-  const targetMessage = validateMeasurementValue(kpi.unit, kpi.target);
-  if (targetMessage !== null) return { field: 'target', message: targetMessage };
-  if (kpi.baseline !== null) {
-    const baselineMessage = validateMeasurementValue(kpi.unit, kpi.baseline);
-    if (baselineMessage !== null) return { field: 'baseline', message: baselineMessage };
-  }
-  const higher = kpi.direction === 'higher';
-  if (kpi.aggregation !== 'sum' && kpi.baseline !== null) {
-    if (higher && kpi.target <= kpi.baseline) {
-      return { field: 'target', message: messages.targetAboveBaseline };
-    }
-    if (!higher && kpi.target >= kpi.baseline) {
-      return { field: 'target', message: messages.targetBelowBaseline };
-    }
-    return null;
-  }
-  if (higher && kpi.target <= 0) return { field: 'target', message: messages.targetAboveZero };
-  if (!higher && kpi.target < 0) return { field: 'target', message: messages.minNumber(0) };
-  return null;
-}
-
-/** A field of a KPI's definition at fault, as a form or the API names it. */
-export type KpiDefinitionProblem = {
-  field: 'currency' | 'target' | 'baseline';
-  code: 'required' | 'invalid_value';
-  message: string;
-};
-
-/**
- * Why a KPI definition cannot be measured: a currency exactly for the `currency` unit, and a
- * target and baseline per `validateKpiTarget`. A plan template's KPI may leave its target out
- * (null): then only its baseline is checked, and the plan made from it gets a target then.
- */
-export function kpiDefinitionProblems(
-  kpi: Omit<KpiTargetInput, 'target'> & { currency: string | null; target: number | null },
-): KpiDefinitionProblem[] {
-  const problems: KpiDefinitionProblem[] = [];
-  if (kpi.unit === 'currency' && kpi.currency === null)
-    problems.push({ field: 'currency', code: 'required', message: messages.required });
-  if (kpi.unit !== 'currency' && kpi.currency !== null)
-    problems.push({
-      field: 'currency',
-      code: 'invalid_value',
-      message: messages.currencyOnlyForCurrency,
-    });
-  const target = kpi.target;
-  const wrong =
-    target !== null
-      ? validateKpiTarget({ ...kpi, target })
-      : kpi.baseline === null
-        ? null
-        : (() => {
-            const message = validateMeasurementValue(kpi.unit, kpi.baseline);
-            return message === null ? null : { field: 'baseline' as const, message };
-          })();
-  if (wrong) problems.push({ ...wrong, code: 'invalid_value' });
-  return problems;
-}
+export * from './kpi-targets';
+export * from './kpi-units';
 
 /** At most this many KPIs on one plan, and measurements in one batch write or import. */
 export const maxKpisPerPlan = 50;
@@ -391,28 +236,3 @@ export const MeasurementImportQuery = z
       .describe('`true` answers the preview and writes nothing'),
   })
   .strict();
-
-/**
- * A value in stored units (cents, basis points, seconds) as a person reads it: `€1,234.56`,
- * `12.5 %`, `3.5 h`. `locale` undefined is the reader's own (the browser's; the server's in PDFs
- * unless one is given).
- */
-export function formatKpiValue(
-  unit: KpiUnit,
-  stored: number,
-  currency: string | null,
-  locale?: string,
-): string {
-  const value = shownValue(unit, stored, currency);
-  if (unit === 'currency' && currency) {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(value);
-  }
-  if (unit === 'percent') return `${new Intl.NumberFormat(locale).format(value)} %`;
-  if (unit === 'duration') {
-    const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-    if (value < 3600) return `${number.format(value / 60)} min`;
-    if (value < 86_400) return `${number.format(value / 3600)} h`;
-    return `${number.format(value / 86_400)} days`;
-  }
-  return new Intl.NumberFormat(locale).format(value);
-}
