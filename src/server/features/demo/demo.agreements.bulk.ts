@@ -21,6 +21,8 @@ const PARTNER_CHUNK = 2_000;
 export type BulkAgreementOptions = {
   partners: PartnerRow[];
   contacts: ContactRow[];
+  /** Each partner's first domain, which its agreements' texts name. */
+  domains: Map<string, string>;
   /** Members who may sign for us (admins and managers), by name. */
   signers: Array<{ memberId: string; name: string; role: string }>;
   now: Date;
@@ -115,10 +117,11 @@ export async function loadBulkAgreements(
   // The partners by number, with what their agreements need to know about them.
   await tx.execute(sql`
     CREATE TEMP TABLE demo_agreement_partners ON COMMIT DROP AS
-    SELECT (n - 1)::int AS p, id, name, type, currency, owner_id, contact_id, contact_name,
+    SELECT (n - 1)::int AS p, id, name, domain, type, currency, owner_id, contact_id, contact_name,
       ${sql.raw(statusSql(r('n', 301)))} AS master_draw
     FROM unnest(${pgArray(partners.map((p) => p.id))}::uuid[],
       ${pgArray(partners.map((p) => p.name))}::text[],
+      ${pgArray(partners.map((p) => options.domains.get(p.id) ?? null))}::text[],
       ${pgArray(partners.map((p) => p.type))}::text[],
       ${pgArray(partners.map((p) => currencyOf(p.country)))}::text[],
       ${pgArray(partners.map((p) => p.ownerId))}::uuid[],
@@ -129,7 +132,7 @@ export async function loadBulkAgreements(
           return c ? `${c.firstName} ${c.lastName}` : null;
         }),
       )}::text[])
-      WITH ORDINALITY AS t(id, name, type, currency, owner_id, contact_id, contact_name, n)`);
+      WITH ORDINALITY AS t(id, name, domain, type, currency, owner_id, contact_id, contact_name, n)`);
   await tx.execute(sql`ALTER TABLE demo_agreement_partners ADD PRIMARY KEY (p)`);
 
   // Agreement a goes to partner a mod P as its slot a div P. A master is in force or still being

@@ -1,6 +1,6 @@
 import type { AgreementStatus, AgreementType } from '../../../domain/agreements';
 import { agreementTypeLabels } from '../../../domain/clauses';
-import { fillDocument, templateValuesOf } from '../../../domain/contract-text';
+import { templateValuesOf } from '../../../domain/contract-text';
 import type { MemberId, PartnerId } from '../../../domain/ids';
 import type { Scope } from '../../access/scope';
 import type { TxContext } from '../../context';
@@ -13,78 +13,21 @@ import { importChecklists } from '../compliance/compliance.import';
 import { importObligations } from '../obligations/obligations.import';
 import { importSignatures } from '../signing/signing.import';
 import type { DemoAgreements } from './demo.agreements';
-import { demoClauses, demoTemplates } from './demo.library';
+import {
+  checklistMark,
+  evidenceOf,
+  obligationSpecs,
+  redlined,
+  signatureTrail,
+  stageOf,
+  templateText,
+  waivedReason,
+} from './demo.agreements.story';
 
 type Partner = { id: string; name: string; country: string | null; industry: string | null };
 type Member = { memberId: string; userId: string; name: string; role: string };
-type AgreementRow = DemoAgreements['rows'][number];
 
 const DAY = 86_400_000;
-/** How far an agreement has come: its checklist is met up to there (decision 060). */
-const stageOf: Record<AgreementStatus, number> = {
-  draft: 0,
-  in_negotiation: 1,
-  pending_signature: 2,
-  active: 3,
-  expiring: 3,
-  expired: 3,
-  terminated: 3,
-  renewed: 3,
-};
-const blockStage = { pending_signature: 2, active: 3 } as const;
-
-/** The clauses of a type's demo template, or a general set for the types without one. */
-function clausesFor(type: AgreementType): string[] {
-  const template = demoTemplates.find((t) => t.agreementType === type);
-  if (template) return template.clauses;
-  return type === 'technology'
-    ? ['parties', 'term', 'fees', 'confidentiality', 'data', 'law']
-    : ['parties', 'term', 'fees', 'confidentiality', 'law'];
-}
-
-/**
- * Version 1 as a template makes it: the demo library's clauses filled from the partner and the
- * agreement by the same pure code as the template preview. A clause whose variables the
- * agreement leaves empty (no value, no end date) is left out rather than filled with a blank.
- */
-function templateText(workspaceName: string, partner: Partner, domain: string, a: AgreementRow) {
-  const values = templateValuesOf({
-    workspace: { name: workspaceName },
-    partner: { ...partner, domains: [domain] },
-    agreement: {
-      title: a.title,
-      typeLabel: agreementTypeLabels[a.type as AgreementType],
-      effectiveDate: a.effectiveOn ?? null,
-      endDate: a.endOn ?? null,
-      noticePeriodDays: a.noticeDays ?? null,
-      renewalTermMonths: a.renewalTermMonths ?? null,
-      value: a.value && a.currency ? { amount: a.value, currency: a.currency } : null,
-      governingLaw: a.governingLaw ?? null,
-    },
-  });
-  const parts = clausesFor(a.type as AgreementType).flatMap((key) => {
-    const clause = demoClauses.find((c) => c.key === key);
-    if (!clause) return [];
-    const renews = a.autoRenew && a.renewalTermMonths;
-    const text = key === 'term' && !renews ? clause.fallbackPositions[0] : clause.text;
-    return text ? [{ id: key, title: clause.title, text }] : [];
-  });
-  const usable = parts.filter((part) => fillDocument('', [part], values).ok);
-  const filled = fillDocument(a.title, usable, values);
-  if (!filled.ok) throw new Error(`demo agreement text for ${a.title} does not fill`);
-  return filled.text;
-}
-
-/** Version 2: the partner's redlines, a fallback position taken and a clause added. */
-function redlined(text: string): string {
-  const confidentiality = demoClauses.find((c) => c.key === 'confidentiality');
-  return `${text
-    .replace(confidentiality?.text ?? '\u0000', confidentiality?.fallbackPositions[0] ?? '')
-    .replace(
-      'payable within 30 days',
-      'payable within 45 days',
-    )}\n\n## Notices\n\nNotices go by email to each party’s signer named in this agreement.\n`;
-}
 
 /** A moment some days before a `YYYY-MM-DD` date (noon UTC), never after `now`. */
 function daysBefore(now: Date, date: string | null | undefined, days: number): Date {
@@ -93,93 +36,6 @@ function daysBefore(now: Date, date: string | null | undefined, days: number): D
 }
 
 const day = (at: Date) => at.toISOString().slice(0, 10);
-
-/** Obligations of the agreements in force or ended, by status and type: what each side owes. */
-const obligationSpecs: Array<{
-  status: AgreementStatus;
-  type: AgreementType;
-  description: string;
-  party: 'us' | 'partner' | 'both';
-  /** A recurring one's rule (from the effective date); else due so many days from today. */
-  rrule?: string;
-  dueDays?: number;
-  done?: string;
-}> = [
-  {
-    status: 'active',
-    type: 'technology',
-    description: 'Deliver the integration test plan',
-    party: 'us',
-    dueDays: -12,
-  },
-  {
-    status: 'active',
-    type: 'technology',
-    description: 'Monthly uptime report',
-    party: 'partner',
-    rrule: 'FREQ=MONTHLY;BYMONTHDAY=1',
-  },
-  {
-    status: 'active',
-    type: 'sow',
-    description: 'Milestone 1: integration accepted',
-    party: 'both',
-    dueDays: -30,
-    done: 'Accepted at the steering meeting; minutes on file.',
-  },
-  {
-    status: 'active',
-    type: 'reseller',
-    description: 'Quarterly sales report',
-    party: 'partner',
-    rrule: 'FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=1',
-  },
-  {
-    status: 'active',
-    type: 'reseller',
-    description: 'Joint business plan for the new term',
-    party: 'both',
-    dueDays: 30,
-  },
-  {
-    status: 'active',
-    type: 'referral',
-    description: 'Pay the referral fees earned',
-    party: 'us',
-    rrule: 'FREQ=MONTHLY;BYMONTHDAY=-1',
-  },
-  {
-    status: 'expiring',
-    type: 'co_marketing',
-    description: 'Run the joint webinar',
-    party: 'both',
-    dueDays: -60,
-    done: 'Held with 140 attendees; recording shared.',
-  },
-  {
-    status: 'expiring',
-    type: 'technology',
-    description: 'Quarterly security attestation',
-    party: 'partner',
-    rrule: 'FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=1',
-  },
-  {
-    status: 'expired',
-    type: 'mou',
-    description: 'Final report on the pilot',
-    party: 'both',
-    dueDays: -70,
-    done: 'Report received and filed.',
-  },
-  {
-    status: 'terminated',
-    type: 'dpa',
-    description: 'Return or delete the personal data',
-    party: 'partner',
-    dueDays: -20,
-    done: 'Deletion certificate received.',
-  },
-];
 
 /**
  * The small demo's agreements at work (decision 060): versions for each past the draft (a
@@ -223,10 +79,21 @@ export function demoAgreementWork(
 
     if (stage >= 1) {
       const first = templateText(
-        input.workspaceName,
-        partner,
-        input.domains.get(partner.id) ?? '',
-        a,
+        templateValuesOf({
+          workspace: { name: input.workspaceName },
+          partner: { ...partner, domains: [input.domains.get(partner.id) ?? ''] },
+          agreement: {
+            title: a.title,
+            typeLabel: agreementTypeLabels[type],
+            effectiveDate: a.effectiveOn ?? null,
+            endDate: a.endOn ?? null,
+            noticePeriodDays: a.noticeDays ?? null,
+            renewalTermMonths: a.renewalTermMonths ?? null,
+            value: a.value && a.currency ? { amount: a.value, currency: a.currency } : null,
+            governingLaw: a.governingLaw ?? null,
+          },
+        }),
+        { title: a.title, type, renews: Boolean(a.autoRenew && a.renewalTermMonths) },
       );
       const made = [daysBefore(now, anchor, 40), daysBefore(now, anchor, 22)];
       const ids = [newId(), newId()];
@@ -262,10 +129,9 @@ export function demoAgreementWork(
             sha256: sha256Of(signed.body),
             typedName: signer.name,
             authorityConfirmed: true,
-            channel: signer.side === 'us' ? 'app' : 'link',
-            // Documentation addresses (RFC 5737): the demo's people have no real ones.
-            ipAddress: signer.side === 'us' ? '192.0.2.10' : '198.51.100.24',
-            userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 Safari/537.36',
+            channel: signatureTrail[signer.side === 'us' ? 'us' : 'partner'].channel,
+            ipAddress: signatureTrail[signer.side === 'us' ? 'us' : 'partner'].ipAddress,
+            userAgent: signatureTrail.userAgent,
             signedAt: new Date(frozenAt.getTime() + (n + 1) * 26 * 3_600_000),
           });
       const other = editors.find((m) => m !== owner) ?? owner;
@@ -312,9 +178,6 @@ export function demoAgreementWork(
 
     for (const requirement of input.requirements) {
       if (!requirement.appliesTo.includes(type)) continue;
-      const needed = requirement.blocks
-        ? blockStage[requirement.blocks as keyof typeof blockStage]
-        : 3;
       const base = {
         id: newId(),
         workspaceId,
@@ -324,14 +187,14 @@ export function demoAgreementWork(
       };
       const at = frozenAt ?? daysBefore(now, anchor, 20);
       const timestamps = { createdAt: daysBefore(now, anchor, 45), updatedAt: at };
-      if (stage < needed) checklist.push({ ...base, ...timestamps });
-      // An expiring technology partnership's security review was waived for the old term.
-      else if (a.status === 'expiring' && requirement.blocks && !requirement.satisfiedBy)
+      const mark = checklistMark(requirement, a.status as AgreementStatus);
+      if (mark === 'open') checklist.push({ ...base, ...timestamps });
+      else if (mark === 'waived')
         checklist.push({
           ...base,
           ...timestamps,
           status: 'waived',
-          waivedReason: 'Reviewed under the previous term; a new review is booked for the renewal.',
+          waivedReason,
           waivedByMemberId: owner.memberId,
           waivedByName: owner.name,
           waivedAt: at,
@@ -342,9 +205,7 @@ export function demoAgreementWork(
           ...base,
           ...timestamps,
           status: 'met',
-          evidence: requirement.satisfiedBy
-            ? `${agreementTypeLabels[requirement.satisfiedBy.type]} with ${partner.name} signed and on file.`
-            : `${requirement.title}: confirmed by ${owner.name} on ${day(at)}.`,
+          evidence: evidenceOf(requirement, partner.name, owner.name, day(at)),
           metAt: at,
           version: 2,
         });

@@ -9,6 +9,7 @@ export async function analyzeLoadedTables(database: Database): Promise<void> {
     `ANALYZE partners, partner_domains, contacts, audit_events, members, users, teams,
       team_members, partner_team_entries, interactions, interaction_participants, issues, tasks,
       comments, comment_mentions, timeline_entries, plans, plan_objectives, plan_versions, kpis,
-      kpi_measurements, agreements, agreement_signers`,
+      kpi_measurements, agreements, agreement_signers, agreement_versions, agreement_signatures,
+      agreement_requirements, agreement_obligations`,
   );
 }

@@ -23,6 +23,7 @@ import { addDefaultTeams } from '../teams/teams.service';
 import { getWorkspace, lockWorkspaceFor } from '../workspaces/workspaces.service';
 import { demoAgreements, loadDemoAgreements } from './demo.agreements';
 import { bulkAgreementCounts, loadBulkAgreements } from './demo.agreements.bulk';
+import { loadBulkAgreementWork } from './demo.agreements.bulk.work';
 import { demoAgreementWork, loadDemoAgreementWork } from './demo.agreements.work';
 import { bulkCounts, loadBulkWork } from './demo.bulk';
 import { type DemoSize, demoMembers } from './demo.catalog';
@@ -128,6 +129,9 @@ export async function seedDemo(
     options.onProgress?.(done, total);
   };
 
+  const firstDomains = new Map(
+    rows.partnerDomains.toReversed().map((d) => [d.partnerId, d.domain]),
+  );
   let loaded: BulkPlanCounts = { plans: 0, kpis: 0, measurements: 0 };
   let agreementCount = 0;
   let agreementComments = 0;
@@ -200,7 +204,7 @@ export async function seedDemo(
       const agreementWork = demoAgreementWork(scope, {
         agreements,
         partners: rows.partners,
-        domains: new Map(rows.partnerDomains.toReversed().map((d) => [d.partnerId, d.domain])),
+        domains: firstDomains,
         members: team,
         requirements: await requirementsForImport(ctx, scope),
         workspaceName: workspace.name,
@@ -233,12 +237,25 @@ export async function seedDemo(
       const written = await loadBulkAgreements(tx, scope, {
         partners: rows.partners,
         contacts: rows.contacts,
+        domains: firstDomains,
         signers: team.filter((m) => m.role === 'admin' || m.role === 'manager'),
         now,
         scale: options.scale ?? 1,
         onBatch: progress,
       });
       agreementCount = written.agreements;
+      // Their versions, signatures, checklists and obligations, set-based (decision 064).
+      await loadBulkAgreementWork(tx, scope, {
+        workspaceName: workspace.name,
+        members: team,
+        requirements: await requirementsForImport(ctx, scope),
+        partnerCount: rows.partners.length,
+        now,
+        onPlanned: (rows) => {
+          total += rows;
+        },
+        onBatch: progress,
+      });
     }
     // Each partner's last touch and next touch due follow from the interactions just written.
     await refreshLastTouch(tx, scope.workspaceId);
