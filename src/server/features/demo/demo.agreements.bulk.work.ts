@@ -11,7 +11,7 @@ import {
   agreementVersions,
 } from '../../db/schema';
 import { uuidv7Sql } from '../../db/uuid-sql';
-import type { RequirementRow } from '../compliance/compliance.queries';
+import type { requirementsForImport } from '../compliance/compliance.import';
 import {
   checklistMark,
   evidenceOf,
@@ -33,6 +33,8 @@ import {
  */
 
 const PARTNER_CHUNK = 2_000;
+
+type RequirementRow = Awaited<ReturnType<typeof requirementsForImport>>[number];
 
 /** A uniform number in [0, 1) from the agreement's number and a stream (above 400: decision 055). */
 const r = (n: string, stream: number) =>
