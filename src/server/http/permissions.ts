@@ -12,6 +12,8 @@ export type RouteAccess = Permission | 'public' | 'authenticated';
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** The route reads one record's part named by its query (a comment thread), not a list. */
+    recordInQuery?: boolean;
   }
 }
 
@@ -40,12 +42,14 @@ export function registerRouteAccess(
 
 /**
  * A partner user on an internal route is told nothing: a record is not found (404), like one of
- * another workspace; a list or a create is refused as for any role without the permission.
+ * another workspace, whether the path or the query names it; a list or a create is refused as
+ * for any role without the permission.
  */
 function denial(request: FastifyRequest) {
   const params = request.params as Record<string, unknown> | undefined;
-  if (request.scope?.kind === 'partner' && params && Object.keys(params).length > 0)
-    return errors.notFound();
+  const namesRecord =
+    (params && Object.keys(params).length > 0) || request.routeOptions.config?.recordInQuery;
+  if (request.scope?.kind === 'partner' && namesRecord) return errors.notFound();
   return errors.forbidden();
 }
 

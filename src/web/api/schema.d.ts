@@ -999,7 +999,7 @@ export interface paths {
         };
         /**
          * List the comments on a record
-         * @description The comments on a partner, interaction, issue, task, agreement or agreement version (`agreement_version`, by the version’s `id`), oldest first, in keyset pages. A record the caller cannot see answers 404.
+         * @description The comments on a partner, interaction, issue, task, agreement or agreement version (`agreement_version`, by the version’s `id`), oldest first, in keyset pages. A record the caller cannot see answers 404, and so does every thread for a partner user (internal comments are not theirs).
          */
         get: operations["listComments"];
         put?: never;

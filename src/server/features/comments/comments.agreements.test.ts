@@ -160,7 +160,9 @@ describe('comments on agreements and their versions', () => {
       url: `/api/v1/comments/${mine.id}`,
       key: world.b.members.admin.key,
     });
-    // Partner users, even of the agreement's own partner, read and write no internal comment.
+    // Partner users, even of the agreement's own partner, read and write no internal comment:
+    // as on every internal route, a named record is not found (a thread, a comment, a version),
+    // and a create is refused.
     const partnerUser = await seedPartnerUser(
       t.database,
       world.a,
@@ -168,11 +170,20 @@ describe('comments on agreements and their versions', () => {
       'partner_admin',
     );
     const cookie = await signIn(t.app, partnerUser.email);
-    await denied(403, {
-      method: 'GET',
-      url: `/api/v1/comments?subjectType=agreement_version&subjectId=${ours.versionIds[0]}`,
+    for (const url of [
+      `/api/v1/comments?subjectType=agreement_version&subjectId=${ours.versionIds[0]}`,
+      `/api/v1/comments?subjectType=agreement&subjectId=${ours.id}`,
+      `/api/v1/agreements/${ours.id}/versions/1`,
+    ])
+      await denied(404, { method: 'GET', url, cookie });
+    await denied(404, {
+      method: 'PATCH',
+      url: `/api/v1/comments/${mine.id}`,
       cookie,
+      headers: { 'if-match': '"1"' },
+      payload: { body: 'Edited by the partner' },
     });
+    await denied(404, { method: 'DELETE', url: `/api/v1/comments/${mine.id}`, cookie });
     await denied(403, {
       method: 'POST',
       url: '/api/v1/comments',

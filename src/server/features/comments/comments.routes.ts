@@ -20,12 +20,12 @@ export async function commentRoutes(app: ZodApp) {
   app.get(
     '/comments',
     {
-      config: { access: 'comment.read' },
+      config: { access: 'comment.read', recordInQuery: true },
       schema: {
         operationId: 'listComments',
         summary: 'List the comments on a record',
         description:
-          'The comments on a partner, interaction, issue, task, agreement or agreement version (`agreement_version`, by the version’s `id`), oldest first, in keyset pages. A record the caller cannot see answers 404.',
+          'The comments on a partner, interaction, issue, task, agreement or agreement version (`agreement_version`, by the version’s `id`), oldest first, in keyset pages. A record the caller cannot see answers 404, and so does every thread for a partner user (internal comments are not theirs).',
         tags,
         querystring: CommentListQuery,
         response: { 200: CommentPage },

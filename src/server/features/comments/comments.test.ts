@@ -153,7 +153,7 @@ describe('comments and mentions', () => {
       'partner_admin',
     );
     const cookie = await signIn(t.app, partnerUser.email);
-    await denied(403, {
+    await denied(404, {
       method: 'GET',
       url: `/api/v1/comments?subjectType=partner&subjectId=${world.a.partners[0]}`,
       cookie,
