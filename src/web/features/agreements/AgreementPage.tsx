@@ -1,4 +1,4 @@
-import { Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
+import { Button, Card, Center, Group, Loader, Stack, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
@@ -18,6 +18,7 @@ import { NoAccess } from '../../components/NoAccess';
 import { PageTitle } from '../../components/PageTitle';
 import { RecordError } from '../../components/RecordError';
 import { can, useSession } from '../auth/session';
+import { CommentThread } from '../comments/CommentThread';
 import { formatDay } from '../plans/plan-labels';
 import { AgreementCompliance } from './AgreementCompliance';
 import { AgreementObligations } from './AgreementObligations';
@@ -190,6 +191,22 @@ export function AgreementPage() {
         etag={etag}
         canChange={writer && termsEditable(agreement.status)}
       />
+      {can(session, 'comment.read') ? (
+        <Card withBorder padding="lg" component="section" aria-labelledby="agreement-comments">
+          <Stack gap="sm">
+            <Stack gap={2}>
+              <Text fw={600} id="agreement-comments" component="h2" size="lg" m={0}>
+                Comments
+              </Text>
+              <Text size="xs" c="dimmed">
+                On the agreement as a whole; a version’s text is discussed under Versions. Internal:
+                the partner never sees them.
+              </Text>
+            </Stack>
+            <CommentThread subjectType="agreement" subjectId={agreement.id} />
+          </Stack>
+        </Card>
+      ) : null}
     </Stack>
   );
 }
