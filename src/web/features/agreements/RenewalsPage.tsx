@@ -12,7 +12,7 @@ import { PartnerFilter } from '../contacts/PartnerPicker';
 import { formatDay } from '../plans/plan-labels';
 import { agreementColumns } from './AgreementTable';
 import { formatMoney } from './agreement-labels';
-import type { RenewalWindow } from './agreement-list-search';
+import { type RenewalSearch, type RenewalWindow, renewalWindow } from './agreement-list-search';
 import { listRenewals, type RenewalItem, type RenewalPage } from './renewals.api';
 
 const windows: Array<{ value: RenewalWindow; label: string }> = [
@@ -79,7 +79,7 @@ export function RenewalsPage() {
   const navigate = useNavigate({ from: '/agreements/renewals' });
   const session = useSession();
   const allowed = can(session, 'agreement.read');
-  const within = search.within ?? '30';
+  const within = renewalWindow(search);
   const renewals = useKeysetList(
     ['agreements', 'renewals', search],
     (cursor, signal) => listRenewals(search, cursor, signal),
@@ -110,7 +110,10 @@ export function RenewalsPage() {
           value={within}
           data={windows}
           onChange={(value) =>
-            navigate({ search: { ...search, within: value as RenewalWindow }, replace: true })
+            navigate({
+              search: { ...search, within: Number(value) as RenewalSearch['within'] },
+              replace: true,
+            })
           }
         />
         <PartnerFilter

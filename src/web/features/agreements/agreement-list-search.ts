@@ -39,14 +39,23 @@ export function agreementListSearch(raw: Record<string, unknown>): AgreementList
 }
 
 export type RenewalWindow = '30' | '60' | '90';
-export type RenewalSearch = { within?: RenewalWindow; partnerId?: string };
+/**
+ * The window is kept as a number, so the URL reads `within=60`: a string of digits would be
+ * JSON-quoted (`within=%2260%22`). Links made with the quoted form still open.
+ */
+export type RenewalSearch = { within?: 30 | 60 | 90; partnerId?: string };
 
 /** The route's search, read safely: a known window and a partner id, or nothing. */
 export function renewalSearch(raw: Record<string, unknown>): RenewalSearch {
   const search: RenewalSearch = {};
-  const within = String(raw.within);
-  if (within === '30' || within === '60' || within === '90') search.within = within;
+  const within = Number(raw.within);
+  if (within === 30 || within === 60 || within === 90) search.within = within;
   if (typeof raw.partnerId === 'string' && uuidPattern.test(raw.partnerId))
     search.partnerId = raw.partnerId;
   return search;
+}
+
+/** The window as the API takes it, 30 days unless the URL says otherwise. */
+export function renewalWindow(search: RenewalSearch): RenewalWindow {
+  return String(search.within ?? 30) as RenewalWindow;
 }

@@ -4,7 +4,7 @@ import type { components } from '../../api/schema';
 export type RenewalItem = components['schemas']['RenewalItem'];
 export type RenewalPage = components['schemas']['RenewalPage'];
 
-import type { RenewalSearch } from './agreement-list-search';
+import { type RenewalSearch, renewalWindow } from './agreement-list-search';
 
 export type { RenewalWindow } from './agreement-list-search';
 
@@ -20,7 +20,7 @@ export async function listRenewals(
     await api.GET('/api/v1/agreements/renewals', {
       params: {
         query: {
-          within: search.within ?? '30',
+          within: renewalWindow(search),
           ...(search.partnerId ? { partnerId: [search.partnerId] } : {}),
           limit: PAGE_SIZE,
           cursor,
