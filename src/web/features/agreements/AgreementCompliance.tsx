@@ -1,8 +1,9 @@
-import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { describeError } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { DataTable } from '../../components/list/DataTable';
 import { agreementStatusLabels } from './agreement-labels';
 import {
   type Agreement,
@@ -90,19 +91,18 @@ export function AgreementCompliance({ agreement, canMark }: Props) {
           </Text>
         ) : null}
         {items.length > 0 ? (
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Requirement</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Details</Table.Th>
-                {canMark ? <Table.Th>Actions</Table.Th> : null}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((entry) => (
-                <Table.Tr key={entry.id}>
-                  <Table.Td>
+          <DataTable
+            label="Compliance checklist"
+            rows={items}
+            rowKey={(entry) => entry.id}
+            columns={[
+              {
+                key: 'requirement',
+                header: 'Requirement',
+                width: 'minmax(180px, 2fr)',
+                primary: true,
+                cell: (entry) => (
+                  <>
                     <Text size="sm" fw={500}>
                       {entry.title}
                     </Text>
@@ -111,62 +111,78 @@ export function AgreementCompliance({ agreement, canMark }: Props) {
                         {entry.description}
                       </Text>
                     ) : null}
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      <Badge variant="light" color={statusColors[entry.status]}>
-                        {statusLabels[entry.status]}
+                  </>
+                ),
+              },
+              {
+                key: 'status',
+                header: 'Status',
+                width: 'minmax(120px, 1fr)',
+                cell: (entry) => (
+                  <Group gap={4}>
+                    <Badge variant="light" color={statusColors[entry.status]}>
+                      {statusLabels[entry.status]}
+                    </Badge>
+                    {entry.blocking ? (
+                      <Badge variant="outline" color="orange">
+                        Blocking
                       </Badge>
-                      {entry.blocking ? (
-                        <Badge variant="outline" color="orange">
-                          Blocking
-                        </Badge>
-                      ) : null}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{entryState(entry)}</Text>
-                  </Table.Td>
-                  {canMark ? (
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        {entry.status === 'open' ? (
-                          <>
+                    ) : null}
+                  </Group>
+                ),
+              },
+              {
+                key: 'details',
+                header: 'Details',
+                width: 'minmax(160px, 2fr)',
+                cell: (entry) => <Text size="sm">{entryState(entry)}</Text>,
+              },
+              ...(canMark
+                ? [
+                    {
+                      key: 'actions',
+                      header: 'Actions',
+                      width: 'minmax(170px, auto)',
+                      actions: true,
+                      cell: (entry: AgreementRequirement) => (
+                        <Group gap={4} wrap="nowrap">
+                          {entry.status === 'open' ? (
+                            <>
+                              <Button
+                                size="xs"
+                                variant="light"
+                                aria-label={`Mark ${entry.title} met`}
+                                onClick={() => start(entry, 'met')}
+                              >
+                                Mark met
+                              </Button>
+                              <Button
+                                size="xs"
+                                variant="default"
+                                aria-label={`Waive ${entry.title}`}
+                                onClick={() => start(entry, 'waived')}
+                              >
+                                Waive
+                              </Button>
+                            </>
+                          ) : (
                             <Button
                               size="xs"
-                              variant="light"
-                              aria-label={`Mark ${entry.title} met`}
-                              onClick={() => start(entry, 'met')}
+                              variant="subtle"
+                              aria-label={`Reopen ${entry.title}`}
+                              loading={mark.isPending && mark.variables?.entry.id === entry.id}
+                              onClick={() => mark.mutate({ entry, status: 'open' })}
                             >
-                              Mark met
+                              Reopen
                             </Button>
-                            <Button
-                              size="xs"
-                              variant="default"
-                              aria-label={`Waive ${entry.title}`}
-                              onClick={() => start(entry, 'waived')}
-                            >
-                              Waive
-                            </Button>
-                          </>
-                        ) : (
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            aria-label={`Reopen ${entry.title}`}
-                            loading={mark.isPending && mark.variables?.entry.id === entry.id}
-                            onClick={() => mark.mutate({ entry, status: 'open' })}
-                          >
-                            Reopen
-                          </Button>
-                        )}
-                      </Group>
-                    </Table.Td>
-                  ) : null}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+                          )}
+                        </Group>
+                      ),
+                    },
+                  ]
+                : []),
+            ]}
+          />
         ) : null}
         {editing ? (
           <form

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Menu, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Card, Group, Menu, Stack, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { IconChevronDown, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -7,6 +7,7 @@ import { dayInWords } from '../../../domain/periods';
 import { describeError } from '../../api/client';
 import { Attachments } from '../../components/attachments/Attachments';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { DataTable } from '../../components/list/DataTable';
 import { ObligationForm, partyLabels } from './ObligationForm';
 import { ObligationStepForm, type Step } from './ObligationStepForm';
 import { describeSchedule } from './obligation-schedule';
@@ -90,69 +91,93 @@ export function AgreementObligations({ agreementId, canChange }: Props) {
           </Text>
         ) : null}
         {items.length > 0 ? (
-          <Table.ScrollContainer minWidth={720}>
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Obligation</Table.Th>
-                  <Table.Th>Party</Table.Th>
-                  <Table.Th>Owner</Table.Th>
-                  <Table.Th>Next due</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  {canChange ? <Table.Th>Actions</Table.Th> : null}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((o) => (
-                  <Table.Tr key={o.id}>
-                    <Table.Td>
-                      <Text size="sm" fw={500} style={{ whiteSpace: 'pre-line' }}>
-                        {o.description}
-                      </Text>
+          <DataTable
+            label="Obligations"
+            rows={items}
+            rowKey={(o) => o.id}
+            columns={[
+              {
+                key: 'obligation',
+                header: 'Obligation',
+                width: 'minmax(200px, 3fr)',
+                primary: true,
+                cell: (o) => (
+                  <>
+                    <Text size="sm" fw={500} style={{ whiteSpace: 'pre-line' }}>
+                      {o.description}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {describeSchedule(o)}
+                      {o.doneThrough ? ` · done through ${dayInWords(o.doneThrough)}` : ''}
+                    </Text>
+                    {note(o) ? (
                       <Text size="xs" c="dimmed">
-                        {describeSchedule(o)}
-                        {o.doneThrough ? ` · done through ${dayInWords(o.doneThrough)}` : ''}
+                        {note(o)}
                       </Text>
-                      {note(o) ? (
-                        <Text size="xs" c="dimmed">
-                          {note(o)}
-                        </Text>
-                      ) : null}
-                      <Button
-                        size="compact-xs"
-                        variant="subtle"
-                        px={0}
-                        onClick={() => setEvidenceOf(o)}
-                        aria-label={`Evidence files of ${firstLine(o)}`}
-                      >
-                        Evidence files
-                      </Button>
-                    </Table.Td>
-                    <Table.Td>{partyLabels[o.party]}</Table.Td>
-                    <Table.Td>
-                      {o.ownerName ?? (
-                        <Text span size="sm" c="dimmed">
-                          Nobody
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={6} wrap="nowrap">
-                        <Text size="sm">{o.nextDueOn ? dayInWords(o.nextDueOn) : '—'}</Text>
-                        {o.overdue ? (
-                          <Badge color="red" variant="light">
-                            Overdue
-                          </Badge>
-                        ) : null}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={statusColors[o.status]}>
-                        {statusLabels[o.status]}
+                    ) : null}
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      px={0}
+                      style={{ alignSelf: 'flex-start' }}
+                      onClick={() => setEvidenceOf(o)}
+                      aria-label={`Evidence files of ${firstLine(o)}`}
+                    >
+                      Evidence files
+                    </Button>
+                  </>
+                ),
+              },
+              {
+                key: 'party',
+                header: 'Party',
+                width: 'minmax(80px, 1fr)',
+                cell: (o) => partyLabels[o.party],
+              },
+              {
+                key: 'owner',
+                header: 'Owner',
+                width: 'minmax(100px, 1fr)',
+                cell: (o) =>
+                  o.ownerName ?? (
+                    <Text span size="sm" c="dimmed">
+                      Nobody
+                    </Text>
+                  ),
+              },
+              {
+                key: 'next',
+                header: 'Next due',
+                width: 'minmax(120px, 1.2fr)',
+                cell: (o) => (
+                  <Group gap={6}>
+                    <Text size="sm">{o.nextDueOn ? dayInWords(o.nextDueOn) : '—'}</Text>
+                    {o.overdue ? (
+                      <Badge color="red" variant="light">
+                        Overdue
                       </Badge>
-                    </Table.Td>
-                    {canChange ? (
-                      <Table.Td>
+                    ) : null}
+                  </Group>
+                ),
+              },
+              {
+                key: 'status',
+                header: 'Status',
+                width: 'minmax(80px, 0.8fr)',
+                cell: (o) => (
+                  <Badge variant="light" color={statusColors[o.status]}>
+                    {statusLabels[o.status]}
+                  </Badge>
+                ),
+              },
+              ...(canChange
+                ? [
+                    {
+                      key: 'actions',
+                      header: 'Actions',
+                      width: 'minmax(100px, auto)',
+                      actions: true,
+                      cell: (o: Obligation) => (
                         <Menu position="bottom-end" withinPortal>
                           <Menu.Target>
                             <Button
@@ -205,13 +230,12 @@ export function AgreementObligations({ agreementId, canChange }: Props) {
                             </Menu.Item>
                           </Menu.Dropdown>
                         </Menu>
-                      </Table.Td>
-                    ) : null}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                      ),
+                    },
+                  ]
+                : []),
+            ]}
+          />
         ) : null}
         {evidenceOf ? (
           <Stack gap="xs">

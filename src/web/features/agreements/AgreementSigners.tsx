@@ -1,21 +1,11 @@
-import {
-  ActionIcon,
-  Button,
-  Card,
-  Group,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  VisuallyHidden,
-} from '@mantine/core';
+import { ActionIcon, Button, Card, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { SignerSide } from '../../../domain/agreements';
 import { describeError } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { DataTable } from '../../components/list/DataTable';
 import { contactName, listContacts } from '../contacts/contacts.api';
 import { useMembers } from '../settings/settings.api';
 import { type Agreement, addSigner, removeSigner } from './agreements.api';
@@ -77,42 +67,48 @@ export function AgreementSigners({ agreement, etag, canChange }: Props) {
             No signers yet. Add who signs for us and for {agreement.partnerName}.
           </Text>
         ) : (
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Party</Table.Th>
-                <Table.Th>Signer</Table.Th>
-                <Table.Th>Role</Table.Th>
-                {canChange ? (
-                  <Table.Th>
-                    <VisuallyHidden>Remove</VisuallyHidden>
-                  </Table.Th>
-                ) : null}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {agreement.signers.map((signer) => (
-                <Table.Tr key={signer.id}>
-                  <Table.Td>{sideName(signer.side)}</Table.Td>
-                  <Table.Td>{signer.name}</Table.Td>
-                  <Table.Td>{signer.role}</Table.Td>
-                  {canChange ? (
-                    <Table.Td>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label={`Remove ${signer.name}`}
-                        loading={remove.isPending && remove.variables === signer.id}
-                        onClick={() => remove.mutate(signer.id)}
-                      >
-                        <IconTrash size={16} aria-hidden />
-                      </ActionIcon>
-                    </Table.Td>
-                  ) : null}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <DataTable
+            label="Signers"
+            rows={agreement.signers}
+            rowKey={(signer) => signer.id}
+            columns={[
+              {
+                key: 'signer',
+                header: 'Signer',
+                width: 'minmax(140px, 1.5fr)',
+                primary: true,
+                cell: (signer) => signer.name,
+              },
+              {
+                key: 'party',
+                header: 'Party',
+                width: 'minmax(110px, 1fr)',
+                cell: (signer) => sideName(signer.side),
+              },
+              { key: 'role', header: 'Role', width: 'minmax(110px, 1fr)', cell: (s) => s.role },
+              ...(canChange
+                ? [
+                    {
+                      key: 'remove',
+                      header: 'Remove',
+                      width: '48px',
+                      actions: true,
+                      cell: (signer: (typeof agreement.signers)[number]) => (
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          aria-label={`Remove ${signer.name}`}
+                          loading={remove.isPending && remove.variables === signer.id}
+                          onClick={() => remove.mutate(signer.id)}
+                        >
+                          <IconTrash size={16} aria-hidden />
+                        </ActionIcon>
+                      ),
+                    },
+                  ]
+                : []),
+            ]}
+          />
         )}
         {canChange ? (
           <form

@@ -1,18 +1,9 @@
-import {
-  Badge,
-  Button,
-  Card,
-  Code,
-  Group,
-  Stack,
-  Table,
-  Text,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Badge, Button, Card, Code, Group, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { describeError } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { DataTable } from '../../components/list/DataTable';
 import { ShownOnce } from '../../components/ShownOnce';
 import { useSession } from '../auth/session';
 import { DownloadLink } from '../kpis/DownloadLink';
@@ -125,59 +116,70 @@ export function AgreementSigning({ agreement, canSendLinks }: Props) {
             onDone={() => setShown(null)}
           />
         ) : null}
-        <Table.ScrollContainer minWidth={560}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Signer</Table.Th>
-                <Table.Th>For</Table.Th>
-                <Table.Th>State</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {state.signers.map((signer) => (
-                <Table.Tr key={signer.id}>
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {signer.name}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {signer.role}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{signer.side === 'us' ? 'Our side' : agreement.partnerName}</Table.Td>
-                  <Table.Td>
-                    <SignerState signer={signer} />
-                  </Table.Td>
-                  <Table.Td>
-                    {pending &&
-                    !signer.signature &&
-                    signer.side === 'us' &&
-                    signer.memberId === myMemberId ? (
-                      <Button size="xs" onClick={() => setSigning(signer)}>
-                        Sign
-                      </Button>
-                    ) : null}
-                    {pending && !signer.signature && signer.side === 'partner' && canSendLinks ? (
-                      <Button
-                        size="xs"
-                        variant="default"
-                        loading={send.isPending && send.variables === signer.id}
-                        onClick={() => send.mutate(signer.id)}
-                        aria-label={`${signer.link?.state === 'not_sent' ? 'Send' : 'Re-send'} signing link to ${signer.name}`}
-                      >
-                        {signer.link?.state === 'not_sent' ? 'Send link' : 'Re-send link'}
-                      </Button>
-                    ) : null}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          label="Signatures"
+          rows={state.signers}
+          rowKey={(signer) => signer.id}
+          columns={[
+            {
+              key: 'signer',
+              header: 'Signer',
+              width: 'minmax(150px, 1.5fr)',
+              primary: true,
+              cell: (signer) => (
+                <>
+                  <Text size="sm" fw={500}>
+                    {signer.name}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {signer.role}
+                  </Text>
+                </>
+              ),
+            },
+            {
+              key: 'for',
+              header: 'For',
+              width: 'minmax(110px, 1fr)',
+              cell: (signer) => (signer.side === 'us' ? 'Our side' : agreement.partnerName),
+            },
+            {
+              key: 'state',
+              header: 'State',
+              width: 'minmax(150px, 1.5fr)',
+              cell: (signer) => <SignerState signer={signer} />,
+            },
+            {
+              key: 'actions',
+              header: 'Actions',
+              width: 'minmax(110px, auto)',
+              actions: true,
+              cell: (signer) => (
+                <>
+                  {pending &&
+                  !signer.signature &&
+                  signer.side === 'us' &&
+                  signer.memberId === myMemberId ? (
+                    <Button size="xs" onClick={() => setSigning(signer)}>
+                      Sign
+                    </Button>
+                  ) : null}
+                  {pending && !signer.signature && signer.side === 'partner' && canSendLinks ? (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      loading={send.isPending && send.variables === signer.id}
+                      onClick={() => send.mutate(signer.id)}
+                      aria-label={`${signer.link?.state === 'not_sent' ? 'Send' : 'Re-send'} signing link to ${signer.name}`}
+                    >
+                      {signer.link?.state === 'not_sent' ? 'Send link' : 'Re-send link'}
+                    </Button>
+                  ) : null}
+                </>
+              ),
+            },
+          ]}
+        />
       </Stack>
       {dialogSigner ? (
         <SignDialog

@@ -6,7 +6,6 @@ import {
   Loader,
   Select,
   Stack,
-  Table,
   Text,
   Textarea,
   VisuallyHidden,
@@ -16,6 +15,7 @@ import { useState } from 'react';
 import { describeError } from '../../api/client';
 import { Attachments } from '../../components/attachments/Attachments';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { DataTable } from '../../components/list/DataTable';
 import { Markdown } from '../interactions/Markdown';
 import { DownloadLink } from '../kpis/DownloadLink';
 import {
@@ -180,39 +180,50 @@ export function AgreementVersions({ agreement, etag, canChange }: Props) {
           </Text>
         ) : null}
         {items.length > 0 ? (
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Version</Table.Th>
-                <Table.Th scope="col">Made by</Table.Th>
-                <Table.Th scope="col">Last changed</Table.Th>
-                <Table.Th scope="col">Signature</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((v) => (
-                <Table.Tr key={v.number}>
-                  <Table.Td>{v.number}</Table.Td>
-                  <Table.Td>{v.createdByName ?? '—'}</Table.Td>
-                  <Table.Td>{when(v.updatedAt)}</Table.Td>
-                  <Table.Td>
-                    {v.frozenAt ? (
-                      <Group gap={6} wrap="nowrap">
-                        <Badge color="gray" variant="light">
-                          Frozen
-                        </Badge>
-                        <Text size="xs" c="dimmed" title={`SHA-256 ${v.sha256}`}>
-                          SHA-256 {v.sha256?.slice(0, 12)}…
-                        </Text>
-                      </Group>
-                    ) : (
-                      '—'
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <DataTable
+            label="Versions"
+            rows={items}
+            rowKey={(v) => String(v.number)}
+            columns={[
+              {
+                key: 'version',
+                header: 'Version',
+                width: 'minmax(70px, 0.6fr)',
+                primary: true,
+                cell: (v) => `Version ${v.number}`,
+              },
+              {
+                key: 'by',
+                header: 'Made by',
+                width: 'minmax(110px, 1fr)',
+                cell: (v) => v.createdByName ?? '—',
+              },
+              {
+                key: 'changed',
+                header: 'Last changed',
+                width: 'minmax(120px, 1fr)',
+                cell: (v) => when(v.updatedAt),
+              },
+              {
+                key: 'signature',
+                header: 'Signature',
+                width: 'minmax(150px, 1.2fr)',
+                cell: (v) =>
+                  v.frozenAt ? (
+                    <Group gap={6}>
+                      <Badge color="gray" variant="light">
+                        Frozen
+                      </Badge>
+                      <Text size="xs" c="dimmed" title={`SHA-256 ${v.sha256}`}>
+                        SHA-256 {v.sha256?.slice(0, 12)}…
+                      </Text>
+                    </Group>
+                  ) : (
+                    '—'
+                  ),
+              },
+            ]}
+          />
         ) : null}
         {canChange && !frozen && (latest.data || items.length === 0) ? (
           <Stack gap="xs">

@@ -42,7 +42,11 @@ export function SigningPage() {
   const shown = sign.data ?? view.data;
   const title = shown ? `Sign: ${shown.title}` : 'Sign an agreement';
   return (
-    <AuthLayout title={title} intro={shown ? `${shown.workspace} and ${shown.partner}` : undefined}>
+    <AuthLayout
+      title={title}
+      intro={shown ? `${shown.workspace} and ${shown.partner}` : undefined}
+      wide
+    >
       {!token ? <MissingToken what="signing link" /> : null}
       {view.error ? (
         <ErrorAlert error={describeError(view.error)} title="This link does not work" />
