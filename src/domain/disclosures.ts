@@ -3,22 +3,29 @@ import { uuid } from './ids';
 import { cursorParam, limitParam, pageOf } from './pagination';
 
 /** The kinds of record the portal shows, each logged when shown. */
-export const disclosureRecordTypes = ['interaction', 'issue'] as const;
+export const disclosureRecordTypes = ['interaction', 'issue', 'agreement'] as const;
 export const disclosureRecordType = z.enum(disclosureRecordTypes);
 export type DisclosureRecordType = z.infer<typeof disclosureRecordType>;
 
-/** `list`: a row of a portal page; `record`: the record opened on its own. */
-export const disclosureViews = ['list', 'record'] as const;
+/**
+ * `list`: a row of a portal page; `record`: the record opened on its own in the portal;
+ * `signing_link`: the agreement a signing link opened for the contact it was sent to.
+ */
+export const disclosureViews = ['list', 'record', 'signing_link'] as const;
 export type DisclosureView = (typeof disclosureViews)[number];
 
-/** One record shown to one partner user, once. */
+/** One record shown to one person (a partner user, or a signer through their link), once. */
 export const Disclosure = z
   .object({
     id: z.uuid(),
     partnerId: z.uuid(),
     partnerName: z.string(),
-    partnerUserId: z.uuid(),
-    personName: z.string().describe('The partner user, as named when it was shown'),
+    partnerUserId: z.uuid().nullable().describe('The partner user; null when a link showed it'),
+    contactId: z
+      .uuid()
+      .nullable()
+      .describe('The contact a signing link was sent to, when a link showed it'),
+    personName: z.string().describe('The person, as named when it was shown'),
     personEmail: z.string(),
     recordType: disclosureRecordType,
     recordId: z.uuid(),

@@ -94,6 +94,8 @@ export const permissions = {
   'disclosure.read': ['admin'],
   /** The portal: a partner user's account, and the records shared with their partner. */
   'portal.read': [...partnerSide],
+  /** Signing in the portal, as a partner signer the partner user is (decision 063). */
+  'portal.sign': [...partnerSide],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -44,7 +44,7 @@ export const AgreementSignatureCreate = z
   .meta({ id: 'AgreementSignatureCreate' });
 export type AgreementSignatureCreate = z.infer<typeof AgreementSignatureCreate>;
 
-export const signingChannel = z.enum(['app', 'link']);
+export const signingChannel = z.enum(['app', 'link', 'portal']);
 
 export const AgreementSignature = z
   .object({
@@ -53,7 +53,9 @@ export const AgreementSignature = z
     versionNumber: z.number().int(),
     sha256: z.string().describe('The SHA-256 of the text signed'),
     typedName: z.string(),
-    channel: signingChannel.describe('`app`: signed in Tandem; `link`: through an emailed link'),
+    channel: signingChannel.describe(
+      '`app`: signed in Tandem; `link`: through an emailed link; `portal`: in the partner portal',
+    ),
     ipAddress: z.string().nullable(),
     userAgent: z.string().nullable(),
     signedAt: timestamp,

@@ -30,12 +30,18 @@ export type PartnerScope = {
 /** `calendar-feed`: a feed URL being read, on behalf of the member whose feed it is. */
 /** `report-unsubscribe`: a recipient following the unsubscribe link of a scheduled report. */
 /** `signing-link`: a partner signer following the signing link mailed to them (decision 056). */
+/**
+ * `portal`: the rows a partner user's portal request reads once their partner scope let them in,
+ * where that scope sees too little (the compliance checklist at signing, the version's files);
+ * audit events name the partner user, not it (decision 063).
+ */
 export type SystemActor =
   | 'demo'
   | 'cli'
   | 'calendar-feed'
   | 'report-unsubscribe'
   | 'signing-link'
+  | 'portal'
   | `job:${string}`;
 
 export type SystemScope = {
@@ -79,5 +85,6 @@ export function systemActorName(actor: string): string {
   if (actor.startsWith('job:')) return `Job: ${actor.slice(4)}`;
   if (actor === 'report-unsubscribe') return 'Unsubscribe link';
   if (actor === 'signing-link') return 'Signing link';
+  if (actor === 'portal') return 'Partner portal';
   return 'Tandem';
 }

@@ -32,6 +32,7 @@ import { partnerUserRoutes } from './partner-users/partner-users.routes';
 import { partnerRoutes } from './partners/partners.routes';
 import { planTemplateRoutes } from './plan-templates/plan-templates.routes';
 import { planRoutes } from './plans/plans.routes';
+import { portalAgreementRoutes } from './portal/portal.agreements.routes';
 import { portalRoutes } from './portal/portal.routes';
 import { reportSubscriptionRoutes } from './report-subscriptions/report-subscriptions.routes';
 import { reportRoutes } from './reports/reports.routes';
@@ -65,6 +66,7 @@ export async function registerFeatures(api: ZodApp) {
   await api.register(partnerUserRoutes);
   await api.register(apiKeyRoutes);
   await api.register(portalRoutes);
+  await api.register(portalAgreementRoutes);
   await api.register(calendarFeedRoutes);
   await api.register(commentRoutes);
   await api.register(timelineRoutes);

@@ -16,15 +16,18 @@ export const disclosures = pgTable(
       .notNull()
       .references(() => workspaces.id),
     partnerId: uuid('partner_id').notNull(),
-    partnerUserId: uuid('partner_user_id').notNull(),
+    /** The partner user shown it in the portal; null when a signing link showed it. */
+    partnerUserId: uuid('partner_user_id'),
+    /** The contact a signing link was sent to, when a link showed it (decision 063). */
+    contactId: uuid('contact_id'),
     personName: text('person_name').notNull(),
     personEmail: text('person_email').notNull(),
-    /** `interaction` or `issue` (`disclosureRecordTypes`). */
+    /** `interaction`, `issue` or `agreement` (`disclosureRecordTypes`). */
     recordType: text('record_type').notNull(),
     recordId: uuid('record_id').notNull(),
     /** The record's version when shown: its audit history tells what that version said. */
     recordVersion: integer('record_version').notNull(),
-    /** `list` (a row of a page) or `record` (the record opened on its own). */
+    /** `list` (a row of a page), `record` (opened on its own) or `signing_link` (a link's page). */
     view: text('view').notNull(),
     shownAt: at('shown_at').notNull().defaultNow(),
     requestId: text('request_id'),

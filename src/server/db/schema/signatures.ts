@@ -57,7 +57,7 @@ export const agreementSignatures = pgTable(
     uniqueIndex('agreement_signatures_signer_hash_idx').on(t.workspaceId, t.signerId, t.sha256),
     index('agreement_signatures_agreement_idx').on(t.workspaceId, t.agreementId, t.partnerId),
     check('agreement_signatures_authority', sql`${t.authorityConfirmed}`),
-    check('agreement_signatures_channel', sql`${t.channel} IN ('app', 'link')`),
+    check('agreement_signatures_channel', sql`${t.channel} IN ('app', 'link', 'portal')`),
   ],
 );
 

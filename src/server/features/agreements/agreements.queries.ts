@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
+import { sharedAgreementStatuses } from '../../../domain/portal/agreements';
 import type { Scope } from '../../access/scope';
 import type { Db, Tx } from '../../db/client';
 import { agreementSigners, agreements } from '../../db/schema';
@@ -9,10 +10,18 @@ export type NewAgreementRow = typeof agreements.$inferInsert;
 export type SignerRow = typeof agreementSigners.$inferSelect;
 export type NewSignerRow = typeof agreementSigners.$inferInsert;
 
-/** What the caller may see: agreements of their workspace; partner users see none (the portal will). */
+/**
+ * What the caller may see: agreements of their workspace; a partner user only their partner's
+ * that were sent for signature (decision 063), never a draft or one in negotiation.
+ */
 export function visible(scope: Scope): SQL {
   const inWorkspace = eq(agreements.workspaceId, scope.workspaceId);
-  if (scope.kind === 'partner') return and(inWorkspace, sql`false`) as SQL;
+  if (scope.kind === 'partner')
+    return and(
+      inWorkspace,
+      eq(agreements.partnerId, scope.partnerId),
+      inArray(agreements.status, [...sharedAgreementStatuses]),
+    ) as SQL;
   return inWorkspace;
 }
 

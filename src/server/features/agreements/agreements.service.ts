@@ -114,7 +114,10 @@ export async function recordAgreementTimeline(
   });
 }
 
-/** Writes a change (a new ETag), then its audit event with the agreement before and after. */
+/**
+ * Writes a change (a new ETag), then its audit event with the agreement before and after,
+ * naming `actor` (the scope itself unless a partner user's act is written in Tandem's scope).
+ */
 export async function changeAgreement(
   tx: Tx,
   ctx: ServiceContext,
@@ -122,6 +125,7 @@ export async function changeAgreement(
   current: VisibleAgreement,
   action: string,
   set: Partial<NewAgreementRow>,
+  actor: Scope = scope,
 ): Promise<Agreement> {
   const row = await updateAgreementRow(tx, scope, current.row.id, {
     ...set,
@@ -129,7 +133,7 @@ export async function changeAgreement(
     updatedAt: new Date(),
   });
   const agreement = await present(tx, scope, row);
-  await recordAudit(tx, ctx, scope, {
+  await recordAudit(tx, ctx, actor, {
     action,
     entityType: 'agreement',
     entityId: row.id,

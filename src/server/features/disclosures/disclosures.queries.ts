@@ -4,6 +4,7 @@ import type { Db, Tx } from '../../db/client';
 import { disclosures, partnerUsers, users } from '../../db/schema';
 import { uuidv7Sql } from '../../db/uuid-sql';
 import type { ListPlan } from '../../http/list';
+import { newId } from '../../ids';
 
 export type DisclosureRow = typeof disclosures.$inferSelect;
 
@@ -34,6 +35,29 @@ export async function insertDisclosureRows(
       AND pu.user_id = ${scope.userId}
     RETURNING 1`);
   return (result as unknown as { rows: unknown[] }).rows.length;
+}
+
+/** Logs the agreement a signing link showed, named by the contact and address it was sent to. */
+export async function insertLinkDisclosureRow(
+  db: Db | Tx,
+  scope: Scope,
+  shown: {
+    partnerId: string;
+    contactId: string | null;
+    personName: string;
+    personEmail: string;
+    recordId: string;
+    recordVersion: number;
+    requestId: string | null;
+  },
+): Promise<void> {
+  await db.insert(disclosures).values({
+    id: newId(),
+    workspaceId: scope.workspaceId,
+    recordType: 'agreement',
+    view: 'signing_link',
+    ...shown,
+  });
 }
 
 /** One page of the workspace's disclosure log a list plan asks for. */

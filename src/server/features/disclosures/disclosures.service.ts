@@ -15,6 +15,7 @@ import { partnerNames } from '../partners/partners.service';
 import {
   type DisclosureRow,
   insertDisclosureRows,
+  insertLinkDisclosureRow,
   listDisclosureRows,
 } from './disclosures.queries';
 
@@ -40,6 +41,30 @@ export async function recordDisclosures(
     throw new Error(`disclosure log wrote ${written} of ${records.length} rows`);
 }
 
+/**
+ * Logs the agreement a signing link is showing its signer, a contact of the partner who is not
+ * necessarily a partner user (decision 063); like a portal answer, before it is sent.
+ */
+export async function recordLinkDisclosure(
+  ctx: ServiceContext,
+  scope: Scope,
+  shown: {
+    partnerId: string;
+    contactId: string | null;
+    personName: string;
+    personEmail: string;
+    agreement: { id: string; version: number };
+  },
+): Promise<void> {
+  const { agreement, ...person } = shown;
+  await insertLinkDisclosureRow(dbOf(ctx), scope, {
+    ...person,
+    recordId: agreement.id,
+    recordVersion: agreement.version,
+    requestId: ctx.requestId,
+  });
+}
+
 /** Newest first (ids are UUIDv7); each filter follows its own index. */
 const disclosureList = byIdList<DisclosureListQuery>(disclosures.id, {
   partnerId: (id) => eq(disclosures.partnerId, id),
@@ -53,6 +78,7 @@ function toDisclosure(row: DisclosureRow, partnerName: string): Disclosure {
     partnerId: row.partnerId,
     partnerName,
     partnerUserId: row.partnerUserId,
+    contactId: row.contactId,
     personName: row.personName,
     personEmail: row.personEmail,
     recordType: row.recordType as DisclosureRecordType,

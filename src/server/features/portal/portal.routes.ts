@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import { idParams } from '../../../domain/pagination';
 import {
   PortalInteraction,
@@ -8,11 +7,8 @@ import {
 import { PortalIssue, PortalIssueListQuery, PortalIssuePage } from '../../../domain/portal/issues';
 import { PortalMe } from '../../../domain/portal/me';
 import { PortalOverview } from '../../../domain/portal/overview';
-import type { PartnerScope } from '../../access/scope';
-import { errors } from '../../http/errors';
-import { scopeOf } from '../../http/permissions';
-import type { SessionUser } from '../auth/auth.session';
 import type { ZodApp } from '../index';
+import { portalConfig as config, logged, partnerCaller, partnerScopeOf } from './portal.caller';
 import { portalMe } from './portal.service';
 import {
   sharedInteraction,
@@ -23,19 +19,6 @@ import {
 } from './portal.shared';
 
 const tags = ['portal'];
-const config = { access: 'portal.read', credentials: 'session' } as const;
-
-/** The portal is for partner users signed in with a session; the permission admits partner roles only. */
-function partnerCaller(request: FastifyRequest): { scope: PartnerScope; user: SessionUser } {
-  const scope = scopeOf(request);
-  if (scope.kind !== 'partner' || !request.sessionUser) throw errors.forbidden();
-  return { scope, user: request.sessionUser };
-}
-
-const partnerScopeOf = (request: FastifyRequest) => partnerCaller(request).scope;
-
-const logged =
-  ' Every record answered is written to the disclosure log (what was shown, to whom, when).';
 
 /** The partner users' own surface: its routes answer only the portal's schemas. */
 export async function portalRoutes(app: ZodApp) {

@@ -1,5 +1,12 @@
+import type { Agreement } from '../../../domain/agreements';
+import type { Attachment } from '../../../domain/attachments';
 import type { Interaction } from '../../../domain/interactions';
 import type { Issue } from '../../../domain/issues';
+import {
+  type PortalAgreement,
+  type PortalAgreementFile,
+  sharedAgreementStatus,
+} from '../../../domain/portal/agreements';
 import type { PortalInteraction } from '../../../domain/portal/interactions';
 import type { PortalIssue } from '../../../domain/portal/issues';
 
@@ -38,5 +45,28 @@ export function toPortalIssue(issue: Issue): PortalIssue {
     resolvedAt: resolved ? issue.resolvedAt : null,
     createdAt: issue.createdAt,
     updatedAt: issue.updatedAt,
+  };
+}
+
+export function toPortalAgreement(agreement: Agreement): PortalAgreement {
+  return {
+    id: agreement.id,
+    title: agreement.title,
+    type: agreement.type,
+    status: sharedAgreementStatus.parse(agreement.status),
+    effectiveOn: agreement.effectiveOn,
+    endOn: agreement.endOn,
+    governingLaw: agreement.governingLaw,
+  };
+}
+
+export function toPortalFile(file: Attachment): PortalAgreementFile {
+  return {
+    id: file.id,
+    fileName: file.fileName,
+    kind: file.kind,
+    mediaType: file.mediaType,
+    size: file.size,
+    sha256: file.sha256,
   };
 }

@@ -16,6 +16,7 @@ import { frozenVersionOf } from '../agreements/agreements.freeze';
 import { visibleAgreement } from '../agreements/agreements.service';
 import { recordAudit } from '../audit/audit.service';
 import { partnerContactRefs } from '../contacts/contacts.service';
+import { recordLinkDisclosure } from '../disclosures/disclosures.service';
 import { getWorkspace } from '../workspaces/workspaces.service';
 import {
   findLinkByTokenHash,
@@ -216,10 +217,25 @@ async function viewOf(
   };
 }
 
+/** The link's signer is a partner contact being shown the agreement: the disclosure log says so. */
+async function logShown(ctx: ServiceContext, opened: Awaited<ReturnType<typeof openLink>>) {
+  const { scope, current, signer, link } = opened;
+  await recordLinkDisclosure(ctx, scope, {
+    partnerId: current.agreement.partnerId,
+    contactId: signer.contactId,
+    personName: signer.name,
+    personEmail: link.email,
+    agreement: { id: current.agreement.id, version: current.row.version },
+  });
+}
+
 /** What the link's signer reads before signing: that one agreement, its frozen text and signers. */
 export async function getSigningView(ctx: ServiceContext, token: string): Promise<SigningView> {
   const db = dbOf(ctx);
-  return viewOf(ctx, db, await openLink(db, token, false));
+  const opened = await openLink(db, token, false);
+  const view = await viewOf(ctx, db, opened);
+  await logShown(ctx, opened);
+  return view;
 }
 
 /** The partner signer signs through their link, which is used up by it. */
@@ -252,5 +268,8 @@ export async function signThroughLink(
   const opened = await findLinkByTokenHash(db, scope.workspaceId, sha256(token));
   const signer = current.agreement.signers.find((s) => s.id === opened?.signerId);
   if (!opened || !signer) throw new Error('a used signing link lost its signer');
-  return viewOf(ctx, db, { link: opened, scope, current, version, signer });
+  const signed = { link: opened, scope, current, version, signer };
+  const view = await viewOf(ctx, db, signed);
+  await logShown(ctx, signed);
+  return view;
 }

@@ -23,13 +23,20 @@ const notSigned = () =>
 type Event = Awaited<ReturnType<typeof entityEvents>>[number];
 const after = (event: Event) => (event.after ?? {}) as Record<string, unknown>;
 
+/** How each channel reads on the certificate page. */
+const channelWords: Record<string, string> = {
+  app: 'in Tandem',
+  link: 'through an emailed link',
+  portal: 'in the partner portal',
+};
+
 /** One audit event of the signing as a line of the certificate page, in words. */
 function inWords(event: Event): SignedAgreementEvent {
   const data = after(event);
   const signer = (data.signer ?? {}) as { name?: string; side?: string };
   const what =
     event.action === 'agreement.signed'
-      ? `${signer.name} signed (typed “${data.typedName}”, confirmed their authority) version ${data.versionNumber}, SHA-256 ${String(data.sha256).slice(0, 16)}…, ${data.channel === 'link' ? 'through an emailed link' : 'in Tandem'}`
+      ? `${signer.name} signed (typed “${data.typedName}”, confirmed their authority) version ${data.versionNumber}, SHA-256 ${String(data.sha256).slice(0, 16)}…, ${channelWords[String(data.channel)] ?? 'in Tandem'}`
       : event.action === 'agreement.signing_link_sent'
         ? `Signing link for ${data.signerName} sent to ${data.email}, valid until ${String(data.expiresAt).slice(0, 16).replace('T', ' ')} UTC`
         : `Status changed to ${String(data.status ?? '').replace('_', ' ')}`;

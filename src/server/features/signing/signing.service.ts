@@ -128,6 +128,7 @@ export async function getSigning(ctx: ServiceContext, scope: Scope, id: string) 
  * (409 `already_signed`), for the text the signer saw (409 `document_changed`), with their own
  * name typed (422 `typed_name_mismatch`). The last signature moves the agreement to active
  * unless a compliance requirement blocks it: the signature stands either way (decision 056).
+ * `actor` is who the audit events name when it is not the scope the rows are read in (the portal).
  */
 export async function recordSignature(
   tx: Tx,
@@ -135,7 +136,8 @@ export async function recordSignature(
   scope: Scope,
   current: VisibleAgreement,
   signer: AgreementSigner,
-  input: AgreementSignatureCreate & { channel: 'app' | 'link' } & SigningClient,
+  input: AgreementSignatureCreate & { channel: AgreementSignature['channel'] } & SigningClient,
+  actor: Scope = scope,
 ): Promise<{ activated: boolean; signature: AgreementSignature }> {
   const { agreement } = current;
   if (agreement.status !== 'pending_signature') throw notPending(agreement.status);
@@ -177,7 +179,7 @@ export async function recordSignature(
   });
   if (!row) throw alreadySigned();
   const signature = toSignature(row);
-  await recordAudit(tx, ctx, scope, {
+  await recordAudit(tx, ctx, actor, {
     action: 'agreement.signed',
     entityType: 'agreement',
     entityId: agreement.id,
@@ -191,7 +193,7 @@ export async function recordSignature(
   });
   const signedIds = new Set([...signatures.map((s) => s.signerId), signer.id]);
   if (!agreement.signers.every((s) => signedIds.has(s.id))) return { activated: false, signature };
-  return { activated: await activateIfAllowed(tx, ctx, scope, current), signature };
+  return { activated: await activateIfAllowed(tx, ctx, scope, current, actor), signature };
 }
 
 /** Everyone signed: to active, unless a blocking requirement is open (then an admin moves it later). */
@@ -200,6 +202,7 @@ async function activateIfAllowed(
   ctx: ServiceContext,
   scope: Scope,
   current: VisibleAgreement,
+  actor: Scope,
 ): Promise<boolean> {
   try {
     await assertRequirementsMet(tx, scope, current.row, 'active');
@@ -207,9 +210,15 @@ async function activateIfAllowed(
     if (error instanceof AppError && error.code === 'requirement_open') return false;
     throw error;
   }
-  const agreement = await changeAgreement(tx, ctx, scope, current, 'agreement.status_changed', {
-    status: 'active',
-  });
+  const agreement = await changeAgreement(
+    tx,
+    ctx,
+    scope,
+    current,
+    'agreement.status_changed',
+    { status: 'active' },
+    actor,
+  );
   await recordAgreementTimeline(tx, scope, agreement, {
     event: 'status_changed',
     from: 'pending_signature',
