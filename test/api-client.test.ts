@@ -1186,6 +1186,78 @@ describe('portal', () => {
     });
     expect(disclosed.data?.items.map((d) => d.view).sort()).toEqual(['list', 'record']);
   });
+
+  it('lets a partner user read an agreement sent for signature and sign it as its signer', async () => {
+    const portalUser = await seedPartnerUser(t.database, world.a, partnerId, 'partner_member');
+    const portal = clientFor({ cookie: await signIn(t.app, portalUser.email) });
+    const contact = await api.POST('/api/v1/contacts', {
+      body: {
+        partnerId,
+        firstName: 'Partner',
+        lastName: 'partner_member',
+        email: portalUser.email,
+      },
+    });
+    const created = await api.POST('/api/v1/agreements', {
+      body: { partnerId, type: 'nda', title: 'Mutual NDA' },
+    });
+    const id = must(created.data, 'agreement').id;
+    await api.POST('/api/v1/agreements/{id}/versions', {
+      params: { path: { id }, header: { 'if-match': etagOf(created.response) } },
+      body: { body: 'Both keep it secret.' },
+    });
+    let etag = `"${(await api.GET('/api/v1/agreements/{id}', { params: { path: { id } } })).data?.version}"`;
+    for (const body of [
+      { side: 'us' as const, memberId: world.a.members.admin.memberId, role: 'CEO' },
+      { side: 'partner' as const, contactId: must(contact.data, 'contact').id, role: 'Owner' },
+    ]) {
+      const added = await api.POST('/api/v1/agreements/{id}/signers', {
+        params: { path: { id }, header: { 'if-match': etag } },
+        body,
+      });
+      etag = etagOf(added.response);
+    }
+    for (const to of ['in_negotiation', 'pending_signature'] as const) {
+      const moved = await api.POST('/api/v1/agreements/{id}/transitions', {
+        params: { path: { id }, header: { 'if-match': etag } },
+        body: { to },
+      });
+      etag = etagOf(moved.response);
+    }
+    const listed = await portal.GET('/api/v1/portal/agreements');
+    expect(listed.data?.items.map((a) => a.id)).toContain(id);
+    const detail = await portal.GET('/api/v1/portal/agreements/{id}', { params: { path: { id } } });
+    const version = must(detail.data?.version, 'frozen version');
+    const mine = must(
+      detail.data?.signers.find((s) => s.you),
+      'their signer',
+    );
+    const noFile = await portal.GET('/api/v1/portal/agreements/{id}/files/{fileId}', {
+      params: { path: { id, fileId: mine.id } },
+    });
+    expect(noFile.response.status).toBe(404);
+    const signed = await portal.POST(
+      '/api/v1/portal/agreements/{id}/signers/{signerId}/signature',
+      {
+        params: { path: { id, signerId: mine.id } },
+        body: { sha256: version.sha256, typedName: mine.name, authorityConfirmed: true },
+      },
+    );
+    expect(signed.data?.signers.find((s) => s.you)?.signedAt).not.toBeNull();
+    const us = must(
+      detail.data?.signers.find((s) => s.side === 'us'),
+      'our signer',
+    );
+    await adminSession.POST('/api/v1/agreements/{id}/signers/{signerId}/signature', {
+      params: { path: { id, signerId: us.id } },
+      body: { sha256: version.sha256, typedName: 'A admin', authorityConfirmed: true },
+    });
+    const pdf = await portal.GET('/api/v1/portal/agreements/{id}/signed.pdf', {
+      params: { path: { id } },
+      parseAs: 'arrayBuffer',
+    });
+    expect(pdf.response.headers.get('content-type')).toBe('application/pdf');
+  });
 });
 
 describe('calendar', () => {
