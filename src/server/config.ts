@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { type AttachmentKind, attachmentKinds, defaultFileLimitsMiB } from '../domain/attachments';
+import type { S3BucketSettings } from './files/s3-store';
 
 /** Environment variables Tandem reads, each validated with a message that names it. */
 const env = z.object({
@@ -16,6 +17,34 @@ const env = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   TANDEM_DATA_DIR: z.string().min(1).default('./data'),
   TANDEM_FILES_DIR: z.string().min(1).optional(),
+  TANDEM_FILES_S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+      message: 'must be a bucket name: 3 to 63 lower-case letters, digits, dots and hyphens',
+    })
+    .optional(),
+  TANDEM_FILES_S3_ENDPOINT: z
+    .url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' })
+    .refine((url) => !/^[a-z]+:\/\/[^/]*@/i.test(url), {
+      message: 'must not hold credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY',
+    })
+    .optional(),
+  TANDEM_FILES_S3_REGION: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/, { message: 'must be a region name such as eu-west-1' })
+    .optional(),
+  TANDEM_FILES_S3_PREFIX: z
+    .string()
+    .regex(/^(?:[A-Za-z0-9_.-]+\/)*[A-Za-z0-9_.-]+\/?$/, {
+      message: 'must be folder names of letters, digits, _ . - separated by /, such as tandem/',
+    })
+    .refine((prefix) => !prefix.split('/').some((part) => /^\.+$/.test(part)), {
+      message: 'must not have a . or .. folder',
+    })
+    .optional(),
+  TANDEM_FILES_S3_PATH_STYLE: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
@@ -82,6 +111,8 @@ export type Config = {
   dataDir: string;
   /** Where the directory blob store keeps files (`$TANDEM_DATA_DIR/files` unless set). */
   filesDir: string;
+  /** The bucket that keeps files instead of `filesDir`, when `TANDEM_FILES_S3_BUCKET` is set. */
+  filesBucket?: S3BucketSettings;
   /** The largest upload of each kind of file, in bytes. */
   fileLimits: FileLimits;
   databaseUrl: string | undefined;
@@ -263,6 +294,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir,
     filesDir: resolve(e.TANDEM_FILES_DIR ?? join(dataDir, 'files')),
+    filesBucket: bucketSettings(e, source),
     fileLimits: e.TANDEM_FILE_LIMITS,
     databaseUrl: e.DATABASE_URL,
     publicUrl: (e.TANDEM_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
@@ -272,6 +304,34 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** The bucket settings when a bucket is named; any other bucket setting without one is a mistake. */
+function bucketSettings(
+  e: z.infer<typeof env>,
+  source: NodeJS.ProcessEnv,
+): S3BucketSettings | undefined {
+  const bucket = e.TANDEM_FILES_S3_BUCKET;
+  if (!bucket) {
+    const stray = (['ENDPOINT', 'REGION', 'PREFIX', 'PATH_STYLE'] as const).find(
+      (name) => e[`TANDEM_FILES_S3_${name}`] !== undefined,
+    );
+    if (stray) throw new ConfigError(`TANDEM_FILES_S3_${stray} needs TANDEM_FILES_S3_BUCKET`);
+    return undefined;
+  }
+  if (e.TANDEM_FILES_DIR) {
+    throw new ConfigError('TANDEM_FILES_DIR and TANDEM_FILES_S3_BUCKET cannot both be set');
+  }
+  const prefix = e.TANDEM_FILES_S3_PREFIX ?? '';
+  return {
+    bucket,
+    endpoint: e.TANDEM_FILES_S3_ENDPOINT,
+    region: e.TANDEM_FILES_S3_REGION ?? (source.AWS_REGION || 'us-east-1'),
+    prefix: prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/`,
+    // S3-compatible services mostly serve buckets as paths; Amazon S3 as host names.
+    pathStyle:
+      (e.TANDEM_FILES_S3_PATH_STYLE ?? String(Boolean(e.TANDEM_FILES_S3_ENDPOINT))) === 'true',
   };
 }
 

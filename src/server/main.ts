@@ -7,7 +7,7 @@ import { openConfiguredDatabase } from './db/open';
 import { prepareDatabase } from './db/prepare';
 import { StartAborted } from './db/schema-lock';
 import { anyWorkspaceExists } from './features/workspaces/workspaces.queries';
-import { openBlobStore } from './files/open';
+import { openCheckedBlobStore } from './files/open';
 import { createJobs, type JobQueue } from './jobs/queue';
 import { createMailer } from './mail/mailer';
 import { newToken } from './tokens';
@@ -33,6 +33,10 @@ export async function startServer(
   options: { json?: boolean; signal?: AbortSignal } = {},
 ): Promise<RunningServer> {
   const config = loadConfig();
+  // Checked first: a bucket that cannot be reached stops the start before anything is opened.
+  const files = await openCheckedBlobStore(config).catch((error: Error) => {
+    throw new StartError(error.message);
+  });
   let opened: Awaited<ReturnType<typeof openConfiguredDatabase>>;
   try {
     opened = await openConfiguredDatabase(config);
@@ -56,7 +60,6 @@ export async function startServer(
     if (options.signal?.aborted) throw new StartAborted();
     // Workers start after the server listens, so that building the routes does not wait behind
     // the job queue's start-up queries (the embedded database answers one query at a time).
-    const files = openBlobStore(config);
     jobs = createJobs(database, {
       work: false,
       files,

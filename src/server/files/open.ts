@@ -1,8 +1,22 @@
 import type { Config } from '../config';
 import type { BlobStore } from './blob-store';
 import { directoryBlobStore } from './directory-store';
+import { s3BlobStore } from './s3-store';
 
-/** The blob store the settings choose: the files directory (`TANDEM_FILES_DIR`). */
-export function openBlobStore(config: Pick<Config, 'filesDir'>): BlobStore {
-  return directoryBlobStore(config.filesDir);
+/** The blob store the settings choose: the bucket (`TANDEM_FILES_S3_BUCKET`) or the files directory. */
+export function openBlobStore(config: Pick<Config, 'filesDir' | 'filesBucket'>): BlobStore {
+  return config.filesBucket ? s3BlobStore(config.filesBucket) : directoryBlobStore(config.filesDir);
+}
+
+/**
+ * The same, once it is known to answer: a bucket that cannot be reached (wrong name, address or
+ * credentials) is an error with a one-line message, rather than a failure at the first upload.
+ */
+export async function openCheckedBlobStore(
+  config: Pick<Config, 'filesDir' | 'filesBucket'>,
+): Promise<BlobStore> {
+  if (!config.filesBucket) return directoryBlobStore(config.filesDir);
+  const store = s3BlobStore(config.filesBucket);
+  await store.check();
+  return store;
 }

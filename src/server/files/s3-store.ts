@@ -1,0 +1,196 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  HeadObjectCommand,
+  ListObjectsCommand,
+  S3Client,
+  type S3ClientConfig,
+} from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import {
+  type BlobKey,
+  BlobNotFoundError,
+  type BlobStore,
+  BlobTooLargeError,
+  type PutOptions,
+  parseBlobKey,
+  type StoredBlob,
+} from './blob-store';
+
+/** Where the bucket is: the `TANDEM_FILES_S3_*` settings (credentials come from the AWS variables). */
+export type S3BucketSettings = {
+  bucket: string;
+  /** An S3-compatible service's URL; none means Amazon S3 in `region`. */
+  endpoint: string | undefined;
+  region: string;
+  /** Put before every key, ending in `/` unless empty: several installs can share one bucket. */
+  prefix: string;
+  /** `https://host/bucket/key` instead of `https://bucket.host/key` (most S3-compatible services). */
+  pathStyle: boolean;
+};
+
+export type S3BlobStore = BlobStore & {
+  /** Answers when the bucket can be reached with these credentials; throws a one-line error if not. */
+  check(): Promise<void>;
+};
+
+export type S3StoreOptions = {
+  /** Client settings over Tandem's (tests give the local server's credentials). */
+  client?: Partial<S3ClientConfig>;
+  /** Keys asked for per listing request (S3's most is 1 000). */
+  listPageSize?: number;
+};
+
+/**
+ * Blobs as objects `<prefix><key>` in one bucket. A put is one PutObject, or above the part size
+ * a multipart upload that S3 shows only once it is completed and that is aborted on any failure:
+ * either way no reader sees part of an object, and a failed put leaves no object.
+ */
+export function s3BlobStore(settings: S3BucketSettings, options: S3StoreOptions = {}): S3BlobStore {
+  const client = new S3Client({
+    region: settings.region,
+    ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
+    forcePathStyle: settings.pathStyle,
+    // Checksums only where S3 requires them: many S3-compatible services refuse the newer
+    // streamed checksum trailers, and every blob's SHA-256 is computed on the way in anyway.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    // A bucket that does not answer fails in seconds instead of hanging a request or the start.
+    requestHandler: { connectionTimeout: 5_000, socketTimeout: 60_000 },
+    ...options.client,
+  });
+  const { bucket, prefix } = settings;
+  const objectOf = (key: BlobKey) => `${prefix}${key}`;
+  const where = `bucket ${bucket}${settings.endpoint ? ` at ${settings.endpoint}` : ''}${prefix ? ` under ${prefix}` : ''}`;
+
+  return {
+    description: `S3 ${where}`,
+
+    async put(body: Readable | Uint8Array, options: PutOptions = {}): Promise<StoredBlob> {
+      const key = randomBytes(16).toString('hex') as BlobKey;
+      const hash = createHash('sha256');
+      let size = 0;
+      // The source's own failure (or the size limit) is what the caller hears, not the upload's.
+      let sourceError: unknown;
+      async function* metered(): AsyncGenerator<Uint8Array> {
+        try {
+          const source = body instanceof Uint8Array ? [body] : body;
+          for await (const chunk of source as AsyncIterable<Uint8Array> | Uint8Array[]) {
+            const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+            size += bytes.byteLength;
+            if (options.maxBytes !== undefined && size > options.maxBytes) {
+              throw new BlobTooLargeError(options.maxBytes);
+            }
+            hash.update(bytes);
+            yield bytes;
+          }
+        } catch (error) {
+          sourceError = error;
+          throw error;
+        }
+      }
+      const upload = new Upload({
+        client,
+        params: {
+          Bucket: bucket,
+          Key: objectOf(key),
+          Body: Readable.from(metered()),
+          ContentType: 'application/octet-stream',
+        },
+        leavePartsOnError: false,
+      });
+      try {
+        await upload.done();
+      } catch (error) {
+        if (body instanceof Readable) body.destroy();
+        throw sourceError ?? error;
+      }
+      return { key, size, sha256: hash.digest('hex') };
+    },
+
+    async get(key: BlobKey): Promise<Readable> {
+      try {
+        const answer = await client.send(
+          new GetObjectCommand({ Bucket: bucket, Key: objectOf(key) }),
+        );
+        // On Node.js the body is the response's own stream.
+        return answer.Body as Readable;
+      } catch (error) {
+        if (isMissing(error)) throw new BlobNotFoundError(key);
+        throw error;
+      }
+    },
+
+    async exists(key: BlobKey): Promise<boolean> {
+      try {
+        await client.send(new HeadObjectCommand({ Bucket: bucket, Key: objectOf(key) }));
+        return true;
+      } catch (error) {
+        if (isMissing(error)) return false;
+        throw error;
+      }
+    },
+
+    async delete(key: BlobKey): Promise<void> {
+      // S3 answers a delete of a missing object as a success.
+      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: objectOf(key) }));
+    },
+
+    async *keys(): AsyncIterable<BlobKey> {
+      // ListObjects (version 1) paged by the last name seen, as S3 documents: every S3-compatible
+      // server has it, and the test server cannot make version 2's tokens on current Node.js.
+      let marker: string | undefined;
+      for (;;) {
+        const page = await client.send(
+          new ListObjectsCommand({
+            Bucket: bucket,
+            Prefix: prefix,
+            MaxKeys: options.listPageSize ?? 1000,
+            Marker: marker,
+          }),
+        );
+        const names = (page.Contents ?? []).map((object) => object.Key ?? '');
+        for (const name of names) {
+          const key = parseBlobKey(name.slice(prefix.length));
+          if (key) yield key;
+        }
+        marker = names.at(-1);
+        if (!page.IsTruncated || marker === undefined) return;
+      }
+    },
+
+    async check(): Promise<void> {
+      try {
+        await client.send(new HeadBucketCommand({ Bucket: bucket }));
+      } catch (error) {
+        throw new Error(`the files ${where} cannot be reached: ${reasonOf(error)}`);
+      }
+    },
+  };
+}
+
+type S3Failure = { name?: string; code?: string; $metadata?: { httpStatusCode?: number } };
+
+/** A missing object: S3 says NoSuchKey on GET and a bare 404 (NotFound) on HEAD. */
+function isMissing(error: unknown): boolean {
+  const failure = error as S3Failure;
+  if (failure.name === 'NoSuchBucket') return false;
+  return failure.name === 'NoSuchKey' || failure.$metadata?.httpStatusCode === 404;
+}
+
+/** A short reason naming what to fix; never the credentials, which S3 errors do not carry. */
+function reasonOf(error: unknown): string {
+  const failure = error as S3Failure & { message?: string };
+  const status = failure.$metadata?.httpStatusCode;
+  if (status === 404) return 'no such bucket (TANDEM_FILES_S3_BUCKET)';
+  if (status === 403 || status === 401) {
+    return 'access denied (check AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and the bucket policy)';
+  }
+  const detail = failure.code ?? failure.name ?? 'error';
+  const message = (failure.message ?? '').split('\n')[0];
+  return status
+    ? `HTTP ${status} ${detail}`
+    : `${detail}${message && message !== detail ? ` ${message}` : ''}`;
+}
