@@ -129,7 +129,7 @@ describe('the S3 store', () => {
     const closed = storeOn({ endpoint: 'http://127.0.0.1:9' }, { client: { maxAttempts: 1 } });
     const refused = await closed.check().catch((error: Error) => error.message);
     expect(refused).toMatch(
-      /^the files bucket tandem-test at http:\/\/127.0.0.1:9 cannot be reached: ECONNREFUSED/,
+      /^the files bucket tandem-test at http:\/\/127.0.0.1:9 cannot be reached: connect ECONNREFUSED 127\.0\.0\.1:9$/,
     );
     expect(refused).not.toContain('\n');
   });

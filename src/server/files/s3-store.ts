@@ -1,15 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadBucketCommand,
-  HeadObjectCommand,
-  ListObjectsCommand,
-  S3Client,
-  type S3ClientConfig,
-} from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
+import type { S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
 import {
   type BlobKey,
   BlobNotFoundError,
@@ -50,17 +41,26 @@ export type S3StoreOptions = {
  * either way no reader sees part of an object, and a failed put leaves no object.
  */
 export function s3BlobStore(settings: S3BucketSettings, options: S3StoreOptions = {}): S3BlobStore {
-  const client = new S3Client({
-    region: settings.region,
-    ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
-    forcePathStyle: settings.pathStyle,
-    // Checksums only where S3 requires them: many S3-compatible services refuse the newer
-    // streamed checksum trailers, and every blob's SHA-256 is computed on the way in anyway.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    // A bucket that does not answer fails in seconds instead of hanging a request or the start.
-    requestHandler: { connectionTimeout: 5_000, socketTimeout: 60_000 },
-    ...options.client,
-  });
+  let connecting: Promise<{ sdk: Sdk; client: S3Client }> | undefined;
+  // The client is loaded on first use: it takes a few hundred milliseconds to load, and most
+  // installs keep their files in a folder.
+  const connect = () => {
+    connecting ??= loadSdk().then((sdk) => ({
+      sdk,
+      client: new sdk.S3Client({
+        region: settings.region,
+        ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
+        forcePathStyle: settings.pathStyle,
+        // Checksums only where S3 requires them: many S3-compatible services refuse the newer
+        // streamed checksum trailers, and every blob's SHA-256 is computed on the way in anyway.
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        // A bucket that does not answer fails in seconds instead of hanging a request or the start.
+        requestHandler: { connectionTimeout: 5_000, socketTimeout: 60_000 },
+        ...options.client,
+      }),
+    }));
+    return connecting;
+  };
   const { bucket, prefix } = settings;
   const objectOf = (key: BlobKey) => `${prefix}${key}`;
   const where = `bucket ${bucket}${settings.endpoint ? ` at ${settings.endpoint}` : ''}${prefix ? ` under ${prefix}` : ''}`;
@@ -91,7 +91,8 @@ export function s3BlobStore(settings: S3BucketSettings, options: S3StoreOptions 
           throw error;
         }
       }
-      const upload = new Upload({
+      const { sdk, client } = await connect();
+      const upload = new sdk.Upload({
         client,
         params: {
           Bucket: bucket,
@@ -111,9 +112,10 @@ export function s3BlobStore(settings: S3BucketSettings, options: S3StoreOptions 
     },
 
     async get(key: BlobKey): Promise<Readable> {
+      const { sdk, client } = await connect();
       try {
         const answer = await client.send(
-          new GetObjectCommand({ Bucket: bucket, Key: objectOf(key) }),
+          new sdk.GetObjectCommand({ Bucket: bucket, Key: objectOf(key) }),
         );
         // On Node.js the body is the response's own stream.
         return answer.Body as Readable;
@@ -124,8 +126,9 @@ export function s3BlobStore(settings: S3BucketSettings, options: S3StoreOptions 
     },
 
     async exists(key: BlobKey): Promise<boolean> {
+      const { sdk, client } = await connect();
       try {
-        await client.send(new HeadObjectCommand({ Bucket: bucket, Key: objectOf(key) }));
+        await client.send(new sdk.HeadObjectCommand({ Bucket: bucket, Key: objectOf(key) }));
         return true;
       } catch (error) {
         if (isMissing(error)) return false;
@@ -135,16 +138,18 @@ export function s3BlobStore(settings: S3BucketSettings, options: S3StoreOptions 
 
     async delete(key: BlobKey): Promise<void> {
       // S3 answers a delete of a missing object as a success.
-      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: objectOf(key) }));
+      const { sdk, client } = await connect();
+      await client.send(new sdk.DeleteObjectCommand({ Bucket: bucket, Key: objectOf(key) }));
     },
 
     async *keys(): AsyncIterable<BlobKey> {
       // ListObjects (version 1) paged by the last name seen, as S3 documents: every S3-compatible
       // server has it, and the test server cannot make version 2's tokens on current Node.js.
+      const { sdk, client } = await connect();
       let marker: string | undefined;
       for (;;) {
         const page = await client.send(
-          new ListObjectsCommand({
+          new sdk.ListObjectsCommand({
             Bucket: bucket,
             Prefix: prefix,
             MaxKeys: options.listPageSize ?? 1000,
@@ -163,12 +168,25 @@ export function s3BlobStore(settings: S3BucketSettings, options: S3StoreOptions 
 
     async check(): Promise<void> {
       try {
-        await client.send(new HeadBucketCommand({ Bucket: bucket }));
+        const { sdk, client } = await connect();
+        await client.send(new sdk.HeadBucketCommand({ Bucket: bucket }));
       } catch (error) {
         throw new Error(`the files ${where} cannot be reached: ${reasonOf(error)}`);
       }
     },
   };
+}
+
+type Sdk = typeof import('@aws-sdk/client-s3') & {
+  Upload: typeof import('@aws-sdk/lib-storage').Upload;
+};
+let sdkLoading: Promise<Sdk> | undefined;
+
+function loadSdk(): Promise<Sdk> {
+  sdkLoading ??= Promise.all([import('@aws-sdk/client-s3'), import('@aws-sdk/lib-storage')]).then(
+    ([s3, storage]) => ({ ...s3, Upload: storage.Upload }),
+  );
+  return sdkLoading;
 }
 
 type S3Failure = { name?: string; code?: string; $metadata?: { httpStatusCode?: number } };
@@ -190,7 +208,7 @@ function reasonOf(error: unknown): string {
   }
   const detail = failure.code ?? failure.name ?? 'error';
   const message = (failure.message ?? '').split('\n')[0];
-  return status
-    ? `HTTP ${status} ${detail}`
-    : `${detail}${message && message !== detail ? ` ${message}` : ''}`;
+  if (status) return `HTTP ${status} ${detail}`;
+  if (!message || message === detail) return detail;
+  return message.includes(detail) ? message : `${detail}: ${message}`;
 }
