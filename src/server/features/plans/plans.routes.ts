@@ -17,15 +17,9 @@ import { scopeOf } from '../../http/permissions';
 import type { ZodApp } from '../index';
 import { copyPlan } from './plans.copy';
 import { listPlans, planHistory } from './plans.list';
-import {
-  getPlan,
-  getPlanChanges,
-  listPlanVersions,
-  revisePlan,
-  transitionPlan,
-  updatePlan,
-} from './plans.service';
+import { getPlan, transitionPlan, updatePlan } from './plans.service';
 import { startPlan } from './plans.template';
+import { getPlanChanges, listPlanVersions, revisePlan } from './plans.versions';
 
 const tags = ['plans'];
 /** A plan is a summary and fifty objectives at most; anything much larger is not one. */

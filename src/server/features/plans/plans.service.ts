@@ -1,18 +1,13 @@
 import { messages } from '../../../domain/messages';
 import {
-  canRevise,
   type Plan,
-  type PlanChanges,
   type PlanCreate,
   type PlanObjective,
   type PlanStatus,
   type PlanTransition,
   type PlanUpdate,
-  type PlanVersionList,
-  planChanges,
   planMachine,
 } from '../../../domain/plans';
-import { allowedNext } from '../../../domain/state-machine';
 import type { Scope } from '../../access/scope';
 import { callerMemberId } from '../../access/scope';
 import type { ServiceContext, TxContext } from '../../context';
@@ -37,8 +32,6 @@ import {
   findPlan,
   findPlanFor,
   findPlans,
-  findVersionRows,
-  findVersionsOf,
   insertPlanRow,
   insertVersionRow,
   type NewPlanRow,
@@ -49,7 +42,7 @@ import {
   replaceObjectiveRows,
   updatePlanRow,
 } from './plans.queries';
-import { fullSnapshot, snapshotOf, toPlanVersion } from './plans.view';
+import { snapshotOf } from './plans.view';
 
 const planExists = () =>
   errors.conflict('plan_exists', 'The partner already has a plan for this period', {}, [
@@ -106,7 +99,7 @@ async function present(db: Db | Tx, scope: Scope, row: PlanRow, partnerName: str
 }
 
 /** The plan and its partner's name, or 404 when the caller may not see it. */
-async function visiblePlan(db: Db | Tx, scope: Scope, id: string, forUpdate = false) {
+export async function visiblePlan(db: Db | Tx, scope: Scope, id: string, forUpdate = false) {
   const row = await findPlan(db, scope, id, { forUpdate });
   const partner = row ? await partnerRef(db, scope, row.partnerId) : null;
   if (!row || !partner) throw errors.notFound('plan');
@@ -119,7 +112,7 @@ type VisiblePlan = Awaited<ReturnType<typeof visiblePlan>>;
  * A plan's milestones on its partner's timeline (started, moved, agreed, a new version), for
  * the workspace only; edits stay in the plan's own history.
  */
-async function recordPlanTimeline(
+export async function recordPlanTimeline(
   tx: Tx,
   scope: Scope,
   plan: Plan,
@@ -134,7 +127,7 @@ async function recordPlanTimeline(
 }
 
 /** Writes a change to a plan (a new ETag), then its audit event with the plan before and after. */
-async function changePlan(
+export async function changePlan(
   tx: Tx,
   ctx: ServiceContext,
   scope: Scope,
@@ -309,73 +302,6 @@ export async function transitionPlan(
     });
     return plan;
   });
-}
-
-/**
- * Opens a new draft version of an agreed or active plan (decision 040): the version number
- * goes up by one and the plan is a draft again, starting from the agreed content; the agreed
- * version stays in the plan's versions and its changes are shown against it.
- */
-export async function revisePlan(
-  ctx: ServiceContext,
-  scope: Scope,
-  id: string,
-  ifMatch: string | undefined,
-): Promise<Plan> {
-  return withTransaction(ctx, async (tx, ctx) => {
-    const current = await visiblePlan(tx, scope, id, true);
-    checkIfMatch(ifMatch, current.row.version, { required: true });
-    const status = current.row.status as PlanStatus;
-    if (!canRevise(status))
-      throw errors.invalidTransition(
-        status,
-        'draft',
-        allowedNext(planMachine, status),
-        status === 'closed'
-          ? 'The plan is closed and can no longer change'
-          : `The plan is ${status}: edit it as it is; only an agreed or active plan opens a new version`,
-      );
-    const plan = await changePlan(tx, ctx, scope, current, 'plan.revised', {
-      status: 'draft',
-      versionNumber: current.row.versionNumber + 1,
-    });
-    await recordPlanTimeline(tx, scope, plan, { event: 'revised' });
-    return plan;
-  });
-}
-
-export async function listPlanVersions(
-  ctx: ServiceContext,
-  scope: Scope,
-  id: string,
-): Promise<PlanVersionList> {
-  const db = dbOf(ctx);
-  await visiblePlan(db, scope, id);
-  return { items: (await findVersionRows(db, scope, id)).map(toPlanVersion) };
-}
-
-/** What changed in the version being worked on against the last agreed one, field by field. */
-export async function getPlanChanges(
-  ctx: ServiceContext,
-  scope: Scope,
-  id: string,
-): Promise<PlanChanges> {
-  const db = dbOf(ctx);
-  const { row, plan } = await visiblePlan(db, scope, id);
-  const against = row.agreedVersionNumber;
-  if (against === null)
-    return { againstVersionNumber: null, versionNumber: row.versionNumber, changes: [] };
-  const [agreed] = await findVersionsOf(db, scope, [{ planId: id, number: against }]);
-  const current = snapshotOf(
-    row,
-    await findObjectiveRows(db, scope, [id]),
-    await kpiSnapshotsOf(db, scope, id),
-  );
-  return {
-    againstVersionNumber: against,
-    versionNumber: plan.versionNumber,
-    changes: agreed ? planChanges(fullSnapshot(agreed.snapshot), current) : [],
-  };
 }
 
 /** A member leaves: objectives they own lose their owner (an audit event each), and the agreements they recorded forget them. */
