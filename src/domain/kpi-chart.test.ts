@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kpiChartSeries } from './kpi-chart';
+import { kpiChartSeries, periodTargets } from './kpi-chart';
 
 const progress = {
   asOf: null,
@@ -69,5 +69,16 @@ describe('the scorecard chart', () => {
     });
     expect(ceiling.target).toEqual([3600, 3600, 3600, 3600]);
     expect(ceiling.actual).toEqual([null, null, null, null]);
+  });
+});
+
+describe("each period's own target", () => {
+  it("is a sum's step of its running target, and a level's target by then", () => {
+    expect(periodTargets('sum', [100, 200, 300, 400])).toEqual([100, 100, 100, 100]);
+    expect(periodTargets('last', [2250, 2500, 2750, 3000])).toEqual([2250, 2500, 2750, 3000]);
+    expect(periodTargets('average', [50, 50])).toEqual([50, 50]);
+    // Added up, a sum's period targets are its target.
+    const steps = periodTargets('sum', [1000 / 3, 2000 / 3, 1000]);
+    expect(steps.reduce((a, b) => a + b, 0)).toBeCloseTo(1000, 9);
   });
 });

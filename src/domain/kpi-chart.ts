@@ -1,5 +1,5 @@
 import { expectedToDate } from './kpi-math';
-import type { Kpi } from './kpis';
+import type { Kpi, KpiAggregation } from './kpis';
 
 /** What a KPI's chart reads: the KPI with its progress, its periods in order and its values. */
 export interface KpiChartInput {
@@ -62,4 +62,13 @@ export function kpiChartSeries(item: KpiChartInput): KpiChartSeries {
   };
   const target = item.periods.map((_, i) => expectedToDate({ ...goal, elapsed: i + 1 }));
   return { actual, forecast: projected, target };
+}
+
+/**
+ * Each period's own target, beside its own value: a sum's share of the period (the step of its
+ * running target), a latest value's or an average's target by then.
+ */
+export function periodTargets(aggregation: KpiAggregation, targetByThen: number[]): number[] {
+  if (aggregation !== 'sum') return targetByThen;
+  return targetByThen.map((total, i) => total - (i === 0 ? 0 : (targetByThen[i - 1] ?? 0)));
 }

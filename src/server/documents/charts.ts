@@ -41,17 +41,14 @@ export interface LineChart {
   /** The x axis, left to right (`2026-01`, `FY2027-Q2`). */
   labels: string[];
   series: LineSeries[];
-  /** A horizontal target line. */
-  target?: number | null;
   /** How a value reads on the y axis (`€12k`, `85 %`). */
   format: (value: number) => string;
 }
 
-/** A line chart with its y axis, the x labels that fit, a target line and a legend. */
+/** A line chart with its y axis, the x labels that fit and a legend. */
 export function lineChartSvg(chart: LineChart): string {
   const { width, height, labels, format } = chart;
   const values = chart.series.flatMap((s) => s.values).filter((v): v is number => v !== null);
-  if (chart.target != null) values.push(chart.target);
   const ticks = niceTicks(Math.min(0, ...values), Math.max(1e-9, ...values));
   const low = ticks[0] ?? 0;
   const high = ticks[ticks.length - 1] ?? 1;
@@ -79,12 +76,6 @@ export function lineChartSvg(chart: LineChart): string {
       `<text x="${round(x(i))}" y="${height - bottom + 11}" font-size="7" text-anchor="middle" fill="${colors.dimmed}">${escapeXml(label)}</text>`,
     );
   });
-  if (chart.target != null) {
-    const ty = round(y(chart.target));
-    parts.push(
-      `<line x1="${left}" x2="${width - right}" y1="${ty}" y2="${ty}" stroke="${colors.warning}" stroke-width="1" stroke-dasharray="4 3"/>`,
-    );
-  }
   for (const series of chart.series) {
     const dash = series.dashed ? ' stroke-dasharray="3 2"' : '';
     let run: string[] = [];
@@ -110,10 +101,11 @@ export function lineChartSvg(chart: LineChart): string {
     });
     flush();
   }
-  const legend = [
-    ...chart.series.map((s) => ({ name: s.name, color: s.color, dashed: s.dashed ?? false })),
-    ...(chart.target != null ? [{ name: 'Target', color: colors.warning, dashed: true }] : []),
-  ];
+  const legend = chart.series.map((s) => ({
+    name: s.name,
+    color: s.color,
+    dashed: s.dashed ?? false,
+  }));
   let lx = left;
   for (const item of legend) {
     const ly = height - 8;

@@ -26,7 +26,6 @@ describe('charts', () => {
       height: 120,
       labels: ['<b>Jan</b>', 'Feb'],
       series: [{ name: 'Revenue "&" <script>', values: [1, 2], color: '#000' }],
-      target: 3,
       format: String,
     });
     expect(svg).not.toContain('<script>');

@@ -1,5 +1,5 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
-import { kpiChartSeries } from '../../../domain/kpi-chart';
+import { kpiChartSeries, periodTargets } from '../../../domain/kpi-chart';
 import {
   formatKpiValue,
   type Kpi,
@@ -42,8 +42,9 @@ const statusColors: Record<KpiStatus, string> = {
 
 const sideLabels: Record<OwnerSide, string> = { us: 'Us', partner: 'Partner', both: 'Both' };
 
-function value(kpi: Kpi, stored: number | null): string {
-  return stored === null ? '—' : formatKpiValue(kpi.unit, stored, kpi.currency, locale);
+/** A value in whole stored units (a target or forecast by then may fall between them). */
+function value(kpi: Kpi, stored: number | null | undefined): string {
+  return stored == null ? '—' : formatKpiValue(kpi.unit, Math.round(stored), kpi.currency, locale);
 }
 
 /** An axis tick, short: `€1.2M`, `45 %`, `12 h`, `3.4K`. */
@@ -71,6 +72,8 @@ function status(kpi: Kpi): { text: string; color: string; bold?: boolean } {
 function kpiSection(item: ScorecardKpi): Content[] {
   const { kpi } = item;
   const series = kpiChartSeries(item);
+  const targets = periodTargets(kpi.aggregation, series.target);
+  const targetOf = new Map(item.periods.map((p, i) => [p.label, targets[i] ?? null]));
   const recent = [...item.measurements].reverse().slice(0, 6);
   const facts = [
     `Target ${value(kpi, kpi.target)}${kpi.baseline === null ? '' : ` from a baseline of ${value(kpi, kpi.baseline)}`}`,
@@ -97,8 +100,8 @@ function kpiSection(item: ScorecardKpi): Content[] {
             color: colors.primary,
           },
           { name: 'Forecast', values: series.forecast, color: colors.forecast, dashed: true },
+          { name: 'Target by then', values: series.target, color: colors.warning, dashed: true },
         ],
-        target: kpi.target,
         format: (v) => axisValue(kpi, v),
       }),
     },
@@ -120,14 +123,19 @@ function kpiSection(item: ScorecardKpi): Content[] {
       : {
           table: {
             headerRows: 1,
-            widths: ['auto', 'auto', '*', 'auto'],
+            widths: ['auto', 'auto', 'auto', '*', 'auto'],
             body: [
-              ['Period', 'Value', 'Note', 'Recorded'].map(
-                (text): TableCell => ({ text, style: 'tableHeader' }),
-              ),
+              [
+                'Period',
+                'Value',
+                kpi.aggregation === 'sum' ? 'Period’s target' : 'Target by then',
+                'Note',
+                'Recorded',
+              ].map((text): TableCell => ({ text, style: 'tableHeader' })),
               ...recent.map((m): TableCell[] => [
                 m.period,
                 { text: value(kpi, m.value), alignment: 'right' },
+                { text: value(kpi, targetOf.get(m.period)), alignment: 'right' },
                 m.note,
                 m.recordedAt.slice(0, 10),
               ]),
@@ -152,6 +160,7 @@ export function scorecardContent(data: ScorecardData): Content[] {
   const summary: TableCell[][] = data.kpis.map(({ kpi }) => [
     kpi.name,
     { text: value(kpi, kpi.target), alignment: 'right' },
+    { text: value(kpi, kpi.progress.expected), alignment: 'right' },
     { text: value(kpi, kpi.progress.actual), alignment: 'right' },
     { text: percent(kpi.progress.attainment), alignment: 'right' },
     status(kpi),
@@ -184,9 +193,9 @@ export function scorecardContent(data: ScorecardData): Content[] {
       : {
           table: {
             headerRows: 1,
-            widths: ['*', 'auto', 'auto', 'auto', 'auto'],
+            widths: ['*', 'auto', 'auto', 'auto', 'auto', 'auto'],
             body: [
-              ['KPI', 'Target', 'Actual to date', 'Attainment', 'Status'].map(
+              ['KPI', 'Target', 'Expected by now', 'Actual to date', 'Attainment', 'Status'].map(
                 (text): TableCell => ({ text, style: 'tableHeader' }),
               ),
               ...summary,

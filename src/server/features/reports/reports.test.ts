@@ -37,6 +37,25 @@ beforeAll(async () => {
 
 afterAll(() => t.close());
 
+/** Every object in pdfmake content, depth first: tables, charts, text runs. */
+function nodesOf(content: unknown): Array<Record<string, unknown>> {
+  if (Array.isArray(content)) return content.flatMap(nodesOf);
+  if (!content || typeof content !== 'object') return [];
+  const node = content as Record<string, unknown>;
+  return [node, ...Object.values(node).flatMap(nodesOf)];
+}
+
+const cellText = (cell: unknown) =>
+  typeof cell === 'string' ? cell : String((cell as { text?: unknown }).text ?? '');
+
+/** The body rows of the first table whose header has `header`, each cell as its text. */
+function tableRows(content: unknown, header: string): string[][] {
+  const table = nodesOf(content)
+    .map((node) => (node.table as { body?: unknown[][] } | undefined)?.body)
+    .find((body) => body?.[0]?.some((cell) => cellText(cell) === header));
+  return (table ?? []).slice(1).map((row) => row.map(cellText));
+}
+
 /** An admin of the workspace, as a request of theirs is scoped. */
 const scope = (w: World['a']): MemberScope => ({
   kind: 'member',
@@ -201,6 +220,28 @@ describe('the plan scorecard', () => {
       expect(forecast[11]).toBeCloseTo(end);
       expect(forecast[2]).toBeNull();
     }
+  });
+
+  it('draws the target by then and gives each recorded period its own target', async () => {
+    const data = await scorecardData(serviceCtx(), scope(world.a), planId);
+    const content = scorecardContent(data);
+    const json = JSON.stringify(content);
+    // The KPI table reads what the target asks by now beside the actual.
+    expect(json).toContain('Expected by now');
+    // The chart's target line climbs by the pro-rata share: €1,000 a month of €12,000.
+    const [svg = ''] = nodesOf(content).flatMap((node) =>
+      typeof node.svg === 'string' ? [node.svg] : [],
+    );
+    expect(svg).toContain('Target by then');
+    const lines = [...svg.matchAll(/<polyline points="([^"]*)"/g)].map((m) => m[1] ?? '');
+    expect(lines.some((points) => points.split(' ').length === 12)).toBe(true);
+    // Each recorded month beside its own share of the target, newest first.
+    const rows = tableRows(content, 'Period’s target');
+    expect(rows.map((row) => [row[0], row[2]])).toEqual([
+      [`${year}-M04`, '€1,000.00'],
+      [`${year}-M02`, '€1,000.00'],
+      [`${year}-M01`, '€1,000.00'],
+    ]);
   });
 
   it('is 404 to another workspace and to partner users, even of its partner, changing nothing', async () => {
