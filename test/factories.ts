@@ -188,3 +188,17 @@ export async function signIn(
   if (!cookie) throw new Error('sign-in set no session cookie');
   return `${cookie.name}=${cookie.value}`;
 }
+
+/**
+ * A new portal user of `partnerId`, signed in: the `Cookie` header of their session, for the
+ * tests that check what a partner side may and may not reach.
+ */
+export async function partnerUserCookie(
+  t: { app: FastifyInstance; database: Database },
+  workspace: SeededWorkspace,
+  partnerId: PartnerId,
+  role: PartnerRole = 'partner_admin',
+): Promise<string> {
+  const user = await seedPartnerUser(t.database, workspace, partnerId, role);
+  return signIn(t.app, user.email);
+}

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedPartnerUser, seedWorld, signIn, type World } from '../../../../test/factories';
+import { partnerUserCookie, seedWorld, signIn, type World } from '../../../../test/factories';
 import { createTestApp, type TestApp, testClient } from '../../../../test/harness';
 import { auditEvents } from '../../db/schema';
 import { endOfWeek } from './tasks.list';
@@ -43,8 +43,7 @@ beforeAll(async () => {
   aTeams = await teamsOf(world.a.members.admin.key);
   bTeams = await teamsOf(world.b.members.admin.key);
   managerCookie = await signIn(t.app, world.a.members.manager.email);
-  const user = await seedPartnerUser(t.database, world.a, world.a.partners[0], 'partner_admin');
-  partnerCookie = await signIn(t.app, user.email);
+  partnerCookie = await partnerUserCookie(t, world.a, world.a.partners[0]);
 });
 afterAll(() => t.close());
 

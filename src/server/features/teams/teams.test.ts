@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedPartnerUser, seedWorld, signIn, type World } from '../../../../test/factories';
+import { partnerUserCookie, seedWorld, type World } from '../../../../test/factories';
 import { createTestApp, type TestApp, testClient } from '../../../../test/harness';
 import { auditEvents, teams } from '../../db/schema';
 import { createWorkspace } from '../workspaces/workspaces.service';
@@ -19,8 +19,7 @@ const teamNamesOf = (res: { json(): { items: Array<{ name: string }> } }) =>
 beforeAll(async () => {
   t = await createTestApp();
   world = await seedWorld(t.database);
-  const user = await seedPartnerUser(t.database, world.a, world.a.partners[0], 'partner_admin');
-  partnerCookie = await signIn(t.app, user.email);
+  partnerCookie = await partnerUserCookie(t, world.a, world.a.partners[0]);
 });
 afterAll(() => t.close());
 
