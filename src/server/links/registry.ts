@@ -55,7 +55,9 @@ export async function presentLinks(
   for (const s of subjects) {
     if (!s.subjectType || !s.subjectId || !(s.subjectType in linkables)) continue;
     const type = s.subjectType as LinkableType;
-    byType.set(type, [...(byType.get(type) ?? []), s.subjectId]);
+    const ids = byType.get(type);
+    if (ids) ids.push(s.subjectId);
+    else byType.set(type, [s.subjectId]);
   }
   const found = new Map<string, LinkTarget>();
   for (const [type, ids] of byType) {

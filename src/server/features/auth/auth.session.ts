@@ -6,7 +6,7 @@ import type { Scope } from '../../access/scope';
 import type { Config } from '../../config';
 import type { AppContext } from '../../context';
 import type { Db, Tx } from '../../db/client';
-import { findLiveSession, findUserAccess } from './auth.queries';
+import { findLiveSession, findUserAccess, type LiveSessionRow } from './auth.queries';
 
 /** The name of the session cookie better-auth sets (`__Secure-` in front on an https URL). */
 export function sessionCookieName(config: Config): string {
@@ -49,26 +49,63 @@ export function sessionTokenOf(cookieHeader: string | undefined, config: Config)
 /** The signed-in user, and the session they came with (rate limits count per session). */
 export type SessionUser = { id: UserId; name: string; email: string; sessionId: string };
 
-/** The signed-in user, or null when the cookie names no live session. */
-export async function sessionUser(
+/** The signed-in user and the scope they hold now, or null when the cookie names no live session. */
+async function liveSession(
   ctx: AppContext,
   request: FastifyRequest,
-): Promise<SessionUser | null> {
+): Promise<{ user: SessionUser; scope: Scope | null } | null> {
   const token = sessionTokenOf(request.headers.cookie, ctx.config);
   if (!token) return null;
   const found = await findLiveSession(ctx.database, token);
   if (!found) return null;
-  return {
+  const user = {
     id: found.userId as UserId,
     name: found.name,
     email: found.email,
     sessionId: found.sessionId,
   };
+  return { user, scope: scopeOfAccess(user.id, accessOfRow(found)) };
 }
+
+/** The signed-in user, or null when the cookie names no live session. */
+export async function sessionUser(
+  ctx: AppContext,
+  request: FastifyRequest,
+): Promise<SessionUser | null> {
+  return (await liveSession(ctx, request))?.user ?? null;
+}
+
+/** The access columns of a session row, as `findUserAccess` would answer them. */
+function accessOfRow(row: LiveSessionRow): UserAccess | null {
+  if (row.memberId && row.memberRole && row.memberWorkspaceId)
+    return {
+      kind: 'member',
+      memberId: row.memberId,
+      role: row.memberRole,
+      workspaceId: row.memberWorkspaceId,
+    };
+  if (row.partnerId && row.partnerRole && row.partnerWorkspaceId)
+    return {
+      kind: 'partner',
+      partnerId: row.partnerId,
+      role: row.partnerRole,
+      workspaceId: row.partnerWorkspaceId,
+    };
+  return null;
+}
+
+/** What a scope is made from: a membership or a partner-user row. */
+type UserAccess =
+  | { kind: 'member'; memberId: string; role: string; workspaceId: string }
+  | { kind: 'partner'; partnerId: string; role: string; workspaceId: string };
 
 /** The Scope a user holds now: read on every request, so role changes apply at once. */
 export async function scopeForUser(db: Db | Tx, userId: UserId): Promise<Scope | null> {
   const access = await findUserAccess(db, userId);
+  return access ? scopeOfAccess(userId, access) : null;
+}
+
+function scopeOfAccess(userId: UserId, access: UserAccess | null): Scope | null {
   if (!access) return null;
   if (access.kind === 'member') {
     const role = memberRole.safeParse(access.role);
@@ -97,9 +134,7 @@ export async function scopeForUser(db: Db | Tx, userId: UserId): Promise<Scope |
 export async function resolveSession(
   request: FastifyRequest,
 ): Promise<{ user: SessionUser | null; scope: Scope | null }> {
-  const user = await sessionUser(request.ctx, request);
-  if (!user) return { user: null, scope: null };
-  return { user, scope: await scopeForUser(request.ctx.database.db, user.id) };
+  return (await liveSession(request.ctx, request)) ?? { user: null, scope: null };
 }
 
 /** The user's membership or partner-user access with the names it carries, or null. */

@@ -1,5 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
+import { pgArray } from '../../db/pg-array';
+import { plainRows } from '../../db/plain';
 import { members, users } from '../../db/schema';
 import type { ListPlan } from '../../http/list';
 
@@ -66,13 +68,14 @@ export function setMemberRole(tx: Tx, workspaceId: string, memberId: string, rol
 }
 
 /** Names of the given members of a workspace, for records that point to them. */
+/** Names of the given members of the workspace: a plain statement (decision 065). */
 export async function findMemberNames(db: Db | Tx, workspaceId: string, ids: string[]) {
   if (ids.length === 0) return [];
-  return db
-    .select({ id: members.id, name: users.name })
-    .from(members)
-    .innerJoin(users, eq(users.id, members.userId))
-    .where(and(eq(members.workspaceId, workspaceId), inArray(members.id, ids)));
+  return plainRows<{ id: string; name: string }>(
+    db,
+    sql`SELECT m.id, u.name FROM members m JOIN users u ON u.id = m.user_id
+      WHERE m.workspace_id = ${workspaceId} AND m.id = ANY(${pgArray(ids)}::uuid[])`,
+  );
 }
 
 /** Members of the workspace among the given ids, or with the given (lower-cased) emails. */

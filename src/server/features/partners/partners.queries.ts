@@ -2,6 +2,8 @@ import { and, eq, getTableColumns, inArray, ne, type SQL, sql } from 'drizzle-or
 import type { Scope } from '../../access/scope';
 import { insertInBatches } from '../../db/batches';
 import type { Db, Tx } from '../../db/client';
+import { pgArray } from '../../db/pg-array';
+import { plainRows } from '../../db/plain';
 import { members, partnerDomains, partners, workspaces } from '../../db/schema';
 import type { ListPlan } from '../../http/list';
 
@@ -37,21 +39,34 @@ export async function findPartner(
   return rows[0];
 }
 
-/** Just enough of a partner to check it is the caller's and name it: many routes start here. */
+/** The same condition as `visible`, as plain SQL for the fixed statements below. */
+function visiblePlain(scope: Scope): SQL {
+  return scope.kind === 'partner'
+    ? sql`workspace_id = ${scope.workspaceId} AND id = ${scope.partnerId}`
+    : sql`workspace_id = ${scope.workspaceId}`;
+}
+
+/**
+ * Just enough of a partner to check it is the caller's and name it: many routes start here, so
+ * it is a plain statement (decision 065).
+ */
 export async function findPartnerRef(db: Db | Tx, scope: Scope, id: string) {
-  const rows = await db
-    .select({ id: partners.id, name: partners.name, archivedAt: partners.archivedAt })
-    .from(partners)
-    .where(and(visible(scope), eq(partners.id, id)));
+  const rows = await plainRows<{ id: string; name: string; archived: boolean }>(
+    db,
+    sql`SELECT id, name, archived_at IS NOT NULL AS archived FROM partners
+      WHERE ${visiblePlain(scope)} AND id = ${id}`,
+  );
   return rows[0];
 }
 
+/** Names of the given partners, for pages of records that point to them (a plain statement). */
 export async function findPartnerNames(db: Db | Tx, scope: Scope, ids: string[]) {
   if (ids.length === 0) return [];
-  return db
-    .select({ id: partners.id, name: partners.name })
-    .from(partners)
-    .where(and(visible(scope), inArray(partners.id, ids)));
+  return plainRows<{ id: string; name: string }>(
+    db,
+    sql`SELECT id, name FROM partners
+      WHERE ${visiblePlain(scope)} AND id = ANY(${pgArray(ids)}::uuid[])`,
+  );
 }
 
 export async function insertPartnerRow(tx: Tx, row: NewPartnerRow): Promise<PartnerRow> {

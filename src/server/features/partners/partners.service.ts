@@ -274,9 +274,7 @@ export async function partnerRef(
   id: string,
 ): Promise<{ id: PartnerId; name: string; archived: boolean } | null> {
   const row = await findPartnerRef(db, scope, id);
-  return row
-    ? { id: row.id as PartnerId, name: row.name, archived: row.archivedAt !== null }
-    : null;
+  return row ? { id: row.id as PartnerId, name: row.name, archived: row.archived } : null;
 }
 
 /**

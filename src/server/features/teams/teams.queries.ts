@@ -2,6 +2,8 @@ import { and, eq, getTableColumns, inArray, isNull, ne, type SQL, sql } from 'dr
 import { defaultTeamNames } from '../../../domain/teams';
 import type { Scope } from '../../access/scope';
 import type { Db, Tx } from '../../db/client';
+import { pgArray } from '../../db/pg-array';
+import { plainRows } from '../../db/plain';
 import { partnerTeamEntries, teamMembers, teams } from '../../db/schema';
 import type { ListPlan } from '../../http/list';
 import { newId } from '../../ids';
@@ -99,12 +101,14 @@ export function listTeamRows(db: Db | Tx, scope: Scope, plan: ListPlan) {
 }
 
 /** Names of the given teams the caller may see (retired ones too: records keep naming them). */
+/** The given teams of the caller's workspace, retired or not: a plain statement (decision 065). */
 export async function findTeamNames(db: Db | Tx, scope: Scope, ids: string[]) {
-  if (ids.length === 0) return [];
-  return db
-    .select({ id: teams.id, name: teams.name, retiredAt: teams.retiredAt })
-    .from(teams)
-    .where(and(visible(scope), inArray(teams.id, ids)));
+  if (ids.length === 0 || scope.kind === 'partner') return [];
+  return plainRows<{ id: string; name: string; retired: boolean }>(
+    db,
+    sql`SELECT id, name, retired_at IS NOT NULL AS retired FROM teams
+      WHERE workspace_id = ${scope.workspaceId} AND id = ANY(${pgArray(ids)}::uuid[])`,
+  );
 }
 
 /** The member ids of the given teams, oldest membership first. */

@@ -247,7 +247,7 @@ function teamRetired(field: string) {
 export async function usableTeamRef(db: Db | Tx, scope: Scope, id: string, field = 'teamId') {
   const [team] = await findTeamNames(db, scope, [id]);
   if (!team) throw errors.invalidReference(field, 'team');
-  if (team.retiredAt) throw teamRetired(field);
+  if (team.retired) throw teamRetired(field);
   return { id: team.id as TeamId, name: team.name };
 }
 

@@ -14,7 +14,7 @@ import { errors } from '../../http/errors';
 import { filters, type ListSpec, pageFrom, planList, sortsOf, time } from '../../http/list';
 import { presentActor } from '../audit/audit.service';
 import { partnerNames, partnerRef } from '../partners/partners.service';
-import { listTimelineRows, type TimelineRow } from './timeline.queries';
+import { listTimelineRows, type TimelinePageRow } from './timeline.queries';
 
 /** Newest first, on (occurred_at, id): the partner index and the workspace index serve it. */
 const timelineList: ListSpec<'occurredAt' | '-occurredAt', TimelineQuery> = {
@@ -25,12 +25,12 @@ const timelineList: ListSpec<'occurredAt' | '-occurredAt', TimelineQuery> = {
   },
 };
 
-function toEntry(row: TimelineRow, partnerName: string | null): TimelineEntry {
+function toEntry(row: TimelinePageRow, partnerName: string | null): TimelineEntry {
   return {
     id: row.id,
     partnerId: row.partnerId,
     partnerName,
-    occurredAt: row.occurredAt.toISOString(),
+    occurredAt: row.occurredAt,
     kind: row.kind as TimelineKind,
     subjectType: row.subjectType,
     subjectId: row.subjectId,

@@ -1,10 +1,10 @@
-import { and, eq, getTableColumns, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Scope } from '../../access/scope';
 import type { Db, Tx } from '../../db/client';
+import { isoUtc, plainRows } from '../../db/plain';
 import { timelineEntries } from '../../db/schema';
 import type { ListPlan } from '../../http/list';
 
-export type TimelineRow = typeof timelineEntries.$inferSelect;
 export type NewTimelineRow = typeof timelineEntries.$inferInsert;
 
 /** What the caller may see: their workspace; a partner user only what is shared with their partner. */
@@ -48,23 +48,46 @@ export async function deleteTimelineRows(
   await tx.delete(timelineEntries).where(ofSubject(scope, subject));
 }
 
-/** One page of entries a list plan asks for, of one partner or (null) the whole workspace. */
+/** A row of a timeline page: the entry's columns as the page shows them, and its cursor. */
+export type TimelinePageRow = {
+  id: string;
+  partnerId: string | null;
+  /** ISO 8601 in UTC, as the API writes it. */
+  occurredAt: string;
+  kind: string;
+  subjectType: string;
+  subjectId: string;
+  actorType: string;
+  actorId: string | null;
+  actorName: string | null;
+  people: string[];
+  summary: unknown;
+  visibility: string;
+  cursor: string[];
+};
+
+const pageColumns = sql`id, partner_id AS "partnerId", ${isoUtc('occurred_at')} AS "occurredAt", kind,
+  subject_type AS "subjectType", subject_id AS "subjectId", actor_type AS "actorType",
+  actor_id AS "actorId", actor_name AS "actorName", people, summary, visibility`;
+
+/**
+ * One page of entries a list plan asks for, of one partner or (null) the whole workspace. Every
+ * partner page opens with it, so its rows come as the driver reads them (decision 065).
+ */
 export function listTimelineRows(
   db: Db | Tx,
   scope: Scope,
   partnerId: string | null,
   plan: ListPlan,
 ) {
-  return db
-    .select({ ...getTableColumns(timelineEntries), cursor: plan.cursor })
-    .from(timelineEntries)
-    .where(
-      and(
-        visible(scope),
-        partnerId === null ? undefined : eq(timelineEntries.partnerId, partnerId),
-        plan.where,
-      ),
-    )
-    .orderBy(...plan.orderBy)
-    .limit(plan.limit);
+  const where = and(
+    visible(scope),
+    partnerId === null ? undefined : eq(timelineEntries.partnerId, partnerId),
+    plan.where,
+  );
+  return plainRows<TimelinePageRow>(
+    db,
+    sql`SELECT ${pageColumns}, ${plan.cursor} AS cursor FROM ${timelineEntries} WHERE ${where}
+      ORDER BY ${sql.join(plan.orderBy, sql`, `)} LIMIT ${plan.limit}`,
+  );
 }
