@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { extract } from 'tar-stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openEmbedded } from '../src/server/db/client';
 import { runCli, tempDir } from './cli-process';
@@ -9,9 +10,21 @@ const onPostgres = process.env.TANDEM_TEST_DATABASE === 'postgres';
 const root = tempDir('tandem-backup-');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-/** Every row of every table in a dump, as sorted JSON text per table. */
+/** The database dump a backup archive holds. */
+async function dumpOf(file: string): Promise<Blob> {
+  const reader = extract();
+  reader.end(readFileSync(file));
+  for await (const entry of reader) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of entry as AsyncIterable<Buffer>) chunks.push(chunk);
+    if (entry.header.name === 'database.tar.gz') return new Blob([Buffer.concat(chunks)]);
+  }
+  throw new Error(`${file} holds no database`);
+}
+
+/** Every row of every table in a backup, as sorted JSON text per table. */
 async function tablesOf(file: string): Promise<Record<string, string[]>> {
-  const database = await openEmbedded({ loadDataDir: new Blob([readFileSync(file)]) });
+  const database = await openEmbedded({ loadDataDir: await dumpOf(file) });
   try {
     const { rows } = await database.sql(
       `SELECT table_schema || '.' || table_name AS name FROM information_schema.tables
@@ -38,7 +51,7 @@ async function tablesOf(file: string): Promise<Record<string, string[]>> {
 describe.skipIf(onPostgres)('tandem backup and restore', { timeout: 180_000 }, () => {
   const source = join(root, 'source');
   const target = join(root, 'target');
-  const first = join(root, 'first.tandem.gz');
+  const first = join(root, 'first.tar');
 
   it('backs up a database with data, and refuses to overwrite without --force', async () => {
     const created = await runCli(
@@ -81,10 +94,19 @@ describe.skipIf(onPostgres)('tandem backup and restore', { timeout: 180_000 }, (
     const restored = await runCli(['restore', first, '--json'], { dataDir: target });
     expect(restored.stderr).not.toMatch(/tandem:/);
     expect(restored.code).toBe(0);
-    expect(JSON.parse(restored.stdout)).toEqual({ restored: true, previous: null });
-    expect(readdirSync(target).sort()).toEqual(['database', 'secret']);
+    expect(JSON.parse(restored.stdout)).toEqual({
+      restored: true,
+      previous: null,
+      previousFiles: null,
+      files: 0,
+    });
+    expect(readdirSync(target).sort()).toEqual(['database', 'files', 'secret']);
+    // The data directory's secret came with its data: what it sealed still opens.
+    expect(readFileSync(join(target, 'secret'), 'utf8')).toBe(
+      readFileSync(join(source, 'secret'), 'utf8'),
+    );
 
-    const second = join(root, 'second.tandem.gz');
+    const second = join(root, 'second.tar');
     expect((await runCli(['backup', second], { dataDir: target })).code).toBe(0);
     const [before, after] = [await tablesOf(first), await tablesOf(second)];
     expect(before['public.partners']).toHaveLength(50);
@@ -100,27 +122,28 @@ describe.skipIf(onPostgres)('tandem backup and restore', { timeout: 180_000 }, (
     expect(result.stderr.trim().split('\n').at(-1)).toMatch(
       /^tandem: the file is not a readable Tandem backup/,
     );
-    expect(readdirSync(target).sort()).toEqual(['database', 'secret']);
-    const third = join(root, 'third.tandem.gz');
-    expect((await runCli(['backup', third], { dataDir: target })).code).toBe(0);
+    expect(readdirSync(target).sort()).toEqual(['database', 'files', 'secret']);
+    const third = join(root, 'third.tar');
+    const again = await runCli(['backup', third], { dataDir: target });
+    expect(again.code, again.stderr).toBe(0);
     expect(await tablesOf(third)).toEqual(await tablesOf(first));
   });
 
-  it('refuses both commands with DATABASE_URL', async () => {
+  it('backs up the files alone with DATABASE_URL, and refuses to restore a database there', async () => {
     const env = {
       DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
       TANDEM_SECRET: 'a-secret-that-is-at-least-32-characters',
     };
-    for (const args of [
-      ['backup', join(root, 'pg.gz')],
-      ['restore', first],
-    ]) {
-      const result = await runCli(args, { dataDir: target, env });
-      expect(result.code).toBe(1);
-      expect(result.stderr.trim()).toMatch(
-        /^tandem: \w+ works on the embedded database only; with DATABASE_URL use pg_/,
-      );
-    }
-    expect(existsSync(join(root, 'pg.gz'))).toBe(false);
+    const files = await runCli(['backup', join(root, 'pg.tar'), '--json'], {
+      dataDir: target,
+      env,
+    });
+    expect(files.code).toBe(0);
+    expect(JSON.parse(files.stdout)).toMatchObject({ files: 0, database: false });
+    const result = await runCli(['restore', first], { dataDir: target, env });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n').at(-1)).toMatch(
+      /^tandem: the backup holds an embedded database; restore it without DATABASE_URL/,
+    );
   });
 });

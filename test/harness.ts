@@ -74,8 +74,10 @@ export type TestApp = {
 export async function createTestApp(
   overrides: Partial<Config> = {},
   build: BuildOptions = {},
+  /** A database of the test's own (a restored backup); a fresh one by default. */
+  opened?: { database: Database; drop(): Promise<void> },
 ): Promise<TestApp> {
-  const { database, drop } = await openTestDatabase();
+  const { database, drop } = opened ?? (await openTestDatabase());
   // Each test app keeps its files in a folder of its own, removed when it closes.
   const filesDir = overrides.filesDir ?? mkdtempSync(join(tmpdir(), 'tandem-files-'));
   const config = testConfig({ ...overrides, filesDir });

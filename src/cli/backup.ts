@@ -1,28 +1,24 @@
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { CliError, type Command, output, progress } from './command';
 
 export const backup: Command = {
   name: 'backup',
-  summary: 'Write the embedded database to a file',
+  summary: 'Write the database and the files to one backup file',
   help: `Usage: tandem backup <file> [--force] [--json]
 
-Writes the embedded database (TANDEM_DATA_DIR) to <file> as a gzipped PGlite dump. Refuses to
-overwrite an existing file unless --force. Needs the server stopped. With DATABASE_URL, use
-pg_dump instead.`,
+Writes the embedded database (TANDEM_DATA_DIR), its secret and every stored file to <file>, a tar
+archive. Refuses to overwrite an existing file unless --force. Needs the server stopped.
+With DATABASE_URL, writes the files alone: back the database up with pg_dump.`,
   options: { force: { type: 'boolean' } },
   positionals: ['file'],
   async run({ values, positionals }) {
     const file = positionals[0] ?? '';
     const { loadConfig } = await import('../server/config');
-    const { backupEmbedded } = await import('../server/db/backup');
-    const { withServices } = await import('./runtime');
-    if (loadConfig().databaseUrl) {
-      throw new CliError(
-        'backup works on the embedded database only; with DATABASE_URL use pg_dump',
-      );
-    }
+    const { backupEmbedded, backupFiles } = await import('../server/backup/backup');
     const { embeddedDatabaseDir } = await import('../server/db/open');
+    const { openBlobStore } = await import('../server/files/open');
+    const { withServices } = await import('./runtime');
     const config = loadConfig();
     if (existsSync(file) && values.force !== true) {
       throw new CliError(`${file} already exists; pass --force to overwrite it`);
@@ -30,15 +26,35 @@ pg_dump instead.`,
     if (!existsSync(dirname(resolve(file)))) {
       throw new CliError(`no such directory: ${dirname(file)}`);
     }
+    const options = { force: values.force === true, progress };
+    if (config.databaseUrl) {
+      const result = await backupFiles(openBlobStore(config), file, options);
+      output(
+        values,
+        result,
+        `${result.files} files written to ${result.file} (${megabytes(result.bytes)}); back the database up with pg_dump`,
+      );
+      return;
+    }
     if (!existsSync(embeddedDatabaseDir(config.dataDir))) {
       throw new CliError(`there is no database in ${config.dataDir} yet; nothing to back up`);
     }
+    // The secret goes with the data it seals, unless the operator keeps it (TANDEM_SECRET).
+    const secret = process.env.TANDEM_SECRET
+      ? null
+      : readFileSync(join(config.dataDir, 'secret'), 'utf8').trim();
     const result = await withServices(
-      async (_ctx, database) =>
-        backupEmbedded(database, file, { force: values.force === true, progress }),
+      (ctx, database) => backupEmbedded(database, ctx.files, file, { ...options, secret }),
       { migrate: false },
     );
-    const size = `${(result.bytes / 1024 / 1024).toFixed(1)} MB`;
-    output(values, result, `Backup written to ${result.file} (${size})`);
+    output(
+      values,
+      result,
+      `Backup written to ${result.file} (${megabytes(result.bytes)}, ${result.files} files)`,
+    );
   },
 };
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -2,25 +2,39 @@ import { CliError, type Command, output, progress } from './command';
 
 export const restore: Command = {
   name: 'restore',
-  summary: 'Replace the embedded database by a backup file',
+  summary: 'Replace the database and the files by a backup',
   help: `Usage: tandem restore <file> [--keep-previous] [--json]
 
-Replaces the embedded database in TANDEM_DATA_DIR by the backup in <file> (made by tandem
-backup). The file is checked first: a bad file changes nothing. The current database is moved
-aside until the restored one has opened; --keep-previous keeps it there afterwards. Needs the
-server stopped. With DATABASE_URL, use pg_restore or psql instead.`,
+Replaces the embedded database in TANDEM_DATA_DIR, its secret and the stored files by the backup
+in <file> (made by tandem backup). The whole file is checked first: a bad file changes nothing.
+The current ones are moved aside until the restored database has opened; --keep-previous keeps
+them there afterwards. Needs the server stopped. With DATABASE_URL, restores the files of a
+files-only backup, checked against the database: run pg_restore first, with the servers stopped.`,
   options: { 'keep-previous': { type: 'boolean' } },
   positionals: ['file'],
   async run({ values, positionals }) {
     const file = positionals[0] ?? '';
     const { loadConfig } = await import('../server/config');
-    const { restoreEmbedded } = await import('../server/db/backup');
+    const { restoreEmbedded, restoreFiles } = await import('../server/backup/restore');
     const { DataDirLockedError, lockDataDir } = await import('../server/db/lock');
     const config = loadConfig();
+    const options = { keepPrevious: values['keep-previous'] === true, progress };
     if (config.databaseUrl) {
-      throw new CliError(
-        'restore works on the embedded database only; with DATABASE_URL use pg_restore',
-      );
+      const url = config.databaseUrl;
+      const { openPostgres } = await import('../server/db/client');
+      const { readFileRows } = await import('../server/backup/file-rows');
+      // Connected only once the archive checked out, to read the rows its files must match.
+      const rowsOf = async () => {
+        const database = await openPostgres(url, { max: 1 });
+        try {
+          return await readFileRows(database.sql);
+        } finally {
+          await database.close();
+        }
+      };
+      const result = await restoreFiles(rowsOf, config.filesDir, file, options);
+      output(values, { restored: true, ...result }, `Restored ${result.files} files from ${file}`);
+      return;
     }
     let lock: { release(): void };
     try {
@@ -30,12 +44,13 @@ server stopped. With DATABASE_URL, use pg_restore or psql instead.`,
       throw error;
     }
     try {
-      const result = await restoreEmbedded(config.dataDir, file, {
-        keepPrevious: values['keep-previous'] === true,
-        progress,
-      });
-      const kept = result.previous ? `; the previous database is in ${result.previous}` : '';
-      output(values, { restored: true, previous: result.previous }, `Restored ${file}${kept}`);
+      const result = await restoreEmbedded(config.dataDir, config.filesDir, file, options);
+      const kept = result.previous ? `; the previous ones are in ${result.previous}` : '';
+      output(
+        values,
+        { restored: true, ...result },
+        `Restored ${file} (${result.files} files)${kept}`,
+      );
     } finally {
       lock.release();
     }

@@ -33,6 +33,8 @@ export interface BlobStore {
   /** The blob's bytes as a stream; `BlobNotFoundError` when there is no such blob. */
   get(key: BlobKey): Promise<Readable>;
   exists(key: BlobKey): Promise<boolean>;
+  /** The blob's size in bytes; `BlobNotFoundError` when there is no such blob. */
+  size(key: BlobKey): Promise<number>;
   delete(key: BlobKey): Promise<void>;
   /** Every key held, in no particular order (backups walk them). */
   keys(): AsyncIterable<BlobKey>;

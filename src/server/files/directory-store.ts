@@ -77,6 +77,15 @@ export function directoryBlobStore(root: string): BlobStore {
       }
     },
 
+    async size(key: BlobKey): Promise<number> {
+      try {
+        return (await stat(pathOf(key))).size;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new BlobNotFoundError(key);
+        throw error;
+      }
+    },
+
     async delete(key: BlobKey): Promise<void> {
       await rm(pathOf(key), { force: true });
     },
