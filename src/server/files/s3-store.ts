@@ -136,6 +136,19 @@ export function s3BlobStore(settings: S3BucketSettings, options: S3StoreOptions 
       }
     },
 
+    async size(key: BlobKey): Promise<number> {
+      const { sdk, client } = await connect();
+      try {
+        const head = await client.send(
+          new sdk.HeadObjectCommand({ Bucket: bucket, Key: objectOf(key) }),
+        );
+        return Number(head.ContentLength ?? 0);
+      } catch (error) {
+        if (isMissing(error)) throw new BlobNotFoundError(key);
+        throw error;
+      }
+    },
+
     async delete(key: BlobKey): Promise<void> {
       // S3 answers a delete of a missing object as a success.
       const { sdk, client } = await connect();
