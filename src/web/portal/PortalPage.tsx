@@ -18,12 +18,13 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { Logo } from '../components/Logo';
 import { PageTitle } from '../components/PageTitle';
 import { portalOverview } from './portal.api';
+import { SharedAgreements } from './SharedAgreements';
 import { SharedInteractions } from './SharedInteractions';
 import { SharedIssues } from './SharedIssues';
 
 /**
  * The partner portal: who is signed in, for which partner, and what the workspace shares with
- * them (interactions and issues), read-only.
+ * them (interactions, agreements to read and sign, issues).
  */
 export function PortalPage() {
   const queryClient = useQueryClient();
@@ -75,6 +76,7 @@ export function PortalPage() {
                   Interactions
                   {overview.data ? ` (${overview.data.interactions})` : null}
                 </Tabs.Tab>
+                <Tabs.Tab value="agreements">Agreements</Tabs.Tab>
                 <Tabs.Tab value="issues">
                   Issues
                   {activeIssues !== null ? (
@@ -87,6 +89,9 @@ export function PortalPage() {
               </Tabs.List>
               <Tabs.Panel value="interactions" pt="lg">
                 <SharedInteractions />
+              </Tabs.Panel>
+              <Tabs.Panel value="agreements" pt="lg">
+                <SharedAgreements />
               </Tabs.Panel>
               <Tabs.Panel value="issues" pt="lg">
                 <SharedIssues />

@@ -34,3 +34,26 @@ export function formatInZone(iso: string, timeZone: string): string {
     );
   }
 }
+
+export async function portalAgreements(cursor: string | undefined) {
+  return unwrap(
+    await api.GET('/api/v1/portal/agreements', { params: { query: { limit: 20, cursor } } }),
+  );
+}
+
+export async function portalAgreement(id: string) {
+  return unwrap(await api.GET('/api/v1/portal/agreements/{id}', { params: { path: { id } } }));
+}
+
+export async function signPortalAgreement(
+  id: string,
+  signerId: string,
+  body: { sha256: string; typedName: string; authorityConfirmed: true },
+) {
+  return unwrap(
+    await api.POST('/api/v1/portal/agreements/{id}/signers/{signerId}/signature', {
+      params: { path: { id, signerId } },
+      body,
+    }),
+  );
+}
