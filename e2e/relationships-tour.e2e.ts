@@ -7,7 +7,7 @@ import { newView, prepareShots, type SignedIn, type Stop, sizes, themes, visit }
 /**
  * The relationship pages on the demo data, at both sizes and in both themes (tour-kit.ts says
  * what each visit checks): the partner page's tabs, the issues register, my work, the team board,
- * cooling, at risk, activity, notifications, the settings these features add, and the portal
+ * a task's page, an interaction's page, cooling, at risk, activity, notifications, the settings these features add, and the portal
  * with what is shared.
  */
 
@@ -22,7 +22,15 @@ let server: RunningServer;
 let browser: Browser;
 let adminState: SignedIn;
 let portalState: SignedIn;
-const seen = { partner: '', partnerName: '', issue: '', issueTitle: '' };
+const seen = {
+  partner: '',
+  partnerName: '',
+  issue: '',
+  issueTitle: '',
+  task: '',
+  taskTitle: '',
+  interaction: '',
+};
 
 beforeAll(async () => {
   prepareShots();
@@ -73,6 +81,14 @@ describe.sequential('relationship pages', () => {
     seen.partner = issue.partnerId;
     const partner = await get(page, `/api/v1/partners/${seen.partner}`);
     seen.partnerName = partner.name;
+    // A task and an interaction of the workspace: notifications lead to their own pages.
+    const tasks = await get(page, '/api/v1/tasks?limit=1');
+    expect(tasks.items[0], 'the demo data has a task').toBeTruthy();
+    seen.task = tasks.items[0].id;
+    seen.taskTitle = tasks.items[0].title;
+    const interactions = await get(page, `/api/v1/interactions?limit=1&partnerId=${seen.partner}`);
+    expect(interactions.items[0], 'the partner has an interaction').toBeTruthy();
+    seen.interaction = interactions.items[0].id;
 
     const invitation = await post(page, '/api/v1/invitations', {
       email: portalUser.email,
@@ -122,6 +138,13 @@ describe.sequential('relationship pages', () => {
           },
           { name: 'my-work', path: '/my-work', heading: 'My work' },
           { name: 'team-board', path: '/tasks/board', heading: 'Team board' },
+          { name: 'task', path: `/tasks/${seen.task}`, heading: seen.taskTitle },
+          {
+            name: 'interaction',
+            path: `/interactions/${seen.interaction}`,
+            heading: /, /,
+            text: 'Comments',
+          },
           { name: 'cooling', path: '/cooling', heading: 'Cooling' },
           { name: 'at-risk', path: '/at-risk', heading: 'At risk' },
           { name: 'dashboard', path: '/dashboard', heading: 'Dashboard', text: /active partners/ },

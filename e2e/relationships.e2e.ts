@@ -239,6 +239,16 @@ test('a week of relationship work: meetings logged and dropped in, next steps fo
   await bench.getByText(`Mentioned: ${ada.name}`).waitFor();
   await accessible(bench, 'issue page, resolved, with a comment');
 
+  // The task Ada gave him is one click from his notifications, on a page of its own.
+  await bench.getByRole('link', { name: /Notifications/ }).click();
+  await heading(bench, 'Notifications');
+  await bench.getByRole('link', { name: /Draft the co-marketing budget/ }).click();
+  await heading(bench, 'Draft the co-marketing budget');
+  await bench.getByText('Northwind Traders').first().waitFor();
+  await accessible(bench, 'task page');
+  await choose(bench, 'Status of Draft the co-marketing budget', 'In progress');
+  await bench.getByText(/Draft the co-marketing budget: in progress/).waitFor();
+
   // Friday. Ada's bell shows the mention; her week's work is in My work, where she closes the
   // campaign brief.
   await desk.reload();

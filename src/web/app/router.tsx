@@ -341,6 +341,21 @@ const myWorkRoute = createRoute({
   path: '/my-work',
   component: lazyRouteComponent(() => import('../features/tasks/MyWorkPage'), 'MyWorkPage'),
 });
+const taskRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/tasks/$taskId',
+  beforeLoad: ({ params }) => requireIds(params),
+  component: lazyRouteComponent(() => import('../features/tasks/TaskPage'), 'TaskPage'),
+});
+const interactionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/interactions/$interactionId',
+  beforeLoad: ({ params }) => requireIds(params),
+  component: lazyRouteComponent(
+    () => import('../features/interactions/InteractionPage'),
+    'InteractionPage',
+  ),
+});
 const teamBoardRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/tasks/board',
@@ -414,6 +429,8 @@ const routeTree = rootRoute.addChildren([
     reportsRoute,
     myWorkRoute,
     teamBoardRoute,
+    taskRoute,
+    interactionRoute,
     notificationsRoute,
     issuesRoute,
     newIssueRoute,

@@ -310,7 +310,7 @@ function InteractionForm({
   );
 }
 
-function ExistingInteraction({
+export function ExistingInteraction({
   id,
   partnerId,
   onDone,

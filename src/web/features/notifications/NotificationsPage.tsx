@@ -1,5 +1,4 @@
 import {
-  Anchor,
   Badge,
   Button,
   Card,
@@ -12,9 +11,9 @@ import {
   Title,
 } from '@mantine/core';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRouter } from '@tanstack/react-router';
 import { useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { PathLink } from '../../components/links';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDateTime } from '../partners/partner-labels';
 import { NotificationPreferencesSection } from './NotificationPreferencesSection';
@@ -119,7 +118,6 @@ function NotificationItem({
   reading: boolean;
 }) {
   const unread = n.readAt === null;
-  const router = useRouter();
   return (
     <Card component="li" withBorder p="sm" style={{ listStyle: 'none' }}>
       <Group justify="space-between" wrap="nowrap" align="flex-start">
@@ -137,20 +135,16 @@ function NotificationItem({
               {formatDateTime(n.createdAt)}
             </Text>
           </Group>
-          <Anchor
-            href={n.link}
+          <PathLink
+            path={n.link}
             fw={unread ? 600 : 400}
             style={{ overflowWrap: 'anywhere' }}
-            onClick={(event) => {
+            onClick={() => {
               if (unread) onRead();
-              // A plain click stays in the app; a modified one opens a tab as links do.
-              if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
-              event.preventDefault();
-              router.history.push(n.link);
             }}
           >
             {describeNotification(n)}
-          </Anchor>
+          </PathLink>
         </Stack>
         {unread ? (
           <Button

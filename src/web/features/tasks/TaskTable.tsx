@@ -1,11 +1,11 @@
 import { Badge, Group, Text } from '@mantine/core';
+import { AnchorLink } from '../../components/links';
 import type { Column } from '../../components/list/columns';
 import { Truncated } from '../../components/list/ListParts';
 import { humanize } from '../partners/partner-labels';
 import { TaskStatusMenu } from './TaskStatusMenu';
+import { PriorityBadge } from './task-labels';
 import type { Task } from './tasks.api';
-
-const priorityColor = { low: 'gray', normal: 'blue', high: 'orange', urgent: 'red' } as const;
 
 /** The columns of a task list; the partner column is left out on a partner's own tab. */
 export function taskColumns(options: { showPartner: boolean; canChange: boolean }): Column<Task>[] {
@@ -17,7 +17,15 @@ export function taskColumns(options: { showPartner: boolean; canChange: boolean 
       primary: true,
       cell: (task) => (
         <Group gap={6} wrap="nowrap">
-          <Truncated fw={500}>{task.title}</Truncated>
+          <AnchorLink
+            to="/tasks/$taskId"
+            params={{ taskId: task.id }}
+            fw={500}
+            truncate="end"
+            title={task.title}
+          >
+            {task.title}
+          </AnchorLink>
           {task.overdue ? (
             <Badge size="xs" color="red" variant="light" style={{ flexShrink: 0 }}>
               Overdue
@@ -52,11 +60,7 @@ export function taskColumns(options: { showPartner: boolean; canChange: boolean 
       key: 'priority',
       header: 'Priority',
       width: 'minmax(90px, 0.5fr)',
-      cell: (task) => (
-        <Badge size="sm" variant="light" color={priorityColor[task.priority]}>
-          {humanize(task.priority)}
-        </Badge>
-      ),
+      cell: (task) => <PriorityBadge priority={task.priority} />,
     },
     {
       key: 'status',

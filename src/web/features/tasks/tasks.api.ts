@@ -1,4 +1,5 @@
-import { api, unwrap } from '../../api/client';
+import { queryOptions } from '@tanstack/react-query';
+import { api, etagOf, unwrap } from '../../api/client';
 import type { components, operations } from '../../api/schema';
 
 export type Task = components['schemas']['Task'];
@@ -20,3 +21,23 @@ export async function getMyWork(signal?: AbortSignal) {
 
 /** Every cached view of tasks (lists, my work, a partner's tab) refreshes after a change. */
 export const tasksKey = ['tasks'] as const;
+
+export type TaskRecord = { task: Task; etag: string };
+
+export const taskQuery = (id: string) =>
+  queryOptions({
+    queryKey: [...tasksKey, 'one', id],
+    queryFn: async ({ signal }): Promise<TaskRecord> => {
+      const result = await api.GET('/api/v1/tasks/{id}', { params: { path: { id } }, signal });
+      const task = unwrap(result);
+      return { task, etag: etagOf(result.response) || `"${task.version}"` };
+    },
+  });
+
+export async function deleteTask(id: string, etag: string) {
+  return unwrap(
+    await api.DELETE('/api/v1/tasks/{id}', {
+      params: { path: { id }, header: { 'if-match': etag } },
+    }),
+  );
+}
