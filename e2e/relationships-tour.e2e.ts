@@ -142,7 +142,7 @@ describe.sequential('relationship pages', () => {
           {
             name: 'interaction',
             path: `/interactions/${seen.interaction}`,
-            heading: /, /,
+            heading: / on /,
             text: 'Comments',
           },
           { name: 'cooling', path: '/cooling', heading: 'Cooling' },

@@ -7,7 +7,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { RecordPending } from '../../components/RecordError';
 import { can, useSession } from '../auth/session';
 import { CommentThread } from '../comments/CommentThread';
-import { formatDateTime, humanize } from '../partners/partner-labels';
+import { formatDate, humanize } from '../partners/partner-labels';
 import { ExistingInteraction } from './InteractionDrawer';
 import { interactionQuery } from './interactions.api';
 
@@ -23,7 +23,7 @@ export function InteractionPage() {
 
   if (!record.data) return <RecordPending query={record} what="interaction" />;
   const { interaction } = record.data;
-  const title = `${humanize(interaction.kind)}, ${formatDateTime(interaction.occurredAt)}`;
+  const title = `${humanize(interaction.kind)} on ${formatDate(interaction.occurredAt)}`;
   const toTimeline = () =>
     navigate({
       to: '/partners/$partnerId',
