@@ -4,6 +4,7 @@ import { signPdf } from './sign-pdf';
 import { bodySha256, renderSignedAgreement, utc } from './signed-agreement';
 import { sampleSignedAgreement } from './signed-pdf.fixture';
 import { forge, type MadeCertificate, makeSigningCertificate } from './signing-certificate';
+import { versionHash } from './version-hash';
 
 const input = sampleSignedAgreement(2);
 let identity: MadeCertificate;
@@ -102,5 +103,15 @@ describe('the signed agreement PDF', () => {
   it('refuses a version whose hash is not that of its text', () => {
     const wrong = { ...input.version, sha256: bodySha256('something else') };
     expect(() => renderSignedAgreement({ ...input, version: wrong })).toThrow(/SHA-256/);
+  });
+
+  it('takes a version with files by the hash of its manifest, and refuses the text hash alone', async () => {
+    const files = [{ fileName: 'Price list.xlsx', size: 1234, sha256: 'ab'.repeat(32) }];
+    const withFiles = { ...input.version, files };
+    const text = { ...withFiles, sha256: bodySha256(input.version.body) };
+    expect(() => renderSignedAgreement({ ...input, version: text })).toThrow(/SHA-256/);
+    const manifest = { ...withFiles, sha256: versionHash(withFiles) };
+    const pdf = await renderSignedAgreement({ ...input, version: manifest });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   });
 });

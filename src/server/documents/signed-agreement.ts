@@ -3,6 +3,7 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import { markdownToPdf } from './markdown-pdf';
 import { renderPdf, tandemDocument } from './pdf';
 import { colors, ruledTable } from './pdf-style';
+import { type VersionContent, versionHash } from './version-hash';
 
 /** One person who signed, as the certificate page lists them. */
 export interface SignedAgreementSigner {
@@ -36,8 +37,14 @@ export interface SignedAgreementInput {
   effectiveOn: string | null;
   endOn: string | null;
   governingLaw: string | null;
-  /** The frozen version that was signed. */
-  version: { number: number; body: string; sha256: string; frozenAt: Date };
+  /** The frozen version that was signed, with the files its hash covers (none: the text's hash). */
+  version: {
+    number: number;
+    body: string;
+    files: VersionContent['files'];
+    sha256: string;
+    frozenAt: Date;
+  };
   /** Our side first, then the partner's. */
   signers: SignedAgreementSigner[];
   trail: SignedAgreementEvent[];
@@ -117,6 +124,26 @@ function trailTable(trail: SignedAgreementEvent[]): Content {
   };
 }
 
+/** The files signed with the text, each with the hash the version's fingerprint lists. */
+function attachedFiles(files: VersionContent['files']): Content {
+  return {
+    layout: ruledTable,
+    margin: [0, 4, 0, 8],
+    table: {
+      headerRows: 1,
+      widths: ['*', 'auto', 'auto'],
+      body: [
+        ['Attached file', 'Bytes', 'SHA-256'].map(headerCell),
+        ...files.map((file): TableCell[] => [
+          file.fileName,
+          { text: String(file.size), noWrap: true },
+          { text: file.sha256, fontSize: 7 },
+        ]),
+      ],
+    },
+  };
+}
+
 /** The certificate page: who signed when and from where, the text's hash, and the trail. */
 function certificatePage(input: SignedAgreementInput): Content[] {
   const { version } = input;
@@ -132,11 +159,16 @@ function certificatePage(input: SignedAgreementInput): Content[] {
       : { text: 'No one has signed.', style: 'small' },
     { text: 'Document fingerprint', style: 'heading' },
     {
-      text: 'SHA-256 of the agreement text (UTF-8) as frozen for signature:',
+      text:
+        version.files.length === 0
+          ? 'SHA-256 of the agreement text (UTF-8) as frozen for signature:'
+          : 'SHA-256 of the version as frozen for signature: of a manifest listing the SHA-256 ' +
+            'of the agreement text (UTF-8) and of each attached file below (Tandem decision 057):',
       style: 'small',
       margin: [0, 0, 0, 4],
     },
     { text: version.sha256, font: 'Roboto', fontSize: 9, bold: true, margin: [0, 0, 0, 4] },
+    ...(version.files.length > 0 ? [attachedFiles(version.files)] : []),
     {
       text:
         'This PDF carries a digital signature of the workspace. A PDF reader that checks it ' +
@@ -150,11 +182,11 @@ function certificatePage(input: SignedAgreementInput): Content[] {
 
 /**
  * The signed agreement as a PDF, unsigned yet: the agreement's text, then its certificate page.
- * Refuses a version whose hash is not that of its text, so the page can only print the truth.
+ * Refuses a version whose hash is not that of its text and files, so the page prints only the truth.
  */
 export function renderSignedAgreement(input: SignedAgreementInput): Promise<Buffer> {
-  if (bodySha256(input.version.body) !== input.version.sha256.toLowerCase())
-    throw new Error('the version’s SHA-256 is not that of its text');
+  if (versionHash(input.version) !== input.version.sha256.toLowerCase())
+    throw new Error('the version’s SHA-256 is not that of its text and files');
   const doc = tandemDocument(
     {
       title: input.title,

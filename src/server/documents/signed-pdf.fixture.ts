@@ -17,7 +17,7 @@ export function sampleSignedAgreement(pages = 1): SignedAgreementInput {
     effectiveOn: '2027-01-01',
     endOn: '2027-12-31',
     governingLaw: 'Laws of Ireland',
-    version: { number: 3, body, sha256: bodySha256(body), frozenAt: at(0) },
+    version: { number: 3, body, files: [], sha256: bodySha256(body), frozenAt: at(0) },
     signers: [
       {
         name: 'Dana Whitfield',

@@ -4,7 +4,8 @@ import { messages } from '../../../domain/messages';
 import type { Scope } from '../../access/scope';
 import type { Db, Tx } from '../../db/client';
 import { errors } from '../../http/errors';
-import { versionFiles, versionHash } from '../attachments/attachments.manifest';
+import { versionHash } from '../../documents/version-hash';
+import { versionFiles } from '../attachments/attachments.manifest';
 import { partnerContactRefs } from '../contacts/contacts.service';
 import { findLatestVersion, updateVersionRow } from './agreements.versions.queries';
 

@@ -6,7 +6,7 @@ import { sampleExe, samplePdf, samplePng } from '../../../../test/file-samples';
 import { createTestApp, expectDenied, request, type TestApp } from '../../../../test/harness';
 import { multipart } from '../../../../test/multipart';
 import { defaultFileLimits } from '../../config';
-import { versionHash } from './attachments.manifest';
+import { versionHash } from '../../documents/version-hash';
 
 let t: TestApp;
 let world: World;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect } from 'vitest';
 import { itWithPoppler, poppler } from '../../../../test/poppler';
 import { signBody, signingWorld } from '../../../../test/signing';
@@ -47,4 +48,24 @@ describe('the signed PDF', () => {
     expect(rows[0]?.size).toBe(res.rawPayload.length);
     expect(await state.t.ctx.files.exists(rows[0]?.blob_key as never)).toBe(true);
   });
+
+  itWithPoppler(
+    'is made for a version with files, listing each file the fingerprint covers',
+    async () => {
+      const schedule = Buffer.from('Schedule A: prices for the northern region\n');
+      const a = await pending({ files: [{ name: 'Schedule A.txt', bytes: schedule }] });
+      const { token } = await sendLink(a);
+      await signAsMember(a);
+      const view = { method: 'POST', url: '/api/v1/signing/view', payload: { token } };
+      const name = (await ok(view)).json().signer.name;
+      const signature = { token, ...signBody(a.sha256, name) };
+      await ok({ method: 'POST', url: '/api/v1/signing/signature', payload: signature }, 201);
+      const res = await ok({ method: 'GET', url: `${a.url}/signed.pdf` });
+      expect(poppler('pdfsig', res.rawPayload)).toContain('Signature is Valid.');
+      const words = poppler('pdftotext', res.rawPayload);
+      expect(words).toContain(a.sha256);
+      expect(words).toContain('Schedule A.txt');
+      expect(words).toContain(createHash('sha256').update(schedule).digest('hex'));
+    },
+  );
 });

@@ -8,6 +8,7 @@ import type { BlobKey } from '../../files/blob-store';
 import { errors } from '../../http/errors';
 import { frozenVersionOf } from '../agreements/agreements.freeze';
 import { visibleAgreement } from '../agreements/agreements.service';
+import { versionFiles } from '../attachments/attachments.manifest';
 import { entityEvents, recordAudit } from '../audit/audit.service';
 import { getWorkspace } from '../workspaces/workspaces.service';
 import { signedAgreementPdf } from './signed-agreement.service';
@@ -78,6 +79,7 @@ export async function ensureSignedPdf(
     version: {
       number: version.number,
       body: version.body,
+      files: await versionFiles(db, scope, id, version.id),
       sha256: version.sha256,
       frozenAt: version.frozenAt,
     },
