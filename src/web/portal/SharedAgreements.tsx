@@ -146,15 +146,16 @@ export function SharedAgreements() {
         list.items.map((agreement) => (
           <Card key={agreement.id} withBorder component="article">
             <Stack gap="xs">
-              <Terms agreement={agreement} />
               <Anchor
                 component="button"
                 type="button"
                 ta="left"
+                fw={600}
                 onClick={() => setOpenId(agreement.id)}
               >
                 {agreement.title}
               </Anchor>
+              <Terms agreement={agreement} />
             </Stack>
           </Card>
         ))
