@@ -1,9 +1,9 @@
-import { Button, Checkbox, Code, Modal, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
+import { Code, Modal, ScrollArea, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { describeError } from '../../api/client';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { Markdown } from '../interactions/Markdown';
+import { SignatureForm } from '../signing/SignatureForm';
 import { agreementVersionQuery } from './agreements.api';
 import { signAgreement } from './signing.api';
 
@@ -23,11 +23,9 @@ export function SignDialog({ agreementId, signer, side, version, opened, onClose
     ...agreementVersionQuery(agreementId, version.number),
     enabled: opened,
   });
-  const [confirmed, setConfirmed] = useState(false);
-  const [typedName, setTypedName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const sign = useMutation({
-    mutationFn: () =>
+    mutationFn: (typedName: string) =>
       signAgreement(agreementId, signer.id, {
         sha256: version.sha256,
         typedName,
@@ -41,44 +39,24 @@ export function SignDialog({ agreementId, signer, side, version, opened, onClose
   });
   return (
     <Modal opened={opened} onClose={onClose} title={`Sign version ${version.number}`} size="xl">
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
+      <SignatureForm
+        organization={side}
+        signerName={signer.name}
+        error={error}
+        pending={sign.isPending}
+        ready={Boolean(text.data)}
+        onSign={(typedName) => {
           setError(null);
-          sign.mutate();
+          sign.mutate(typedName);
         }}
       >
-        <Stack>
-          <ErrorAlert error={error} title="Not signed" />
-          <ScrollArea.Autosize mah={360} type="auto" offsetScrollbars>
-            {text.data ? <Markdown>{text.data.body}</Markdown> : <Text c="dimmed">Loading…</Text>}
-          </ScrollArea.Autosize>
-          <Text size="xs" c="dimmed">
-            SHA-256 of this text: <Code>{version.sha256}</Code>
-          </Text>
-          <Checkbox
-            label={`I confirm I am authorised to sign for ${side}`}
-            checked={confirmed}
-            onChange={(event) => setConfirmed(event.currentTarget.checked)}
-          />
-          <TextInput
-            label="Type your name to sign"
-            description={`As the agreement names you: ${signer.name}`}
-            autoComplete="name"
-            required
-            value={typedName}
-            onChange={(event) => setTypedName(event.currentTarget.value)}
-          />
-          <Button
-            type="submit"
-            disabled={!confirmed || typedName.trim() === '' || !text.data}
-            loading={sign.isPending}
-          >
-            Sign
-          </Button>
-        </Stack>
-      </form>
+        <ScrollArea.Autosize mah={360} type="auto" offsetScrollbars>
+          {text.data ? <Markdown>{text.data.body}</Markdown> : <Text c="dimmed">Loading…</Text>}
+        </ScrollArea.Autosize>
+        <Text size="xs" c="dimmed">
+          SHA-256 of this text: <Code>{version.sha256}</Code>
+        </Text>
+      </SignatureForm>
     </Modal>
   );
 }

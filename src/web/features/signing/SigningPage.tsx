@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Code, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Code, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, describeError, unwrap } from '../../api/client';
@@ -7,6 +7,7 @@ import { useFragmentToken } from '../../lib/fragment';
 import { AuthLayout } from '../auth/AuthLayout';
 import { MissingToken } from '../auth/MissingToken';
 import { Markdown } from '../interactions/Markdown';
+import { SignatureForm } from './SignatureForm';
 
 /**
  * The public page a partner signer's link opens: that one agreement, its frozen text, and the
@@ -22,11 +23,9 @@ export function SigningPage() {
     enabled: Boolean(token),
     retry: false,
   });
-  const [confirmed, setConfirmed] = useState(false);
-  const [typedName, setTypedName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const sign = useMutation({
-    mutationFn: async () =>
+    mutationFn: async (typedName: string) =>
       unwrap(
         await api.POST('/api/v1/signing/signature', {
           body: {
@@ -83,38 +82,16 @@ export function SigningPage() {
               close this page.
             </Alert>
           ) : (
-            <form
-              noValidate
-              onSubmit={(event) => {
-                event.preventDefault();
+            <SignatureForm
+              organization={shown.partner}
+              signerName={shown.signer.name}
+              error={error}
+              pending={sign.isPending}
+              onSign={(typedName) => {
                 setError(null);
-                sign.mutate();
+                sign.mutate(typedName);
               }}
-            >
-              <Stack>
-                <ErrorAlert error={error} title="Not signed" />
-                <Checkbox
-                  label={`I confirm I am authorised to sign for ${shown.partner}`}
-                  checked={confirmed}
-                  onChange={(event) => setConfirmed(event.currentTarget.checked)}
-                />
-                <TextInput
-                  label="Type your name to sign"
-                  description={`As the agreement names you: ${shown.signer.name}`}
-                  autoComplete="name"
-                  required
-                  value={typedName}
-                  onChange={(event) => setTypedName(event.currentTarget.value)}
-                />
-                <Button
-                  type="submit"
-                  disabled={!confirmed || typedName.trim() === ''}
-                  loading={sign.isPending}
-                >
-                  Sign
-                </Button>
-              </Stack>
-            </form>
+            />
           )}
         </Stack>
       ) : null}
