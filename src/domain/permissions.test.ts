@@ -17,8 +17,11 @@ describe('the permission table', () => {
       const held = Object.keys(permissions).filter((p) =>
         roleCan(role, p as keyof typeof permissions),
       );
-      expect(held).toEqual(['portal.read']);
+      expect(held).toEqual(['portal.read', 'portal.sign']);
     }
-    for (const role of memberRoles) expect(roleCan(role, 'portal.read')).toBe(false);
+    for (const role of memberRoles) {
+      expect(roleCan(role, 'portal.read')).toBe(false);
+      expect(roleCan(role, 'portal.sign')).toBe(false);
+    }
   });
 });
