@@ -1,4 +1,4 @@
-import { gte, lte, sql } from 'drizzle-orm';
+import { and, gte, isNotNull, lte, sql } from 'drizzle-orm';
 import type { AgreementListQuery, AgreementPage, AgreementSort } from '../../../domain/agreements';
 import type { Scope } from '../../access/scope';
 import type { ServiceContext } from '../../context';
@@ -33,8 +33,9 @@ const agreementListSpec: ListSpec<AgreementSort, AgreementListQuery> = {
     status: filters.anyOf(agreements.status),
     type: filters.anyOf(agreements.type),
     currency: filters.anyOf(agreements.currency),
-    endFrom: (from) => gte(agreements.endOn, from),
-    endTo: (to) => lte(agreements.endOn, to),
+    // Bounds on `end_sort` follow its index; an agreement without an end date has none to bound.
+    endFrom: (from) => and(gte(agreements.endSort, from), isNotNull(agreements.endOn)),
+    endTo: (to) => and(lte(agreements.endSort, to), isNotNull(agreements.endOn)),
     valueMin: (min) => sql`${agreements.value} >= ${min}`,
     valueMax: (max) => sql`${agreements.value} <= ${max}`,
   },

@@ -21,6 +21,7 @@ import { errors } from '../../http/errors';
 import { checkIfMatch } from '../../http/etag';
 import { assertTransition } from '../../http/transition';
 import { newId } from '../../ids';
+import { filesUnder, removeFiles } from '../attachments/attachments.service';
 import { recordAudit, recordAuditsOf } from '../audit/audit.service';
 import { fillTemplate, usableTemplate } from '../clauses/templates.fill';
 import { removeCommentsOn } from '../comments/comments.service';
@@ -286,7 +287,7 @@ export async function deleteAgreement(
   id: string,
   ifMatch: string | undefined,
 ): Promise<void> {
-  await withTransaction(ctx, async (tx, ctx) => {
+  const files = await withTransaction(ctx, async (tx, ctx) => {
     const current = await visibleAgreement(tx, scope, id, true);
     checkIfMatch(ifMatch, current.row.version, { required: true });
     if (current.row.status !== 'draft')
@@ -312,6 +313,7 @@ export async function deleteAgreement(
       ],
       current.row.partnerId,
     );
+    const files = await filesUnder(tx, scope, { agreementId: id });
     await deleteAgreementRow(tx, scope, id);
     await recordAudit(tx, ctx, scope, {
       action: 'agreement.deleted',
@@ -320,7 +322,9 @@ export async function deleteAgreement(
       partnerId: current.row.partnerId,
       before: current.agreement,
     });
+    return files;
   });
+  await removeFiles(ctx, files);
 }
 
 /**

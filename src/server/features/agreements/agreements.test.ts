@@ -366,6 +366,12 @@ describe('the list', () => {
       'Referral 0',
       'Referral 2',
     ]);
+    // An agreement without an end date: no end-date bound takes it in.
+    await create({ partnerId: partnerTwo, type: 'mou', title: 'Open-ended MOU' });
+    const mou = `partnerId=${partnerTwo}&type=mou`;
+    expect(await list(mou)).toEqual(['Open-ended MOU']);
+    expect(await list(`${mou}&endFrom=2000-01-01`)).toEqual([]);
+    expect(await list(`${mou}&endTo=9999-12-31`)).toEqual([]);
     expect(await list(`currency=USD&valueMin=20000&valueMax=30000&sort=title`)).toEqual([
       'Referral 1',
       'Referral 2',

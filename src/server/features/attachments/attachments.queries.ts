@@ -71,15 +71,21 @@ export async function deleteAttachmentRow(tx: Tx, scope: Scope, id: string): Pro
   await tx.delete(attachments).where(and(visible(scope), eq(attachments.id, id)));
 }
 
-/** The blob keys of an agreement's attachments (all subjects), for removing them with it. */
-export async function agreementBlobKeys(
-  db: Db | Tx,
+/** The blob keys of every attachment of an agreement, or of one of its obligations. */
+export function blobKeysUnder(
+  tx: Tx,
   scope: Scope,
-  agreementId: string,
-): Promise<string[]> {
-  const rows = await db
-    .select({ key: attachments.blobKey })
+  under: { agreementId: string } | { obligationId: string },
+): Promise<Pick<AttachmentRow, 'id' | 'blobKey'>[]> {
+  return tx
+    .select({ id: attachments.id, blobKey: attachments.blobKey })
     .from(attachments)
-    .where(and(visible(scope), eq(attachments.agreementId, agreementId)));
-  return rows.map((r) => r.key);
+    .where(
+      and(
+        visible(scope),
+        'agreementId' in under
+          ? eq(attachments.agreementId, under.agreementId)
+          : eq(attachments.obligationId, under.obligationId),
+      ),
+    );
 }

@@ -19,6 +19,7 @@ import { getObligation } from '../obligations/obligations.service';
 import {
   type AttachmentRow,
   type AttachmentSubjectRef,
+  blobKeysUnder,
   countAttachments,
   deleteAttachmentRow,
   findAttachment,
@@ -194,10 +195,28 @@ export async function removeAttachment(
     });
     return blobKeyOf(row);
   });
-  await ctx.files.delete(key);
+  await removeFiles(ctx, [key]);
 }
 
-function blobKeyOf(row: AttachmentRow): BlobKey {
+/**
+ * The files of an agreement's attachments, or of one obligation's, read inside the transaction
+ * that deletes their record: the rows go with it by cascade, the bytes by `removeFiles` once it
+ * has committed, so a rollback never loses a file and a commit never leaves one behind.
+ */
+export async function filesUnder(
+  tx: Tx,
+  scope: Scope,
+  under: { agreementId: string } | { obligationId: string },
+): Promise<BlobKey[]> {
+  return (await blobKeysUnder(tx, scope, under)).map(blobKeyOf);
+}
+
+/** Removes files whose rows are gone (a missing file is not an error). */
+export async function removeFiles(ctx: ServiceContext, keys: BlobKey[]): Promise<void> {
+  for (const key of keys) await ctx.files.delete(key);
+}
+
+function blobKeyOf(row: Pick<AttachmentRow, 'id' | 'blobKey'>): BlobKey {
   const key = parseBlobKey(row.blobKey);
   if (!key) throw new Error(`attachment ${row.id} holds a key the store never made`);
   return key;

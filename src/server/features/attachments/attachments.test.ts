@@ -232,6 +232,78 @@ describe('files on an obligation', () => {
   });
 });
 
+describe('files go with their record', () => {
+  it('when an obligation or a draft agreement is deleted; a refused delete keeps them', async () => {
+    const made = await request(t.app, {
+      method: 'POST',
+      url: '/api/v1/agreements',
+      key: key(),
+      payload: { partnerId: world.a.partners[0], type: 'nda', title: 'NDA made by mistake' },
+    });
+    const url = `/api/v1/agreements/${made.json().id}`;
+    await request(t.app, {
+      method: 'POST',
+      url: `${url}/versions`,
+      key: key(),
+      headers: { 'if-match': '"1"' },
+      payload: { body: 'Nothing is disclosed.' },
+    });
+    const obligation = await request(t.app, {
+      method: 'POST',
+      url: `${url}/obligations`,
+      key: key(),
+      payload: { description: 'Return the papers', party: 'us', dueOn: '2027-06-30' },
+    });
+    const before = filesOnDisk();
+    const onVersion = await upload(`${url}/versions/1/attachments`, 'draft.txt', Buffer.from('a'));
+    const onObligation = await upload(
+      `${url}/obligations/${obligation.json().id}/attachments`,
+      'receipt.txt',
+      Buffer.from('b'),
+    );
+    expect([onVersion.statusCode, onObligation.statusCode]).toEqual([201, 201]);
+    const withBoth = filesOnDisk();
+    expect(withBoth).toHaveLength(before.length + 2);
+
+    const etag = async (path: string) =>
+      (await request(t.app, { method: 'GET', url: path, key: key() })).headers.etag as string;
+    // Refused: another workspace, then a stale If-Match; rows and files stay.
+    for (const target of [url, `${url}/obligations/${obligation.json().id}`]) {
+      await expectDenied(t, 404, {
+        method: 'DELETE',
+        url: target,
+        key: world.b.members.admin.key,
+        headers: { 'if-match': await etag(target) },
+      });
+      await expectDenied(t, 412, {
+        method: 'DELETE',
+        url: target,
+        key: key(),
+        headers: { 'if-match': '"99"' },
+      });
+      expect(filesOnDisk()).toEqual(withBoth);
+    }
+
+    const obligationUrl = `${url}/obligations/${obligation.json().id}`;
+    const gone = await request(t.app, {
+      method: 'DELETE',
+      url: obligationUrl,
+      key: key(),
+      headers: { 'if-match': await etag(obligationUrl) },
+    });
+    expect(gone.statusCode).toBe(204);
+    expect(filesOnDisk()).toHaveLength(before.length + 1);
+    const deleted = await request(t.app, {
+      method: 'DELETE',
+      url,
+      key: key(),
+      headers: { 'if-match': await etag(url) },
+    });
+    expect(deleted.statusCode).toBe(204);
+    expect(filesOnDisk()).toEqual(before);
+  });
+});
+
 describe('access', () => {
   it('another workspace, a partner user and a viewer change nothing and see nothing they may not', async () => {
     const url = `${agreementUrl}/versions/1/attachments`;

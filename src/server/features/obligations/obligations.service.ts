@@ -23,6 +23,7 @@ import { assertTransition } from '../../http/transition';
 import { newId } from '../../ids';
 import type { VisibleAgreement } from '../agreements/agreements.service';
 import { visibleAgreement } from '../agreements/agreements.service';
+import { filesUnder, removeFiles } from '../attachments/attachments.service';
 import { recordAudit, recordAuditsOf } from '../audit/audit.service';
 import { usableMemberRef } from '../members/members.service';
 import { recordTimelineEntry } from '../timeline/timeline.service';
@@ -252,9 +253,10 @@ export async function deleteObligation(
   id: string,
   ifMatch: string | undefined,
 ): Promise<void> {
-  await withTransaction(ctx, async (tx, ctx) => {
+  const files = await withTransaction(ctx, async (tx, ctx) => {
     const current = await visibleObligation(tx, scope, agreementId, id);
     checkIfMatch(ifMatch, current.row.version, { required: true });
+    const files = await filesUnder(tx, scope, { obligationId: id });
     await deleteObligationRow(tx, scope, id);
     await recordAudit(tx, ctx, scope, {
       action: 'obligation.deleted',
@@ -263,7 +265,9 @@ export async function deleteObligation(
       partnerId: current.agreement.row.partnerId,
       before: current.obligation,
     });
+    return files;
   });
+  await removeFiles(ctx, files);
 }
 
 /** A member leaves: obligations they own become unowned (an audit event each). */
