@@ -1,11 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { backupEmbedded, backupFiles } from '../src/server/backup/backup';
+import { readFileRows } from '../src/server/backup/file-rows';
+import { restoreEmbedded, restoreFiles } from '../src/server/backup/restore';
 import { ConfigError, loadConfig } from '../src/server/config';
+import type { BlobKey } from '../src/server/files/blob-store';
+import type { S3BlobStore } from '../src/server/files/s3-store';
 import { StartError, startServer } from '../src/server/main';
+import { seedAgreementFiles } from './agreement-files';
 import { seedWorld, type World } from './factories';
 import { samplePdf } from './file-samples';
 import { createTestApp, expectDenied, request, type TestApp } from './harness';
@@ -136,6 +142,61 @@ describe('files in an S3-compatible bucket', () => {
     expect(removed.statusCode).toBe(204);
     expect(await objectNames()).toEqual([]);
   });
+
+  it('restores a backup of its files into the bucket, checked against the rows; objects it lacks go', async () => {
+    const downloads = await seedAgreementFiles(t, world.a);
+    const folder = mkdtempSync(join(tmpdir(), 'tandem-s3-backup-'));
+    const archive = join(folder, 'files.tar');
+    const bucket = t.ctx.files as S3BlobStore;
+    const backedUp = await backupFiles(bucket, archive);
+    const inBackup = (await objectNames()).sort();
+    expect(backedUp.files).toBe(inBackup.length);
+    // Since the backup, one object was lost and one came that the backup does not hold.
+    await bucket.delete(inBackup[0]?.slice('tandem/'.length) as BlobKey);
+    const stray = `tandem/${(await bucket.put(Buffer.from('not in the backup'))).key}`;
+    const rowsOf = () => readFileRows(t.database.sql);
+
+    const before = await objectNames();
+    const wrongRows = async () => {
+      const rows = await rowsOf();
+      for (const row of rows.values()) row.sha256 = '0'.repeat(64);
+      return rows;
+    };
+    await expect(restoreFiles(wrongRows, { bucket }, archive)).rejects.toThrow(
+      /does not match its record/,
+    );
+    expect(await objectNames()).toEqual(before);
+
+    await restoreFiles(rowsOf, { bucket }, archive, { keepPrevious: true });
+    expect((await objectNames()).sort()).toEqual([...inBackup, stray].sort());
+    const restored = await restoreFiles(rowsOf, { bucket }, archive);
+    expect(restored.files).toBe(inBackup.length);
+    expect((await objectNames()).sort()).toEqual(inBackup);
+    for (const file of downloads) {
+      const res = await request(t.app, { method: 'GET', url: file.url, key: file.key });
+      expect(res.statusCode, file.url).toBe(200);
+      expect(res.rawPayload.equals(file.bytes), file.url).toBe(true);
+    }
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it.skipIf(process.env.TANDEM_TEST_DATABASE === 'postgres')(
+    'restores an embedded backup: the database into its folder, the files into the bucket',
+    async () => {
+      const folder = mkdtempSync(join(tmpdir(), 'tandem-s3-embedded-'));
+      const archive = join(folder, 'backup.tar');
+      const bucket = t.ctx.files as S3BlobStore;
+      const backedUp = await backupEmbedded(t.database, bucket, archive, { secret: null });
+      const inBackup = (await objectNames()).sort();
+      expect(backedUp.files).toBe(inBackup.length);
+      await bucket.delete(inBackup[0]?.slice('tandem/'.length) as BlobKey);
+      const restored = await restoreEmbedded(join(folder, 'data'), { bucket }, archive);
+      expect(restored).toEqual({ previous: null, previousFiles: null, files: inBackup.length });
+      expect(readdirSync(join(folder, 'data'))).toEqual(['database']);
+      expect((await objectNames()).sort()).toEqual(inBackup);
+      rmSync(folder, { recursive: true, force: true });
+    },
+  );
 
   it('does not start when the bucket cannot be reached, and says why in one line', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tandem-s3-start-'));

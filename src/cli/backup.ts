@@ -17,7 +17,7 @@ With DATABASE_URL, writes the files alone: back the database up with pg_dump.`,
     const { loadConfig } = await import('../server/config');
     const { backupEmbedded, backupFiles } = await import('../server/backup/backup');
     const { embeddedDatabaseDir } = await import('../server/db/open');
-    const { openBlobStore } = await import('../server/files/open');
+    const { openCheckedBlobStore } = await import('../server/files/open');
     const { withServices } = await import('./runtime');
     const config = loadConfig();
     if (existsSync(file) && values.force !== true) {
@@ -28,7 +28,10 @@ With DATABASE_URL, writes the files alone: back the database up with pg_dump.`,
     }
     const options = { force: values.force === true, progress };
     if (config.databaseUrl) {
-      const result = await backupFiles(openBlobStore(config), file, options);
+      const store = await openCheckedBlobStore(config).catch((error: Error) => {
+        throw new CliError(error.message);
+      });
+      const result = await backupFiles(store, file, options);
       output(
         values,
         result,

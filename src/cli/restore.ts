@@ -9,7 +9,9 @@ Replaces the embedded database in TANDEM_DATA_DIR, its secret and the stored fil
 in <file> (made by tandem backup). The whole file is checked first: a bad file changes nothing.
 The current ones are moved aside until the restored database has opened; --keep-previous keeps
 them there afterwards. Needs the server stopped. With DATABASE_URL, restores the files of a
-files-only backup, checked against the database: run pg_restore first, with the servers stopped.`,
+files-only backup, checked against the database: run pg_restore first, with the servers stopped.
+With TANDEM_FILES_S3_BUCKET, the files are written to the bucket and the objects the backup does
+not hold are removed (kept with --keep-previous).`,
   options: { 'keep-previous': { type: 'boolean' } },
   positionals: ['file'],
   async run({ values, positionals }) {
@@ -17,8 +19,17 @@ files-only backup, checked against the database: run pg_restore first, with the 
     const { loadConfig } = await import('../server/config');
     const { restoreEmbedded, restoreFiles } = await import('../server/backup/restore');
     const { DataDirLockedError, lockDataDir } = await import('../server/db/lock');
+    const { openCheckedBucket } = await import('../server/files/open');
     const config = loadConfig();
     const options = { keepPrevious: values['keep-previous'] === true, progress };
+    // A bucket is checked before anything is read, so a wrong setting is said in one line.
+    const target = config.filesBucket
+      ? {
+          bucket: await openCheckedBucket(config.filesBucket).catch((error: Error) => {
+            throw new CliError(error.message);
+          }),
+        }
+      : { dir: config.filesDir };
     if (config.databaseUrl) {
       const url = config.databaseUrl;
       const { openPostgres } = await import('../server/db/client');
@@ -32,7 +43,7 @@ files-only backup, checked against the database: run pg_restore first, with the 
           await database.close();
         }
       };
-      const result = await restoreFiles(rowsOf, config.filesDir, file, options);
+      const result = await restoreFiles(rowsOf, target, file, options);
       output(values, { restored: true, ...result }, `Restored ${result.files} files from ${file}`);
       return;
     }
@@ -44,7 +55,7 @@ files-only backup, checked against the database: run pg_restore first, with the 
       throw error;
     }
     try {
-      const result = await restoreEmbedded(config.dataDir, config.filesDir, file, options);
+      const result = await restoreEmbedded(config.dataDir, target, file, options);
       const kept = result.previous ? `; the previous ones are in ${result.previous}` : '';
       output(
         values,

@@ -4,7 +4,7 @@ import type { Database } from '../server/db/client';
 import { DataDirLockedError } from '../server/db/lock';
 import { openConfiguredDatabase } from '../server/db/open';
 import { prepareDatabase } from '../server/db/prepare';
-import { openBlobStore } from '../server/files/open';
+import { openCheckedBlobStore } from '../server/files/open';
 import { createJobs } from '../server/jobs/queue';
 import { CliError, progress } from './command';
 
@@ -17,6 +17,11 @@ export async function withServices<T>(
   options: { migrate?: boolean; announce?: string } = {},
 ): Promise<T> {
   const config = loadConfig();
+  // Checked first, as at the server's start: a bucket that cannot be reached is one line, not
+  // a failure part way through the command.
+  const files = await openCheckedBlobStore(config).catch((error: Error) => {
+    throw new CliError(error.message);
+  });
   let opened: Awaited<ReturnType<typeof openConfiguredDatabase>>;
   try {
     opened = await openConfiguredDatabase(config);
@@ -27,7 +32,6 @@ export async function withServices<T>(
     throw error;
   }
   // The CLI only enqueues; the server's workers send what it queued.
-  const files = openBlobStore(config);
   const jobs = createJobs(opened.database, {
     work: false,
     files,

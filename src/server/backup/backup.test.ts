@@ -112,7 +112,7 @@ describe.skipIf(onPostgres)('a backup of the embedded database', { timeout: 180_
     expect(lines.join('\n')).toMatch(new RegExp(`${downloads.length}/${downloads.length} files`));
     expect(readdirSync(root).filter((f) => f.endsWith('.tmp'))).toEqual([]);
 
-    const restored = await restoreEmbedded(target, targetFiles, archive);
+    const restored = await restoreEmbedded(target, { dir: targetFiles }, archive);
     expect(restored).toEqual({ previous: null, previousFiles: null, files: downloads.length });
     expect(readdirSync(target).sort()).toEqual(['database', 'files', 'secret']);
     expect(readFileSync(join(target, 'secret'), 'utf8')).toBe('the-data-directory-secret\n');
@@ -194,7 +194,9 @@ describe.skipIf(onPostgres)('a backup of the embedded database', { timeout: 180_
     for (const [label, make, message] of cases) {
       const file = join(root, `bad-${label.replace(/\W+/g, '-')}.tar`);
       await make(file);
-      await expect(restoreEmbedded(target, targetFiles, file), label).rejects.toThrow(message);
+      await expect(restoreEmbedded(target, { dir: targetFiles }, file), label).rejects.toThrow(
+        message,
+      );
       expect(folderState(target), label).toEqual(before);
       expect(existsSync(`${targetFiles}.restoring`), label).toBe(false);
       expect(readdirSync(target).sort(), label).toEqual(['database', 'files', 'secret']);
@@ -205,7 +207,7 @@ describe.skipIf(onPostgres)('a backup of the embedded database', { timeout: 180_
     const filesOnly = join(root, 'files-only.tar');
     await backupFiles(t.ctx.files, filesOnly);
     const before = folderState(target);
-    await expect(restoreEmbedded(target, targetFiles, filesOnly)).rejects.toThrow(
+    await expect(restoreEmbedded(target, { dir: targetFiles }, filesOnly)).rejects.toThrow(
       /holds files only \(made with DATABASE_URL\)/,
     );
     expect(folderState(target)).toEqual(before);
@@ -215,7 +217,7 @@ describe.skipIf(onPostgres)('a backup of the embedded database', { timeout: 180_
     if (!pglite) throw new Error('embedded only');
     writeFileSync(dump, Buffer.from(await (await pglite.dumpDataDir('gzip')).arrayBuffer()));
     const lines: string[] = [];
-    const restored = await restoreEmbedded(target, targetFiles, dump, {
+    const restored = await restoreEmbedded(target, { dir: targetFiles }, dump, {
       progress: (line) => lines.push(line),
     });
     expect(restored).toEqual({ previous: null, previousFiles: null, files: 0 });
@@ -235,7 +237,7 @@ describe('a backup of the files alone (PostgreSQL)', () => {
     expect(result).toMatchObject({ files: downloads.length, database: false });
     const filesDir = join(root, 'pg-files');
     const rowsOf = () => readFileRows(t.database.sql);
-    await restoreFiles(rowsOf, filesDir, archive);
+    await restoreFiles(rowsOf, { dir: filesDir }, archive);
     const database = t.database;
     const app = await createTestApp({ filesDir }, {}, { database, drop: async () => {} });
     try {
@@ -250,7 +252,7 @@ describe('a backup of the files alone (PostgreSQL)', () => {
       for (const row of rows.values()) row.sha256 = '0'.repeat(64);
       return rows;
     };
-    await expect(restoreFiles(wrongRows, filesDir, archive)).rejects.toThrow(
+    await expect(restoreFiles(wrongRows, { dir: filesDir }, archive)).rejects.toThrow(
       /does not match its record/,
     );
     expect(folderState(filesDir)).toEqual(before);

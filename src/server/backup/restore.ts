@@ -1,11 +1,21 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { mkdir, open } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { openPGlite } from '../db/client';
 import { embeddedDatabaseDir } from '../db/open';
 import type { BlobKey } from '../files/blob-store';
+import type { S3BlobStore } from '../files/s3-store';
 import {
   BackupError,
   type Digest,
@@ -17,6 +27,8 @@ import {
 import { type FileRow, readFileRows } from './file-rows';
 
 export type RestoreOptions = { keepPrevious?: boolean; progress?: (line: string) => void };
+/** Where the files go: the files folder (swapped whole) or the bucket (written object by object). */
+export type FilesTarget = { dir: string } | { bucket: S3BlobStore };
 /** Where the replaced database, files and secret were put aside (null: removed, or none). */
 export type RestoreResult = {
   previous: string | null;
@@ -33,20 +45,22 @@ export type RestoreResult = {
  */
 export async function restoreEmbedded(
   dataDir: string,
-  filesDir: string,
+  files: FilesTarget,
   file: string,
   options: RestoreOptions = {},
 ): Promise<RestoreResult> {
   const say = options.progress ?? (() => {});
   const kind = await sniff(file);
   say('Checking the backup…');
+  // A fresh data directory need not exist yet.
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
   if (kind === 'dump') {
     const dump = new Blob([readFileSync(file)]);
     await openAndCheck({ dump });
     say('The backup is a database dump without files: the files are left as they are.');
     return { ...(await swapDatabase(dataDir, dump, options, [])), previousFiles: null, files: 0 };
   }
-  const staged = await stageArchive(file, filesDir, say);
+  const staged = await stageArchive(file, files, say);
   try {
     if (!staged.dump) {
       throw new BackupError(
@@ -55,13 +69,19 @@ export async function restoreEmbedded(
     }
     const dump = new Blob([staged.dump as Uint8Array<ArrayBuffer>]);
     checkFiles(staged.manifest, await openAndCheck({ dump }), say);
-    const extra: Swap[] = [{ current: filesDir, staging: staged.folder }];
+    const extra: Swap[] = 'dir' in files ? [{ current: files.dir, staging: staged.folder }] : [];
     if (staged.secret !== null) {
       const secretFile = join(dataDir, 'secret');
       writeFileSync(`${secretFile}.restoring`, `${staged.secret}\n`, { mode: 0o600 });
       extra.push({ current: secretFile, staging: `${secretFile}.restoring` });
     }
     const result = await swapDatabase(dataDir, dump, options, extra);
+    if ('bucket' in files) {
+      // A bucket cannot be swapped: it is written once the database is in place, and a run
+      // stopped part way can simply be repeated.
+      await writeToBucket(files.bucket, staged, options, say);
+      return { ...result, previousFiles: null, files: staged.manifest.files.length };
+    }
     return { ...result, files: staged.manifest.files.length };
   } finally {
     rmSync(staged.folder, { recursive: true, force: true });
@@ -70,12 +90,12 @@ export async function restoreEmbedded(
 }
 
 /**
- * Replaces the files in `filesDir` by those of a backup, checked against the rows `rowsOf` reads
- * (a PostgreSQL install restores its database with pg_restore first, then its files).
+ * Replaces the files (in the folder or the bucket) by those of a backup, checked against the rows
+ * `rowsOf` reads (a PostgreSQL install restores its database with pg_restore first, then its files).
  */
 export async function restoreFiles(
   rowsOf: () => Promise<Map<string, FileRow>>,
-  filesDir: string,
+  files: FilesTarget,
   file: string,
   options: RestoreOptions = {},
 ): Promise<RestoreResult> {
@@ -83,14 +103,18 @@ export async function restoreFiles(
   if ((await sniff(file)) !== 'archive')
     throw new BackupError('the file is a database dump; restore it without DATABASE_URL');
   say('Checking the backup…');
-  const staged = await stageArchive(file, filesDir, say);
+  const staged = await stageArchive(file, files, say);
   try {
     if (staged.dump)
       throw new BackupError(
         'the backup holds an embedded database; restore it without DATABASE_URL',
       );
     checkFiles(staged.manifest, await rowsOf(), say);
-    const [aside] = swapAll([{ current: filesDir, staging: staged.folder }], stampNow());
+    if ('bucket' in files) {
+      await writeToBucket(files.bucket, staged, options, say);
+      return { previous: null, previousFiles: null, files: staged.manifest.files.length };
+    }
+    const [aside] = swapAll([{ current: files.dir, staging: staged.folder }], stampNow());
     if (aside && !options.keepPrevious) rmSync(aside, { recursive: true, force: true });
     return {
       previous: null,
@@ -114,13 +138,17 @@ async function sniff(file: string) {
 
 type Staged = { manifest: Manifest; dump: Buffer | null; secret: string | null; folder: string };
 
-/** Reads the whole archive, its files into a staging folder beside `filesDir`, and checks it. */
+/**
+ * Reads the whole archive, its files into a staging folder, and checks it. The folder is beside
+ * the files folder, so it can be renamed into place; for a bucket, a temporary one.
+ */
 async function stageArchive(
   file: string,
-  filesDir: string,
+  files: FilesTarget,
   say: (line: string) => void,
 ): Promise<Staged> {
-  const folder = `${filesDir}.restoring`;
+  const folder =
+    'dir' in files ? `${files.dir}.restoring` : mkdtempSync(join(tmpdir(), 'tandem-restore-'));
   rmSync(folder, { recursive: true, force: true });
   await mkdir(folder, { recursive: true, mode: 0o700 });
   let dump: Buffer | null = null;
@@ -149,14 +177,46 @@ async function stageArchive(
   }
 }
 
+/**
+ * Writes each staged file to the bucket under its key, then removes the objects the backup does
+ * not hold (kept with `keepPrevious`): the bucket ends as the backup left it.
+ */
+async function writeToBucket(
+  bucket: S3BlobStore,
+  staged: Staged,
+  options: RestoreOptions,
+  say: (line: string) => void,
+): Promise<void> {
+  say(`Writing ${staged.manifest.files.length} files to the ${bucket.description}…`);
+  const wanted = new Set<string>();
+  for (const [index, listed] of staged.manifest.files.entries()) {
+    const key = listed.key as BlobKey;
+    wanted.add(key);
+    await bucket.putAs(key, createReadStream(stagedPath(staged.folder, key)));
+    if ((index + 1) % 200 === 0) say(`  ${index + 1} files written`);
+  }
+  const others: BlobKey[] = [];
+  for await (const key of bucket.keys()) if (!wanted.has(key)) others.push(key);
+  if (others.length === 0) return;
+  if (options.keepPrevious) {
+    say(`Kept ${others.length} files the backup does not hold (--keep-previous).`);
+    return;
+  }
+  for (const key of others) await bucket.delete(key);
+  say(`Removed ${others.length} files the backup does not hold.`);
+}
+
+function stagedPath(folder: string, key: BlobKey): string {
+  return join(folder, key.slice(0, 2), key);
+}
+
 async function writeStaged(
   folder: string,
   key: BlobKey,
   body: AsyncIterable<Uint8Array>,
 ): Promise<Digest> {
-  const sub = join(folder, key.slice(0, 2));
-  await mkdir(sub, { recursive: true, mode: 0o700 });
-  const handle = await open(join(sub, key), 'wx', 0o600);
+  await mkdir(join(folder, key.slice(0, 2)), { recursive: true, mode: 0o700 });
+  const handle = await open(stagedPath(folder, key), 'wx', 0o600);
   const hash = createHash('sha256');
   let size = 0;
   try {

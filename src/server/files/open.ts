@@ -1,7 +1,7 @@
 import type { Config } from '../config';
 import type { BlobStore } from './blob-store';
 import { directoryBlobStore } from './directory-store';
-import { s3BlobStore } from './s3-store';
+import { type S3BlobStore, type S3BucketSettings, s3BlobStore } from './s3-store';
 
 /** The blob store the settings choose: the bucket (`TANDEM_FILES_S3_BUCKET`) or the files directory. */
 export function openBlobStore(config: Pick<Config, 'filesDir' | 'filesBucket'>): BlobStore {
@@ -16,7 +16,11 @@ export async function openCheckedBlobStore(
   config: Pick<Config, 'filesDir' | 'filesBucket'>,
 ): Promise<BlobStore> {
   if (!config.filesBucket) return directoryBlobStore(config.filesDir);
-  const store = s3BlobStore(config.filesBucket);
+  return openCheckedBucket(config.filesBucket);
+}
+
+export async function openCheckedBucket(settings: S3BucketSettings): Promise<S3BlobStore> {
+  const store = s3BlobStore(settings);
   await store.check();
   return store;
 }

@@ -26,6 +26,8 @@ export type S3BucketSettings = {
 export type S3BlobStore = BlobStore & {
   /** Answers when the bucket can be reached with these credentials; throws a one-line error if not. */
   check(): Promise<void>;
+  /** Writes a blob under the key it had before, replacing any: restoring a backup. */
+  putAs(key: BlobKey, body: Readable | Uint8Array): Promise<StoredBlob>;
 };
 
 export type S3StoreOptions = {
@@ -65,50 +67,61 @@ export function s3BlobStore(settings: S3BucketSettings, options: S3StoreOptions 
   const objectOf = (key: BlobKey) => `${prefix}${key}`;
   const where = `bucket ${bucket}${settings.endpoint ? ` at ${settings.endpoint}` : ''}${prefix ? ` under ${prefix}` : ''}`;
 
+  async function upload(
+    key: BlobKey,
+    body: Readable | Uint8Array,
+    options: PutOptions,
+  ): Promise<StoredBlob> {
+    const hash = createHash('sha256');
+    let size = 0;
+    // The source's own failure (or the size limit) is what the caller hears, not the upload's.
+    let sourceError: unknown;
+    async function* metered(): AsyncGenerator<Uint8Array> {
+      try {
+        const source = body instanceof Uint8Array ? [body] : body;
+        for await (const chunk of source as AsyncIterable<Uint8Array> | Uint8Array[]) {
+          const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+          size += bytes.byteLength;
+          if (options.maxBytes !== undefined && size > options.maxBytes) {
+            throw new BlobTooLargeError(options.maxBytes);
+          }
+          hash.update(bytes);
+          yield bytes;
+        }
+      } catch (error) {
+        sourceError = error;
+        throw error;
+      }
+    }
+    const { sdk, client } = await connect();
+    const multipart = new sdk.Upload({
+      client,
+      params: {
+        Bucket: bucket,
+        Key: objectOf(key),
+        Body: Readable.from(metered()),
+        ContentType: 'application/octet-stream',
+      },
+      leavePartsOnError: false,
+    });
+    try {
+      await multipart.done();
+    } catch (error) {
+      if (body instanceof Readable) body.destroy();
+      throw sourceError ?? error;
+    }
+    return { key, size, sha256: hash.digest('hex') };
+  }
+
   return {
     description: `S3 ${where}`,
 
-    async put(body: Readable | Uint8Array, options: PutOptions = {}): Promise<StoredBlob> {
-      const key = randomBytes(16).toString('hex') as BlobKey;
-      const hash = createHash('sha256');
-      let size = 0;
-      // The source's own failure (or the size limit) is what the caller hears, not the upload's.
-      let sourceError: unknown;
-      async function* metered(): AsyncGenerator<Uint8Array> {
-        try {
-          const source = body instanceof Uint8Array ? [body] : body;
-          for await (const chunk of source as AsyncIterable<Uint8Array> | Uint8Array[]) {
-            const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-            size += bytes.byteLength;
-            if (options.maxBytes !== undefined && size > options.maxBytes) {
-              throw new BlobTooLargeError(options.maxBytes);
-            }
-            hash.update(bytes);
-            yield bytes;
-          }
-        } catch (error) {
-          sourceError = error;
-          throw error;
-        }
-      }
-      const { sdk, client } = await connect();
-      const upload = new sdk.Upload({
-        client,
-        params: {
-          Bucket: bucket,
-          Key: objectOf(key),
-          Body: Readable.from(metered()),
-          ContentType: 'application/octet-stream',
-        },
-        leavePartsOnError: false,
-      });
-      try {
-        await upload.done();
-      } catch (error) {
-        if (body instanceof Readable) body.destroy();
-        throw sourceError ?? error;
-      }
-      return { key, size, sha256: hash.digest('hex') };
+    put(body: Readable | Uint8Array, options: PutOptions = {}): Promise<StoredBlob> {
+      return upload(randomBytes(16).toString('hex') as BlobKey, body, options);
+    },
+
+    putAs(key: BlobKey, body: Readable | Uint8Array): Promise<StoredBlob> {
+      return upload(key, body, {});
     },
 
     async get(key: BlobKey): Promise<Readable> {
