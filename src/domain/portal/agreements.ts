@@ -27,6 +27,9 @@ export const PortalAgreement = z
     effectiveOn: z.string().nullable().describe('YYYY-MM-DD'),
     endOn: z.string().nullable().describe('YYYY-MM-DD'),
     governingLaw: z.string().nullable(),
+    awaitingYourSignature: z
+      .boolean()
+      .describe('Waiting for a signature of a signer who is the caller, on the text sent now'),
   })
   .meta({ id: 'PortalAgreement' });
 export type PortalAgreement = z.infer<typeof PortalAgreement>;

@@ -2379,7 +2379,7 @@ export interface paths {
         };
         /**
          * List shared agreements
-         * @description The partner's agreements sent for signature (`pending_signature` and later), newest first, in keyset pages; drafts and agreements in negotiation are never listed. Every record answered is written to the disclosure log (what was shown, to whom, when).
+         * @description The partner's agreements sent for signature (`pending_signature` and later), newest first, in keyset pages; drafts and agreements in negotiation are never listed. `awaitingYourSignature` marks those waiting for the caller's own signature (a partner signer whose contact has the caller's email address). Every record answered is written to the disclosure log (what was shown, to whom, when).
          */
         get: operations["listPortalAgreements"];
         put?: never;
@@ -5116,6 +5116,8 @@ export interface components {
             items: components["schemas"]["PlanVersion"][];
         };
         PortalAgreement: {
+            /** @description Waiting for a signature of a signer who is the caller, on the text sent now */
+            awaitingYourSignature: boolean;
             /** @description YYYY-MM-DD */
             effectiveOn: string | null;
             /** @description YYYY-MM-DD */
@@ -5130,6 +5132,8 @@ export interface components {
             type: "nda" | "reseller" | "referral" | "technology" | "co_marketing" | "joint_venture" | "mou" | "dpa" | "sow" | "other";
         };
         PortalAgreementDetail: {
+            /** @description Waiting for a signature of a signer who is the caller, on the text sent now */
+            awaitingYourSignature: boolean;
             /** @description YYYY-MM-DD */
             effectiveOn: string | null;
             /** @description YYYY-MM-DD */

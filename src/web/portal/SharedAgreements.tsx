@@ -29,6 +29,11 @@ function Terms({ agreement }: { agreement: PortalAgreement }) {
   return (
     <Group gap="xs" wrap="wrap">
       <Badge variant="light">{humanize(agreement.status)}</Badge>
+      {agreement.awaitingYourSignature ? (
+        <Badge color="orange" variant="light">
+          Awaiting your signature
+        </Badge>
+      ) : null}
       <Text size="sm" c="dimmed">
         {humanize(agreement.type)}
         {agreement.effectiveOn ? ` · from ${agreement.effectiveOn}` : ''}

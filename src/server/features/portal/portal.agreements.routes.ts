@@ -36,14 +36,17 @@ export async function portalAgreementRoutes(app: ZodApp) {
       config,
       schema: {
         operationId: 'listPortalAgreements',
-        description: `The partner's agreements sent for signature (\`pending_signature\` and later), newest first, in keyset pages; drafts and agreements in negotiation are never listed.${logged}`,
+        description: `The partner's agreements sent for signature (\`pending_signature\` and later), newest first, in keyset pages; drafts and agreements in negotiation are never listed. \`awaitingYourSignature\` marks those waiting for the caller's own signature (a partner signer whose contact has the caller's email address).${logged}`,
         tags,
         summary: 'List shared agreements',
         querystring: PortalAgreementListQuery,
         response: { 200: PortalAgreementPage },
       },
     },
-    async (request) => sharedAgreements(request.ctx, partnerScopeOf(request), request.query),
+    async (request) => {
+      const { scope, user } = partnerCaller(request);
+      return sharedAgreements(request.ctx, scope, user.email, request.query);
+    },
   );
 
   app.get(

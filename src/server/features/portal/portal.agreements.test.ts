@@ -66,6 +66,7 @@ describe("a partner user's shared agreements", () => {
         effectiveOn: null,
         endOn: null,
         governingLaw: null,
+        awaitingYourSignature: true,
       },
     ]);
     expect(page.nextCursor).toBeNull();

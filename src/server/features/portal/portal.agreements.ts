@@ -16,7 +16,7 @@ import { visibleAgreement } from '../agreements/agreements.service';
 import { listAttachments, openAttachment } from '../attachments/attachments.service';
 import { recordDisclosures } from '../disclosures/disclosures.service';
 import { getSignedPdf } from '../signing/signing.pdf';
-import { signerIdsOf, signInPortal } from '../signing/signing.portal';
+import { awaitingSignatureOf, signerIdsOf, signInPortal } from '../signing/signing.portal';
 import { type ErrorLog, type SigningClient, signingOf } from '../signing/signing.service';
 import { toPortalAgreement, toPortalFile } from './portal.view';
 
@@ -32,11 +32,16 @@ const tandemOf = (scope: PartnerScope) => systemScope(scope.workspaceId, 'portal
 export async function sharedAgreements(
   ctx: ServiceContext,
   scope: PartnerScope,
+  email: string,
   query: PortalAgreementListQuery,
 ): Promise<PortalAgreementPage> {
   const page = await listAgreements(ctx, scope, { ...query, sort: '-createdAt' });
+  const awaiting = await awaitingSignatureOf(dbOf(ctx), scope, email, page.items);
   await recordDisclosures(ctx, scope, 'agreement', 'list', page.items);
-  return { items: page.items.map(toPortalAgreement), nextCursor: page.nextCursor };
+  return {
+    items: page.items.map((a) => toPortalAgreement(a, awaiting.has(a.id))),
+    nextCursor: page.nextCursor,
+  };
 }
 
 /** The agreement the partner scope sees (404 otherwise), with its frozen version and files. */
@@ -66,8 +71,11 @@ export async function sharedAgreement(
   const signing = await signingOf(dbOf(ctx), tandemOf(scope), current);
   const yours = await signerIdsOf(dbOf(ctx), scope, email, current.agreement.signers);
   await recordDisclosures(ctx, scope, 'agreement', 'record', [current.agreement]);
+  const awaiting =
+    current.agreement.status === 'pending_signature' &&
+    signing.signers.some((s) => yours.has(s.id) && !s.signature);
   return {
-    ...toPortalAgreement(current.agreement),
+    ...toPortalAgreement(current.agreement, awaiting),
     version: version
       ? {
           number: version.number,

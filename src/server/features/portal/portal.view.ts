@@ -48,7 +48,10 @@ export function toPortalIssue(issue: Issue): PortalIssue {
   };
 }
 
-export function toPortalAgreement(agreement: Agreement): PortalAgreement {
+export function toPortalAgreement(
+  agreement: Agreement,
+  awaitingYourSignature: boolean,
+): PortalAgreement {
   return {
     id: agreement.id,
     title: agreement.title,
@@ -57,6 +60,7 @@ export function toPortalAgreement(agreement: Agreement): PortalAgreement {
     effectiveOn: agreement.effectiveOn,
     endOn: agreement.endOn,
     governingLaw: agreement.governingLaw,
+    awaitingYourSignature,
   };
 }
 

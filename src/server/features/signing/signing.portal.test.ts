@@ -15,6 +15,12 @@ const sign = (a: { id: string; them: { id: string } }, body: object, cookie = si
   ({ method: 'POST', url: signUrl(a), cookie, payload: body }) as const;
 const name = 'Partner partner_member';
 
+/** Whether the portal's list marks the agreement as waiting for this partner user's signature. */
+const awaitsIn = async (cookie: string, id: string) =>
+  (await ok({ method: 'GET', url: '/api/v1/portal/agreements?limit=100', key: undefined, cookie }))
+    .json()
+    .items.find((item: { id: string }) => item.id === id)?.awaitingYourSignature;
+
 /** An agreement of partner one sent for signature, whose partner signer is `signer`. */
 const theirs = (type?: string) =>
   pending({
@@ -38,6 +44,9 @@ beforeAll(async () => {
 describe('signing in the portal', () => {
   it('lets the partner user who is the signer sign, once, with the rules of every signature', async () => {
     const a = await theirs();
+    // Marked in the list as waiting for the signer, not for their colleague.
+    expect(await awaitsIn(signerCookie, a.id)).toBe(true);
+    expect(await awaitsIn(colleagueCookie, a.id)).toBe(false);
     await refused(409, 'document_changed', sign(a, signBody('0'.repeat(64), name)), 'sha256');
     await refused(
       422,
@@ -59,8 +68,10 @@ describe('signing in the portal', () => {
     expect(signed.statusCode, signed.body).toBe(201);
     expect(signed.json()).toMatchObject({
       status: 'pending_signature',
+      awaitingYourSignature: false,
       signers: [{ signedAt: null }, { you: true, signedAt: expect.any(String) }],
     });
+    expect(await awaitsIn(signerCookie, a.id)).toBe(false);
     await refused(409, 'already_signed', sign(a, signBody(a.sha256, name)));
     const signing = (await ok({ method: 'GET', url: `${a.url}/signing` })).json();
     expect(signing.signers[1].signature).toMatchObject({

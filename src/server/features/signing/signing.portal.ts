@@ -1,4 +1,4 @@
-import type { AgreementSigner } from '../../../domain/agreements';
+import type { Agreement, AgreementSigner } from '../../../domain/agreements';
 import type { AgreementSignatureCreate } from '../../../domain/signatures';
 import { type PartnerScope, systemScope } from '../../access/scope';
 import type { ServiceContext } from '../../context';
@@ -7,6 +7,7 @@ import { withTransaction } from '../../db/unit-of-work';
 import { AppError, errors } from '../../http/errors';
 import { visibleAgreement } from '../agreements/agreements.service';
 import { partnerContactRefs } from '../contacts/contacts.service';
+import { findSignersOfLatestText } from './signing.queries';
 import {
   type ErrorLog,
   producePdfQuietly,
@@ -32,6 +33,32 @@ export async function signerIdsOf(
     signers
       .filter((s) => s.side === 'partner' && s.contactId && ids.has(s.contactId))
       .map((s) => s.id),
+  );
+}
+
+/**
+ * The agreements, of those given, that wait for the partner user's own signature: sent for
+ * signature, with a signer who is them and has not signed the text sent.
+ */
+export async function awaitingSignatureOf(
+  db: Db | Tx,
+  scope: PartnerScope,
+  email: string,
+  agreements: Pick<Agreement, 'id' | 'status' | 'signers'>[],
+): Promise<Set<string>> {
+  const pending = agreements.filter((a) => a.status === 'pending_signature');
+  if (pending.length === 0) return new Set();
+  const yours = await signerIdsOf(
+    db,
+    scope,
+    email,
+    pending.flatMap((a) => a.signers),
+  );
+  const signed = await findSignersOfLatestText(db, scope, [...yours]);
+  return new Set(
+    pending
+      .filter((a) => a.signers.some((s) => yours.has(s.id) && !signed.has(s.id)))
+      .map((a) => a.id),
   );
 }
 

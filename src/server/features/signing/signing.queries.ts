@@ -1,10 +1,11 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Scope } from '../../access/scope';
 import type { Db, Tx } from '../../db/client';
 import {
   agreementSignatures,
   agreementSignedDocuments,
   agreementSigningLinks,
+  agreementVersions,
 } from '../../db/schema';
 
 export type SignatureRow = typeof agreementSignatures.$inferSelect;
@@ -24,6 +25,35 @@ export function findSignatureRows(db: Db | Tx, scope: Scope, agreementId: string
       ),
     )
     .orderBy(agreementSignatures.signedAt, agreementSignatures.id);
+}
+
+/**
+ * Which of these signers have signed the latest version of their agreement's text: a signature
+ * counts only for the hash of the text it signed.
+ */
+export async function findSignersOfLatestText(
+  db: Db | Tx,
+  scope: Scope,
+  signerIds: string[],
+): Promise<Set<string>> {
+  if (signerIds.length === 0) return new Set();
+  const rows = await db
+    .select({ signerId: agreementSignatures.signerId })
+    .from(agreementSignatures)
+    .where(
+      and(
+        eq(agreementSignatures.workspaceId, scope.workspaceId),
+        inArray(agreementSignatures.signerId, signerIds),
+        eq(
+          agreementSignatures.sha256,
+          sql`(SELECT ${agreementVersions.sha256} FROM ${agreementVersions}
+                WHERE ${agreementVersions.workspaceId} = ${agreementSignatures.workspaceId}
+                  AND ${agreementVersions.agreementId} = ${agreementSignatures.agreementId}
+                ORDER BY ${agreementVersions.number} DESC LIMIT 1)`,
+        ),
+      ),
+    );
+  return new Set(rows.map((r) => r.signerId));
 }
 
 /** The signature, or null when this signer has signed this text already (the unique index). */
