@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
+import { agreementToSign } from './agreement-kit';
 import { accessible, settle, watchProblems } from './browser';
 import { journey, shoot } from './journey-kit';
 
@@ -25,45 +26,17 @@ async function sideways(page: Page): Promise<string[]> {
 
 test('the agreement page on a phone, its own comments, the signing page and the renewals link', async () => {
   await j.setUp();
-  const partner = await j.post('/api/v1/partners', { name: 'Northwind Traders', stage: 'active' });
-  const contact = await j.post('/api/v1/contacts', {
-    partnerId: partner.id,
-    firstName: 'Nora',
-    lastName: 'North',
-    email: 'nora@northwind.test',
-  });
-  const agreement = await j.post('/api/v1/agreements', {
-    partnerId: partner.id,
-    type: 'reseller',
-    title: 'Reseller agreement 2027',
-    effectiveOn: '2027-01-01',
-    endOn: '2027-12-31',
-    noticeDays: 60,
-    value: 2_400_000,
-    currency: 'EUR',
-  });
-  const url = `/api/v1/agreements/${agreement.id}`;
-  const etag = async () => ({
-    'if-match': `"${(await (await j.send('get', url)).json()).version}"`,
-  });
-  await j.send(
-    'post',
-    `${url}/versions`,
-    { body: '# Terms\n\nThe reseller shall report monthly.' },
-    await etag(),
-  );
-  const me = (await (await j.send('get', '/api/v1/members')).json()).items[0];
-  await j.send(
-    'post',
-    `${url}/signers`,
-    { side: 'us', memberId: me.id, role: 'CEO' },
-    await etag(),
-  );
-  await j.send(
-    'post',
-    `${url}/signers`,
-    { side: 'partner', contactId: contact.id, role: 'Managing director' },
-    await etag(),
+  const { agreement, url, me, sendForSignature } = await agreementToSign(
+    j,
+    {
+      title: 'Reseller agreement 2027',
+      effectiveOn: '2027-01-01',
+      endOn: '2027-12-31',
+      noticeDays: 60,
+      value: 2_400_000,
+      currency: 'EUR',
+    },
+    '# Terms\n\nThe reseller shall report monthly.',
   );
   for (const payload of [
     {
@@ -76,15 +49,7 @@ test('the agreement page on a phone, its own comments, the signing page and the 
     { description: 'Hold a quarterly business review', party: 'both', dueOn: '2027-03-31' },
   ])
     await j.post(`${url}/obligations`, payload);
-  for (const entry of (await (await j.send('get', `${url}/requirements`)).json()).items)
-    await j.send(
-      'patch',
-      `${url}/requirements/${entry.id}`,
-      { status: 'waived', reason: 'Covered by the master agreement' },
-      { 'if-match': `"${entry.version}"` },
-    );
-  for (const to of ['in_negotiation', 'pending_signature'])
-    await j.send('post', `${url}/transitions`, { to }, await etag());
+  await sendForSignature();
 
   // The agreement as a whole has its own discussion, below the version's.
   const page = await j.context.newPage();

@@ -74,6 +74,8 @@ export function journey(env: Record<string, string> = {}) {
   };
 }
 
+export type Journey = ReturnType<typeof journey>;
+
 /** With E2E_SCREENSHOTS set, keeps the page at a laptop's and a phone's size in both themes. */
 export async function shoot(page: Page, name: string, options: { fullPage?: boolean } = {}) {
   if (!shots) return;

@@ -1,64 +1,25 @@
 import { expect, test } from 'vitest';
+import { agreementToSign, noraEmail } from './agreement-kit';
 import { accessible, watchProblems } from './browser';
 import { journey, shoot } from './journey-kit';
 
 const j = journey();
 
-const nora = { name: 'Nora North', email: 'nora@northwind.test', password: 'staple battery horse' };
+const nora = { name: 'Nora North', email: noraEmail, password: 'staple battery horse' };
 
 test('a partner user reads the agreement sent to them in the portal, signs it there, and gets the signed PDF', async () => {
   await j.setUp();
-  const partner = await j.post('/api/v1/partners', { name: 'Northwind Traders', stage: 'active' });
-  const contact = await j.post('/api/v1/contacts', {
-    partnerId: partner.id,
-    firstName: 'Nora',
-    lastName: 'North',
-    email: nora.email,
-  });
-  const agreement = await j.post('/api/v1/agreements', {
-    partnerId: partner.id,
-    type: 'reseller',
-    title: 'Reseller agreement 2027',
-    effectiveOn: '2027-01-01',
-    endOn: '2027-12-31',
-  });
+  const { partner, agreement, url, sendForSignature } = await agreementToSign(
+    j,
+    { title: 'Reseller agreement 2027', effectiveOn: '2027-01-01', endOn: '2027-12-31' },
+    '# Terms\n\nThe reseller shall report **monthly**.',
+  );
   const draft = await j.post('/api/v1/agreements', {
     partnerId: partner.id,
     type: 'nda',
     title: 'Mutual NDA, still a draft',
   });
-  const url = `/api/v1/agreements/${agreement.id}`;
-  const etag = async () => ({
-    'if-match': `"${(await (await j.send('get', url)).json()).version}"`,
-  });
-  await j.send(
-    'post',
-    `${url}/versions`,
-    { body: '# Terms\n\nThe reseller shall report **monthly**.' },
-    await etag(),
-  );
-  const me = (await (await j.send('get', '/api/v1/members')).json()).items[0];
-  await j.send(
-    'post',
-    `${url}/signers`,
-    { side: 'us', memberId: me.id, role: 'CEO' },
-    await etag(),
-  );
-  await j.send(
-    'post',
-    `${url}/signers`,
-    { side: 'partner', contactId: contact.id, role: 'Managing director' },
-    await etag(),
-  );
-  for (const entry of (await (await j.send('get', `${url}/requirements`)).json()).items)
-    await j.send(
-      'patch',
-      `${url}/requirements/${entry.id}`,
-      { status: 'waived', reason: 'Covered by the master agreement' },
-      { 'if-match': `"${entry.version}"` },
-    );
-  for (const to of ['in_negotiation', 'pending_signature'])
-    await j.send('post', `${url}/transitions`, { to }, await etag());
+  await sendForSignature();
   // Our side signs first, in the app.
   const signing = await (await j.send('get', `${url}/signing`)).json();
   const ours = signing.signers.find((s: { side: string }) => s.side === 'us');
@@ -86,6 +47,7 @@ test('a partner user reads the agreement sent to them in the portal, signs it th
   // The list holds what was sent for signature, never the draft.
   await page.getByRole('tab', { name: 'Agreements' }).click();
   await page.getByRole('button', { name: 'Reseller agreement 2027' }).waitFor();
+  await page.getByText('Awaiting your signature').waitFor();
   expect(await page.getByText(draft.title).count()).toBe(0);
   await accessible(page, 'portal agreements list');
   await shoot(page, 'portal-agreements');
