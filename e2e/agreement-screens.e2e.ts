@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { agreementToSign } from './agreement-kit';
+import { agreementToSign, sendForSignature } from './agreement-kit';
 import { accessible, settle, watchProblems } from './browser';
 import { journey, shoot } from './journey-kit';
 
@@ -26,7 +26,7 @@ async function sideways(page: Page): Promise<string[]> {
 
 test('the agreement page on a phone, its own comments, the signing page and the renewals link', async () => {
   await j.setUp();
-  const { agreement, url, me, sendForSignature } = await agreementToSign(
+  const { agreement, url, me } = await agreementToSign(
     j,
     {
       title: 'Reseller agreement 2027',
@@ -49,7 +49,7 @@ test('the agreement page on a phone, its own comments, the signing page and the 
     { description: 'Hold a quarterly business review', party: 'both', dueOn: '2027-03-31' },
   ])
     await j.post(`${url}/obligations`, payload);
-  await sendForSignature();
+  await sendForSignature(j, url);
 
   // The agreement as a whole has its own discussion, below the version's.
   const page = await j.context.newPage();

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { poppler } from '../test/poppler';
+import { addSigners, sendForSignature } from './agreement-kit';
 import { accessible, watchProblems } from './browser';
 import { ada, journey, shoot } from './journey-kit';
 
@@ -59,29 +60,9 @@ test('an agreement from a template, redlined, signed by both sides (ours in the 
   const me = (await (await j.send('get', '/api/v1/members')).json()).items.find(
     (m: { email: string }) => m.email === ada.email,
   );
-  const etagOf = async () => `"${(await (await j.send('get', url)).json()).version}"`;
-  await j.send(
-    'post',
-    `${url}/signers`,
-    { side: 'us', memberId: me.id, role: 'CEO' },
-    { 'if-match': await etagOf() },
-  );
-  await j.send(
-    'post',
-    `${url}/signers`,
-    { side: 'partner', contactId: contact.id, role: 'Managing director' },
-    { 'if-match': await etagOf() },
-  );
+  await addSigners(j, url, me.id, contact.id);
   // The workspace's default checklist asks for an NDA first: waived here, with a reason.
-  for (const entry of (await (await j.send('get', `${url}/requirements`)).json()).items)
-    await j.send(
-      'patch',
-      `${url}/requirements/${entry.id}`,
-      { status: 'waived', reason: 'An NDA was signed on paper' },
-      { 'if-match': `"${entry.version}"` },
-    );
-  for (const to of ['in_negotiation', 'pending_signature'])
-    await j.send('post', `${url}/transitions`, { to }, { 'if-match': await etagOf() });
+  await sendForSignature(j, url, 'An NDA was signed on paper');
   await page.reload();
   const signatures = page.getByRole('region', { name: 'Signatures' });
   // The partner signer's link (no SMTP here: shown once to the sender).

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { agreementToSign, noraEmail } from './agreement-kit';
+import { agreementToSign, noraEmail, sendForSignature } from './agreement-kit';
 import { accessible, watchProblems } from './browser';
 import { journey, shoot } from './journey-kit';
 
@@ -9,7 +9,7 @@ const nora = { name: 'Nora North', email: noraEmail, password: 'staple battery h
 
 test('a partner user reads the agreement sent to them in the portal, signs it there, and gets the signed PDF', async () => {
   await j.setUp();
-  const { partner, agreement, url, sendForSignature } = await agreementToSign(
+  const { partner, agreement, url } = await agreementToSign(
     j,
     { title: 'Reseller agreement 2027', effectiveOn: '2027-01-01', endOn: '2027-12-31' },
     '# Terms\n\nThe reseller shall report **monthly**.',
@@ -19,7 +19,7 @@ test('a partner user reads the agreement sent to them in the portal, signs it th
     type: 'nda',
     title: 'Mutual NDA, still a draft',
   });
-  await sendForSignature();
+  await sendForSignature(j, url);
   // Our side signs first, in the app.
   const signing = await (await j.send('get', `${url}/signing`)).json();
   const ours = signing.signers.find((s: { side: string }) => s.side === 'us');

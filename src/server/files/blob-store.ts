@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
 
 /**
@@ -50,4 +51,34 @@ export class BlobTooLargeError extends Error {
   constructor(readonly maxBytes: number) {
     super(`The body is larger than ${maxBytes} bytes`);
   }
+}
+
+/** The key of a new blob: 128 random bits as hex. */
+export function newBlobKey(): BlobKey {
+  return randomBytes(16).toString('hex') as BlobKey;
+}
+
+/**
+ * What both stores do to a body on its way in: pass its bytes on, counting them and hashing
+ * them, and throw `BlobTooLargeError` past `maxBytes`.
+ */
+export function meterBody(body: Readable | Uint8Array, options: PutOptions = {}) {
+  const hash = createHash('sha256');
+  let size = 0;
+  return {
+    async *bytes(): AsyncGenerator<Uint8Array> {
+      const source = body instanceof Uint8Array ? [body] : body;
+      for await (const chunk of source as AsyncIterable<Uint8Array> | Uint8Array[]) {
+        const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+        size += bytes.byteLength;
+        if (options.maxBytes !== undefined && size > options.maxBytes) {
+          throw new BlobTooLargeError(options.maxBytes);
+        }
+        hash.update(bytes);
+        yield bytes;
+      }
+    },
+    /** Once every byte has passed: the blob as stored under `key`. */
+    stored: (key: BlobKey): StoredBlob => ({ key, size, sha256: hash.digest('hex') }),
+  };
 }

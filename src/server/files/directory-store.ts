@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -6,7 +5,8 @@ import {
   type BlobKey,
   BlobNotFoundError,
   type BlobStore,
-  BlobTooLargeError,
+  meterBody,
+  newBlobKey,
   type PutOptions,
   parseBlobKey,
   type StoredBlob,
@@ -25,24 +25,14 @@ export function directoryBlobStore(root: string): BlobStore {
     description: `directory ${root}`,
 
     async put(body: Readable | Uint8Array, options: PutOptions = {}): Promise<StoredBlob> {
-      const key = randomBytes(16).toString('hex') as BlobKey;
+      const key = newBlobKey();
       await mkdir(temporary, { recursive: true, mode: 0o700 });
       const partial = join(temporary, `${key}.part`);
-      const hash = createHash('sha256');
-      let size = 0;
+      const metered = meterBody(body, options);
       const file = await open(partial, 'wx', 0o600);
       let closed = false;
       try {
-        const source = body instanceof Uint8Array ? [body] : body;
-        for await (const chunk of source as AsyncIterable<Uint8Array> | Uint8Array[]) {
-          const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-          size += bytes.byteLength;
-          if (options.maxBytes !== undefined && size > options.maxBytes) {
-            throw new BlobTooLargeError(options.maxBytes);
-          }
-          hash.update(bytes);
-          await file.write(bytes);
-        }
+        for await (const bytes of metered.bytes()) await file.write(bytes);
         await file.sync();
         await file.close();
         closed = true;
@@ -56,7 +46,7 @@ export function directoryBlobStore(root: string): BlobStore {
         if (body instanceof Readable) body.destroy();
         throw error;
       }
-      return { key, size, sha256: hash.digest('hex') };
+      return metered.stored(key);
     },
 
     async get(key: BlobKey): Promise<Readable> {

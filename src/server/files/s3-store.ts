@@ -1,11 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
 import {
   type BlobKey,
   BlobNotFoundError,
   type BlobStore,
-  BlobTooLargeError,
+  meterBody,
+  newBlobKey,
   type PutOptions,
   parseBlobKey,
   type StoredBlob,
@@ -72,22 +72,12 @@ export function s3BlobStore(settings: S3BucketSettings, options: S3StoreOptions 
     body: Readable | Uint8Array,
     options: PutOptions,
   ): Promise<StoredBlob> {
-    const hash = createHash('sha256');
-    let size = 0;
+    const metered = meterBody(body, options);
     // The source's own failure (or the size limit) is what the caller hears, not the upload's.
     let sourceError: unknown;
-    async function* metered(): AsyncGenerator<Uint8Array> {
+    async function* bytes(): AsyncGenerator<Uint8Array> {
       try {
-        const source = body instanceof Uint8Array ? [body] : body;
-        for await (const chunk of source as AsyncIterable<Uint8Array> | Uint8Array[]) {
-          const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-          size += bytes.byteLength;
-          if (options.maxBytes !== undefined && size > options.maxBytes) {
-            throw new BlobTooLargeError(options.maxBytes);
-          }
-          hash.update(bytes);
-          yield bytes;
-        }
+        yield* metered.bytes();
       } catch (error) {
         sourceError = error;
         throw error;
@@ -99,7 +89,7 @@ export function s3BlobStore(settings: S3BucketSettings, options: S3StoreOptions 
       params: {
         Bucket: bucket,
         Key: objectOf(key),
-        Body: Readable.from(metered()),
+        Body: Readable.from(bytes()),
         ContentType: 'application/octet-stream',
       },
       leavePartsOnError: false,
@@ -110,14 +100,14 @@ export function s3BlobStore(settings: S3BucketSettings, options: S3StoreOptions 
       if (body instanceof Readable) body.destroy();
       throw sourceError ?? error;
     }
-    return { key, size, sha256: hash.digest('hex') };
+    return metered.stored(key);
   }
 
   return {
     description: `S3 ${where}`,
 
     put(body: Readable | Uint8Array, options: PutOptions = {}): Promise<StoredBlob> {
-      return upload(randomBytes(16).toString('hex') as BlobKey, body, options);
+      return upload(newBlobKey(), body, options);
     },
 
     putAs(key: BlobKey, body: Readable | Uint8Array): Promise<StoredBlob> {
