@@ -6,6 +6,9 @@ const count = z.number().int();
 export const PortalOverview = z
   .object({
     interactions: count,
+    agreementsAwaitingYourSignature: count.describe(
+      "Shared agreements waiting for the caller's own signature",
+    ),
     issues: z
       .object({
         open: count,

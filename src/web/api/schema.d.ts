@@ -2579,7 +2579,7 @@ export interface paths {
         };
         /**
          * Counts of what is shared with the partner
-         * @description How many interactions and issues (by status) are shared with the caller's partner. Counts only shared records.
+         * @description How many interactions and issues (by status) are shared with the caller's partner, and how many shared agreements wait for the caller's own signature. Counts only shared records.
          */
         get: operations["getPortalOverview"];
         put?: never;
@@ -5266,6 +5266,8 @@ export interface components {
             };
         };
         PortalOverview: {
+            /** @description Shared agreements waiting for the caller's own signature */
+            agreementsAwaitingYourSignature: number;
             interactions: number;
             /** @description Shared issues by status */
             issues: {

@@ -12,6 +12,7 @@ import {
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
 import { api, unwrap } from '../api/client';
 import { ColorSchemeToggle } from '../components/ColorSchemeToggle';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -36,6 +37,10 @@ export function PortalPage() {
   const overview = useQuery({ queryKey: ['portal', 'overview'], queryFn: portalOverview });
   const issues = overview.data?.issues;
   const activeIssues = issues ? issues.open + issues.investigating + issues.escalated : null;
+  const toSign = overview.data?.agreementsAwaitingYourSignature ?? 0;
+  // Opens on what waits for the partner user's signature, until they pick a tab themselves.
+  const [picked, setPicked] = useState<string | null>(null);
+  const tab = picked ?? (toSign > 0 ? 'agreements' : 'interactions');
 
   async function signOut() {
     await api.POST('/api/v1/auth/sign-out');
@@ -70,13 +75,15 @@ export function PortalPage() {
               </Text>
             </Stack>
             <ErrorAlert error={overview.error} />
-            <Tabs defaultValue="interactions" keepMounted={false}>
+            <Tabs value={tab} onChange={setPicked} keepMounted={false}>
               <Tabs.List aria-label="Shared with you">
                 <Tabs.Tab value="interactions">
                   Interactions
                   {overview.data ? ` (${overview.data.interactions})` : null}
                 </Tabs.Tab>
-                <Tabs.Tab value="agreements">Agreements</Tabs.Tab>
+                <Tabs.Tab value="agreements">
+                  Agreements{toSign > 0 ? ` (${toSign} to sign)` : null}
+                </Tabs.Tab>
                 <Tabs.Tab value="issues">
                   Issues
                   {activeIssues !== null ? (

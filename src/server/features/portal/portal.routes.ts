@@ -48,13 +48,16 @@ export async function portalRoutes(app: ZodApp) {
       schema: {
         operationId: 'getPortalOverview',
         description:
-          "How many interactions and issues (by status) are shared with the caller's partner. Counts only shared records.",
+          "How many interactions and issues (by status) are shared with the caller's partner, and how many shared agreements wait for the caller's own signature. Counts only shared records.",
         tags,
         summary: 'Counts of what is shared with the partner',
         response: { 200: PortalOverview },
       },
     },
-    async (request) => sharedOverview(request.ctx, partnerScopeOf(request)),
+    async (request) => {
+      const { scope, user } = partnerCaller(request);
+      return sharedOverview(request.ctx, scope, user.email);
+    },
   );
 
   app.get(

@@ -195,6 +195,7 @@ describe("a partner user's shared issues", () => {
     const res = await get('/api/v1/portal/overview');
     expect(res.json()).toEqual({
       interactions: 2,
+      agreementsAwaitingYourSignature: 0,
       issues: { open: 1, investigating: 0, escalated: 0, resolved: 1, closed: 0 },
     });
   });

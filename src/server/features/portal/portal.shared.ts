@@ -11,11 +11,13 @@ import type {
 import type { PortalOverview } from '../../../domain/portal/overview';
 import type { PartnerScope } from '../../access/scope';
 import type { ServiceContext } from '../../context';
+import { dbOf } from '../../db/unit-of-work';
 import { recordDisclosures } from '../disclosures/disclosures.service';
 import { listInteractions } from '../interactions/interactions.list';
 import { countInteractions, getInteraction } from '../interactions/interactions.service';
 import { listIssues } from '../issues/issues.list';
 import { countIssuesByStatus, getIssue } from '../issues/issues.service';
+import { countAwaitingSignature } from '../signing/signing.portal';
 import { toPortalInteraction, toPortalIssue } from './portal.view';
 
 /*
@@ -68,9 +70,11 @@ export async function sharedIssue(
 export async function sharedOverview(
   ctx: ServiceContext,
   scope: PartnerScope,
+  email: string,
 ): Promise<PortalOverview> {
   return {
     interactions: await countInteractions(ctx, scope),
+    agreementsAwaitingYourSignature: await countAwaitingSignature(dbOf(ctx), scope, email),
     issues: await countIssuesByStatus(ctx, scope),
   };
 }

@@ -15,6 +15,11 @@ const sign = (a: { id: string; them: { id: string } }, body: object, cookie = si
   ({ method: 'POST', url: signUrl(a), cookie, payload: body }) as const;
 const name = 'Partner partner_member';
 
+/** How many agreements the portal's overview says wait for this partner user's signature. */
+const toSignIn = async (cookie: string) =>
+  (await ok({ method: 'GET', url: '/api/v1/portal/overview', key: undefined, cookie })).json()
+    .agreementsAwaitingYourSignature;
+
 /** Whether the portal's list marks the agreement as waiting for this partner user's signature. */
 const awaitsIn = async (cookie: string, id: string) =>
   (await ok({ method: 'GET', url: '/api/v1/portal/agreements?limit=100', key: undefined, cookie }))
@@ -43,10 +48,13 @@ beforeAll(async () => {
 
 describe('signing in the portal', () => {
   it('lets the partner user who is the signer sign, once, with the rules of every signature', async () => {
+    const before = await toSignIn(signerCookie);
     const a = await theirs();
-    // Marked in the list as waiting for the signer, not for their colleague.
+    // Marked in the list and counted as waiting for the signer, not for their colleague.
     expect(await awaitsIn(signerCookie, a.id)).toBe(true);
     expect(await awaitsIn(colleagueCookie, a.id)).toBe(false);
+    expect(await toSignIn(signerCookie)).toBe(before + 1);
+    expect(await toSignIn(colleagueCookie)).toBe(0);
     await refused(409, 'document_changed', sign(a, signBody('0'.repeat(64), name)), 'sha256');
     await refused(
       422,
@@ -72,6 +80,7 @@ describe('signing in the portal', () => {
       signers: [{ signedAt: null }, { you: true, signedAt: expect.any(String) }],
     });
     expect(await awaitsIn(signerCookie, a.id)).toBe(false);
+    expect(await toSignIn(signerCookie)).toBe(before);
     await refused(409, 'already_signed', sign(a, signBody(a.sha256, name)));
     const signing = (await ok({ method: 'GET', url: `${a.url}/signing` })).json();
     expect(signing.signers[1].signature).toMatchObject({
@@ -107,6 +116,24 @@ describe('signing in the portal', () => {
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     // Active now: signing is over.
     await refused(409, 'not_pending_signature', sign(a, signBody(a.sha256, name)), 'status');
+  });
+
+  it('waits for the signer again when a changed text is sent after they signed', async () => {
+    const a = await theirs();
+    const signed = await send(sign(a, signBody(a.sha256, name)));
+    expect(signed.statusCode, signed.body).toBe(201);
+    expect(await awaitsIn(signerCookie, a.id)).toBe(false);
+    const counted = await toSignIn(signerCookie);
+    const move = async (options: { url: string; payload: object }, status = 200) => {
+      const etag = `"${(await ok({ method: 'GET', url: a.url })).json().version}"`;
+      await ok({ method: 'POST', headers: { 'if-match': etag }, ...options }, status);
+    };
+    await move({ url: `${a.url}/transitions`, payload: { to: 'in_negotiation' } });
+    await move({ url: `${a.url}/versions`, payload: { body: 'The changed terms.' } }, 201);
+    await move({ url: `${a.url}/transitions`, payload: { to: 'pending_signature' } });
+    // The signature stays on record for the first text; the new one waits for them.
+    expect(await awaitsIn(signerCookie, a.id)).toBe(true);
+    expect(await toSignIn(signerCookie)).toBe(counted + 1);
   });
 
   it('makes the agreement active when the partner user signs last, the same way as the other paths', async () => {

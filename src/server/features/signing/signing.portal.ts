@@ -7,7 +7,7 @@ import { withTransaction } from '../../db/unit-of-work';
 import { AppError, errors } from '../../http/errors';
 import { visibleAgreement } from '../agreements/agreements.service';
 import { partnerContactRefs } from '../contacts/contacts.service';
-import { findSignersOfLatestText } from './signing.queries';
+import { countAwaitingContacts, findSignersOfLatestText } from './signing.queries';
 import {
   type ErrorLog,
   producePdfQuietly,
@@ -59,6 +59,23 @@ export async function awaitingSignatureOf(
     pending
       .filter((a) => a.signers.some((s) => yours.has(s.id) && !signed.has(s.id)))
       .map((a) => a.id),
+  );
+}
+
+/** How many of the partner's agreements wait for the partner user's own signature. */
+export async function countAwaitingSignature(
+  db: Db | Tx,
+  scope: PartnerScope,
+  email: string,
+): Promise<number> {
+  const contacts = await partnerContactRefs(db, scope, scope.partnerId, {
+    emails: [email.toLowerCase()],
+  });
+  return countAwaitingContacts(
+    db,
+    scope,
+    scope.partnerId,
+    contacts.map((c) => c.id),
   );
 }
 

@@ -1,10 +1,12 @@
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { type AnyColumn, and, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Scope } from '../../access/scope';
 import type { Db, Tx } from '../../db/client';
 import {
   agreementSignatures,
   agreementSignedDocuments,
+  agreementSigners,
   agreementSigningLinks,
+  agreements,
   agreementVersions,
 } from '../../db/schema';
 
@@ -27,6 +29,14 @@ export function findSignatureRows(db: Db | Tx, scope: Scope, agreementId: string
     .orderBy(agreementSignatures.signedAt, agreementSignatures.id);
 }
 
+/** The SHA-256 of an agreement's latest version (null while it is not frozen), as a subquery. */
+function latestTextHash(workspaceId: AnyColumn, agreementId: AnyColumn): SQL {
+  return sql`(SELECT ${agreementVersions.sha256} FROM ${agreementVersions}
+    WHERE ${agreementVersions.workspaceId} = ${workspaceId}
+      AND ${agreementVersions.agreementId} = ${agreementId}
+    ORDER BY ${agreementVersions.number} DESC LIMIT 1)`;
+}
+
 /**
  * Which of these signers have signed the latest version of their agreement's text: a signature
  * counts only for the hash of the text it signed.
@@ -46,14 +56,48 @@ export async function findSignersOfLatestText(
         inArray(agreementSignatures.signerId, signerIds),
         eq(
           agreementSignatures.sha256,
-          sql`(SELECT ${agreementVersions.sha256} FROM ${agreementVersions}
-                WHERE ${agreementVersions.workspaceId} = ${agreementSignatures.workspaceId}
-                  AND ${agreementVersions.agreementId} = ${agreementSignatures.agreementId}
-                ORDER BY ${agreementVersions.number} DESC LIMIT 1)`,
+          latestTextHash(agreementSignatures.workspaceId, agreementSignatures.agreementId),
         ),
       ),
     );
   return new Set(rows.map((r) => r.signerId));
+}
+
+/**
+ * How many of a partner's agreements wait, in `pending_signature`, for a partner signer who is
+ * one of these contacts and has not signed the latest text.
+ */
+export async function countAwaitingContacts(
+  db: Db | Tx,
+  scope: Scope,
+  partnerId: string,
+  contactIds: string[],
+): Promise<number> {
+  if (contactIds.length === 0) return 0;
+  const [row] = await db
+    .select({ n: sql<number>`count(DISTINCT ${agreementSigners.agreementId})::int` })
+    .from(agreementSigners)
+    .innerJoin(
+      agreements,
+      and(
+        eq(agreements.workspaceId, agreementSigners.workspaceId),
+        eq(agreements.id, agreementSigners.agreementId),
+      ),
+    )
+    .where(
+      and(
+        eq(agreementSigners.workspaceId, scope.workspaceId),
+        eq(agreementSigners.partnerId, partnerId),
+        eq(agreementSigners.side, 'partner'),
+        inArray(agreementSigners.contactId, contactIds),
+        eq(agreements.status, 'pending_signature'),
+        sql`NOT EXISTS (SELECT 1 FROM ${agreementSignatures}
+              WHERE ${agreementSignatures.workspaceId} = ${agreementSigners.workspaceId}
+                AND ${agreementSignatures.signerId} = ${agreementSigners.id}
+                AND ${agreementSignatures.sha256} = ${latestTextHash(agreementSigners.workspaceId, agreementSigners.agreementId)})`,
+      ),
+    );
+  return row?.n ?? 0;
 }
 
 /** The signature, or null when this signer has signed this text already (the unique index). */
