@@ -22,6 +22,7 @@ export function PortalSignCard({ agreement, signer, sha256 }: Props) {
     onSuccess: (detail) => {
       queryClient.setQueryData(['portal', 'agreement', agreement.id], detail);
       void queryClient.invalidateQueries({ queryKey: ['portal', 'agreements'] });
+      void queryClient.invalidateQueries({ queryKey: ['portal', 'overview'] });
     },
     onError: (failure) => setError(describeError(failure)),
   });
