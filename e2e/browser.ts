@@ -74,7 +74,8 @@ export async function settle(page: Page): Promise<void> {
 /** Runs axe-core on the page once it has settled; any serious or critical violation fails. */
 export async function expectAccessible(page: Page, where: string): Promise<void> {
   await settle(page);
-  const results = await new AxeBuilder({ page }).analyze();
+  // Only violations are read, so axe need not gather the passes (about a tenth of its time).
+  const results = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
   const bad = results.violations.filter(
     (violation) => violation.impact === 'serious' || violation.impact === 'critical',
   );
