@@ -114,5 +114,16 @@ test('an agreement from a template, redlined, signed by both sides (ours in the 
   expect(report).toContain('Signature Validation: Signature is Valid.');
   await accessible(page, 'signed agreement');
   await shoot(page, 'agreement-signed', { fullPage: true });
+  // What Nora was shown through her link is in the partner's disclosure log.
+  await page.goto(`${j.server.url}/partners/${partner.id}?tab=disclosures`);
+  const log = page.getByRole('region', { name: 'Disclosure log' });
+  await log.getByText('A signing link').first().waitFor();
+  await log
+    .getByRole('link', { name: /^Agreement \(version \d+\)$/ })
+    .first()
+    .waitFor();
+  await log.getByText('nora@northwind.test').first().waitFor();
+  await accessible(page, 'disclosure log with signing-link rows');
+  await shoot(page, 'partner-disclosures-signing-link');
   expect(problems).toEqual([]);
 });

@@ -1,5 +1,5 @@
 import { Card, Center, Loader, Stack, Table, Text } from '@mantine/core';
-import type { Disclosure } from '../../../domain/disclosures';
+import type { Disclosure, DisclosureView } from '../../../domain/disclosures';
 import { api, unwrap } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AnchorLink } from '../../components/links';
@@ -14,19 +14,39 @@ async function partnerDisclosures(partnerId: string, cursor: string | undefined)
   );
 }
 
-/** The record a row names, linked where the app has a page for it. */
+/** The record a row names, linked to its page. */
 function RecordCell({ disclosure }: { disclosure: Disclosure }) {
-  const label = `${disclosure.recordType === 'issue' ? 'Issue' : 'Interaction'} (version ${disclosure.recordVersion})`;
-  if (disclosure.recordType === 'issue')
-    return (
-      <AnchorLink to="/issues/$issueId" params={{ issueId: disclosure.recordId }} size="sm">
-        {label}
-      </AnchorLink>
-    );
-  return <Text size="sm">{label}</Text>;
+  const id = disclosure.recordId;
+  const version = ` (version ${disclosure.recordVersion})`;
+  switch (disclosure.recordType) {
+    case 'issue':
+      return (
+        <AnchorLink to="/issues/$issueId" params={{ issueId: id }} size="sm">
+          Issue{version}
+        </AnchorLink>
+      );
+    case 'agreement':
+      return (
+        <AnchorLink to="/agreements/$agreementId" params={{ agreementId: id }} size="sm">
+          Agreement{version}
+        </AnchorLink>
+      );
+    case 'interaction':
+      return (
+        <AnchorLink to="/interactions/$interactionId" params={{ interactionId: id }} size="sm">
+          Interaction{version}
+        </AnchorLink>
+      );
+  }
 }
 
-/** What this partner's portal users were shown, newest first: admins only. */
+const viewLabels: Record<DisclosureView, string> = {
+  list: 'A list',
+  record: 'The record',
+  signing_link: 'A signing link',
+};
+
+/** What this partner's people were shown, newest first: admins only. */
 export function PartnerDisclosures({ partnerId }: { partnerId: string }) {
   const log = useKeysetList(['disclosures', partnerId], (cursor) =>
     partnerDisclosures(partnerId, cursor),
@@ -39,7 +59,8 @@ export function PartnerDisclosures({ partnerId }: { partnerId: string }) {
           Disclosures
         </Text>
         <Text size="sm" c="dimmed">
-          Every shared record this partner's people were shown in the portal, and when.
+          Every shared record this partner's people were shown, in the portal or through a signing
+          link, and when.
         </Text>
       </Stack>
       <ErrorAlert error={log.query.error} />
@@ -80,7 +101,7 @@ export function PartnerDisclosures({ partnerId }: { partnerId: string }) {
                   <Table.Td>
                     <RecordCell disclosure={d} />
                   </Table.Td>
-                  <Table.Td>{d.view === 'list' ? 'A list' : 'The record'}</Table.Td>
+                  <Table.Td>{viewLabels[d.view]}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
