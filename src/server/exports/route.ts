@@ -15,7 +15,7 @@ import {
 } from './writers';
 
 /** Rows per list query: a few thousand, so a large export is few queries and little memory. */
-export const EXPORT_BATCH = 2000;
+export const EXPORT_BATCH = 5000;
 
 type Page<T> = { items: T[]; nextCursor: string | null };
 type Paged = { limit: number; cursor?: string | undefined };
