@@ -6,7 +6,7 @@
  * notifications and queued mail, decision 059) add to moving the rows. Every agreement has an
  * owner, so every term in reach of a lead time is reminded: most rows get one or two.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -84,10 +84,12 @@ export async function renewalFigures(
   sizes: { agreements: number } = renewalSizes.full,
 ): Promise<void> {
   const database = await dataset.open();
+  // The job queue needs a file store; nothing is written to it.
+  const filesDir = mkdtempSync(join(tmpdir(), 'tandem-bench-files-'));
   try {
     await addAgreements(database, dataset.workspaceId, dataset.ownerIds, say, sizes.agreements);
     // Queues only: the reminders' mail jobs are written, as the job does, and never sent.
-    const files = directoryBlobStore(mkdtempSync(join(tmpdir(), 'tandem-bench-files-')));
+    const files = directoryBlobStore(filesDir);
     const jobs = createJobs(database, { work: false, files, mailer: null, secret: 'bench' });
     const sweep = () =>
       sweepAgreements(database, new Date(), (tx, mail) =>
@@ -137,6 +139,7 @@ export async function renewalFigures(
     );
     figure('renewal-sweep-update', `${of((r) => r.update).toFixed(0)} ms`, 1, 'baseline');
   } finally {
+    rmSync(filesDir, { recursive: true, force: true });
     await database.close();
   }
 }

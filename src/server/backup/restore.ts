@@ -37,11 +37,11 @@ export type RestoreResult = {
 };
 
 /**
- * Replaces the embedded database in `dataDir` (and the files in `filesDir`, and the secret) by a
- * backup. The caller holds the data directory lock. Everything is read and checked into staging
- * folders first, so a bad archive changes nothing; then each is swapped in, the previous kept
- * aside until the restored database opens. A bare dump (a backup from before decision 062)
- * restores the database alone and leaves the files as they are.
+ * Replaces the embedded database in `dataDir` (and the files, in their folder or bucket, and the
+ * secret) by a backup. The caller holds the data directory lock. Everything is read and checked
+ * into staging folders first, so a bad archive changes nothing; then each is swapped in, the
+ * previous kept aside until the restored database opens (a bucket is written after that). A bare
+ * dump (a backup from before decision 062) restores the database alone and leaves the files.
  */
 export async function restoreEmbedded(
   dataDir: string,
