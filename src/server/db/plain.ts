@@ -14,5 +14,10 @@ export async function plainRows<T>(db: Db | Tx, query: SQL): Promise<T[]> {
 
 /** A `timestamptz` column as the API writes it: `Date.prototype.toISOString`'s form, in UTC. */
 export function isoUtc(column: string): SQL {
-  return sql.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+  return sql.raw(isoUtcText(column));
+}
+
+/** `isoUtc` as statement text, for fixed statements sent with `database.sql`. */
+export function isoUtcText(column: string): string {
+  return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 }

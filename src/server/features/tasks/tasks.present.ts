@@ -5,7 +5,7 @@ import { presentLinks } from '../../links/registry';
 import { memberNames } from '../members/members.service';
 import { partnerNames } from '../partners/partners.service';
 import { teamNames } from '../teams/teams.service';
-import type { ShownTaskRow } from './tasks.queries';
+import type { ShownTaskRow, ShownTaskText } from './tasks.queries';
 import { todayUtc, toTask } from './tasks.view';
 
 const ids = (values: Array<string | null>) => values.filter((v): v is string => v !== null);
@@ -14,7 +14,7 @@ const ids = (values: Array<string | null>) => values.filter((v): v is string => 
 export async function presentTasks(
   db: Db | Tx,
   scope: Scope,
-  rows: ShownTaskRow[],
+  rows: Array<ShownTaskRow | ShownTaskText>,
 ): Promise<Task[]> {
   if (rows.length === 0) return [];
   const names = {

@@ -2,6 +2,7 @@ import { and, asc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-o
 import { openTaskStatuses } from '../../../domain/tasks';
 import type { Scope } from '../../access/scope';
 import type { Database, Db, Tx } from '../../db/client';
+import { isoUtcText } from '../../db/plain';
 import { openTaskStatusList, tasks } from '../../db/schema';
 import type { ListPlan } from '../../http/list';
 
@@ -85,10 +86,24 @@ export function listTaskRows(db: Db | Tx, scope: Scope, plan: ListPlan) {
     .limit(plan.limit);
 }
 
-/** `shownColumns` as a select list, each column under its field name, for fixed statements. */
+/**
+ * `shownColumns` as a select list, each column under its field name, for fixed statements; the
+ * timestamps as the API writes them, so no row parses a Date only to print it again.
+ */
 const shownColumnList = Object.entries(shownColumns)
-  .map(([field, column]) => `${column.name} AS "${field}"`)
+  .map(([field, column]) =>
+    column.dataType === 'date'
+      ? `${isoUtcText(column.name)} AS "${field}"`
+      : `${column.name} AS "${field}"`,
+  )
   .join(', ');
+
+/** A task row with its timestamps already in the API's ISO form, as fixed statements read it. */
+export type ShownTaskText = Omit<ShownTaskRow, 'completedAt' | 'createdAt' | 'updatedAt'> & {
+  completedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
 
 export const openTasksOfMember = `SELECT ${shownColumnList} FROM tasks
   WHERE workspace_id = $1 AND assignee_id = $2 AND status IN (${openTaskStatusList})
@@ -105,10 +120,10 @@ export async function findOpenTasksOf(
   scope: Scope,
   memberId: string,
   limit: number,
-): Promise<ShownTaskRow[]> {
+): Promise<ShownTaskText[]> {
   if (scope.kind === 'partner') return [];
   const { rows } = await database.sql(openTasksOfMember, [scope.workspaceId, memberId, limit]);
-  return rows as ShownTaskRow[];
+  return rows as ShownTaskText[];
 }
 
 export function findTaskTitles(db: Db | Tx, scope: Scope, ids: string[]) {

@@ -8,7 +8,7 @@ import {
   taskMachine,
 } from '../../../domain/tasks';
 import type { Visibility } from '../../../domain/timeline';
-import type { ShownTaskRow } from './tasks.queries';
+import type { ShownTaskRow, ShownTaskText } from './tasks.queries';
 
 /** Today as `YYYY-MM-DD` in UTC: what "overdue" and "this week" count from. */
 export function todayUtc(now = new Date()): string {
@@ -20,7 +20,7 @@ export type TaskNames = {
   members: Map<string, string>;
   teams: Map<string, string>;
   partners: Map<string, string>;
-  link: (row: ShownTaskRow) => Link | null;
+  link: (row: Pick<ShownTaskRow, 'subjectType' | 'subjectId'>) => Link | null;
 };
 
 export function isOverdue(row: Pick<ShownTaskRow, 'dueDate' | 'status'>, today: string): boolean {
@@ -31,8 +31,15 @@ export function isOverdue(row: Pick<ShownTaskRow, 'dueDate' | 'status'>, today: 
   );
 }
 
+/** A timestamp as the API writes it, whether the row holds a Date or the text already. */
+const iso = (at: Date | string) => (typeof at === 'string' ? at : at.toISOString());
+
 /** A task row as the API shows it (and as audit events record it). */
-export function toTask(row: ShownTaskRow, names: TaskNames, today = todayUtc()): Task {
+export function toTask(
+  row: ShownTaskRow | ShownTaskText,
+  names: TaskNames,
+  today = todayUtc(),
+): Task {
   const status = row.status as TaskStatus;
   return {
     id: row.id,
@@ -52,9 +59,9 @@ export function toTask(row: ShownTaskRow, names: TaskNames, today = todayUtc()):
     link: names.link(row),
     visibility: row.visibility as Visibility,
     overdue: isOverdue(row, today),
-    completedAt: row.completedAt?.toISOString() ?? null,
+    completedAt: row.completedAt === null ? null : iso(row.completedAt),
     version: row.version,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
   };
 }
