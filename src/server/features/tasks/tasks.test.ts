@@ -287,7 +287,11 @@ describe('tasks', () => {
     expect(titles(res.json().later)).toEqual(expect.arrayContaining(['MW far', 'MW none']));
     // Read by its own statement (timestamps as text), an item is the task the API shows anywhere.
     const late = res.json().overdue[0];
-    const one = await send({ method: 'GET', url: `/api/v1/tasks/${late.id}`, cookie: managerCookie });
+    const one = await send({
+      method: 'GET',
+      url: `/api/v1/tasks/${late.id}`,
+      cookie: managerCookie,
+    });
     expect(late).toEqual(one.json());
     expect(late.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(endOfWeek('2026-12-02')).toBe('2026-12-06');
