@@ -16,19 +16,24 @@ import {
 } from './signing.service';
 
 /**
- * The partner signers the signed-in partner user is: those whose contact at the partner has the
- * user's email address, the address a signing link would have been mailed to (decision 063).
+ * The partner user's contacts at their partner: those with the user's email address, the
+ * address a signing link would have been mailed to (decision 063).
  */
+async function contactIdsOf(db: Db | Tx, scope: PartnerScope, email: string): Promise<string[]> {
+  const contacts = await partnerContactRefs(db, scope, scope.partnerId, {
+    emails: [email.toLowerCase()],
+  });
+  return contacts.map((c) => c.id);
+}
+
+/** The partner signers, of those given, the signed-in partner user is. */
 export async function signerIdsOf(
   db: Db | Tx,
   scope: PartnerScope,
   email: string,
   signers: AgreementSigner[],
 ): Promise<Set<string>> {
-  const contacts = await partnerContactRefs(db, scope, scope.partnerId, {
-    emails: [email.toLowerCase()],
-  });
-  const ids = new Set(contacts.map((c) => c.id));
+  const ids = new Set(await contactIdsOf(db, scope, email));
   return new Set(
     signers
       .filter((s) => s.side === 'partner' && s.contactId && ids.has(s.contactId))
@@ -68,15 +73,7 @@ export async function countAwaitingSignature(
   scope: PartnerScope,
   email: string,
 ): Promise<number> {
-  const contacts = await partnerContactRefs(db, scope, scope.partnerId, {
-    emails: [email.toLowerCase()],
-  });
-  return countAwaitingContacts(
-    db,
-    scope,
-    scope.partnerId,
-    contacts.map((c) => c.id),
-  );
+  return countAwaitingContacts(db, scope, scope.partnerId, await contactIdsOf(db, scope, email));
 }
 
 /**
