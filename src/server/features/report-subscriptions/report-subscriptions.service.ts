@@ -1,4 +1,3 @@
-import type { WorkspaceId } from '../../../domain/ids';
 import {
   isScheduleProblem,
   nextRunAfter,
@@ -16,12 +15,10 @@ import { callerMemberId, type Scope } from '../../access/scope';
 import type { ServiceContext, TxContext } from '../../context';
 import type { Tx } from '../../db/client';
 import { dbOf, withTransaction } from '../../db/unit-of-work';
-import { errors, type FieldError } from '../../http/errors';
+import { errors } from '../../http/errors';
 import { checkIfMatch } from '../../http/etag';
 import { newId } from '../../ids';
 import { recordAudit } from '../audit/audit.service';
-import { partnerContactRefs } from '../contacts/contacts.service';
-import { memberAddresses } from '../members/members.service';
 import { getWorkspace } from '../workspaces/workspaces.service';
 import {
   deleteRecipientRow,
@@ -31,12 +28,11 @@ import {
   insertRecipientRows,
   insertSubscriptionRow,
   listSubscriptionRows,
-  type NewRecipientRow,
   releaseOwner,
   type SubscriptionRow,
   updateSubscriptionRow,
 } from './report-subscriptions.queries';
-import { unsubscribeTokenHash } from './report-subscriptions.tokens';
+import { checkedRecipients, recipientRows } from './report-subscriptions.recipients';
 import {
   addressedRecipients,
   planOf,
@@ -49,6 +45,15 @@ import {
 const invalidSchedule = (field: string, message: string) =>
   errors.unprocessable('invalid_schedule', `${field}: ${message}`, [
     { field, code: 'invalid_schedule', message },
+  ]);
+
+const filtersNotAllowed = () =>
+  errors.unprocessable('filters_not_allowed', 'A scorecard takes no filters', [
+    {
+      field: 'filters',
+      code: 'filters_not_allowed',
+      message: 'Only the portfolio report is filtered',
+    },
   ]);
 
 function scheduleFrom(fields: Parameters<typeof scheduleOf>[0]): ReportSchedule {
@@ -65,80 +70,6 @@ async function visibleSubscription(ctx: ServiceContext, scope: Scope, id: string
   const row = await findSubscription(dbOf(ctx), scope, id, { forUpdate: lock });
   if (!row) throw errors.notFound('report subscription');
   return row;
-}
-
-/**
- * The recipients a request names, checked in the caller's scope: members of the workspace, and
- * contacts of the scorecard's partner only. Out of scope or nowhere, the answer is one 422
- * naming the field.
- */
-async function checkedRecipients(
-  ctx: ServiceContext,
-  scope: Scope,
-  plan: ReportPlan,
-  input: { memberIds: string[]; contactIds: string[] },
-  fields: { members: (i: number) => string; contacts: (i: number) => string },
-) {
-  const db = dbOf(ctx);
-  const problems: FieldError[] = [];
-  const members = await memberAddresses(db, scope, input.memberIds);
-  input.memberIds.forEach((id, i) => {
-    if (!members.has(id)) {
-      problems.push({
-        field: fields.members(i),
-        code: 'invalid_reference',
-        message: 'Not a member of this workspace',
-      });
-    }
-  });
-  if (input.contactIds.length > 0 && !plan) {
-    problems.push({
-      field: fields.contacts(0),
-      code: 'contact_not_allowed',
-      message: "Only a scorecard goes to contacts, those of the plan's partner",
-    });
-  } else if (plan) {
-    const found = new Set(
-      (await partnerContactRefs(db, scope, plan.partnerId, { ids: input.contactIds })).map(
-        (c) => c.id,
-      ),
-    );
-    input.contactIds.forEach((id, i) => {
-      if (!found.has(id)) {
-        problems.push({
-          field: fields.contacts(i),
-          code: 'invalid_reference',
-          message: `Not a contact of ${plan.partnerName}`,
-        });
-      }
-    });
-  }
-  if (problems.length > 0) {
-    throw errors.unprocessable(
-      problems[0]?.code === 'contact_not_allowed' ? 'contact_not_allowed' : 'invalid_reference',
-      problems.map((p) => `${p.field}: ${p.message}`).join('; '),
-      problems,
-    );
-  }
-}
-
-function recipientRows(
-  ctx: ServiceContext,
-  workspaceId: WorkspaceId,
-  subscriptionId: string,
-  people: Array<{ memberId?: string; contactId?: string }>,
-): NewRecipientRow[] {
-  return people.map((person) => {
-    const id = newId();
-    return {
-      id,
-      workspaceId,
-      subscriptionId,
-      memberId: person.memberId ?? null,
-      contactId: person.contactId ?? null,
-      tokenHash: unsubscribeTokenHash(ctx.config.secret, workspaceId, id),
-    };
-  });
 }
 
 export async function listReportSubscriptions(
@@ -190,13 +121,7 @@ export function createReportSubscription(
       plan = await planOf(ctx, scope, input.planId);
       if (!plan) throw errors.invalidReference('planId', 'plan');
       if (input.filters && Object.keys(input.filters).length > 0) {
-        throw errors.unprocessable('filters_not_allowed', 'A scorecard takes no filters', [
-          {
-            field: 'filters',
-            code: 'filters_not_allowed',
-            message: 'Only the portfolio report is filtered',
-          },
-        ]);
+        throw filtersNotAllowed();
       }
     } else if (input.planId) {
       throw errors.unprocessable('plan_not_allowed', 'The portfolio report names no plan', [
@@ -312,13 +237,7 @@ export function updateReportSubscription(
               : row.dayOfMonth,
       });
       if (input.filters && row.kind !== 'portfolio') {
-        throw errors.unprocessable('filters_not_allowed', 'A scorecard takes no filters', [
-          {
-            field: 'filters',
-            code: 'filters_not_allowed',
-            message: 'Only the portfolio report is filtered',
-          },
-        ]);
+        throw filtersNotAllowed();
       }
       const status = input.status ?? row.status;
       const scheduleChanged =
