@@ -40,9 +40,7 @@ import {
   findAgreement,
   hasChildren,
   insertAgreementRow,
-  insertAgreementRows,
   type NewAgreementRow,
-  type NewSignerRow,
   releaseOwnerSql,
   releaseSignerContact,
   releaseSignerMember,
@@ -391,16 +389,4 @@ export async function releaseMemberAgreements(
 /** A contact is deleted: where they sign, their name and role stay. */
 export async function releaseContactAgreements(tx: Tx, scope: Scope, contactId: string) {
   return (await releaseSignerContact(tx, scope, contactId)).length;
-}
-
-/**
- * Agreements made in bulk, complete and valid, with their signers (the demo loader): set-based,
- * parents before the agreements under them. Like other imports they record no event each.
- */
-export async function importAgreements(
-  tx: Tx,
-  rows: NewAgreementRow[],
-  signers: NewSignerRow[],
-): Promise<void> {
-  await insertAgreementRows(tx, rows, signers);
 }

@@ -2,7 +2,7 @@ import type { AgreementStatus, AgreementType } from '../../../domain/agreements'
 import type { Scope } from '../../access/scope';
 import type { Tx } from '../../db/client';
 import { newId } from '../../ids';
-import { importAgreements } from '../agreements/agreements.service';
+import { importAgreements } from '../agreements/agreements.import';
 import { currencyOf } from './demo.plans';
 
 type Partner = { id: string; name: string; country: string | null };
