@@ -1,10 +1,5 @@
-import {
-  JOB_SCHEMA,
-  jobSchemaVersion,
-  preparedQueueNames,
-  prepareJobs,
-  schedules,
-} from '../jobs/queue';
+import { JOB_SCHEMA, jobSchemaVersion, preparedQueueNames, prepareJobs } from '../jobs/queue';
+import { schedules } from '../jobs/schedules';
 import { migrationsFolder } from '../paths';
 import type { Database } from './client';
 import { MIGRATIONS_TABLE, migrate, newestMigrationMillis } from './migrate';

@@ -6,18 +6,18 @@ import { newId } from '../ids';
 import { invitationMail, renderMail } from '../mail/templates';
 import { seal, unseal } from '../sealed';
 import { purgeExpired } from './purge';
+import type { JobQueue } from './queue';
 import {
   agreementSweepSchedule,
   cadenceSchedule,
   digestSchedule,
   healthSchedule,
-  type JobQueue,
   kpiRefreshSchedule,
   obligationOverdueSchedule,
   overdueSchedule,
   purgeSchedule,
   reportSchedule,
-} from './queue';
+} from './schedules';
 
 let t: TestApp;
 let world: World;
