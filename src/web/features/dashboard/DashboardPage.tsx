@@ -7,14 +7,15 @@ import type { HealthBand } from '../../../domain/health';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AnchorLink } from '../../components/links';
 import { PageTitle } from '../../components/PageTitle';
-import { ScrollTable } from '../../components/ScrollTable';
 import { bandColors, bandLabels } from '../health/health-labels';
 import { PortfolioReportLink } from '../kpis/DownloadLink';
 import { humanize } from '../partners/partner-labels';
 import type { PartnerListSearch } from '../partners/partner-list-search';
 import type { PlanListSearch } from '../plans/plan-list-search';
 import { type DashboardLink, type PortfolioDashboard, portfolioQuery } from './dashboard.api';
+import { percent, plural } from './dashboard-format';
 import { partnerSearchOf, planSearchOf } from './dashboard-search';
+import { OffTrackCard } from './OffTrackCard';
 import { PortfolioFilters } from './PortfolioFilters';
 
 /** Where a figure clicks through to: the partner or plan list, filtered. */
@@ -42,8 +43,6 @@ function FigureAnchor({ link, label, count }: { link: FigureLink; label: string;
     </AnchorLink>
   );
 }
-
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 /** "Active 12, Prospect 3, …": the chart's figures as one sentence for screen readers. */
 function summaryOf(title: string, figures: Figure[], unit: [string, string]): string {
@@ -224,7 +223,6 @@ const kpiStatusColors: Record<string, string> = {
   at_risk: 'yellow.6',
   off_track: 'red.6',
 };
-const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`);
 
 /** KPI attainment across active plans, and the partners that are off track and why. */
 function KpiCard({ kpis }: { kpis: PortfolioDashboard['kpis'] }) {
@@ -267,69 +265,6 @@ function KpiCard({ kpis }: { kpis: PortfolioDashboard['kpis'] }) {
           </Group>
         )}
         <FigureTable title="KPIs of active plans, as a table" figures={figures} unit="Status" />
-      </Stack>
-    </Card>
-  );
-}
-
-function OffTrackCard({ offTrack }: { offTrack: PortfolioDashboard['kpis']['offTrack'] }) {
-  const title = 'Partners off track';
-  return (
-    <Card withBorder padding="lg">
-      <Stack gap="sm">
-        <div>
-          <Text component="h2" fw={600} size="lg">
-            {title}
-          </Text>
-          <Text size="sm" c="dimmed">
-            {offTrack.count === 0
-              ? 'No active plan has a KPI off track.'
-              : `${plural(offTrack.count, 'partner has', 'partners have')} a KPI off track; the lowest outlook (the better of pace and forecast) first, with the KPI that puts them here.`}
-          </Text>
-        </div>
-        {offTrack.partners.length > 0 ? (
-          <ScrollTable label={title} minWidth={540}>
-            <Table verticalSpacing={4} fz="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Partner</Table.Th>
-                  <Table.Th scope="col">Worst KPI</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    Attained
-                  </Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    Outlook
-                  </Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    Off track
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {offTrack.partners.map((row) => (
-                  <Table.Tr key={row.partnerId}>
-                    <Table.Th scope="row" fw={500}>
-                      <AnchorLink to="/partners/$partnerId" params={{ partnerId: row.partnerId }}>
-                        {row.name}
-                      </AnchorLink>
-                    </Table.Th>
-                    <Table.Td>
-                      <AnchorLink to="/plans/$planId" params={{ planId: row.planId }}>
-                        {row.kpi.name}
-                      </AnchorLink>
-                      <Text span size="xs" c="dimmed">
-                        {` ${row.period}`}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td ta="right">{percent(row.kpi.attainment)}</Table.Td>
-                    <Table.Td ta="right">{percent(row.kpi.outlook)}</Table.Td>
-                    <Table.Td ta="right">{plural(row.offTrackKpis, 'KPI', 'KPIs')}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollTable>
-        ) : null}
       </Stack>
     </Card>
   );
