@@ -12,7 +12,8 @@ import { applyProblem } from '../../lib/forms';
 import { can, useSession } from '../auth/session';
 import { partnerQuery } from '../partners/partners.api';
 import { workspaceQuery } from '../settings/settings.api';
-import { PlanForm, type PlanFormApi, planFormValues } from './PlanForm';
+import { PlanForm, type PlanFormApi } from './PlanForm';
+import { planFormValues } from './plan-form-values';
 import { createPlan, type PlanCreateBody } from './plans.api';
 
 export function PlanCreatePage() {

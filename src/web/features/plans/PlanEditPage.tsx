@@ -14,7 +14,8 @@ import { StaleRecordAlert } from '../../components/StaleRecordAlert';
 import { applyProblem } from '../../lib/forms';
 import { can, useSession } from '../auth/session';
 import { workspaceQuery } from '../settings/settings.api';
-import { PlanForm, type PlanFormApi, planFormValues } from './PlanForm';
+import { PlanForm, type PlanFormApi } from './PlanForm';
+import { planFormValues } from './plan-form-values';
 import { lockedReason, periodName } from './plan-labels';
 import { type PlanCreateBody, planQuery, updatePlan } from './plans.api';
 

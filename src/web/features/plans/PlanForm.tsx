@@ -12,111 +12,22 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { randomId } from '@mantine/hooks';
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useRef, useState } from 'react';
 import { messages } from '../../../domain/messages';
-import { maxObjectives, type OwnerSide, ownerSides, PlanCreate } from '../../../domain/plans';
+import { maxObjectives, ownerSides, PlanCreate } from '../../../domain/plans';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { confirmDiscard, schemaErrors } from '../../lib/forms';
 import { contactName, listContacts } from '../contacts/contacts.api';
 import { PartnerPicker } from '../contacts/PartnerPicker';
-import { editText, typedValue } from '../kpis/kpi-input';
+import { editText } from '../kpis/kpi-input';
 import { useMembers } from '../settings/settings.api';
 import { PlanTemplatePicker } from './PlanTemplatePicker';
+import { blankObjective, type PlanFormValues, planBody, templateTargets } from './plan-form-values';
 import { ownerSideLabels, periodOptions } from './plan-labels';
 import type { PlanTemplate } from './plan-templates.api';
-import type { Plan, PlanCreateBody } from './plans.api';
-
-type ObjectiveValues = {
-  /** Keeps each row's fields with it while objectives move; never sent. */
-  key: string;
-  text: string;
-  ownerSide: OwnerSide;
-  ownerMemberId: string;
-  ownerContactId: string;
-};
-
-export type PlanFormValues = {
-  partnerId: string;
-  period: string;
-  summary: string;
-  objectives: ObjectiveValues[];
-  /** A new plan's template (decision 045), and the target typed for each of its KPIs. */
-  templateId: string;
-  kpiTargets: string[];
-};
-
-const blankObjective = (): ObjectiveValues => ({
-  key: randomId(),
-  text: '',
-  ownerSide: 'us',
-  ownerMemberId: '',
-  ownerContactId: '',
-});
-
-export function planFormValues(
-  plan: Plan | undefined,
-  defaults: { partnerId?: string; period: string },
-): PlanFormValues {
-  return {
-    partnerId: plan?.partnerId ?? defaults.partnerId ?? '',
-    period: plan?.period ?? defaults.period,
-    summary: plan?.summary ?? '',
-    objectives: plan
-      ? plan.objectives.map((objective) => ({
-          key: randomId(),
-          text: objective.text,
-          ownerSide: objective.ownerSide,
-          ownerMemberId: objective.ownerMemberId ?? '',
-          ownerContactId: objective.ownerContactId ?? '',
-        }))
-      : [blankObjective()],
-    templateId: '',
-    kpiTargets: [],
-  };
-}
-
-/** The template's KPI targets as typed, in stored units (null: the template's), or errors. */
-function templateTargets(values: PlanFormValues, template: PlanTemplate | null) {
-  const errors: Record<string, string> = {};
-  const targets = (template?.kpis ?? []).map((kpi, index) => {
-    const typed = typedValue(kpi.unit, values.kpiTargets[index] ?? '', kpi.currency);
-    if ('message' in typed) errors[`kpiTargets.${index}`] = typed.message;
-    else if (typed.value === null && kpi.target === null)
-      errors[`kpiTargets.${index}`] = messages.templateKpiTarget;
-    return 'value' in typed ? typed.value : null;
-  });
-  return { targets, errors };
-}
-
-/**
- * The body a form sends; objectives keep their order, so field errors name the right row. With
- * a template, blank objective rows are left out: the template brings its own.
- */
-export function planBody(
-  values: PlanFormValues,
-  template: PlanTemplate | null = null,
-): PlanCreateBody {
-  const withTemplate = values.templateId !== '' && template !== null;
-  return {
-    partnerId: values.partnerId,
-    period: values.period,
-    summary: values.summary.trim(),
-    objectives: values.objectives
-      .filter((objective) => !withTemplate || objective.text.trim() !== '')
-      .map((objective) => ({
-        text: objective.text.trim(),
-        ownerSide: objective.ownerSide,
-        ownerMemberId: objective.ownerMemberId || null,
-        ownerContactId: objective.ownerContactId || null,
-      })),
-    ...(withTemplate
-      ? { templateId: values.templateId, kpiTargets: templateTargets(values, template).targets }
-      : {}),
-  };
-}
+import type { PlanCreateBody } from './plans.api';
 
 function usePlanForm(initial: PlanFormValues, template: { current: PlanTemplate | null }) {
   return useForm<PlanFormValues>({
