@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { extract, type Pack } from 'tar-stream';
+import type { Pack } from 'tar-stream';
 import { z } from 'zod';
 import { type BlobKey, parseBlobKey } from '../files/blob-store';
 
@@ -94,6 +94,8 @@ export async function sniffBackup(file: string): Promise<'archive' | 'dump' | 'u
 export async function readBackupArchive(file: string, reader: ArchiveReader): Promise<Manifest> {
   const seen = { database: null as Digest | null, secret: false, files: new Map<string, Digest>() };
   let manifest: Manifest | null = null;
+  // Backups and restores load the tar library themselves: the server never needs it.
+  const { extract } = await import('tar-stream');
   const tar = extract();
   createReadStream(file)
     .on('error', (error) => tar.destroy(error))

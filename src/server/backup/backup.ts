@@ -2,7 +2,7 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { pack as tarPack } from 'tar-stream';
+import type { Pack } from 'tar-stream';
 import type { Database } from '../db/client';
 import { type BlobKey, BlobNotFoundError, type BlobStore } from '../files/blob-store';
 import { BackupError, type Digest, type Manifest, members, writeMember } from './archive';
@@ -60,6 +60,7 @@ async function writeBackup(
   }
   if (!existsSync(dirname(target))) throw new BackupError(`no such directory: ${dirname(file)}`);
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  const { pack: tarPack } = await import('tar-stream');
   const pack = tarPack();
   const written = pipeline(pack, createWriteStream(temporary, { mode: 0o600 }));
   written.catch(() => {}); // Awaited below; a failure also surfaces in the entry that hit it.
@@ -98,7 +99,7 @@ async function writeBackup(
 
 /** Every blob of the store, a line of progress every 200 files and at the end. */
 async function writeFiles(
-  pack: ReturnType<typeof tarPack>,
+  pack: Pack,
   store: BlobStore,
   say: (line: string) => void,
 ): Promise<Array<Digest & { key: BlobKey }>> {

@@ -1,5 +1,4 @@
-import { fileTypeFromBuffer } from 'file-type';
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 import {
   type AttachmentKind,
   attachmentExtensions,
@@ -91,6 +90,8 @@ async function detectKind(bytes: Buffer): Promise<AttachmentKind> {
   // Zips are checked from their central directory before file-type inflates any part of them.
   if (bytes.subarray(0, 4).equals(Buffer.from('PK\u0003\u0004', 'latin1')))
     await checkOfficeZip(bytes);
+  // Loaded on the first upload, not with the server (as is yauzl below).
+  const { fileTypeFromBuffer } = await import('file-type');
   const found = await fileTypeFromBuffer(bytes);
   if (found) {
     const kind = mediaKinds.get(found.mime);
@@ -119,9 +120,10 @@ export function isPlainText(bytes: Buffer): boolean {
  */
 async function checkOfficeZip(bytes: Buffer): Promise<void> {
   const unsafe = (detail: string) => refuse(422, 'unsafe_archive', 'Unsafe archive', detail);
+  const { default: zipReader } = await import('yauzl');
   let zip: yauzl.ZipFile;
   try {
-    zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true, validateEntrySizes: true });
+    zip = await zipReader.fromBufferPromise(bytes, { lazyEntries: true, validateEntrySizes: true });
   } catch {
     throw unsafe('The file looks like a zip but its directory cannot be read');
   }

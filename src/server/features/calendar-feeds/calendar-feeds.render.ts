@@ -1,4 +1,4 @@
-import ical, { ICalAlarmType, type ICalCalendar } from 'ical-generator';
+import type { ICalAlarmType, ICalCalendar } from 'ical-generator';
 import { dateAt } from '../../../domain/periods';
 import { roleCan } from '../../../domain/permissions';
 import type { RenewalReminderDays } from '../../../domain/renewal-reminders';
@@ -79,6 +79,8 @@ export async function renderCalendarFeed(ctx: ServiceContext, token: string): Pr
     from: dateAt(from.getTime(), workspace.timeZone),
     until: dateAt(until.getTime(), workspace.timeZone),
   };
+  // Loaded on the first feed a calendar app asks for, not with the server.
+  const { default: ical } = await import('ical-generator');
   const calendar = ical({ name: 'Tandem', prodId: '//Tandem//Tandem//EN', ttl: 60 * 60 });
   const left = () => feedWindow.limit - calendar.length();
   const link = (path: string) => `${ctx.config.publicUrl}${path}`;
@@ -160,7 +162,7 @@ function addKeyDate(
   const leadTimes = date.target === 'notice_deadline' ? leads.noticeDeadline : leads.endDate;
   for (const leadDays of leadTimes.filter((lead) => addDays(date.on, -lead) >= today))
     event.createAlarm({
-      type: ICalAlarmType.display,
+      type: 'display' as ICalAlarmType,
       trigger: (leadDays * day) / 1000 - alarmHourSeconds,
       description: keyDateSummary(date),
     });
