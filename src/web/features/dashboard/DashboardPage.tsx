@@ -4,6 +4,7 @@ import { Card, Group, Loader, SimpleGrid, Stack, Table, Text } from '@mantine/co
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import type { HealthBand } from '../../../domain/health';
+import { CardHeading } from '../../components/CardHeading';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AnchorLink } from '../../components/links';
 import { PageTitle } from '../../components/PageTitle';
@@ -112,9 +113,7 @@ function BarCard({
   return (
     <Card withBorder padding="lg">
       <Stack gap="sm">
-        <Text component="h2" fw={600} size="lg">
-          {title}
-        </Text>
+        <CardHeading title={title} />
         {/* The chart repeats the table below it; screen readers get its summary instead. */}
         <div role="img" aria-label={summary}>
           <BarChart
@@ -150,14 +149,7 @@ function HealthCard({ health }: { health: PortfolioDashboard['health'] }) {
   return (
     <Card withBorder padding="lg">
       <Stack gap="sm">
-        <div>
-          <Text component="h2" fw={600} size="lg">
-            Health
-          </Text>
-          <Text size="sm" c="dimmed">
-            Each partner's latest daily score.
-          </Text>
-        </div>
+        <CardHeading title="Health" caption="Each partner's latest daily score." />
         <Group justify="center" role="img" aria-label={summary}>
           <DonutChart
             data={figures
@@ -186,9 +178,7 @@ function PlansCard({ plans }: { plans: PortfolioDashboard['plans'] }) {
   return (
     <Card withBorder padding="lg">
       <Stack gap="sm">
-        <Text component="h2" fw={600} size="lg">
-          {title}
-        </Text>
+        <CardHeading title={title} />
         {plans.count === 0 ? (
           <Text size="sm" c="dimmed">
             No plans for these periods yet.
@@ -239,14 +229,10 @@ function KpiCard({ kpis }: { kpis: PortfolioDashboard['kpis'] }) {
   return (
     <Card withBorder padding="lg">
       <Stack gap="sm">
-        <div>
-          <Text component="h2" fw={600} size="lg">
-            KPIs of active plans
-          </Text>
-          <Text size="sm" c="dimmed">
-            Mean attainment to date: {percent(kpis.meanAttainment)} of target.
-          </Text>
-        </div>
+        <CardHeading
+          title="KPIs of active plans"
+          caption={<>Mean attainment to date: {percent(kpis.meanAttainment)} of target.</>}
+        />
         {kpis.count === 0 ? (
           <Text size="sm" c="dimmed">
             No active plan has KPIs yet.

@@ -1,4 +1,5 @@
 import { Card, Stack, Table, Text } from '@mantine/core';
+import { CardHeading } from '../../components/CardHeading';
 import { AnchorLink } from '../../components/links';
 import { ScrollTable } from '../../components/ScrollTable';
 import type { PortfolioDashboard } from './dashboard.api';
@@ -10,16 +11,14 @@ export function OffTrackCard({ offTrack }: { offTrack: PortfolioDashboard['kpis'
   return (
     <Card withBorder padding="lg">
       <Stack gap="sm">
-        <div>
-          <Text component="h2" fw={600} size="lg">
-            {title}
-          </Text>
-          <Text size="sm" c="dimmed">
-            {offTrack.count === 0
+        <CardHeading
+          title={title}
+          caption={
+            offTrack.count === 0
               ? 'No active plan has a KPI off track.'
-              : `${plural(offTrack.count, 'partner has', 'partners have')} a KPI off track; the lowest outlook (the better of pace and forecast) first, with the KPI that puts them here.`}
-          </Text>
-        </div>
+              : `${plural(offTrack.count, 'partner has', 'partners have')} a KPI off track; the lowest outlook (the better of pace and forecast) first, with the KPI that puts them here.`
+          }
+        />
         {offTrack.partners.length > 0 ? (
           <ScrollTable label={title} minWidth={540}>
             <Table verticalSpacing={4} fz="sm">

@@ -1,5 +1,6 @@
 import { Badge, Card, Loader, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { CardHeading } from '../../components/CardHeading';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AnchorLink } from '../../components/links';
 import { PageTitle } from '../../components/PageTitle';
@@ -23,14 +24,7 @@ function AtRiskTable({
   return (
     <Card withBorder padding="lg">
       <Stack gap="sm">
-        <div>
-          <Text component="h2" fw={600} size="lg">
-            {title}
-          </Text>
-          <Text size="sm" c="dimmed">
-            {caption}
-          </Text>
-        </div>
+        <CardHeading title={title} caption={caption} />
         {partners.length === 0 ? (
           <Text size="sm">{empty}</Text>
         ) : (
