@@ -87,4 +87,33 @@ describe('compiled response serialisers', () => {
     expect(properties.list).toMatchObject({ type: ['array', 'null'], items: { type: 'string' } });
     expect(properties.ref).toMatchObject({ type: ['object', 'null'], required: ['id'] });
   });
+
+  it('write a nullable named schema out in place, and end where a schema names itself', () => {
+    const Named = z.object({ id: z.uuid(), name: z.string() }).meta({ id: 'SerializeNamed' });
+    const Node = z
+      .object({
+        name: z.string(),
+        get parent() {
+          return Node.nullable();
+        },
+      })
+      .meta({ id: 'SerializeNode' });
+    const schema = z.object({ named: Named.nullable(), node: Node });
+    const json = z.toJSONSchema(schema, { target: 'draft-07', reused: 'inline' }) as {
+      properties: Record<string, unknown>;
+    };
+    expect(json.properties.named).toEqual({
+      anyOf: [{ $ref: '#/definitions/SerializeNamed' }, { type: 'null' }],
+    });
+    const { properties } = nullableAsTypeList(json) as typeof json;
+    expect(properties.named).toMatchObject({ type: ['object', 'null'], required: ['id', 'name'] });
+    const value = {
+      named: { id: '01a24364-d736-7279-922f-4fbfc8be3dc6', name: 'A "quoted" name' },
+      node: { name: 'leaf', parent: { name: 'mid', parent: { name: 'root', parent: null } } },
+    };
+    expect(serializerOf(schema)(value)).toBe(JSON.stringify(value));
+    expect(serializerOf(schema)({ ...value, named: null })).toBe(
+      JSON.stringify({ ...value, named: null }),
+    );
+  });
 });

@@ -43,18 +43,40 @@ const nullableTypes = new Set(['string', 'number', 'integer', 'boolean', 'object
  * fast-json-stringify picks an `anyOf` branch by validating the value against each branch (a
  * uuid or date-time regex per field per row, a whole object's for a nullable reference): half
  * the cost of a partner page. As `type: ['string', 'null']` it picks by the value's type, with
- * the same output.
+ * the same output. A nullable reference to a named schema (`{ $ref: '#/definitions/Link' }`) is
+ * written out in place for the same reason, once per path so that a schema naming itself ends.
  */
 export function nullableAsTypeList(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(nullableAsTypeList);
+  const definitions = (schema as { definitions?: Record<string, JsonSchema> } | null)?.definitions;
+  return asTypeList(schema, definitions ?? {}, new Set());
+}
+
+function asTypeList(
+  schema: unknown,
+  definitions: Record<string, JsonSchema>,
+  inlined: Set<string>,
+): unknown {
+  if (Array.isArray(schema)) return schema.map((item) => asTypeList(item, definitions, inlined));
   if (!schema || typeof schema !== 'object') return schema;
   const out: JsonSchema = {};
-  for (const [key, value] of Object.entries(schema)) out[key] = nullableAsTypeList(value);
+  for (const [key, value] of Object.entries(schema))
+    out[key] = asTypeList(value, definitions, inlined);
   const branches = out.anyOf as JsonSchema[] | undefined;
   if (!Array.isArray(branches) || branches.length !== 2) return out;
-  const value = branches.find((branch) => branch.type !== 'null');
-  const hasNull = branches.some((branch) => branch.type === 'null');
-  if (!hasNull || typeof value?.type !== 'string' || !nullableTypes.has(value.type)) return out;
+  if (!branches.some((branch) => branch.type === 'null')) return out;
   const { anyOf: _, ...rest } = out;
-  return { ...rest, ...value, type: [value.type, 'null'] };
+  const other = branches.find((branch) => branch.type !== 'null');
+  const named = typeof other?.$ref === 'string' ? other.$ref.replace('#/definitions/', '') : null;
+  if (named !== null && Object.keys(other ?? {}).length === 1) {
+    const target = definitions[named];
+    if (!target || inlined.has(named) || !isNullableType(target.type)) return out;
+    const written = asTypeList(target, definitions, new Set([...inlined, named])) as JsonSchema;
+    return { ...rest, ...written, type: [target.type, 'null'] };
+  }
+  if (!other || !isNullableType(other.type)) return out;
+  return { ...rest, ...other, type: [other.type, 'null'] };
+}
+
+function isNullableType(type: unknown): type is string {
+  return typeof type === 'string' && nullableTypes.has(type);
 }
