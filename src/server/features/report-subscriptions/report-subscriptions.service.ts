@@ -1,14 +1,11 @@
 import {
-  isScheduleProblem,
   nextRunAfter,
   type ReportRecipient,
   type ReportRecipientCreate,
-  type ReportSchedule,
   type ReportSubscription,
   type ReportSubscriptionCreate,
   type ReportSubscriptionPage,
   type ReportSubscriptionUpdate,
-  scheduleOf,
   type Weekday,
 } from '../../../domain/report-subscriptions';
 import { callerMemberId, type Scope } from '../../access/scope';
@@ -21,6 +18,12 @@ import { newId } from '../../ids';
 import { recordAudit } from '../audit/audit.service';
 import { getWorkspace } from '../workspaces/workspaces.service';
 import {
+  checkedPlan,
+  checkedRecipients,
+  filtersNotAllowed,
+  scheduleFrom,
+} from './report-subscriptions.checks';
+import {
   deleteRecipientRow,
   deleteSubscriptionRow,
   findRecipientRows,
@@ -32,35 +35,14 @@ import {
   type SubscriptionRow,
   updateSubscriptionRow,
 } from './report-subscriptions.queries';
-import { checkedRecipients, recipientRows } from './report-subscriptions.recipients';
+import { recipientRows } from './report-subscriptions.recipients';
 import {
   addressedRecipients,
   planOf,
   presentSubscription,
   presentSubscriptions,
-  type ReportPlan,
   scheduleOfRow,
 } from './report-subscriptions.view';
-
-const invalidSchedule = (field: string, message: string) =>
-  errors.unprocessable('invalid_schedule', `${field}: ${message}`, [
-    { field, code: 'invalid_schedule', message },
-  ]);
-
-const filtersNotAllowed = () =>
-  errors.unprocessable('filters_not_allowed', 'A scorecard takes no filters', [
-    {
-      field: 'filters',
-      code: 'filters_not_allowed',
-      message: 'Only the portfolio report is filtered',
-    },
-  ]);
-
-function scheduleFrom(fields: Parameters<typeof scheduleOf>[0]): ReportSchedule {
-  const schedule = scheduleOf(fields);
-  if (isScheduleProblem(schedule)) throw invalidSchedule(schedule.field, schedule.message);
-  return schedule;
-}
 
 async function timeZoneOf(ctx: ServiceContext, scope: Scope): Promise<string> {
   return (await getWorkspace(ctx, scope)).workspace.timeZone;
@@ -111,23 +93,7 @@ export function createReportSubscription(
 ): Promise<ReportSubscription> {
   return withTransaction(ctx, async (tx, ctx) => {
     const schedule = scheduleFrom(input);
-    let plan: ReportPlan = null;
-    if (input.kind === 'scorecard') {
-      if (!input.planId) {
-        throw errors.unprocessable('plan_required', 'A scorecard names its plan', [
-          { field: 'planId', code: 'required', message: 'Choose the plan' },
-        ]);
-      }
-      plan = await planOf(ctx, scope, input.planId);
-      if (!plan) throw errors.invalidReference('planId', 'plan');
-      if (input.filters && Object.keys(input.filters).length > 0) {
-        throw filtersNotAllowed();
-      }
-    } else if (input.planId) {
-      throw errors.unprocessable('plan_not_allowed', 'The portfolio report names no plan', [
-        { field: 'planId', code: 'plan_not_allowed', message: 'Only a scorecard names a plan' },
-      ]);
-    }
+    const plan = await checkedPlan(ctx, scope, input);
     const memberIds = [...new Set(input.memberIds)];
     const contactIds = [...new Set(input.contactIds)];
     await checkedRecipients(
