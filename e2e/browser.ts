@@ -58,17 +58,22 @@ export function watchProblems(page: Page): string[] {
  * just stopped loading fades its label back in, and axe would measure it half transparent.
  */
 export async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      document.querySelector('[data-loading]') === null &&
+  // Still for 150 ms, not for one frame: a notification mounts a frame or two before its fade-in
+  // starts, and axe would read its half-transparent text.
+  await page.waitForFunction((call) => {
+    const busy =
+      document.querySelector('[data-loading]') !== null ||
       document
         .getAnimations()
-        .every(
+        .some(
           (animation) =>
-            animation.playState !== 'running' ||
-            animation.effect?.getComputedTiming().endTime === Number.POSITIVE_INFINITY,
-        ),
-  );
+            animation.playState === 'running' &&
+            animation.effect?.getComputedTiming().endTime !== Number.POSITIVE_INFINITY,
+        );
+    const w = window as unknown as { stillSince?: { call: number; at: number } };
+    if (busy || w.stillSince?.call !== call) w.stillSince = { call, at: performance.now() };
+    return !busy && performance.now() - w.stillSince.at >= 150;
+  }, Math.random());
 }
 
 /** Runs axe-core on the page once it has settled; any serious or critical violation fails. */
