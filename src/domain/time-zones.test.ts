@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalTimeZone, instantOfLocalInput, isTimeZone, localInputOf } from './time-zones';
+import {
+  canonicalTimeZone,
+  instantOfLocalInput,
+  isTimeZone,
+  localInputOf,
+  wallTimeOf,
+} from './time-zones';
 
 describe('time zones', () => {
   it('reads a wall-clock time in its zone, across summer time', () => {
@@ -39,6 +45,14 @@ describe('time zones', () => {
         },
       ),
     );
+  });
+
+  it('keeps each zone to its own clock when zones take turns', () => {
+    const noonUtc = Date.UTC(2026, 6, 1, 12);
+    const hours = ['Europe/Berlin', 'Asia/Tokyo', 'europe/berlin', 'UTC', 'Asia/Tokyo'].map(
+      (zone) => wallTimeOf(noonUtc, zone).hour,
+    );
+    expect(hours).toEqual([14, 21, 14, 12, 21]);
   });
 
   it('spells a known zone the way the runtime lists it', () => {
