@@ -17,12 +17,14 @@ export async function presentTasks(
   rows: Array<ShownTaskRow | ShownTaskText>,
 ): Promise<Task[]> {
   if (rows.length === 0) return [];
-  const names = {
-    members: await memberNames(db, scope, ids(rows.map((r) => r.assigneeId))),
-    teams: await teamNames(db, scope, ids(rows.map((r) => r.teamId))),
-    partners: await partnerNames(db, scope, ids(rows.map((r) => r.partnerId))),
-    link: await presentLinks(db, scope, rows),
-  };
+  // The four look-ups are independent: on PostgreSQL they go out together, one round trip.
+  const [members, teams, partners, link] = await Promise.all([
+    memberNames(db, scope, ids(rows.map((r) => r.assigneeId))),
+    teamNames(db, scope, ids(rows.map((r) => r.teamId))),
+    partnerNames(db, scope, ids(rows.map((r) => r.partnerId))),
+    presentLinks(db, scope, rows),
+  ]);
+  const names = { members, teams, partners, link };
   const today = todayUtc();
   return rows.map((row) => toTask(row, names, today));
 }

@@ -49,15 +49,15 @@ export async function listTimeline(
   query: TimelineQuery,
 ): Promise<TimelinePage> {
   const db = dbOf(ctx);
-  const partner = partnerId === null ? null : await partnerRef(db, scope, partnerId);
-  if (partnerId !== null && !partner) throw errors.notFound('partner');
   const plan = planList(ctx.config.secret, timelineList, '-occurredAt', query);
-  const page = pageFrom(
-    ctx.config.secret,
-    plan,
-    await listTimelineRows(db, scope, partnerId, plan),
-    (row) => row,
-  );
+  // The page is read beside the partner check (one round trip on PostgreSQL) and thrown away
+  // when the check fails; it is confined to the caller's scope either way.
+  const [partner, rows] = await Promise.all([
+    partnerId === null ? null : partnerRef(db, scope, partnerId),
+    listTimelineRows(db, scope, partnerId, plan),
+  ]);
+  if (partnerId !== null && !partner) throw errors.notFound('partner');
+  const page = pageFrom(ctx.config.secret, plan, rows, (row) => row);
   // A partner's timeline names only that partner; the workspace's looks its partners up.
   const names = partner
     ? new Map([[partner.id as string, partner.name]])
