@@ -64,28 +64,28 @@ export async function presentAgreements(
   rows: AgreementRow[],
 ): Promise<Agreement[]> {
   if (rows.length === 0) return [];
-  const [partners, owners, parents, signers] = [
-    await partnerNames(
+  const [partners, owners, parents, signers] = await Promise.all([
+    partnerNames(
       db,
       scope,
       rows.map((row) => row.partnerId),
     ),
-    await memberNames(
+    memberNames(
       db,
       scope,
       rows.flatMap((row) => (row.ownerId ? [row.ownerId] : [])),
     ),
-    await findAgreementTitles(
+    findAgreementTitles(
       db,
       scope,
       rows.flatMap((row) => (row.parentId ? [row.parentId] : [])),
     ),
-    await findSignerRows(
+    findSignerRows(
       db,
       scope,
       rows.map((row) => row.id),
     ),
-  ];
+  ]);
   return rows.map((row) =>
     toAgreement(
       row,

@@ -54,21 +54,23 @@ export async function listIssues(
   const plan = planList(ctx.config.secret, issueList(today), query.sort, query);
   const db = dbOf(ctx);
   const page = pageFrom(ctx.config.secret, plan, await listIssueRows(db, scope, plan), (r) => r);
-  const partners = await partnerNames(
-    db,
-    scope,
-    page.items.map((row) => row.partnerId),
-  );
-  const owners = await memberNames(
-    db,
-    scope,
-    page.items.flatMap((row) => (row.ownerId ? [row.ownerId] : [])),
-  );
-  const teams = await teamNames(
-    db,
-    scope,
-    page.items.flatMap((row) => (row.teamId ? [row.teamId] : [])),
-  );
+  const [partners, owners, teams] = await Promise.all([
+    partnerNames(
+      db,
+      scope,
+      page.items.map((row) => row.partnerId),
+    ),
+    memberNames(
+      db,
+      scope,
+      page.items.flatMap((row) => (row.ownerId ? [row.ownerId] : [])),
+    ),
+    teamNames(
+      db,
+      scope,
+      page.items.flatMap((row) => (row.teamId ? [row.teamId] : [])),
+    ),
+  ]);
   return {
     items: page.items.map((row) =>
       toIssue(

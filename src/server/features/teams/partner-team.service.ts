@@ -37,16 +37,18 @@ async function present(
   scope: Scope,
   rows: PartnerTeamEntryRow[],
 ): Promise<PartnerTeamEntry[]> {
-  const people = await memberNames(
-    db,
-    scope,
-    rows.map((r) => r.memberId),
-  );
-  const teams = await teamNames(
-    db,
-    scope,
-    rows.flatMap((r) => (r.teamId ? [r.teamId] : [])),
-  );
+  const [people, teams] = await Promise.all([
+    memberNames(
+      db,
+      scope,
+      rows.map((r) => r.memberId),
+    ),
+    teamNames(
+      db,
+      scope,
+      rows.flatMap((r) => (r.teamId ? [r.teamId] : [])),
+    ),
+  ]);
   return rows.map((row) => ({
     id: row.id,
     partnerId: row.partnerId,
