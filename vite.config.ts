@@ -16,6 +16,14 @@ export default defineConfig({
     chunkSizeWarningLimit: 800,
     // Every file is served from /assets (data: URLs would need a wider CSP for fonts).
     assetsInlineLimit: 0,
+    rolldownOptions: {
+      // recurrence.ts reads `rrule`'s default export only where Node loads its CommonJS main;
+      // the bundle takes the ES module, where that branch never runs.
+      onLog(level, log, handler) {
+        if (log.code === 'IMPORT_IS_UNDEFINED' && log.id?.endsWith('recurrence.ts')) return;
+        handler(level, log);
+      },
+    },
   },
   server: {
     port: 5173,
