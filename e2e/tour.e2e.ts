@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectAccessible, launchBrowser, settle } from './browser';
 import { type RunningServer, startServer } from './server';
+import { tourContacts, tourPartners } from './tour-data';
 import {
   horizontalOverflow,
   newView as openView,
@@ -160,109 +161,14 @@ describe.sequential('tour', () => {
     await page.getByRole('heading', { level: 1, name: 'Partners' }).waitFor();
 
     const call = api(page);
-    const partners = [
-      {
-        name: 'Northwind Traders',
-        type: 'reseller',
-        tier: 'gold',
-        stage: 'active',
-        country: 'US',
-        tags: ['retail', 'emea'],
-        domains: ['northwind-traders.com'],
-        industry: 'Wholesale',
-        size: '201-1000',
-        website: 'https://northwind-traders.com',
-        description: 'Resells our platform to mid-sized retailers across North America and Europe.',
-      },
-      {
-        name: 'Contoso Analytics',
-        type: 'technology',
-        tier: 'platinum',
-        stage: 'active',
-        country: 'DE',
-        tags: ['data', 'integration'],
-        domains: ['contoso-analytics.com'],
-      },
-      {
-        name: 'Fabrikam Systems',
-        type: 'distributor',
-        tier: 'silver',
-        stage: 'onboarding',
-        country: 'GB',
-        tags: ['hardware'],
-        domains: ['fabrikam.co.uk'],
-      },
-      {
-        name: 'Globex Consulting',
-        type: 'referral',
-        tier: 'bronze',
-        stage: 'prospect',
-        country: 'FR',
-        tags: ['services'],
-        domains: ['globex.fr'],
-      },
-      {
-        name: 'Initech Cloud Infrastructure and Managed Services International',
-        type: 'strategic_alliance',
-        tier: 'platinum',
-        stage: 'at_risk',
-        country: 'CA',
-        tags: ['cloud', 'co-sell', 'managed-services'],
-        domains: ['initech.io'],
-      },
-      {
-        name: 'Umbrella Marketing',
-        type: 'co_marketing',
-        tier: 'gold',
-        stage: 'inactive',
-        country: 'NL',
-        tags: ['events'],
-        domains: ['umbrella-marketing.nl'],
-      },
-      {
-        name: 'Wayne Enterprises',
-        type: 'supplier',
-        tier: null,
-        stage: 'ended',
-        country: 'AU',
-        tags: ['legacy'],
-        domains: ['wayne.com.au'],
-      },
-    ];
     const created = [];
-    for (const partner of partners) created.push(await call.post('/api/v1/partners', partner));
+    for (const partner of tourPartners) created.push(await call.post('/api/v1/partners', partner));
     const northwind = created[0];
     ids.partner = northwind.id;
 
-    const contacts = [
-      {
-        partnerId: northwind.id,
-        firstName: 'Grace',
-        lastName: 'Hopper',
-        title: 'VP Partnerships',
-        role: 'champion',
-        email: 'grace@northwind-traders.com',
-        phone: '+1 (555) 010-0100',
-      },
-      {
-        partnerId: northwind.id,
-        firstName: 'Alan',
-        lastName: 'Turing',
-        title: 'Chief Technology Officer',
-        role: 'technical',
-        email: 'alan@northwind-traders.com',
-      },
-      {
-        partnerId: created[1].id,
-        firstName: 'Katherine',
-        lastName: 'Johnson',
-        title: 'Head of Alliances',
-        role: 'executive_sponsor',
-        email: 'katherine@contoso-analytics.com',
-      },
-    ];
     const made = [];
-    for (const contact of contacts) made.push(await call.post('/api/v1/contacts', contact));
+    for (const contact of tourContacts(northwind.id, created[1].id))
+      made.push(await call.post('/api/v1/contacts', contact));
     ids.contact = made[0].id;
 
     // History worth reading: a member's edit, an API key's edit, a contact's change.

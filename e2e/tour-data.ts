@@ -1,0 +1,101 @@
+/**
+ * The tour's workspace: partners of every type, tier and stage (one with a long name, one with
+ * no tier), and contacts on two of them, as an administrator would enter them.
+ */
+export const tourPartners = [
+  {
+    name: 'Northwind Traders',
+    type: 'reseller',
+    tier: 'gold',
+    stage: 'active',
+    country: 'US',
+    tags: ['retail', 'emea'],
+    domains: ['northwind-traders.com'],
+    industry: 'Wholesale',
+    size: '201-1000',
+    website: 'https://northwind-traders.com',
+    description: 'Resells our platform to mid-sized retailers across North America and Europe.',
+  },
+  {
+    name: 'Contoso Analytics',
+    type: 'technology',
+    tier: 'platinum',
+    stage: 'active',
+    country: 'DE',
+    tags: ['data', 'integration'],
+    domains: ['contoso-analytics.com'],
+  },
+  {
+    name: 'Fabrikam Systems',
+    type: 'distributor',
+    tier: 'silver',
+    stage: 'onboarding',
+    country: 'GB',
+    tags: ['hardware'],
+    domains: ['fabrikam.co.uk'],
+  },
+  {
+    name: 'Globex Consulting',
+    type: 'referral',
+    tier: 'bronze',
+    stage: 'prospect',
+    country: 'FR',
+    tags: ['services'],
+    domains: ['globex.fr'],
+  },
+  {
+    name: 'Initech Cloud Infrastructure and Managed Services International',
+    type: 'strategic_alliance',
+    tier: 'platinum',
+    stage: 'at_risk',
+    country: 'CA',
+    tags: ['cloud', 'co-sell', 'managed-services'],
+    domains: ['initech.io'],
+  },
+  {
+    name: 'Umbrella Marketing',
+    type: 'co_marketing',
+    tier: 'gold',
+    stage: 'inactive',
+    country: 'NL',
+    tags: ['events'],
+    domains: ['umbrella-marketing.nl'],
+  },
+  {
+    name: 'Wayne Enterprises',
+    type: 'supplier',
+    tier: null,
+    stage: 'ended',
+    country: 'AU',
+    tags: ['legacy'],
+    domains: ['wayne.com.au'],
+  },
+];
+
+export const tourContacts = (northwindId: string, contosoId: string) => [
+  {
+    partnerId: northwindId,
+    firstName: 'Grace',
+    lastName: 'Hopper',
+    title: 'VP Partnerships',
+    role: 'champion',
+    email: 'grace@northwind-traders.com',
+    phone: '+1 (555) 010-0100',
+  },
+  {
+    partnerId: northwindId,
+    firstName: 'Alan',
+    lastName: 'Turing',
+    title: 'Chief Technology Officer',
+    role: 'technical',
+    email: 'alan@northwind-traders.com',
+  },
+  {
+    partnerId: contosoId,
+    firstName: 'Katherine',
+    lastName: 'Johnson',
+    title: 'Head of Alliances',
+    role: 'executive_sponsor',
+    email: 'katherine@contoso-analytics.com',
+  },
+];
