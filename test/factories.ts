@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
 import type { MemberId, PartnerId, UserId, WorkspaceId } from '../src/domain/ids';
 import type { MemberRole, PartnerRole } from '../src/domain/roles';
 import type { Database } from '../src/server/db/client';
@@ -17,7 +18,7 @@ import { generateApiKey } from '../src/server/features/api-keys/api-keys.secret'
 import { hashPassword } from '../src/server/features/auth/auth.password';
 import { insertDefaultTeamRows } from '../src/server/features/teams/teams.queries';
 import { newId } from '../src/server/ids';
-import { PUBLIC_URL } from './harness';
+import { PUBLIC_URL, request } from './harness';
 
 export type SeededMember = { userId: UserId; memberId: MemberId; email: string; key: string };
 export type SeededWorkspace = {
@@ -201,4 +202,21 @@ export async function partnerUserCookie(
 ): Promise<string> {
   const user = await seedPartnerUser(t.database, workspace, partnerId, role);
   return signIn(t.app, user.email);
+}
+
+/** A contact of `partnerId`, Grace `lastName`, made through the API with `key`; answers its id. */
+export async function newContact(
+  app: FastifyInstance,
+  key: string,
+  partnerId: string,
+  lastName: string,
+): Promise<string> {
+  const res = await request(app, {
+    method: 'POST',
+    url: '/api/v1/contacts',
+    key,
+    payload: { partnerId, firstName: 'Grace', lastName },
+  });
+  expect(res.statusCode).toBe(201);
+  return res.json().id as string;
 }

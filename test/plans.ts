@@ -3,8 +3,9 @@ import type { Kpi } from '../src/domain/kpis';
 import { request, type TestApp } from './harness';
 
 /**
- * Plans, KPIs and measurements made through the API as one caller, for the tests of the features
- * that build on them. `t` and `key` are read at each call: a file's `beforeAll` makes them later.
+ * Plans, KPIs and measurements made through the API as one caller, for the plan tests and the
+ * tests of the features that build on them. `t` and `key` are read at each call: a file's
+ * `beforeAll` makes them later.
  */
 export function planClient(t: () => Pick<TestApp, 'app'>, key: () => string) {
   const send = (method: string, url: string, payload?: object, headers?: Record<string, string>) =>
@@ -15,6 +16,13 @@ export function planClient(t: () => Pick<TestApp, 'app'>, key: () => string) {
       ...(payload ? { payload } : {}),
       ...(headers ? { headers } : {}),
     });
+
+  /** Asks for a new plan; answers the response, refusals included. */
+  const create = (payload: object) => send('POST', '/api/v1/plans', payload);
+
+  /** Asks to move the plan at `version`; answers the response, refusals included. */
+  const move = (id: string, version: number, payload: object) =>
+    send('POST', `/api/v1/plans/${id}/transitions`, payload, ifMatch(version));
 
   async function newPlan(partnerId: string, period: string): Promise<string> {
     const res = await send('POST', '/api/v1/plans', { partnerId, period });
@@ -51,7 +59,7 @@ export function planClient(t: () => Pick<TestApp, 'app'>, key: () => string) {
     return res;
   }
 
-  return { send, newPlan, newKpi, planVersion, moveTo, record };
+  return { send, create, move, newPlan, newKpi, planVersion, moveTo, record };
 }
 
 export const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
