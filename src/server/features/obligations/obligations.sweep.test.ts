@@ -1,74 +1,13 @@
-import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedWorld, signIn, type World } from '../../../../test/factories';
-import { createTestApp, PUBLIC_URL, request, type TestApp } from '../../../../test/harness';
-import { startSmtpServer } from '../../../../test/smtp';
-import { newId } from '../../ids';
-import type { JobQueue } from '../../jobs/queue';
-import {
-  deliverNotificationMail,
-  type NotificationMailJob,
-} from '../notifications/notifications.delivery';
-import { sweepOverdueObligations } from './obligations.sweep';
+import { createTestApp, request, type TestApp } from '../../../../test/harness';
+import { sweepClient } from './obligations.sweep.fixture';
 
+/** The overdue obligation sweep: who is told, when, once, and in which workspace. */
 let t: TestApp;
 let world: World;
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 
-/** Mail jobs the sweeps queued, when a test captures them instead of sending. */
-const queued: NotificationMailJob[] = [];
-const sweepAt = (instant: string) =>
-  sweepOverdueObligations(
-    t.database,
-    async (_tx, jobs) => {
-      queued.push(...jobs);
-    },
-    new Date(instant),
-  );
-
-type Notice = {
-  id: string;
-  workspace_id: string;
-  recipient_id: string;
-  subject_type: string;
-  subject_id: string;
-  title: string;
-  due_on: string;
-};
-/** The overdue obligation notices whose title starts with `prefix`, by due date. */
-const noticesOf = async (prefix: string) =>
-  (
-    await t.database.sql(
-      `SELECT id, workspace_id, recipient_id, subject_type, subject_id, title, due_on
-       FROM notifications WHERE kind = 'obligation_overdue' AND title LIKE $1
-       ORDER BY due_on, id`,
-      [`${prefix}%`],
-    )
-  ).rows as Notice[];
-const mailed = (notice: Notice | undefined) =>
-  queued.some((job) => notice !== undefined && job.notificationIds.includes(notice.id));
-
-async function createAgreement(key: string, partnerId: string, payload: object = {}) {
-  const res = await request(t.app, {
-    method: 'POST',
-    url: '/api/v1/agreements',
-    key,
-    payload: { partnerId, type: 'reseller', title: 'Reseller terms', ...payload },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: string };
-}
-
-async function createObligation(key: string, agreementId: string, payload: object) {
-  const res = await request(t.app, {
-    method: 'POST',
-    url: `/api/v1/agreements/${agreementId}/obligations`,
-    key,
-    payload: { party: 'us', ...payload },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: string; version: number };
-}
+const { sweepAt, noticesOf, mailed, createAgreement, createObligation } = sweepClient(() => t);
 
 async function patchObligation(
   key: string,
@@ -101,8 +40,7 @@ const notifiedDueOn = async (id: string) =>
 let agreementA: string;
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  t = await createTestApp({ smtpUrl: smtp.url });
+  t = await createTestApp();
   world = await seedWorld(t.database);
   agreementA = (
     await createAgreement(world.a.members.admin.key, world.a.partners[0], {
@@ -110,10 +48,7 @@ beforeAll(async () => {
     })
   ).id;
 });
-afterAll(async () => {
-  await t.close();
-  await smtp.close();
-});
+afterAll(() => t.close());
 
 describe('the overdue obligation sweep', () => {
   it('tells the owner once per due date, and again when a moved date passes', async () => {
@@ -292,29 +227,6 @@ describe('the overdue obligation sweep', () => {
     expect(await noticesOf('Closed duty')).toEqual([]);
   });
 
-  it('writes the in-app notice but no mail when the owner switched obligation mail off', async () => {
-    const viewer = world.a.members.viewer;
-    const cookie = await signIn(t.app, viewer.email);
-    const off = await request(t.app, {
-      method: 'PATCH',
-      url: '/api/v1/notifications/preferences',
-      cookie,
-      headers: { 'if-match': '"0"' },
-      payload: { email: { obligationOverdue: false } },
-    });
-    expect(off.statusCode, off.body).toBe(200);
-    expect(off.json().email).toMatchObject({ overdue: true, obligationOverdue: false });
-    await createObligation(world.a.members.admin.key, agreementA, {
-      description: 'Quiet duty',
-      ownerId: viewer.memberId,
-      dueOn: '2035-01-01',
-    });
-    await sweepAt('2035-01-02T08:00:00Z');
-    const [notice] = await noticesOf('Quiet duty');
-    expect(notice?.recipient_id).toBe(viewer.memberId);
-    expect(mailed(notice)).toBe(false);
-  });
-
   it('keeps two workspaces apart', async () => {
     const agreementB = await createAgreement(world.b.members.admin.key, world.b.partners[1]);
     await createObligation(world.b.members.admin.key, agreementB.id, {
@@ -337,75 +249,4 @@ describe('the overdue obligation sweep', () => {
     const list = await request(t.app, { method: 'GET', url: '/api/v1/notifications', cookie });
     expect(list.body).not.toContain('B’s own duty');
   });
-
-  it('mails nothing to an owner who left between the sweep and the send', async () => {
-    const leaving = world.b.members.viewer;
-    const agreementB = await createAgreement(world.b.members.admin.key, world.b.partners[0]);
-    await createObligation(world.b.members.admin.key, agreementB.id, {
-      description: 'Left-behind duty',
-      ownerId: leaving.memberId,
-      dueOn: '2038-01-01',
-    });
-    await sweepAt('2038-01-02T08:00:00Z');
-    const [notice] = await noticesOf('Left-behind duty');
-    const job = queued.find((j) => notice !== undefined && j.notificationIds.includes(notice.id));
-    expect(job?.recipientId).toBe(leaving.memberId);
-    const removed = await request(t.app, {
-      method: 'DELETE',
-      url: `/api/v1/members/${leaving.memberId}`,
-      key: world.b.members.admin.key,
-    });
-    expect(removed.statusCode, removed.body).toBe(204);
-    if (!job) throw new Error('no mail job');
-    expect(await deliverNotificationMail(t.database, null, PUBLIC_URL, job, newId())).toBe(
-      'skipped',
-    );
-  });
-
-  it('arrives over SMTP as plain text linking to the agreement, once', async () => {
-    const queue = t.ctx.jobs as JobQueue;
-    await queue.startWork();
-    const owner = world.b.members.manager;
-    const agreementB = await createAgreement(world.b.members.admin.key, world.b.partners[0], {
-      title: 'Referral deal',
-    });
-    await createObligation(world.b.members.admin.key, agreementB.id, {
-      description: 'Quarterly referral review',
-      ownerId: owner.memberId,
-      rrule: 'FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=-1',
-      startsOn: '2037-01-01',
-    });
-    const sweepAndSend = async (instant: string) => {
-      await sweepOverdueObligations(
-        t.database,
-        (tx, jobs) => queue.enqueueMany(tx, 'notification.email', jobs),
-        new Date(instant),
-      );
-      await mailQueueEmpty();
-      return smtp.received.filter((m) =>
-        m.raw.includes('Subject: Obligation overdue: Quarterly referral review'),
-      );
-    };
-    const [mail, ...more] = await sweepAndSend('2037-02-01T08:00:00Z');
-    expect(more).toEqual([]);
-    expect(mail?.to).toEqual([owner.email]);
-    const parsed = await simpleParser(mail?.raw ?? '');
-    expect(parsed.subject).toBe('Obligation overdue: Quarterly referral review (Referral deal)');
-    expect(parsed.html).toBe(false);
-    expect(parsed.text).toContain(`Open it: ${PUBLIC_URL}/agreements/${agreementB.id}`);
-    expect(await sweepAndSend('2037-02-02T08:00:00Z')).toHaveLength(1);
-  });
 });
-
-/** Waits until the worker has sent every queued mail. */
-async function mailQueueEmpty() {
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    const { rows } = await t.database.sql(
-      "SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'notification.email' AND state IN ('created', 'retry', 'active')",
-    );
-    if ((rows[0] as { n: number }).n === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('mail still queued');
-}

@@ -1,55 +1,17 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedPartnerUser, seedWorld, signIn, type World } from '../../../../test/factories';
-import {
-  createTestApp,
-  databaseSnapshot,
-  expectDenied,
-  request,
-  type TestApp,
-} from '../../../../test/harness';
-import { formatPeriod, periodAt } from '../../../domain/periods';
+import { createTestApp, expectDenied, request, type TestApp } from '../../../../test/harness';
 import { auditEvents, reportRecipients, reportSubscriptions, workspaces } from '../../db/schema';
-import { deliverReport, sweepDueReports } from './report-subscriptions.delivery';
+import { createContact, createPlan, url } from './report-subscriptions.fixture';
 
+/** Scheduling reports, one workspace's schedules, and a member who leaves them. */
 let t: TestApp;
 let world: World;
 let planId = '';
 let contactId = '';
 let otherPartnerContactId = '';
 let otherWorkspacePlanId = '';
-const url = '/api/v1/report-subscriptions';
-const serviceCtx = () => ({ ...t.ctx, requestId: null });
-
-async function createContact(key: string, partnerId: string, name: string) {
-  const res = await request(t.app, {
-    method: 'POST',
-    url: '/api/v1/contacts',
-    key,
-    payload: {
-      partnerId,
-      firstName: name,
-      lastName: 'Contact',
-      email: `${name.toLowerCase()}@partner.test`,
-    },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json().id as string;
-}
-
-async function createPlan(key: string, partnerId: string) {
-  const year = formatPeriod(
-    periodAt(Date.now(), 'year', { fiscalYearStartMonth: 1, timeZone: 'UTC' }),
-  );
-  const res = await request(t.app, {
-    method: 'POST',
-    url: '/api/v1/plans',
-    key,
-    payload: { partnerId, period: year, summary: 'Grow together', objectives: [] },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json().id as string;
-}
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -60,10 +22,10 @@ beforeAll(async () => {
     .set({ timeZone: 'Europe/Berlin' })
     .where(eq(workspaces.id, world.a.workspaceId));
   const key = world.a.members.manager.key;
-  planId = await createPlan(key, world.a.partners[1]);
-  contactId = await createContact(key, world.a.partners[1], 'Petra');
-  otherPartnerContactId = await createContact(key, world.a.partners[0], 'Olga');
-  otherWorkspacePlanId = await createPlan(world.b.members.manager.key, world.b.partners[1]);
+  planId = await createPlan(t, key, world.a.partners[1]);
+  contactId = await createContact(t, key, world.a.partners[1], 'Petra');
+  otherPartnerContactId = await createContact(t, key, world.a.partners[0], 'Olga');
+  otherWorkspacePlanId = await createPlan(t, world.b.members.manager.key, world.b.partners[1]);
 });
 
 afterAll(() => t.close());
@@ -336,68 +298,6 @@ describe('one workspace’s schedules', () => {
       url: '/api/v1/report-unsubscribe',
       payload: { token: 'not-a-token' },
     });
-  });
-});
-
-describe('the sweep', () => {
-  it('queues each due subscription once and moves its next run past now', async () => {
-    const now = new Date();
-    await t.database.db
-      .update(reportSubscriptions)
-      .set({ nextRunAt: new Date(now.getTime() - 3 * 24 * 3600_000) })
-      .where(eq(reportSubscriptions.status, 'active'));
-    const count = async () =>
-      Number(
-        (
-          (await t.database.sql("SELECT count(*) AS n FROM pgboss.job WHERE name = 'report.send'"))
-            .rows[0] as { n: string }
-        ).n,
-      );
-    const before = await count();
-    const queued = await sweepDueReports(
-      serviceCtx(),
-      (tx, jobs) => t.ctx.jobs.enqueueMany(tx, 'report.send', jobs),
-      now,
-    );
-    expect(queued).toBe(2);
-    expect((await count()) - before).toBe(2);
-    const rows = await t.database.db.select().from(reportSubscriptions);
-    for (const row of rows) expect(row.nextRunAt?.getTime()).toBeGreaterThan(now.getTime());
-    // Run again (a second process, a retry): nothing more is due.
-    const snapshot = await databaseSnapshot(t.database);
-    expect(
-      await sweepDueReports(
-        serviceCtx(),
-        (tx, jobs) => t.ctx.jobs.enqueueMany(tx, 'report.send', jobs),
-        now,
-      ),
-    ).toBe(0);
-    expect(await databaseSnapshot(t.database)).toBe(snapshot);
-  });
-
-  it('pauses a scorecard whose plan is gone, sending nothing', async () => {
-    const [row] = await t.database.db
-      .select()
-      .from(reportSubscriptions)
-      .where(eq(reportSubscriptions.kind, 'scorecard'));
-    if (!row) throw new Error('no scorecard subscription');
-    // The plan is gone: the subscription points at a plan no one has.
-    await t.database.sql(
-      `UPDATE report_subscriptions SET plan_id = '0190d6a0-0000-7000-8000-000000000000' WHERE id = $1`,
-      [row.id],
-    );
-    const result = await deliverReport(
-      serviceCtx(),
-      null,
-      { workspaceId: row.workspaceId, subscriptionId: row.id, sentNow: false },
-      'job-1',
-    );
-    expect(result.outcome).toBe('paused');
-    const [after] = await t.database.db
-      .select()
-      .from(reportSubscriptions)
-      .where(eq(reportSubscriptions.id, row.id));
-    expect(after).toMatchObject({ status: 'paused', nextRunAt: null, version: row.version + 1 });
   });
 });
 
