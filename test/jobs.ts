@@ -21,3 +21,16 @@ export function createTestJobs(
     publicUrl: config.publicUrl,
   });
 }
+
+/** Waits until no notification mail is waiting or being sent; fails after 15 s. */
+export async function mailQueueEmpty(database: Database): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const { rows } = await database.sql(
+      "SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'notification.email' AND state IN ('created', 'retry', 'active')",
+    );
+    if ((rows[0] as { n: number }).n === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('mail still queued');
+}

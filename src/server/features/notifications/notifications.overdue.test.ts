@@ -2,6 +2,7 @@ import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedWorld, signIn, type World } from '../../../../test/factories';
 import { createTestApp, PUBLIC_URL, request, type TestApp } from '../../../../test/harness';
+import { mailQueueEmpty } from '../../../../test/jobs';
 import { startSmtpServer } from '../../../../test/smtp';
 import { addDays, todayOf } from '../../../domain/issues';
 import type { JobQueue } from '../../jobs/queue';
@@ -229,7 +230,7 @@ describe('overdue sweep', () => {
         (tx, jobs) => queue.enqueueMany(tx, 'notification.email', jobs),
         new Date(`${day}T06:00:00Z`),
       );
-      await mailQueueEmpty();
+      await mailQueueEmpty(t.database);
       return smtp.received.filter((m) => m.raw.includes('Subject: Overdue: Countersign the NDA'));
     };
     const [mail, ...more] = await sweepAndSend(addDays(due, 1));
@@ -243,16 +244,3 @@ describe('overdue sweep', () => {
     expect(await sweepAndSend(addDays(due, 2))).toHaveLength(1);
   });
 });
-
-/** Waits until the worker has sent every queued mail (the assignment mails of the tests too). */
-async function mailQueueEmpty() {
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    const { rows } = await t.database.sql(
-      "SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'notification.email' AND state IN ('created', 'retry', 'active')",
-    );
-    if ((rows[0] as { n: number }).n === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('mail still queued');
-}

@@ -2,6 +2,7 @@ import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedWorld, signIn, type World } from '../../../../test/factories';
 import { createTestApp, PUBLIC_URL, request, type TestApp } from '../../../../test/harness';
+import { mailQueueEmpty } from '../../../../test/jobs';
 import { startSmtpServer } from '../../../../test/smtp';
 import { newId } from '../../ids';
 import type { JobQueue } from '../../jobs/queue';
@@ -102,7 +103,7 @@ describe('the overdue obligation sweep', () => {
         (tx, jobs) => queue.enqueueMany(tx, 'notification.email', jobs),
         new Date(instant),
       );
-      await mailQueueEmpty();
+      await mailQueueEmpty(t.database);
       return smtp.received.filter((m) =>
         m.raw.includes('Subject: Obligation overdue: Quarterly referral review'),
       );
@@ -117,16 +118,3 @@ describe('the overdue obligation sweep', () => {
     expect(await sweepAndSend('2037-02-02T08:00:00Z')).toHaveLength(1);
   });
 });
-
-/** Waits until the worker has sent every queued mail. */
-async function mailQueueEmpty() {
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    const { rows } = await t.database.sql(
-      "SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'notification.email' AND state IN ('created', 'retry', 'active')",
-    );
-    if ((rows[0] as { n: number }).n === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('mail still queued');
-}
