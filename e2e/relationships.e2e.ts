@@ -117,13 +117,19 @@ test('a week of relationship work: meetings logged and dropped in, next steps fo
   // Gold partners are to hear from Ada every three weeks, and engagement is to count most.
   await desk.goto(`${server.url}/settings?tab=workspace`);
   await heading(desk, 'Settings');
+  // Both typed before either is saved: saving one section keeps what is typed in the other.
   await desk.getByLabel('Gold (days)').fill('21');
+  await desk.getByLabel('Engagement').fill('40');
   await desk.getByRole('button', { name: 'Save contact cadence' }).click();
   await desk.getByText('Contact cadence saved.').waitFor();
-  await desk.getByLabel('Engagement').fill('40');
+  expect(await desk.getByLabel('Engagement').inputValue()).toBe('40');
   await desk.getByRole('button', { name: 'Save weights' }).click();
   await desk.getByText('Health score weights saved.').waitFor();
   await expect.poll(() => desk.getByLabel('Gold (days)').inputValue()).toBe('21');
+  const settings = await call(desk, 'get', '/api/v1/workspace');
+  expect([settings.contactCadenceDays.tiers.gold, settings.healthWeights.engagement]).toEqual([
+    21, 40,
+  ]);
   await accessible(desk, 'settings, workspace tab');
 
   // Ada puts Bo on the partnership team, from Sales.

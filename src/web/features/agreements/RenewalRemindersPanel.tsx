@@ -70,5 +70,9 @@ function RemindersForm({ workspace, etag, onStale }: WorkspaceSettingProps) {
 
 /** The workspace's renewal reminder lead times, for admins, beside the other workspace settings. */
 export function RenewalRemindersPanel() {
-  return <WorkspaceSettingCard>{(props) => <RemindersForm {...props} />}</WorkspaceSettingCard>;
+  return (
+    <WorkspaceSettingCard part={(workspace) => workspace.renewalReminderDays}>
+      {(props) => <RemindersForm {...props} />}
+    </WorkspaceSettingCard>
+  );
 }

@@ -44,5 +44,9 @@ function WeightsForm({ workspace, etag, onStale }: WorkspaceSettingProps) {
 
 /** The workspace's health score weights, for admins, beside the other workspace settings. */
 export function HealthWeightsPanel() {
-  return <WorkspaceSettingCard>{(props) => <WeightsForm {...props} />}</WorkspaceSettingCard>;
+  return (
+    <WorkspaceSettingCard part={(workspace) => workspace.healthWeights}>
+      {(props) => <WeightsForm {...props} />}
+    </WorkspaceSettingCard>
+  );
 }

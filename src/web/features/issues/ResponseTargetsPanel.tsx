@@ -44,5 +44,9 @@ function TargetsForm({ workspace, etag, onStale }: WorkspaceSettingProps) {
 
 /** The workspace's issue response targets, for admins, beside the other workspace settings. */
 export function ResponseTargetsPanel() {
-  return <WorkspaceSettingCard>{(props) => <TargetsForm {...props} />}</WorkspaceSettingCard>;
+  return (
+    <WorkspaceSettingCard part={(workspace) => workspace.issueResponseDays}>
+      {(props) => <TargetsForm {...props} />}
+    </WorkspaceSettingCard>
+  );
 }

@@ -86,5 +86,9 @@ function CadenceForm({ workspace, etag, onStale }: WorkspaceSettingProps) {
 
 /** The workspace's contact cadence per tier, for admins, beside the other workspace settings. */
 export function CadencePanel() {
-  return <WorkspaceSettingCard>{(props) => <CadenceForm {...props} />}</WorkspaceSettingCard>;
+  return (
+    <WorkspaceSettingCard part={(workspace) => [workspace.contactCadenceDays, workspace.tiers]}>
+      {(props) => <CadenceForm {...props} />}
+    </WorkspaceSettingCard>
+  );
 }

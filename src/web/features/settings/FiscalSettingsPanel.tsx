@@ -73,5 +73,11 @@ function FiscalForm({ workspace, etag, onStale }: WorkspaceSettingProps) {
 
 /** The workspace's fiscal-year start and time zone, for admins, beside the other settings. */
 export function FiscalSettingsPanel() {
-  return <WorkspaceSettingCard>{(props) => <FiscalForm {...props} />}</WorkspaceSettingCard>;
+  return (
+    <WorkspaceSettingCard
+      part={(workspace) => [workspace.fiscalYearStartMonth, workspace.timeZone]}
+    >
+      {(props) => <FiscalForm {...props} />}
+    </WorkspaceSettingCard>
+  );
 }

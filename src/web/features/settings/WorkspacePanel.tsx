@@ -34,5 +34,9 @@ function WorkspaceForm({ workspace, etag, onStale }: WorkspaceSettingProps) {
 }
 
 export function WorkspacePanel() {
-  return <WorkspaceSettingCard>{(props) => <WorkspaceForm {...props} />}</WorkspaceSettingCard>;
+  return (
+    <WorkspaceSettingCard part={(workspace) => [workspace.name, workspace.tiers]}>
+      {(props) => <WorkspaceForm {...props} />}
+    </WorkspaceSettingCard>
+  );
 }

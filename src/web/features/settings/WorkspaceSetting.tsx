@@ -3,7 +3,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { ApiError, api, unwrap } from '../../api/client';
+import { ApiError, api, etagOf, unwrap } from '../../api/client';
 import type { paths } from '../../api/schema';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { StaleRecordAlert } from '../../components/StaleRecordAlert';
@@ -18,12 +18,16 @@ type WorkspaceChange =
 export type WorkspaceSettingProps = { workspace: Workspace; etag: string; onStale: () => void };
 
 /**
- * One section of Settings › Workspace in its card, with the workspace as read; the section starts
- * afresh whenever the workspace's ETag changes (after any section's save).
+ * One section of Settings › Workspace in its card, with the workspace as read. The section starts
+ * afresh when its own part of the workspace changes; a save in another section only hands it the
+ * newer ETag, so what is typed here is kept and its save is not refused as stale.
  */
 export function WorkspaceSettingCard({
+  part,
   children,
 }: {
+  /** The settings this section shows. */
+  part: (workspace: Workspace) => unknown;
   children: (props: WorkspaceSettingProps) => ReactNode;
 }) {
   const workspace = useQuery(workspaceQuery);
@@ -31,7 +35,7 @@ export function WorkspaceSettingCard({
   if (!workspace.data) return null;
   const { workspace: current, etag } = workspace.data;
   return (
-    <Card withBorder p="lg" key={etag}>
+    <Card withBorder p="lg" key={JSON.stringify(part(current))}>
       {children({ workspace: current, etag, onStale: () => void workspace.refetch() })}
     </Card>
   );
@@ -68,16 +72,17 @@ export function WorkspaceSettingForm<V extends Record<string, unknown>>({
   const queryClient = useQueryClient();
   const [failure, setFailure] = useState<ReactNode>(null);
   const save = useMutation({
-    mutationFn: async (values: V) =>
-      unwrap(
-        await api.PATCH('/api/v1/workspace', {
-          params: { header: { 'if-match': etag } },
-          body: change(values),
-        }),
-      ),
-    onSuccess: async () => {
+    mutationFn: async (values: V) => {
+      const result = await api.PATCH('/api/v1/workspace', {
+        params: { header: { 'if-match': etag } },
+        body: change(values),
+      });
+      return { workspace: unwrap(result), etag: etagOf(result.response) };
+    },
+    onSuccess: async (updated) => {
+      // Every section has the new ETag before anyone can press another Save.
+      queryClient.setQueryData(workspaceQuery.queryKey, updated);
       notifications.show({ color: 'teal', message: saved });
-      await queryClient.invalidateQueries({ queryKey: workspaceQuery.queryKey });
       // The session carries the workspace's name.
       await queryClient.invalidateQueries({ queryKey: sessionQuery.queryKey });
     },
