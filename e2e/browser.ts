@@ -79,13 +79,24 @@ export async function settle(page: Page): Promise<void> {
 /** Runs axe-core on the page once it has settled; any serious or critical violation fails. */
 export async function expectAccessible(page: Page, where: string): Promise<void> {
   await settle(page);
+  // Transitions end at once while axe runs: a notification whose time is up would otherwise fade
+  // out during the check, and axe would read its half-transparent text as faint. The style
+  // carries the page's nonce, as its Content Security Policy asks.
+  const stillness = await page.evaluateHandle(() => {
+    const style = document.createElement('style');
+    style.nonce = document.querySelector<HTMLElement>('[nonce]')?.nonce ?? '';
+    style.textContent =
+      '*, *::before, *::after { transition: none !important; animation: none !important; }';
+    return document.head.appendChild(style);
+  });
   // Only violations are read, so axe need not gather the passes (about a tenth of its time).
   // Legacy mode runs axe in the page itself: the default opens a blank page per check to merge
   // the results of cross-origin frames, a third of a second each, and the app has no frames.
   const results = await new AxeBuilder({ page })
     .setLegacyMode(true)
     .options({ resultTypes: ['violations'] })
-    .analyze();
+    .analyze()
+    .finally(() => stillness.evaluate((style) => style.remove()));
   const bad = results.violations.filter(
     (violation) => violation.impact === 'serious' || violation.impact === 'critical',
   );
