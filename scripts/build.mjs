@@ -18,6 +18,32 @@ if (ifStale && !buildIsStale()) {
   process.exit(0);
 }
 
+// Dependencies a start loads are bundled with the server: resolving and loading hundreds of
+// package files one by one was a tenth of a start (decision 069). These stay in node_modules
+// because they load files from beside their own modules or are native addons.
+const externalPackages = [
+  '@electric-sql/pglite', // its WebAssembly and data files
+  '@node-rs/argon2', // a native addon
+  '@fastify/swagger', // reads its own package.json
+  '@fastify/swagger-ui', // serves the files in its folder
+  'pino', // runs transports in worker threads by file path
+];
+
+/**
+ * A package our code loads on demand (`await import('exceljs')`) stays in node_modules: it costs a
+ * start nothing there, and Node, not the bundler, decides what a CommonJS package exports to it.
+ */
+const packagesLoadedOnDemand = {
+  name: 'packages-loaded-on-demand',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.kind === 'dynamic-import' && !args.importer.includes('/node_modules/')
+        ? { path: args.path, external: true }
+        : undefined,
+    );
+  },
+};
+
 async function buildServer() {
   const started = Date.now();
   const { build } = await import('esbuild');
@@ -28,7 +54,12 @@ async function buildServer() {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
+    external: externalPackages,
+    plugins: [packagesLoadedOnDemand],
+    // Bundled CommonJS packages call require() for Node's own modules.
+    banner: {
+      js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);",
+    },
     sourcemap: true,
     logLevel: 'warning',
   });
