@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { adminSession, api, clientFor, etagOf, must, partnerId, world } from './shared';
+import {
+  adminSession,
+  api,
+  clientFor,
+  etagOf,
+  must,
+  partnerId,
+  sendForSignature,
+  world,
+} from './shared';
 
 /** The client test's groups for agreements (signers, versions, signing, obligations, files), compliance requirements and renewals. */
 
@@ -114,25 +123,8 @@ export function describeAgreements() {
         params: { path: { id }, header: { 'if-match': etagOf(created.response) } },
         body: { body: 'Each referral earns 10%.' },
       });
-      let etag = `"${(await api.GET('/api/v1/agreements/{id}', { params: { path: { id } } })).data?.version}"`;
       expect(text.response.status).toBe(201);
-      for (const body of [
-        { side: 'us' as const, memberId: world.a.members.admin.memberId, role: 'CEO' },
-        { side: 'partner' as const, contactId, role: 'Owner' },
-      ]) {
-        const added = await api.POST('/api/v1/agreements/{id}/signers', {
-          params: { path: { id }, header: { 'if-match': etag } },
-          body,
-        });
-        etag = etagOf(added.response);
-      }
-      for (const to of ['in_negotiation', 'pending_signature'] as const) {
-        const moved = await api.POST('/api/v1/agreements/{id}/transitions', {
-          params: { path: { id }, header: { 'if-match': etag } },
-          body: { to },
-        });
-        etag = etagOf(moved.response);
-      }
+      await sendForSignature(id, contactId);
       const signing = await api.GET('/api/v1/agreements/{id}/signing', {
         params: { path: { id } },
       });

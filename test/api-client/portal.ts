@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { seedPartnerUser, signIn } from '../factories';
-import { adminSession, api, clientFor, etagOf, must, partnerId, t, world } from './shared';
+import {
+  adminSession,
+  api,
+  clientFor,
+  etagOf,
+  must,
+  partnerId,
+  sendForSignature,
+  t,
+  world,
+} from './shared';
 
 /** The client test's group for the partner portal: what a partner user sees and signs. */
 
@@ -70,24 +80,7 @@ export function describePortal() {
         params: { path: { id }, header: { 'if-match': etagOf(created.response) } },
         body: { body: 'Both keep it secret.' },
       });
-      let etag = `"${(await api.GET('/api/v1/agreements/{id}', { params: { path: { id } } })).data?.version}"`;
-      for (const body of [
-        { side: 'us' as const, memberId: world.a.members.admin.memberId, role: 'CEO' },
-        { side: 'partner' as const, contactId: must(contact.data, 'contact').id, role: 'Owner' },
-      ]) {
-        const added = await api.POST('/api/v1/agreements/{id}/signers', {
-          params: { path: { id }, header: { 'if-match': etag } },
-          body,
-        });
-        etag = etagOf(added.response);
-      }
-      for (const to of ['in_negotiation', 'pending_signature'] as const) {
-        const moved = await api.POST('/api/v1/agreements/{id}/transitions', {
-          params: { path: { id }, header: { 'if-match': etag } },
-          body: { to },
-        });
-        etag = etagOf(moved.response);
-      }
+      await sendForSignature(id, must(contact.data, 'contact').id);
       const listed = await portal.GET('/api/v1/portal/agreements');
       expect(listed.data?.items.map((a) => a.id)).toContain(id);
       const detail = await portal.GET('/api/v1/portal/agreements/{id}', {

@@ -117,3 +117,25 @@ export async function seedFixtures() {
   adminSession = clientFor({ cookie: await signIn(t.app, world.a.members.admin.email) });
   memberSession = clientFor({ cookie: await signIn(t.app, world.a.members.member.email) });
 }
+
+/** Our admin and the partner's contact as the agreement's signers, then it is sent for signature. */
+export async function sendForSignature(id: string, contactId: string): Promise<void> {
+  let etag = `"${(await api.GET('/api/v1/agreements/{id}', { params: { path: { id } } })).data?.version}"`;
+  for (const body of [
+    { side: 'us' as const, memberId: world.a.members.admin.memberId, role: 'CEO' },
+    { side: 'partner' as const, contactId, role: 'Owner' },
+  ]) {
+    const added = await api.POST('/api/v1/agreements/{id}/signers', {
+      params: { path: { id }, header: { 'if-match': etag } },
+      body,
+    });
+    etag = etagOf(added.response);
+  }
+  for (const to of ['in_negotiation', 'pending_signature'] as const) {
+    const moved = await api.POST('/api/v1/agreements/{id}/transitions', {
+      params: { path: { id }, header: { 'if-match': etag } },
+      body: { to },
+    });
+    etag = etagOf(moved.response);
+  }
+}
