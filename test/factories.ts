@@ -220,3 +220,20 @@ export async function newContact(
   expect(res.statusCode).toBe(201);
   return res.json().id as string;
 }
+
+/** Turns one kind of notification mail off for a user (their preferences still at version 0). */
+export async function switchMailOff(
+  app: FastifyInstance,
+  email: string,
+  kind: string,
+): Promise<Record<string, boolean>> {
+  const off = await request(app, {
+    method: 'PATCH',
+    url: '/api/v1/notifications/preferences',
+    cookie: await signIn(app, email),
+    headers: { 'if-match': '"0"' },
+    payload: { email: { [kind]: false } },
+  });
+  expect(off.statusCode, off.body).toBe(200);
+  return off.json().email;
+}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { seedWorld, signIn, type World } from '../../../../test/factories';
+import { seedWorld, signIn, switchMailOff, type World } from '../../../../test/factories';
 import {
   createTestApp,
   expectDenied,
@@ -282,15 +282,10 @@ describe('renewal reminder mail', () => {
     expect(mail.text).toContain(`${PUBLIC_URL}/agreements/${first}`);
 
     // The owner turns renewal mail off: the next reminder is in the app only.
-    const prefs = await request(t.app, {
-      method: 'PATCH',
-      url: '/api/v1/notifications/preferences',
-      cookie: await signIn(t.app, world.a.members.member.email),
-      headers: { 'if-match': '"0"' },
-      payload: { email: { renewal: false } },
+    expect(await switchMailOff(t.app, world.a.members.member.email, 'renewal')).toMatchObject({
+      renewal: false,
+      overdue: true,
     });
-    expect(prefs.statusCode).toBe(200);
-    expect(prefs.json().email).toMatchObject({ renewal: false, overdue: true });
     const quiet = await insert({ endOn: '2027-03-11' });
     expect(await sweep('2027-03-06')).toMatchObject({ reminded: 1 });
     expect(await notices(quiet)).toHaveLength(1);

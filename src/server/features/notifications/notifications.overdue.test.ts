@@ -1,6 +1,6 @@
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedWorld, signIn, type World } from '../../../../test/factories';
+import { seedWorld, signIn, switchMailOff, type World } from '../../../../test/factories';
 import { createTestApp, PUBLIC_URL, request, type TestApp } from '../../../../test/harness';
 import { mailQueueEmpty } from '../../../../test/jobs';
 import { startSmtpServer } from '../../../../test/smtp';
@@ -172,15 +172,7 @@ describe('overdue sweep', () => {
 
   it('writes the in-app notice but no mail when the member switched overdue mail off', async () => {
     const viewer = world.a.members.viewer;
-    const cookie = await signIn(t.app, viewer.email);
-    const off = await request(t.app, {
-      method: 'PATCH',
-      url: '/api/v1/notifications/preferences',
-      cookie,
-      headers: { 'if-match': '"0"' },
-      payload: { email: { overdue: false } },
-    });
-    expect(off.statusCode, off.body).toBe(200);
+    await switchMailOff(t.app, viewer.email, 'overdue');
     const task = await createTask(world.a.members.admin.key, {
       title: 'Quiet reminder',
       assigneeId: viewer.memberId,

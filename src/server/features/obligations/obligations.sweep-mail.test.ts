@@ -1,6 +1,6 @@
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedWorld, signIn, type World } from '../../../../test/factories';
+import { seedWorld, switchMailOff, type World } from '../../../../test/factories';
 import { createTestApp, PUBLIC_URL, request, type TestApp } from '../../../../test/harness';
 import { mailQueueEmpty } from '../../../../test/jobs';
 import { startSmtpServer } from '../../../../test/smtp';
@@ -39,16 +39,10 @@ afterAll(async () => {
 describe('the overdue obligation sweep', () => {
   it('writes the in-app notice but no mail when the owner switched obligation mail off', async () => {
     const viewer = world.a.members.viewer;
-    const cookie = await signIn(t.app, viewer.email);
-    const off = await request(t.app, {
-      method: 'PATCH',
-      url: '/api/v1/notifications/preferences',
-      cookie,
-      headers: { 'if-match': '"0"' },
-      payload: { email: { obligationOverdue: false } },
+    expect(await switchMailOff(t.app, viewer.email, 'obligationOverdue')).toMatchObject({
+      overdue: true,
+      obligationOverdue: false,
     });
-    expect(off.statusCode, off.body).toBe(200);
-    expect(off.json().email).toMatchObject({ overdue: true, obligationOverdue: false });
     await createObligation(world.a.members.admin.key, agreementA, {
       description: 'Quiet duty',
       ownerId: viewer.memberId,
