@@ -1,4 +1,5 @@
 import Mustache from 'mustache';
+import { countryName } from './countries';
 import { currencyExponent } from './money';
 import { noticeDeadline } from './renewals';
 
@@ -186,8 +187,6 @@ export type TemplateSources = {
   };
 };
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-
 /** `12000000` cents of EUR → `EUR 120,000.00`: the currency code, then the amount in English. */
 export function formatMoney(amountMinor: number, currency: string): string {
   const digits = currencyExponent(currency);
@@ -217,9 +216,7 @@ export function templateValuesOf(sources: TemplateSources): TemplateValues {
     'workspace.name': workspace.name,
     'partner.name': partner.name,
     'partner.domain': partner.domains[0] ?? null,
-    'partner.country': partner.country
-      ? (regionNames.of(partner.country) ?? partner.country)
-      : null,
+    'partner.country': partner.country ? countryName(partner.country) : null,
     'partner.industry': partner.industry,
     'agreement.title': agreement.title ?? null,
     'agreement.type': agreement.typeLabel ?? null,

@@ -12,3 +12,19 @@ export const countryCodes: ReadonlySet<string> = new Set(
     'VN VU WF WS YE YT ZA ZM ZW'
   ).split(' '),
 );
+
+/** Made on first use: loading the region names costs a start about 10 ms. */
+let regionNames: Intl.DisplayNames | null | undefined;
+
+/** `DE` → `Germany` (English), falling back to the code. */
+export function countryName(code: string): string {
+  regionNames ??=
+    typeof Intl.DisplayNames === 'function'
+      ? new Intl.DisplayNames(['en'], { type: 'region' })
+      : null;
+  try {
+    return regionNames?.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

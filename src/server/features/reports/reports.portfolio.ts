@@ -1,4 +1,5 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
+import { countryName } from '../../../domain/countries';
 import type { PortfolioDashboard } from '../../../domain/dashboard';
 import type { HealthBand } from '../../../domain/health';
 import { humanize } from '../../../domain/text';
@@ -54,15 +55,6 @@ function chart(title: string, bars: Bar[]): Content {
       bars.length > 0 ? { svg: barChartSvg(bars, chartWidth) } : { text: 'None', style: 'small' },
     ],
   };
-}
-
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-function countryName(code: string): string {
-  try {
-    return regionNames.of(code) ?? code;
-  } catch {
-    return code;
-  }
 }
 
 function partnerTable(rows: PortfolioPartnerRow[]): Content {

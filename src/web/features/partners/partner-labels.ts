@@ -1,6 +1,7 @@
-import { countryCodes } from '../../../domain/countries';
+import { countryCodes, countryName } from '../../../domain/countries';
 import type { PartnerStage } from '../../../domain/partners';
 
+export { countryName } from '../../../domain/countries';
 export { humanize } from '../../../domain/text';
 
 export const stageColors: Record<PartnerStage, string> = {
@@ -12,20 +13,6 @@ export const stageColors: Record<PartnerStage, string> = {
   inactive: 'yellow',
   ended: 'red',
 };
-
-const regionNames =
-  typeof Intl.DisplayNames === 'function'
-    ? new Intl.DisplayNames(['en'], { type: 'region' })
-    : undefined;
-
-/** `DE` → `Germany`, falling back to the code. */
-export function countryName(code: string): string {
-  try {
-    return regionNames?.of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 // Made once: the lists call these for every row they render.
 const dateFormat = new Intl.DateTimeFormat(undefined, {
