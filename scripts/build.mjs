@@ -24,8 +24,6 @@ if (ifStale && !buildIsStale()) {
 const externalPackages = [
   '@electric-sql/pglite', // its WebAssembly and data files
   '@node-rs/argon2', // a native addon
-  '@fastify/swagger', // reads its own package.json
-  '@fastify/swagger-ui', // serves the files in its folder
   'pino', // runs transports in worker threads by file path
 ];
 

@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { apiDocsCss, apiDocsScript, tandemMark } from './api-docs.theme';
@@ -8,6 +10,11 @@ import { apiDocsCss, apiDocsScript, tandemMark } from './api-docs.theme';
  */
 const plainExamples = { activated: false, theme: 'agate' } as const;
 
+const swaggerUiFiles = join(
+  dirname(createRequire(import.meta.url).resolve('@fastify/swagger-ui/package.json')),
+  'static',
+);
+
 /**
  * `/api/docs`: Swagger UI under Tandem's name, without its top bar (a URL box and the
  * framework's logo), themed for contrast and patched for screen readers (decision 018).
@@ -15,6 +22,10 @@ const plainExamples = { activated: false, theme: 'agate' } as const;
 export async function registerApiDocs(app: FastifyInstance) {
   await app.register(fastifySwaggerUi, {
     routePrefix: '/api/docs',
+    // Named because the plugin is bundled with the server (decision 069): Swagger UI's files stay
+    // in its package's folder. The logo is given for the same reason (it would read its own).
+    baseDir: swaggerUiFiles,
+    logo: { type: 'image/svg+xml', content: tandemMark },
     uiConfig: {
       layout: 'BaseLayout',
       deepLinking: false,
