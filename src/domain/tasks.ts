@@ -99,7 +99,7 @@ export const Task = z
     partner: named.nullable(),
     link: Link.nullable(),
     visibility,
-    overdue: z.boolean().describe('Due before today (UTC) and still open'),
+    overdue: z.boolean().describe('Due before today (in the workspace’s time zone) and still open'),
     completedAt: timestamp.nullable(),
     version: z.number().int().describe('Also sent as the ETag; send it back in If-Match'),
     createdAt: timestamp,
@@ -128,7 +128,7 @@ export const TaskListQuery = z
     overdue: z
       .enum(['true', 'false'])
       .optional()
-      .describe('`true`: only open tasks due before today (UTC)'),
+      .describe('`true`: only open tasks due before today (in the workspace’s time zone)'),
     sort: taskSort.default('dueDate'),
     limit: limitParam,
     cursor: cursorParam,

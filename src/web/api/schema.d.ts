@@ -2815,7 +2815,7 @@ export interface paths {
         };
         /**
          * List tasks (filters, sort, keyset pages)
-         * @description Tasks of the workspace. Filters take several values (`?status=a&status=b`) and match any; `overdue=true` keeps open tasks due before today (UTC). Sorted by due date (no date last) unless `sort` says otherwise; keyset pages.
+         * @description Tasks of the workspace. Filters take several values (`?status=a&status=b`) and match any; `overdue=true` keeps open tasks due before today in the workspace’s time zone. Sorted by due date (no date last) unless `sort` says otherwise; keyset pages.
          */
         get: operations["listTasks"];
         put?: never;
@@ -5729,7 +5729,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             link: components["schemas"]["Link"] | null;
-            /** @description Due before today (UTC) and still open */
+            /** @description Due before today (in the workspace’s time zone) and still open */
             overdue: boolean;
             partner: {
                 /** Format: uuid */
@@ -24960,7 +24960,7 @@ export interface operations {
                 dueBefore?: string;
                 /** @description Page size, 1 to 200 (default 50) */
                 limit?: number;
-                /** @description `true`: only open tasks due before today (UTC) */
+                /** @description `true`: only open tasks due before today (in the workspace’s time zone) */
                 overdue?: "true" | "false";
                 partnerId?: string | string[];
                 priority?: ("low" | "normal" | "high" | "urgent") | ("low" | "normal" | "high" | "urgent")[];
@@ -25696,7 +25696,7 @@ export interface operations {
                 dueBefore?: string;
                 /** @description `csv` (UTF-8 with a byte order mark) or `xlsx` (one Excel sheet) */
                 format?: "csv" | "xlsx";
-                /** @description `true`: only open tasks due before today (UTC) */
+                /** @description `true`: only open tasks due before today (in the workspace’s time zone) */
                 overdue?: "true" | "false";
                 partnerId?: string | string[];
                 priority?: ("low" | "normal" | "high" | "urgent") | ("low" | "normal" | "high" | "urgent")[];

@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Database, Db, Tx } from '../../db/client';
 import { agreements, auditEvents, timelineEntries, workspaces } from '../../db/schema';
 import { uuidv7Sql } from '../../db/uuid-sql';
+import { workspaceTodaySql } from '../workspaces/workspaces.queries';
 import { type EnqueueMail, sendRenewalReminders } from './agreements.reminders';
 
 /** How the sweep names itself in audit events and on the timeline. */
@@ -9,11 +10,6 @@ export const sweepActor = 'job:agreement.sweep';
 
 /** Days before the end an agreement without a notice period starts expiring. */
 export const defaultExpiringDays = 30;
-
-/** The workspace's calendar date at `now`, in its time zone, as SQL over the row's workspace. */
-function todaySql(now: Date): SQL {
-  return sql`(${now.toISOString()}::timestamptz AT TIME ZONE ${workspaces.timeZone})::date`;
-}
 
 /**
  * Runs one set-based move and, in the same statement, its audit events and timeline entries:
@@ -48,7 +44,7 @@ async function moveWithHistory(db: Db | Tx, action: string, moved: SQL): Promise
  * Postgres adds months under the same month-end rule as `rollTerm` (Jan 31 + 1 month = Feb 28).
  */
 function rollSql(now: Date): SQL {
-  const today = todaySql(now);
+  const today = workspaceTodaySql(now);
   return sql`
     WITH due AS (
       SELECT a.workspace_id, a.id, a.end_on AS old_end,
@@ -92,7 +88,7 @@ function statusSql(from: string, to: string, where: SQL): SQL {
 
 /** Active agreements past their notice deadline (or within 30 days of the end without one). */
 function expiringSql(now: Date): SQL {
-  const today = todaySql(now);
+  const today = workspaceTodaySql(now);
   return statusSql(
     'active',
     'expiring',
@@ -103,7 +99,7 @@ function expiringSql(now: Date): SQL {
 
 /** Expiring agreements whose end date has passed. */
 function expiredSql(now: Date): SQL {
-  return statusSql('expiring', 'expired', sql`a.end_on < ${todaySql(now)}`);
+  return statusSql('expiring', 'expired', sql`a.end_on < ${workspaceTodaySql(now)}`);
 }
 
 export type SweepResult = { renewed: number; expiring: number; expired: number; reminded: number };

@@ -1,9 +1,4 @@
-import {
-  type IssueListQuery,
-  type IssuePage,
-  type IssueSort,
-  todayOf,
-} from '../../../domain/issues';
+import type { IssueListQuery, IssuePage, IssueSort } from '../../../domain/issues';
 import type { Scope } from '../../access/scope';
 import type { ServiceContext } from '../../context';
 import { issues } from '../../db/schema';
@@ -21,6 +16,7 @@ import {
 import { memberNames } from '../members/members.service';
 import { partnerNames } from '../partners/partners.service';
 import { teamNames } from '../teams/teams.service';
+import { workspaceToday } from '../workspaces/workspaces.queries';
 import { listIssueRows, overdueSql } from './issues.queries';
 import { toIssue } from './issues.view';
 
@@ -50,9 +46,9 @@ export async function listIssues(
   scope: Scope,
   query: IssueListQuery,
 ): Promise<IssuePage> {
-  const today = todayOf(new Date());
-  const plan = planList(ctx.config.secret, issueList(today), query.sort, query);
   const db = dbOf(ctx);
+  const today = await workspaceToday(db, scope.workspaceId);
+  const plan = planList(ctx.config.secret, issueList(today), query.sort, query);
   const page = pageFrom(ctx.config.secret, plan, await listIssueRows(db, scope, plan), (r) => r);
   const [partners, owners, teams] = await Promise.all([
     partnerNames(

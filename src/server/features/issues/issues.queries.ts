@@ -2,8 +2,9 @@ import { and, count, eq, getTableColumns, inArray, lt, not, type SQL, sql } from
 import { activeIssueStatuses } from '../../../domain/issues';
 import type { Scope } from '../../access/scope';
 import type { Db, Tx } from '../../db/client';
-import { issues } from '../../db/schema';
+import { issues, workspaces } from '../../db/schema';
 import type { ListPlan } from '../../http/list';
+import { workspaceTodaySql } from '../workspaces/workspaces.queries';
 
 export type IssueRow = typeof issues.$inferSelect;
 export type NewIssueRow = typeof issues.$inferInsert;
@@ -23,8 +24,11 @@ function visible(scope: Scope): SQL {
   return inWorkspace;
 }
 
-/** Overdue on `today`: still waiting for work and due before it (or, negated, not so). */
-export function overdueSql(today: string, overdue: boolean): SQL {
+/**
+ * Overdue on `today` (a date, or SQL for one): still waiting for work and due before it (or,
+ * negated, not so).
+ */
+export function overdueSql(today: string | SQL, overdue: boolean): SQL {
   const condition = and(
     inArray(issues.status, [...activeIssueStatuses]),
     lt(issues.dueOn, today),
@@ -99,15 +103,15 @@ export function findIssueTitles(db: Db | Tx, scope: Scope, ids: string[]) {
 }
 
 /**
- * Issues still waiting for work with an owner, due before `today`, in every workspace: the rows
- * of the overdue sweep (`overdueNoticeSources`), in the columns it reads.
+ * Issues still waiting for work with an owner, due before their workspace's date at `now`, in
+ * every workspace: the rows of the overdue sweep (`overdueNoticeSources`), in the columns it reads.
  */
-export function overdueIssueNoticesSql(today: string): SQL {
+export function overdueIssueNoticesSql(now: Date): SQL {
   return sql`SELECT ${issues.workspaceId} AS workspace_id, 'issue'::text AS subject_type,
       ${issues.id} AS subject_id, ${issues.ownerId} AS recipient_id,
       to_char(${issues.dueOn}, 'YYYY-MM-DD') AS due_on, ${issues.title} AS title
-    FROM ${issues}
-    WHERE ${issues.ownerId} IS NOT NULL AND ${overdueSql(today, true)}`;
+    FROM ${issues} JOIN ${workspaces} ON ${workspaces.id} = ${issues.workspaceId}
+    WHERE ${issues.ownerId} IS NOT NULL AND ${overdueSql(workspaceTodaySql(now), true)}`;
 }
 
 /** How many issues the scope sees in each status (for a partner user: those shared with them). */

@@ -10,8 +10,8 @@ import {
   issueSeverities,
   issueStatuses,
   reopens,
-  todayOf,
 } from '../../../domain/issues';
+import { dateAt } from '../../../domain/periods';
 import { searchText } from '../../../domain/search-text';
 import type { Scope } from '../../access/scope';
 import { callerMemberId } from '../../access/scope';
@@ -33,6 +33,7 @@ import {
   removeTimelineEntries,
   updateTimelineEntries,
 } from '../timeline/timeline.service';
+import { workspaceTimeZone, workspaceToday } from '../workspaces/workspaces.queries';
 import { issueResponseDays } from '../workspaces/workspaces.service';
 import {
   countIssueRowsByStatus,
@@ -95,7 +96,7 @@ export async function createIssue(
     const owner = await ownerName(tx, scope, ownerId);
     const team = input.teamId ? await usableTeamRef(tx, scope, input.teamId) : null;
     const now = new Date();
-    const today = todayOf(now);
+    const today = await workspaceToday(tx, scope.workspaceId);
     const dueOn = input.dueOn ?? dueFor(today, input.severity, await issueResponseDays(tx, scope));
     const row = await insertIssueRow(tx, {
       id: newId(),
@@ -157,8 +158,12 @@ export async function countIssuesByStatus(
 }
 
 export async function getIssue(ctx: ServiceContext, scope: Scope, id: string): Promise<Issue> {
-  const { row, names } = await visibleIssue(dbOf(ctx), scope, id);
-  return toIssue(row, names, todayOf(new Date()));
+  const db = dbOf(ctx);
+  const [{ row, names }, today] = await Promise.all([
+    visibleIssue(db, scope, id),
+    workspaceToday(db, scope.workspaceId),
+  ]);
+  return toIssue(row, names, today);
 }
 
 /**
@@ -175,13 +180,14 @@ export async function updateIssue(
   return withTransaction(ctx, async (tx, ctx) => {
     const current = await visibleIssue(tx, scope, id, true);
     checkIfMatch(ifMatch, current.row.version, { required: true });
-    const today = todayOf(new Date());
+    const timeZone = await workspaceTimeZone(tx, scope.workspaceId);
+    const today = dateAt(Date.now(), timeZone);
     const set = patchOf<IssueRow>(input);
     if (set.severity !== undefined && set.severity !== current.row.severity) {
       set.severityRank = rankOf(set.severity);
       if (input.dueOn === undefined)
         set.dueOn = dueFor(
-          todayOf(current.row.createdAt),
+          dateAt(current.row.createdAt.getTime(), timeZone),
           set.severity as Issue['severity'],
           await issueResponseDays(tx, scope),
         );
@@ -263,7 +269,7 @@ export async function transitionIssue(
       version: current.row.version + 1,
       updatedAt: now,
     });
-    const today = todayOf(now);
+    const today = await workspaceToday(tx, scope.workspaceId);
     const issue = toIssue(row, current.names, today);
     await recordAudit(tx, ctx, scope, {
       action: 'issue.status_changed',
@@ -299,7 +305,7 @@ export async function deleteIssue(
       entityType: 'issue',
       entityId: id,
       partnerId: current.row.partnerId,
-      before: toIssue(current.row, current.names, todayOf(new Date())),
+      before: toIssue(current.row, current.names, await workspaceToday(tx, scope.workspaceId)),
     });
   });
 }
@@ -328,6 +334,6 @@ export async function issueLinks(db: Db | Tx, scope: Scope, ids: string[]) {
 }
 
 /** Overdue issues as rows for the notifications feature's overdue sweep (set-based, all workspaces). */
-export function overdueIssueNotices(today: string): SQL {
-  return overdueIssueNoticesSql(today);
+export function overdueIssueNotices(now: Date): SQL {
+  return overdueIssueNoticesSql(now);
 }

@@ -20,8 +20,8 @@ const OVERDUE_BATCH = 1_000;
  * due_on, title): tasks for their assignee, issues for their owner. Each feature says which of
  * its records are overdue; this module only announces them.
  */
-function overdueNoticeSources(today: string): SQL {
-  return sql`(${overdueTaskNotices(today)}) UNION ALL (${overdueIssueNotices(today)})`;
+function overdueNoticeSources(now: Date): SQL {
+  return sql`(${overdueTaskNotices(now)}) UNION ALL (${overdueIssueNotices(now)})`;
 }
 
 /**
@@ -36,13 +36,12 @@ export async function sweepOverdue(
   enqueueMany: (tx: Tx, jobs: NotificationMailJob[]) => Promise<void>,
   now: Date,
 ): Promise<number> {
-  const today = now.toISOString().slice(0, 10);
   let written = 0;
   for (;;) {
     const batch = await database.transaction(async (tx) => {
       const result = (await tx.execute(sql`
         WITH due AS (
-          SELECT d.* FROM (${overdueNoticeSources(today)}) AS d
+          SELECT d.* FROM (${overdueNoticeSources(now)}) AS d
           WHERE NOT EXISTS (
             SELECT 1 FROM ${notifications} n
             WHERE n.kind = 'overdue' AND n.workspace_id = d.workspace_id

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Scope } from '../../access/scope';
 import type { Db, Tx } from '../../db/client';
-import { agreementObligations, agreements, obligationTasks, workspaces } from '../../db/schema';
+import { agreementObligations, agreements, obligationTasks } from '../../db/schema';
 
 export type ObligationRow = typeof agreementObligations.$inferSelect;
 export type NewObligationRow = typeof agreementObligations.$inferInsert;
@@ -78,16 +78,6 @@ export async function updateObligationRow(
 
 export async function deleteObligationRow(tx: Tx, scope: Scope, id: string) {
   await tx.delete(agreementObligations).where(and(visible(scope), eq(agreementObligations.id, id)));
-}
-
-/** The workspace's time zone, which decides what "today" is for due dates. */
-export async function workspaceTimeZone(db: Db | Tx, workspaceId: string): Promise<string> {
-  const [row] = await db
-    .select({ timeZone: workspaces.timeZone })
-    .from(workspaces)
-    .where(eq(workspaces.id, workspaceId));
-  if (!row) throw new Error('no such workspace');
-  return row.timeZone;
 }
 
 /** A member leaves: the obligations they own become unowned, as rows for audit events. */

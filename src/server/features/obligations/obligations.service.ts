@@ -10,7 +10,6 @@ import {
   type Schedule,
   scheduleProblems,
 } from '../../../domain/obligations';
-import { dateAt } from '../../../domain/periods';
 import { normalizeRule, ruleProblem } from '../../../domain/recurrence';
 import type { Scope } from '../../access/scope';
 import type { ServiceContext, TxContext } from '../../context';
@@ -27,6 +26,7 @@ import { filesUnder, removeFiles } from '../attachments/attachments.service';
 import { recordAudit, recordAuditsOf } from '../audit/audit.service';
 import { usableMemberRef } from '../members/members.service';
 import { recordTimelineEntry } from '../timeline/timeline.service';
+import { workspaceToday } from '../workspaces/workspaces.queries';
 import {
   countObligations,
   deleteObligationRow,
@@ -36,15 +36,14 @@ import {
   type ObligationRow,
   releaseObligationOwnerSql,
   updateObligationRow,
-  workspaceTimeZone,
 } from './obligations.queries';
 import { presentObligations } from './obligations.view';
 
 /** An agreement holds this many obligations at most: its page lists them all. */
 export const maxObligationsPerAgreement = 200;
 
-async function today(db: Db | Tx, scope: Scope) {
-  return dateAt(Date.now(), await workspaceTimeZone(db, scope.workspaceId));
+function today(db: Db | Tx, scope: Scope) {
+  return workspaceToday(db, scope.workspaceId);
 }
 
 async function present(db: Db | Tx, scope: Scope, row: ObligationRow): Promise<Obligation> {

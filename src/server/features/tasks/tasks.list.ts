@@ -11,12 +11,15 @@ import type { ServiceContext } from '../../context';
 import { tasks } from '../../db/schema';
 import { dbOf } from '../../db/unit-of-work';
 import { filters, type ListSpec, pageFrom, planList, sortsOf, text, time } from '../../http/list';
+import { workspaceToday } from '../workspaces/workspaces.queries';
 import { presentTasks } from './tasks.present';
 import { findOpenTasksOf, listTaskRows } from './tasks.queries';
-import { todayUtc } from './tasks.view';
 
-/** Each sort follows an index: (workspace_id, due_sort, id) or (…, created_at, id). */
-const taskList: ListSpec<TaskSort, TaskListQuery> = {
+/**
+ * Each sort follows an index: (workspace_id, due_sort, id) or (…, created_at, id). `today` is the
+ * workspace's date, which `overdue` counts from.
+ */
+const taskList = (today: string): ListSpec<TaskSort, TaskListQuery> => ({
   sorts: sortsOf(tasks.id, {
     dueDate: [text(tasks.dueSort)],
     createdAt: [time(tasks.createdAt)],
@@ -34,22 +37,23 @@ const taskList: ListSpec<TaskSort, TaskListQuery> = {
       value === 'true'
         ? and(
             isNotNull(tasks.dueDate),
-            lt(tasks.dueDate, todayUtc()),
+            lt(tasks.dueDate, today),
             inArray(tasks.status, [...openTaskStatuses]),
           )
         : undefined,
   },
-};
+});
 
 export async function listTasks(
   ctx: ServiceContext,
   scope: Scope,
   query: TaskListQuery,
 ): Promise<TaskPage> {
-  const plan = planList(ctx.config.secret, taskList, query.sort, query);
   const db = dbOf(ctx);
+  const today = await workspaceToday(db, scope.workspaceId);
+  const plan = planList(ctx.config.secret, taskList(today), query.sort, query);
   const page = pageFrom(ctx.config.secret, plan, await listTaskRows(db, scope, plan), (r) => r);
-  return { items: await presentTasks(db, scope, page.items), nextCursor: page.nextCursor };
+  return { items: await presentTasks(db, scope, page.items, today), nextCursor: page.nextCursor };
 }
 
 /** How many open tasks "my work" answers at most; `truncated` says when there are more. */
@@ -63,14 +67,16 @@ export function endOfWeek(today: string): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** The caller's open tasks: overdue, due this week, later (no due date last). */
+/** The caller's open tasks: overdue, due this week, later (no due date last), by the workspace's date. */
 export async function myWork(ctx: ServiceContext, scope: Scope): Promise<MyWork> {
   const memberId = callerMemberId(scope);
   if (!memberId) return { overdue: [], thisWeek: [], later: [], truncated: false };
   const db = dbOf(ctx);
-  const rows = await findOpenTasksOf(ctx.database, scope, memberId, MY_WORK_LIMIT + 1);
-  const items = await presentTasks(db, scope, rows.slice(0, MY_WORK_LIMIT));
-  const today = todayUtc();
+  const [rows, today] = await Promise.all([
+    findOpenTasksOf(ctx.database, scope, memberId, MY_WORK_LIMIT + 1),
+    workspaceToday(db, scope.workspaceId),
+  ]);
+  const items = await presentTasks(db, scope, rows.slice(0, MY_WORK_LIMIT), today);
   const weekEnd = endOfWeek(today);
   return {
     overdue: items.filter((t) => t.dueDate !== null && t.dueDate < today),

@@ -3,8 +3,9 @@ import { openTaskStatuses } from '../../../domain/tasks';
 import type { Scope } from '../../access/scope';
 import type { Database, Db, Tx } from '../../db/client';
 import { isoUtcText } from '../../db/plain';
-import { openTaskStatusList, tasks } from '../../db/schema';
+import { openTaskStatusList, tasks, workspaces } from '../../db/schema';
 import type { ListPlan } from '../../http/list';
+import { workspaceTodaySql } from '../workspaces/workspaces.queries';
 
 export type TaskRow = typeof tasks.$inferSelect;
 export type NewTaskRow = typeof tasks.$inferInsert;
@@ -144,14 +145,15 @@ export async function unassignMemberTasks(tx: Tx, scope: Scope, memberId: string
 }
 
 /**
- * Open tasks with an assignee, due before `today`, in every workspace: the rows of the overdue
- * sweep (`overdueNoticeSources`), in the columns it reads.
+ * Open tasks with an assignee, due before their workspace's date at `now`, in every workspace: the
+ * rows of the overdue sweep (`overdueNoticeSources`), in the columns it reads.
  */
-export function overdueTaskNoticesSql(today: string): SQL {
+export function overdueTaskNoticesSql(now: Date): SQL {
   return sql`SELECT ${tasks.workspaceId} AS workspace_id, 'task'::text AS subject_type,
       ${tasks.id} AS subject_id, ${tasks.assigneeId} AS recipient_id,
       ${tasks.dueDate} AS due_on, ${tasks.title} AS title
-    FROM ${tasks}
-    WHERE ${tasks.assigneeId} IS NOT NULL AND ${tasks.dueDate} < ${today}::text
+    FROM ${tasks} JOIN ${workspaces} ON ${workspaces.id} = ${tasks.workspaceId}
+    WHERE ${tasks.assigneeId} IS NOT NULL
+      AND ${tasks.dueDate} < to_char(${workspaceTodaySql(now)}, 'YYYY-MM-DD')
       AND ${inArray(tasks.status, [...openTaskStatuses])}`;
 }

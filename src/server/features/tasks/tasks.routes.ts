@@ -30,7 +30,7 @@ export async function taskRoutes(app: ZodApp) {
       schema: {
         operationId: 'listTasks',
         description:
-          'Tasks of the workspace. Filters take several values (`?status=a&status=b`) and match any; `overdue=true` keeps open tasks due before today (UTC). Sorted by due date (no date last) unless `sort` says otherwise; keyset pages.',
+          'Tasks of the workspace. Filters take several values (`?status=a&status=b`) and match any; `overdue=true` keeps open tasks due before today in the workspace’s time zone. Sorted by due date (no date last) unless `sort` says otherwise; keyset pages.',
         tags,
         summary: 'List tasks (filters, sort, keyset pages)',
         querystring: TaskListQuery,

@@ -244,6 +244,6 @@ export async function releaseMemberTasks(ctx: TxContext, scope: Scope, member: {
 }
 
 /** Overdue tasks as rows for the notifications feature's overdue sweep (set-based, all workspaces). */
-export function overdueTaskNotices(today: string): SQL {
-  return overdueTaskNoticesSql(today);
+export function overdueTaskNotices(now: Date): SQL {
+  return overdueTaskNoticesSql(now);
 }

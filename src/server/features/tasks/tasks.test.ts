@@ -2,10 +2,10 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { partnerUserCookie, seedWorld, signIn, type World } from '../../../../test/factories';
 import { createTestApp, type TestApp, testClient } from '../../../../test/harness';
+import { todayOf } from '../../../domain/issues';
 import { auditEvents } from '../../db/schema';
 import { endOfWeek } from './tasks.list';
 import { openTasksOfMember } from './tasks.queries';
-import { todayUtc } from './tasks.view';
 
 let t: TestApp;
 let world: World;
@@ -26,7 +26,7 @@ async function teamsOf(key: string) {
 }
 
 const day = (offset: number) => {
-  const d = new Date(`${todayUtc()}T00:00:00Z`);
+  const d = new Date(`${todayOf(new Date())}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + offset);
   return d.toISOString().slice(0, 10);
 };

@@ -10,11 +10,6 @@ import {
 import type { Visibility } from '../../../domain/timeline';
 import type { ShownTaskRow, ShownTaskText } from './tasks.queries';
 
-/** Today as `YYYY-MM-DD` in UTC: what "overdue" and "this week" count from. */
-export function todayUtc(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
 /** The names a page of tasks shows beside its ids. */
 export type TaskNames = {
   members: Map<string, string>;
@@ -34,12 +29,11 @@ export function isOverdue(row: Pick<ShownTaskRow, 'dueDate' | 'status'>, today: 
 /** A timestamp as the API writes it, whether the row holds a Date or the text already. */
 const iso = (at: Date | string) => (typeof at === 'string' ? at : at.toISOString());
 
-/** A task row as the API shows it (and as audit events record it). */
-export function toTask(
-  row: ShownTaskRow | ShownTaskText,
-  names: TaskNames,
-  today = todayUtc(),
-): Task {
+/**
+ * A task row as the API shows it (and as audit events record it). `today` is the workspace's
+ * date: a task still open and due before it is overdue.
+ */
+export function toTask(row: ShownTaskRow | ShownTaskText, names: TaskNames, today: string): Task {
   const status = row.status as TaskStatus;
   return {
     id: row.id,
