@@ -66,7 +66,10 @@ export async function healthInputs(
   only: { partnerId: string } | { activeOnly: true },
 ): Promise<HealthInputRow[]> {
   const at = sql`${now.toISOString()}::timestamptz`;
-  const today = now.toISOString().slice(0, 10);
+  // Tasks are late and done on time by the workspace's date, as the task pages show them.
+  const zone = sql`(SELECT time_zone FROM ${workspaces} WHERE id = ${scope.workspaceId})`;
+  const today = sql`to_char((${at} AT TIME ZONE ${zone})::date, 'YYYY-MM-DD')`;
+  const followThroughFrom = sql`to_char((${at} AT TIME ZONE ${zone})::date - ${FOLLOW_THROUGH_DAYS}::int, 'YYYY-MM-DD')`;
   const onePartner = (column: SQL) =>
     'partnerId' in only ? sql`AND ${column} = ${only.partnerId}` : sql``;
   const days = (from: SQL) =>
@@ -76,7 +79,7 @@ export async function healthInputs(
     openTaskStatuses.map((s) => sql`${s}`),
     sql`, `,
   )})`;
-  const doneOn = sql`to_char(completed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')`;
+  const doneOn = sql`to_char(completed_at AT TIME ZONE ${zone}, 'YYYY-MM-DD')`;
   const result = await db.execute(sql`
     WITH recent AS (
       SELECT partner_id,
@@ -108,7 +111,7 @@ export async function healthInputs(
       WHERE workspace_id = ${scope.workspaceId} AND partner_id IS NOT NULL ${onePartner(sql`partner_id`)}
         AND (
           (status = 'done' AND completed_at IS NOT NULL
-            AND due_date >= ${daysBefore(today, FOLLOW_THROUGH_DAYS)})
+            AND due_date >= ${followThroughFrom})
           OR (${openTask} AND due_date < ${today})
         )
       GROUP BY partner_id

@@ -117,6 +117,34 @@ describe("the workspace's day", () => {
     expect(read.json().dueOn).toBe(addDays(local, days));
   });
 
+  it('counts a partner’s follow-through by the same date in its health score', async () => {
+    const partnerId = world.a.partners[1];
+    const member = world.a.members.member;
+    const task = (title: string, dueDate: string) =>
+      create('/api/v1/tasks', { title, assigneeId: member.memberId, dueDate, partnerId });
+    await task('Still open, due yesterday there', addDays(local, -1));
+    await task('Still open, due today there', local);
+    const done = await task('Done today, due today there', local);
+    const moved = await send({
+      method: 'PATCH',
+      url: `/api/v1/tasks/${done.id}`,
+      key: world.a.members.admin.key,
+      headers: { 'if-match': '"1"' },
+      payload: { status: 'done' },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+
+    const health = await send({
+      method: 'GET',
+      url: `/api/v1/partners/${partnerId}/health`,
+      key: world.a.members.admin.key,
+    });
+    const followThrough = health
+      .json()
+      .components.find((c: { key: string }) => c.key === 'followThrough');
+    expect(followThrough.reason).toBe('1 done on time, 0 done late, 1 overdue');
+  });
+
   it('sweeps each workspace by its own day: the same due date is overdue in one, not the other', async () => {
     // At 20:00 UTC on `day`, Kiritimati (UTC+14) is already on the next day; B stays on UTC.
     const day = '2031-03-10';
