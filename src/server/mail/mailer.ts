@@ -26,7 +26,11 @@ export interface Mailer {
  */
 const timeouts = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 15_000 };
 
-/** A nodemailer SMTP transport from SMTP_URL, or null when mail is not configured. */
+/**
+ * A nodemailer SMTP transport from SMTP_URL, or null when mail is not configured. Connections
+ * are pooled: a fan-out of mentions or a digest run sends one message after another, and a new
+ * connection (greeting, EHLO, often TLS and a login) for each cost more than the message itself.
+ */
 export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom'>): Mailer | null {
   if (!config.smtpUrl) return null;
   const url = config.smtpUrl;
@@ -34,7 +38,7 @@ export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom'>): Mail
   let transport: Promise<Transporter> | undefined;
   const connect = () => {
     transport ??= import('nodemailer').then(({ default: nodemailer }) =>
-      nodemailer.createTransport({ url, ...timeouts }),
+      nodemailer.createTransport({ url, pool: true, ...timeouts }),
     );
     return transport;
   };
