@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Database, Db, Tx } from '../../db/client';
 import { agreements, auditEvents, timelineEntries, workspaces } from '../../db/schema';
 import { uuidv7Sql } from '../../db/uuid-sql';
-import { workspaceTodaySql } from '../workspaces/workspaces.queries';
+import { workspaceTodaySql } from '../workspaces/workspace-day';
 import { type EnqueueMail, sendRenewalReminders } from './agreements.reminders';
 
 /** How the sweep names itself in audit events and on the timeline. */

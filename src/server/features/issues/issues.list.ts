@@ -16,7 +16,7 @@ import {
 import { memberNames } from '../members/members.service';
 import { partnerNames } from '../partners/partners.service';
 import { teamNames } from '../teams/teams.service';
-import { workspaceToday } from '../workspaces/workspaces.queries';
+import { workspaceToday } from '../workspaces/workspace-day';
 import { listIssueRows, overdueSql } from './issues.queries';
 import { toIssue } from './issues.view';
 

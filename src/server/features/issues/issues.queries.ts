@@ -4,7 +4,7 @@ import type { Scope } from '../../access/scope';
 import type { Db, Tx } from '../../db/client';
 import { issues, workspaces } from '../../db/schema';
 import type { ListPlan } from '../../http/list';
-import { workspaceTodaySql } from '../workspaces/workspaces.queries';
+import { workspaceTodaySql } from '../workspaces/workspace-day';
 
 export type IssueRow = typeof issues.$inferSelect;
 export type NewIssueRow = typeof issues.$inferInsert;

@@ -33,7 +33,7 @@ import {
   removeTimelineEntries,
   updateTimelineEntries,
 } from '../timeline/timeline.service';
-import { workspaceTimeZone, workspaceToday } from '../workspaces/workspaces.queries';
+import { workspaceTimeZone, workspaceToday } from '../workspaces/workspace-day';
 import { issueResponseDays } from '../workspaces/workspaces.service';
 import {
   countIssueRowsByStatus,

@@ -26,7 +26,7 @@ import { filesUnder, removeFiles } from '../attachments/attachments.service';
 import { recordAudit, recordAuditsOf } from '../audit/audit.service';
 import { usableMemberRef } from '../members/members.service';
 import { recordTimelineEntry } from '../timeline/timeline.service';
-import { workspaceToday } from '../workspaces/workspaces.queries';
+import { workspaceToday } from '../workspaces/workspace-day';
 import {
   countObligations,
   deleteObligationRow,

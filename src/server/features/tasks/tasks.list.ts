@@ -11,7 +11,7 @@ import type { ServiceContext } from '../../context';
 import { tasks } from '../../db/schema';
 import { dbOf } from '../../db/unit-of-work';
 import { filters, type ListSpec, pageFrom, planList, sortsOf, text, time } from '../../http/list';
-import { workspaceToday } from '../workspaces/workspaces.queries';
+import { workspaceToday } from '../workspaces/workspace-day';
 import { presentTasks } from './tasks.present';
 import { findOpenTasksOf, listTaskRows } from './tasks.queries';
 

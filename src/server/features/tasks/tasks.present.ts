@@ -5,7 +5,7 @@ import { presentLinks } from '../../links/registry';
 import { memberNames } from '../members/members.service';
 import { partnerNames } from '../partners/partners.service';
 import { teamNames } from '../teams/teams.service';
-import { workspaceToday } from '../workspaces/workspaces.queries';
+import { workspaceToday } from '../workspaces/workspace-day';
 import type { ShownTaskRow, ShownTaskText } from './tasks.queries';
 import { toTask } from './tasks.view';
 

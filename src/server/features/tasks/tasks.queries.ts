@@ -5,7 +5,7 @@ import type { Database, Db, Tx } from '../../db/client';
 import { isoUtcText } from '../../db/plain';
 import { openTaskStatusList, tasks, workspaces } from '../../db/schema';
 import type { ListPlan } from '../../http/list';
-import { workspaceTodaySql } from '../workspaces/workspaces.queries';
+import { workspaceTodaySql } from '../workspaces/workspace-day';
 
 export type TaskRow = typeof tasks.$inferSelect;
 export type NewTaskRow = typeof tasks.$inferInsert;
