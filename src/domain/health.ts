@@ -17,7 +17,7 @@ export const HealthComponentScoreSchema = z
   })
   .meta({ id: 'HealthComponentScore' });
 
-/** A day's score (UTC day) from the daily snapshots. */
+/** A day's score (the workspace's date) from the daily snapshots. */
 export const HealthTrendPoint = z
   .object({ day: z.iso.date(), score: z.number().int().min(0).max(100) })
   .meta({ id: 'HealthTrendPoint' });

@@ -12,6 +12,7 @@ import {
   workspaces,
 } from '../../db/schema';
 import { effectiveCadenceDaysSql } from '../partners/cadence';
+import { workspaceTodaySql } from '../workspaces/workspace-day';
 
 const DAY_SECONDS = 86_400;
 /** Done tasks count towards follow-through while their due date is this recent. */
@@ -168,15 +169,21 @@ export async function writeSnapshots(
       AND p.health_score IS DISTINCT FROM input.score`);
 }
 
-/** Workspaces with no snapshot on `day` yet: the ones the hourly schedule still has to do. */
-export async function workspacesDue(db: Db, day: string): Promise<string[]> {
+/**
+ * Workspaces with no snapshot of their date at `now` yet (each in its time zone): the ones the
+ * hourly schedule still has to do.
+ */
+export async function workspacesDue(db: Db, now: Date): Promise<string[]> {
   const result = await db.execute(sql`
-    SELECT w.id FROM workspaces w
+    SELECT ${workspaces.id} AS id FROM ${workspaces}
     WHERE NOT EXISTS (
-      SELECT 1 FROM ${healthSnapshots} s WHERE s.workspace_id = w.id AND s.day = ${day}::date
+      SELECT 1 FROM ${healthSnapshots} s
+      WHERE s.workspace_id = ${workspaces.id} AND s.day = ${workspaceTodaySql(now)}
     )
-    AND EXISTS (SELECT 1 FROM ${partners} p WHERE p.workspace_id = w.id AND p.archived_at IS NULL)
-    ORDER BY w.id`);
+    AND EXISTS (
+      SELECT 1 FROM ${partners} p WHERE p.workspace_id = ${workspaces.id} AND p.archived_at IS NULL
+    )
+    ORDER BY ${workspaces.id}`);
   return rowsOf<{ id: string }>(result).map((row) => row.id);
 }
 

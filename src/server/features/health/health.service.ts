@@ -9,13 +9,15 @@ import {
 import type { HealthInputs } from '../../../domain/health-score';
 import { healthScore } from '../../../domain/health-score';
 import type { WorkspaceId } from '../../../domain/ids';
+import { dateAt } from '../../../domain/periods';
 import { type Scope, systemScope } from '../../access/scope';
 import type { ServiceContext } from '../../context';
 import type { Database } from '../../db/client';
 import { dbOf } from '../../db/unit-of-work';
 import { errors } from '../../http/errors';
 import { partnerRef } from '../partners/partners.service';
-import { healthWeightsOf } from '../workspaces/workspaces.service';
+import { workspaceToday } from '../workspaces/workspace-day';
+import { healthSettingsOf } from '../workspaces/workspaces.service';
 import {
   type AtRiskRow,
   biggestFalls,
@@ -27,8 +29,6 @@ import {
   workspacesDue,
   writeSnapshots,
 } from './health.queries';
-
-const dayOf = (now: Date) => now.toISOString().slice(0, 10);
 
 function inputsOf(row: HealthInputRow): HealthInputs {
   return {
@@ -43,7 +43,8 @@ function inputsOf(row: HealthInputRow): HealthInputs {
 }
 
 /**
- * Snapshots every active partner of one workspace for the day of `now`: one aggregate query
+ * Snapshots every active partner of one workspace for its date at `now` (in its time zone, as due
+ * dates are judged: decision 070): one aggregate query
  * gathers every partner's inputs, the pure function scores them in memory, one statement writes
  * the snapshots and the partners' latest scores. Running it again the same day overwrites.
  */
@@ -54,23 +55,24 @@ export async function snapshotWorkspace(
 ): Promise<number> {
   const db = database.db;
   const scope = systemScope(workspaceId as WorkspaceId, 'job:health.snapshot');
-  const weights = await healthWeightsOf(db, workspaceId);
+  const { weights, timeZone } = await healthSettingsOf(db, workspaceId);
   const rows = await healthInputs(db, scope, now, { activeOnly: true });
   const scored = rows.map((row) => {
     const { score, components } = healthScore(inputsOf(row), weights);
     return { partnerId: row.partner_id, score, components };
   });
-  await writeSnapshots(db, scope, dayOf(now), scored);
+  await writeSnapshots(db, scope, dateAt(now.getTime(), timeZone), scored);
   return scored.length;
 }
 
 /**
- * The hourly schedule's work: every workspace without today's snapshots gets them. Hourly, so a
- * day missed while no process ran is taken within the hour after one starts.
+ * The hourly schedule's work: every workspace without a snapshot of its date at `now` gets them.
+ * Hourly, so a day missed while no process ran is taken within the hour after one starts, and each
+ * workspace's new day within the hour after its midnight.
  */
 export async function snapshotDueWorkspaces(database: Database, now: Date): Promise<number> {
   let partners = 0;
-  for (const workspaceId of await workspacesDue(database.db, dayOf(now))) {
+  for (const workspaceId of await workspacesDue(database.db, now)) {
     partners += await snapshotWorkspace(database, workspaceId, now);
   }
   return partners;
@@ -85,11 +87,12 @@ export async function partnerHealth(
 ): Promise<PartnerHealth> {
   const db = dbOf(ctx);
   if (!(await partnerRef(db, scope, partnerId))) throw errors.notFound('partner');
-  const weights = await healthWeightsOf(db, scope.workspaceId);
+  const { weights, timeZone } = await healthSettingsOf(db, scope.workspaceId);
   const [row] = await healthInputs(db, scope, now, { partnerId });
   if (!row) throw errors.notFound('partner');
   const { score, components } = healthScore(inputsOf(row), weights);
-  const trend = await trendOf(db, scope, partnerId, daysBefore(dayOf(now), HEALTH_TREND_DAYS - 1));
+  const today = dateAt(now.getTime(), timeZone);
+  const trend = await trendOf(db, scope, partnerId, daysBefore(today, HEALTH_TREND_DAYS - 1));
   return { partnerId, score, components, weights, computedAt: now.toISOString(), trend };
 }
 
@@ -113,7 +116,7 @@ export async function atRisk(
   now = new Date(),
 ): Promise<AtRiskLists> {
   const db = dbOf(ctx);
-  const then = daysBefore(dayOf(now), HEALTH_FALLING_DAYS);
+  const then = daysBefore(await workspaceToday(db, scope.workspaceId, now), HEALTH_FALLING_DAYS);
   return {
     lowest: (await lowestScores(db, scope, limit)).flatMap(atRiskOf),
     falling: (await biggestFalls(db, scope, then, limit)).flatMap(atRiskOf),

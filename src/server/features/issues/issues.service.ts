@@ -33,8 +33,8 @@ import {
   removeTimelineEntries,
   updateTimelineEntries,
 } from '../timeline/timeline.service';
-import { workspaceTimeZone, workspaceToday } from '../workspaces/workspace-day';
-import { issueResponseDays } from '../workspaces/workspaces.service';
+import { workspaceToday } from '../workspaces/workspace-day';
+import { issueDueSettings } from '../workspaces/workspaces.service';
 import {
   countIssueRowsByStatus,
   deleteIssueRow,
@@ -96,8 +96,9 @@ export async function createIssue(
     const owner = await ownerName(tx, scope, ownerId);
     const team = input.teamId ? await usableTeamRef(tx, scope, input.teamId) : null;
     const now = new Date();
-    const today = await workspaceToday(tx, scope.workspaceId);
-    const dueOn = input.dueOn ?? dueFor(today, input.severity, await issueResponseDays(tx, scope));
+    const { responseDays, timeZone } = await issueDueSettings(tx, scope);
+    const today = dateAt(now.getTime(), timeZone);
+    const dueOn = input.dueOn ?? dueFor(today, input.severity, responseDays);
     const row = await insertIssueRow(tx, {
       id: newId(),
       workspaceId: scope.workspaceId,
@@ -180,7 +181,7 @@ export async function updateIssue(
   return withTransaction(ctx, async (tx, ctx) => {
     const current = await visibleIssue(tx, scope, id, true);
     checkIfMatch(ifMatch, current.row.version, { required: true });
-    const timeZone = await workspaceTimeZone(tx, scope.workspaceId);
+    const { responseDays, timeZone } = await issueDueSettings(tx, scope);
     const today = dateAt(Date.now(), timeZone);
     const set = patchOf<IssueRow>(input);
     if (set.severity !== undefined && set.severity !== current.row.severity) {
@@ -189,7 +190,7 @@ export async function updateIssue(
         set.dueOn = dueFor(
           dateAt(current.row.createdAt.getTime(), timeZone),
           set.severity as Issue['severity'],
-          await issueResponseDays(tx, scope),
+          responseDays,
         );
     }
     if (changedIn(set, current.row).length === 0) return toIssue(current.row, current.names, today);

@@ -3,6 +3,7 @@ import { seedWorld, signIn, type World } from '../../../../test/factories';
 import { createTestApp, type TestApp, testClient } from '../../../../test/harness';
 import { addDays, todayOf } from '../../../domain/issues';
 import { dateAt } from '../../../domain/periods';
+import { snapshotDueWorkspaces } from '../health/health.service';
 import { sweepOverdue } from '../notifications/notifications.overdue';
 
 // What is overdue follows the workspace's date in its time zone, not the server's UTC date.
@@ -173,5 +174,30 @@ describe("the workspace's day", () => {
     ]);
     expect(await notices(inB.id)).toEqual([]);
     await setTimeZone(world.a.members.admin.key, zone);
+  });
+
+  it('files each workspace’s health snapshot under its own date, and takes it once that day', async () => {
+    const day = '2031-03-10';
+    const at = new Date(`${day}T20:00:00Z`);
+    await setTimeZone(world.a.members.admin.key, 'Pacific/Kiritimati');
+    const days = async (workspaceId: string) =>
+      (
+        await t.database.sql(
+          `SELECT DISTINCT to_char(day, 'YYYY-MM-DD') AS day FROM health_snapshots
+           WHERE workspace_id = $1 AND day >= $2`,
+          [workspaceId, day],
+        )
+      ).rows;
+    try {
+      expect(await snapshotDueWorkspaces(t.database, at)).toBeGreaterThan(0);
+      expect(await days(world.a.workspaceId)).toEqual([{ day: addDays(day, 1) }]);
+      expect(await days(world.b.workspaceId)).toEqual([{ day }]);
+      // Each has its day's snapshot: nothing is due again until a workspace's next midnight.
+      expect(await snapshotDueWorkspaces(t.database, at)).toBe(0);
+      expect(await snapshotDueWorkspaces(t.database, new Date(`${day}T23:59:00Z`))).toBe(0);
+    } finally {
+      await t.database.sql('DELETE FROM health_snapshots WHERE day >= $1', [day]);
+      await setTimeZone(world.a.members.admin.key, zone);
+    }
   });
 });

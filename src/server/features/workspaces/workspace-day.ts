@@ -17,9 +17,13 @@ export async function workspaceTimeZone(db: Db | Tx, workspaceId: string): Promi
   return row.time_zone;
 }
 
-/** The workspace's date now (`YYYY-MM-DD`): due dates before it are overdue. */
-export async function workspaceToday(db: Db | Tx, workspaceId: string): Promise<string> {
-  return dateAt(Date.now(), await workspaceTimeZone(db, workspaceId));
+/** The workspace's date at `now` (`YYYY-MM-DD`): due dates before it are overdue. */
+export async function workspaceToday(
+  db: Db | Tx,
+  workspaceId: string,
+  now = new Date(),
+): Promise<string> {
+  return dateAt(now.getTime(), await workspaceTimeZone(db, workspaceId));
 }
 
 /**

@@ -218,11 +218,17 @@ function checkCadenceTiers(cadence: ContactCadence, tiers: readonly string[]) {
     ]);
 }
 
-/** The issue response targets of the caller's workspace (days by severity). */
-export async function issueResponseDays(db: Db | Tx, scope: Scope): Promise<ResponseDays> {
+/**
+ * What an issue's due date is counted from, in one read: the caller's workspace's response targets
+ * (days by severity) and its time zone (whose date is "today").
+ */
+export async function issueDueSettings(
+  db: Db | Tx,
+  scope: Scope,
+): Promise<{ responseDays: ResponseDays; timeZone: string }> {
   const row = await findWorkspace(db, scope.workspaceId);
   if (!row) throw errors.notFound('workspace');
-  return row.issueResponseDays;
+  return { responseDays: row.issueResponseDays, timeZone: row.timeZone };
 }
 
 /** Locks the workspace row for the caller's transaction: work that must not run twice at once. */
@@ -230,9 +236,15 @@ export async function lockWorkspaceFor(ctx: TxContext, scope: Scope) {
   if (!(await lockWorkspace(ctx.tx, scope.workspaceId))) throw errors.notFound('workspace');
 }
 
-/** The health score weights of a workspace (the daily job reads them for each workspace). */
-export async function healthWeightsOf(db: Db | Tx, workspaceId: string): Promise<HealthWeights> {
+/**
+ * What a workspace's health scores are taken with, in one read: its weights, and its time zone,
+ * whose date a day's snapshot is filed under (the daily job reads them for each workspace).
+ */
+export async function healthSettingsOf(
+  db: Db | Tx,
+  workspaceId: string,
+): Promise<{ weights: HealthWeights; timeZone: string }> {
   const row = await findWorkspace(db, workspaceId);
   if (!row) throw errors.notFound('workspace');
-  return row.healthWeights;
+  return { weights: row.healthWeights, timeZone: row.timeZone };
 }
