@@ -9,3 +9,6 @@ export const timeZoneOptions: Array<{ value: string; label: string }> = [
 ]
   .filter((zone, i, all) => all.indexOf(zone) === i)
   .map((zone) => ({ value: zone, label: zone.replace(/_/g, ' ') }));
+
+/** The browser's own time zone: where the person probably is (when they log an interaction). */
+export const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';

@@ -9,7 +9,7 @@ import {
 } from '../../../domain/obligations';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyProblem, schemaErrors } from '../../lib/forms';
-import { useMembers } from '../settings/settings.api';
+import { useMembers, useWorkspaceToday } from '../settings/settings.api';
 import {
   monthDays,
   previewSchedule,
@@ -44,8 +44,6 @@ function bodyOf(values: Values): ObligationCreateBody {
   };
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 type Props = {
   agreementId: string;
   /** The obligation being changed; a new one when left out. */
@@ -61,6 +59,7 @@ type Props = {
  */
 export function ObligationForm({ agreementId, obligation, onDone, onCancel }: Props) {
   const members = useMembers();
+  const today = useWorkspaceToday();
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm<Values>({
     mode: 'controlled',
@@ -79,7 +78,7 @@ export function ObligationForm({ agreementId, obligation, onDone, onCancel }: Pr
     onError: (error) => setFailure(applyProblem(form, error)),
   });
   const values = form.getValues();
-  const preview = previewSchedule(values, today());
+  const preview = previewSchedule(values, today);
   const title = obligation ? 'Change the obligation' : 'Add an obligation';
 
   return (

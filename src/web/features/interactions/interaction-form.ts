@@ -1,6 +1,7 @@
 import type { InteractionKind, Sentiment } from '../../../domain/interactions';
 import { instantOfLocalInput, localInputOf } from '../../../domain/time-zones';
 import type { Visibility } from '../../../domain/timeline';
+import { browserTimeZone } from '../../lib/time-zones';
 import type { Interaction, InteractionCreateBody, InteractionDraft } from './interactions.api';
 
 export type InteractionFormValues = {
@@ -16,9 +17,6 @@ export type InteractionFormValues = {
   memberIds: string[];
   contactIds: string[];
 };
-
-/** The browser's own time zone: where the person probably is when they log it. */
-export const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 /** The form's values for a new interaction, a dropped file's draft, or an existing one. */
 export function interactionFormValues(

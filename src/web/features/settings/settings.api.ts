@@ -1,6 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { dateAt } from '../../../domain/periods';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
+import { browserTimeZone } from '../../lib/time-zones';
 import { useSession } from '../auth/session';
 
 export type Member = components['schemas']['Member'];
@@ -52,6 +54,15 @@ export const workspaceQuery = queryOptions({
   },
   staleTime: 60_000,
 });
+
+/**
+ * The workspace's date (`YYYY-MM-DD`) in its time zone, as the server counts due dates; the
+ * browser's own date until the workspace has loaded.
+ */
+export function useWorkspaceToday(): string {
+  const workspace = useQuery(workspaceQuery);
+  return dateAt(Date.now(), workspace.data?.workspace.timeZone ?? browserTimeZone());
+}
 
 /** The members, for owner names and pickers; partner users may not list them, so they skip it. */
 export function useMembers() {
