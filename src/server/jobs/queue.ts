@@ -173,9 +173,9 @@ const pollingSeconds: Record<JobName, number> = {
 };
 
 /**
- * Jobs one worker takes per fetch. pg-boss waits its polling interval after every fetch, so a
- * batch of one caps mail at two a second; a burst (a sweep, many mentions) goes out in batches.
- * A batch stays well inside the job expiry: a failure stops it (see `workOn`).
+ * Jobs one worker takes per fetch. pg-boss waits its polling interval after a fetch unless told
+ * more are waiting, which a full batch does (see `workOn`): a burst (a sweep, many mentions) goes
+ * out in batches back to back. A batch stays well inside the job expiry: a failure stops it.
  */
 const batchSizes: Record<JobName, number> = {
   'agreement.sweep': 1,
@@ -349,7 +349,9 @@ export function createJobs(
   async function workOn<N extends JobName>(name: N) {
     const handler = handlers[name] as (data: JobPayloads[N], jobId: string) => Promise<void>;
     const boss = await start();
-    await boss.work<JobPayloads[N]>(
+    // Known once `work` answers; a first batch handled before then simply waits its interval.
+    let workerId: string | undefined;
+    workerId = await boss.work<JobPayloads[N]>(
       name,
       { pollingIntervalSeconds: pollingSeconds[name], batchSize: batchSizes[name] },
       async (jobs) => {
@@ -370,6 +372,9 @@ export function createJobs(
             return;
           }
         }
+        // A full batch says more may be waiting: fetch again at once rather than after the
+        // polling interval, so a burst goes out as fast as it is handled.
+        if (workerId && jobs.length === batchSizes[name]) boss.notifyWorker(workerId);
       },
     );
   }
