@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness';
 import { startSmtpServer } from '../../../test/smtp';
 import { createMailer } from '../mail/mailer';
@@ -91,6 +91,38 @@ describe('the email job', () => {
     } finally {
       await queue.stop();
       await flaky.close();
+    }
+  });
+
+  it('sends a burst in batches back to back: a full batch fetches again without waiting', async () => {
+    const burst = await startSmtpServer();
+    const mailer = createMailer({ smtpUrl: burst.url, mailFrom: 'Tandem <t@tandem.test>' });
+    const queue = createJobs(t.database, {
+      work: false,
+      files: t.ctx.files,
+      mailer,
+      secret: t.ctx.config.secret,
+    });
+    try {
+      await queue.start();
+      const boss = await queue.boss();
+      const fetchAgain = vi.spyOn(boss, 'notifyWorker');
+      const to = Array.from({ length: 25 }, (_, i) => `burst-${i}@example.test`);
+      await t.database.transaction((tx) =>
+        queue.enqueueMany(
+          tx,
+          'email.send',
+          to.map((address) => ({ to: address, subject: 'Burst', text: 'x' })),
+        ),
+      );
+      await queue.startWork();
+      await vi.waitFor(() => expect(burst.received).toHaveLength(25), { timeout: 20_000 });
+      // Batches of 10, 10 and 5: the two full ones asked for the next fetch at once.
+      expect(fetchAgain.mock.calls.length).toBeGreaterThanOrEqual(2);
+      expect(burst.received.flatMap((mail) => mail.to).sort()).toEqual([...to].sort());
+    } finally {
+      await queue.stop();
+      await burst.close();
     }
   });
 });
