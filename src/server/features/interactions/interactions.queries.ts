@@ -156,6 +156,7 @@ export function findInteractionHeads(db: Db | Tx, scope: Scope, ids: string[]) {
       partnerId: interactions.partnerId,
       kind: interactions.kind,
       occurredAt: interactions.occurredAt,
+      timeZone: interactions.timeZone,
     })
     .from(interactions)
     .where(and(visible(scope), inArray(interactions.id, ids)));

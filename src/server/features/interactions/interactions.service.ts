@@ -3,6 +3,7 @@ import type {
   InteractionCreate,
   InteractionUpdate,
 } from '../../../domain/interactions';
+import { dateAt } from '../../../domain/periods';
 import type { Scope } from '../../access/scope';
 import type { ServiceContext } from '../../context';
 import type { Db, Tx } from '../../db/client';
@@ -225,9 +226,17 @@ export async function deleteInteraction(
   });
 }
 
-/** How a link names an interaction: "Meeting on 2026-05-04". */
-export function interactionLabel(row: { kind: string; occurredAt: Date }): string {
-  return `${row.kind.charAt(0).toUpperCase()}${row.kind.slice(1)} on ${row.occurredAt.toISOString().slice(0, 10)}`;
+/**
+ * How a link names an interaction: "Meeting on 2026-05-04", the date where it took place (in its
+ * own time zone), as its page shows it.
+ */
+export function interactionLabel(row: {
+  kind: string;
+  occurredAt: Date;
+  timeZone: string;
+}): string {
+  const day = dateAt(row.occurredAt.getTime(), row.timeZone);
+  return `${row.kind.charAt(0).toUpperCase()}${row.kind.slice(1)} on ${day}`;
 }
 
 /** Interactions a link points at, as the link registry resolves them: "Meeting on 2026-05-04". */

@@ -236,6 +236,26 @@ describe('next steps', () => {
     expect(viewer.statusCode).toBe(403);
     expect(await databaseSnapshot(t.database)).toBe(before);
   });
+
+  it('name the interaction by its date where it took place, not the UTC date', async () => {
+    // 20:30 in Los Angeles on May 4 is 03:30 UTC on May 5.
+    const evening = {
+      ...meeting(),
+      kind: 'call',
+      occurredAt: '2026-05-04T20:30:00-07:00',
+      timeZone: 'America/Los_Angeles',
+      nextSteps: ['Send the quote'],
+    };
+    const id = (await create(evening)).json().id;
+    const res = await send({
+      method: 'POST',
+      url: `/api/v1/interactions/${id}/tasks`,
+      key: admin(),
+      payload: {},
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().items[0].link.label).toBe('Call on 2026-05-04');
+  });
 });
 
 describe('dropped files', () => {
