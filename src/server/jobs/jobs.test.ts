@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness';
 import { startSmtpServer } from '../../../test/smtp';
 import { createMailer } from '../mail/mailer';
-import { createJobs, type JobQueue } from './queue';
+import { createJobs, type JobQueue, type RetryPolicy } from './queue';
 
 let t: TestApp;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -12,6 +12,17 @@ async function jobCount(): Promise<number> {
     "SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'email.send'",
   );
   return (rows[0] as { n: number }).n;
+}
+
+/** A queue of its own, sending mail to the SMTP server at `smtpUrl` (the mailer closes with it). */
+function queueMailingTo(smtpUrl: string, options: { work: boolean; retry?: RetryPolicy }) {
+  const mailer = createMailer({ smtpUrl, mailFrom: 'Tandem <t@tandem.test>' });
+  return createJobs(t.database, {
+    ...options,
+    files: t.ctx.files,
+    mailer,
+    secret: t.ctx.config.secret,
+  });
 }
 
 beforeAll(async () => {
@@ -66,12 +77,8 @@ describe('the email job', () => {
 
   it('retries a mail the server refused for now, as pg-boss schedules it', async () => {
     const flaky = await startSmtpServer({ failFirst: 1 });
-    const mailer = createMailer({ smtpUrl: flaky.url, mailFrom: 'Tandem <t@tandem.test>' });
-    const queue = createJobs(t.database, {
+    const queue = queueMailingTo(flaky.url, {
       work: true,
-      files: t.ctx.files,
-      mailer,
-      secret: t.ctx.config.secret,
       retry: { limit: 2, delaySeconds: 1, backoff: false },
     });
     try {
@@ -96,13 +103,7 @@ describe('the email job', () => {
 
   it('sends a burst in batches back to back: a full batch fetches again without waiting', async () => {
     const burst = await startSmtpServer();
-    const mailer = createMailer({ smtpUrl: burst.url, mailFrom: 'Tandem <t@tandem.test>' });
-    const queue = createJobs(t.database, {
-      work: false,
-      files: t.ctx.files,
-      mailer,
-      secret: t.ctx.config.secret,
-    });
+    const queue = queueMailingTo(burst.url, { work: false });
     try {
       await queue.start();
       const boss = await queue.boss();
