@@ -7,6 +7,7 @@ import {
   type Measurement,
   shownValue,
 } from '../../../domain/kpis';
+import { dateAt } from '../../../domain/periods';
 import type { OwnerSide, Plan } from '../../../domain/plans';
 import { humanize } from '../../../domain/text';
 import { lineChartSvg } from '../../documents/charts';
@@ -25,6 +26,8 @@ export interface ScorecardKpi {
 
 export interface ScorecardData {
   plan: Plan;
+  /** The workspace's time zone: the day a value was recorded is its date there. */
+  timeZone: string;
   objectives: Array<{ text: string; ownerSide: OwnerSide; owner: string | null }>;
   kpis: ScorecardKpi[];
 }
@@ -69,7 +72,7 @@ function status(kpi: Kpi): { text: string; color: string; bold?: boolean } {
     : { text: 'Not due yet', color: colors.dimmed };
 }
 
-function kpiSection(item: ScorecardKpi): Content[] {
+function kpiSection(item: ScorecardKpi, timeZone: string): Content[] {
   const { kpi } = item;
   const series = kpiChartSeries(item);
   const targets = periodTargets(kpi.aggregation, series.target);
@@ -137,7 +140,7 @@ function kpiSection(item: ScorecardKpi): Content[] {
                 { text: value(kpi, m.value), alignment: 'right' },
                 { text: value(kpi, targetOf.get(m.period)), alignment: 'right' },
                 m.note,
-                m.recordedAt.slice(0, 10),
+                dateAt(Date.parse(m.recordedAt), timeZone),
               ]),
             ],
           },
@@ -207,7 +210,7 @@ export function scorecardContent(data: ScorecardData): Content[] {
       ...(i === 0
         ? [{ text: 'KPI by KPI', style: 'heading', pageBreak: 'before' } as Content]
         : []),
-      { stack: kpiSection(item), unbreakable: true } as Content,
+      { stack: kpiSection(item, data.timeZone), unbreakable: true } as Content,
     ]),
   ];
 }

@@ -171,7 +171,7 @@ export async function scorecardData(
     })),
     measurements: byKpi.get(kpi.id) ?? [],
   }));
-  return { plan, objectives, kpis: items };
+  return { plan, timeZone: workspace.timeZone, objectives, kpis: items };
 }
 
 /** A plan's scorecard as a PDF, for executives or for the partner. */

@@ -244,6 +244,21 @@ describe('the plan scorecard', () => {
     ]);
   });
 
+  it('dates each value by the day it was recorded in the workspace’s time zone', async () => {
+    const data = await scorecardData(serviceCtx(), scope(world.a), planId);
+    const [item] = data.kpis;
+    if (!item) throw new Error('no KPI');
+    // 20:00 UTC on May 4 is already May 5 in Kiritimati (UTC+14).
+    const late = item.measurements.map((m) => ({ ...m, recordedAt: '2026-05-04T20:00:00.000Z' }));
+    const recorded = (timeZone: string) =>
+      tableRows(
+        scorecardContent({ ...data, timeZone, kpis: [{ ...item, measurements: late }] }),
+        'Period’s target',
+      ).map((row) => row[4]);
+    expect(new Set(recorded('UTC'))).toEqual(new Set(['2026-05-04']));
+    expect(new Set(recorded('Pacific/Kiritimati'))).toEqual(new Set(['2026-05-05']));
+  });
+
   it('is 404 to another workspace and to partner users, even of its partner, changing nothing', async () => {
     const url = `/api/v1/plans/${planId}/scorecard`;
     await expectDenied(t, 404, { method: 'GET', url, key: world.b.members.admin.key });
