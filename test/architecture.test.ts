@@ -35,3 +35,22 @@ describe('features own their tables', () => {
     expect(crossings).toEqual([]);
   });
 });
+
+describe('test files', () => {
+  const root = join(import.meta.dirname, '..');
+  const testFiles = (dir: string): string[] =>
+    readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.test.ts'))
+      .map((f) => join(dir, f));
+
+  it('that mock modules, stub the environment or globals, or fake the clock are named *.isolated.test.ts', () => {
+    // Test files share their worker's modules (vitest.config.ts); these would leak into the next.
+    const leaky = /\bvi\.(mock|doMock|stubEnv|stubGlobal|useFakeTimers)\(/;
+    const misnamed = [...testFiles('src'), ...testFiles('test')].filter(
+      (file) =>
+        !file.endsWith('.isolated.test.ts') &&
+        leaky.test(readFileSync(join(root, file), 'utf8')),
+    );
+    expect(misnamed).toEqual([]);
+  });
+});

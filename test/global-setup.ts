@@ -25,7 +25,8 @@ export default async function setup(project: TestProject) {
       throw new Error(
         'npm run test:pg needs DATABASE_URL (a server where it may create databases)',
       );
-    const template = `tandem_template_${process.pid}`;
+    // One per test project (vitest.config.ts), which each run this setup.
+    const template = `tandem_template_${process.pid}_${project.name}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${template}`);
