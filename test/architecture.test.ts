@@ -48,8 +48,7 @@ describe('test files', () => {
     const leaky = /\bvi\.(mock|doMock|stubEnv|stubGlobal|useFakeTimers)\(/;
     const misnamed = [...testFiles('src'), ...testFiles('test')].filter(
       (file) =>
-        !file.endsWith('.isolated.test.ts') &&
-        leaky.test(readFileSync(join(root, file), 'utf8')),
+        !file.endsWith('.isolated.test.ts') && leaky.test(readFileSync(join(root, file), 'utf8')),
     );
     expect(misnamed).toEqual([]);
   });
