@@ -2,7 +2,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
  * Test files share their worker's modules (`isolate: false`): importing the app once per worker
- * rather than once per file saves about a fifth of the suite's time. Each file still opens its
+ * rather than once per file halves the suites' time (decision 071). Each file still opens its
  * own database and app. A file that mocks a module, stubs the environment or a global, or fakes
  * the clock is named `*.isolated.test.ts` and gets modules of its own (test/architecture.test.ts
  * checks the names).
