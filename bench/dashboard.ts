@@ -10,8 +10,9 @@ import { defaultFiscalSettings, formatPeriod, periodAt } from '../src/domain/per
 import type { Database } from '../src/server/db/client';
 import type { Dataset } from './dataset';
 import { type Figure, latency, median, type Say } from './measure';
-import { freePort, keepAliveClient, spawnServer, waitReady } from './processes';
+import { freePort, spawnServer, waitReady } from './processes';
 import { bareDriver, recordRequests, type Statement, sendAll } from './record';
+import { pageLatency } from './wrk';
 
 export const dashboardSizes = {
   full: { rounds: 3, requests: 100 },
@@ -77,15 +78,14 @@ async function addDashboardData(database: Database, workspaceId: string, say: Sa
 /** Each dashboard over HTTP against a server process, one request at a time. */
 async function httpLatencies(dataset: Dataset, sizes: Sizes): Promise<number[]> {
   const server = spawnServer(dataset.serverEnv, await freePort());
-  const client = keepAliveClient(server.url);
   try {
     await waitReady(server.url, server.child);
     const times: number[] = [];
-    for (const path of paths)
-      times.push(await latency(client.get(path, viewerHeaders(dataset)), sizes));
+    for (const path of paths) {
+      times.push(await pageLatency(server.url, path, viewerHeaders(dataset), sizes));
+    }
     return times;
   } finally {
-    client.close();
     await server.stop();
   }
 }

@@ -16,7 +16,7 @@ export function median(values: number[]): number {
  * paths over the first few hundred requests, and its job workers make their first, cold polls a
  * second after it listens, on the embedded database's one connection.
  */
-const WARMUP_MS = 3_000;
+export const WARMUP_MS = 3_000;
 
 /** The median of `requests` sequential runs of `run`, in milliseconds, after the warm-up. */
 export async function latency(

@@ -8,9 +8,10 @@ import type { Database } from '../src/server/db/client';
 import type { Dataset } from './dataset';
 import { type Figure, latency, median, type Say } from './measure';
 import { notifyFanout } from './notify-fanout';
-import { freePort, keepAliveClient, spawnServer, waitReady } from './processes';
+import { freePort, spawnServer, waitReady } from './processes';
 import { bareDriver, recordRequests, type Statement, sendAll } from './record';
 import { addRelationshipFixtures, type RelationshipFixtures } from './relationships-data';
+import { pageLatency } from './wrk';
 
 /** How much each run measures: the full run, or a quick one that proves the figures run. */
 export const relationshipSizes = {
@@ -44,7 +45,6 @@ async function httpLatencies(
   sizes: Sizes,
 ): Promise<Latencies> {
   const server = spawnServer(dataset.serverEnv, await freePort());
-  const client = keepAliveClient(server.url);
   try {
     await waitReady(server.url, server.child);
     const pages = await signedInPages(dataset, fixtures, async (email, password) => {
@@ -58,11 +58,10 @@ async function httpLatencies(
       return cookie.split(';')[0] ?? '';
     });
     return {
-      timeline: await latency(client.get(pages.timeline.url, pages.timeline.headers), sizes),
-      myWork: await latency(client.get(pages.myWork.url, pages.myWork.headers), sizes),
+      timeline: await pageLatency(server.url, pages.timeline.url, pages.timeline.headers, sizes),
+      myWork: await pageLatency(server.url, pages.myWork.url, pages.myWork.headers, sizes),
     };
   } finally {
-    client.close();
     await server.stop();
   }
 }

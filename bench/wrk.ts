@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { LoopResult } from './closed-loop';
 import type { LoopTiming } from './direct';
+import { latency, WARMUP_MS } from './measure';
+import { keepAliveClient } from './processes';
 
 const run = promisify(execFile);
 
@@ -86,5 +88,68 @@ export async function wrkRate(
     return parseWrk(stdout, timing.durationMs / 1000);
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** A duration in wrk's report (`635.91us`, `2.10ms`, `1.02s`) in milliseconds. */
+function wrkMs(value: string, unit: string): number {
+  const scale: Record<string, number> = { us: 0.001, ms: 1, s: 1000, m: 60_000 };
+  return Number(value) * (scale[unit] ?? Number.NaN);
+}
+
+/** The median latency from a `wrk --latency` report, in milliseconds. */
+export function parseWrkMedian(report: string): number {
+  const match = /^\s*50%\s+([\d.]+)(us|ms|s|m)\s*$/m.exec(report);
+  return match?.[1] && match[2] ? wrkMs(match[1], match[2]) : Number.NaN;
+}
+
+/**
+ * The median latency of one connection asking `path` back to back, in milliseconds, through wrk:
+ * warmed up first, then measured for `measureMs`. Its client costs the measurement far less than
+ * Node's, whose reading of a long answer would otherwise count as the server's time.
+ */
+export async function wrkLatency(
+  url: string,
+  path: string,
+  headers: Record<string, string>,
+  timing: { warmupMs: number; measureMs: number },
+): Promise<number> {
+  const target = new URL(path, url);
+  if (target.hostname !== '127.0.0.1' && target.hostname !== 'localhost') {
+    throw new Error('the load generator only targets the loopback interface');
+  }
+  const args = (ms: number) => [
+    '-t1',
+    '-c1',
+    `-d${Math.max(1, Math.round(ms / 1000))}s`,
+    '--latency',
+    ...Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`]),
+    target.toString(),
+  ];
+  await run('wrk', args(timing.warmupMs));
+  const { stdout } = await run('wrk', args(timing.measureMs));
+  const failed = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(stdout)?.[1] ?? 0);
+  if (failed > 0) throw new Error(`GET ${path}: ${failed} answers were not 2xx`);
+  return parseWrkMedian(stdout);
+}
+
+/**
+ * A page's median latency over HTTP, one request at a time after the warm-up: through wrk when it
+ * is installed (for three seconds), else `requests` times through Node's keep-alive client.
+ */
+export async function pageLatency(
+  url: string,
+  path: string,
+  headers: Record<string, string>,
+  sizes: { requests: number },
+): Promise<number> {
+  if (await hasWrk()) {
+    return wrkLatency(url, path, headers, { warmupMs: WARMUP_MS, measureMs: 3_000 });
+  }
+  const client = keepAliveClient(url);
+  try {
+    return await latency(client.get(path, headers), sizes);
+  } finally {
+    client.close();
   }
 }
