@@ -4,8 +4,11 @@ import { PartnerPage } from '../../domain/partners';
 import { MyWork } from '../../domain/tasks';
 import { compiledSerializer, nullableAsTypeList } from './serialize';
 
-const serializerOf = (schema: z.ZodType) =>
-  compiledSerializer({ schema } as Parameters<typeof compiledSerializer>[0]);
+/** The compiled serialiser of `schema`, its answer read back as text. */
+const serializerOf = (schema: z.ZodType) => {
+  const serialize = compiledSerializer({ schema } as Parameters<typeof compiledSerializer>[0]);
+  return (data: unknown) => String(serialize(data));
+};
 
 /** A partner as the list answers it, with every nullable field set or null by `filled`. */
 function partner(filled: boolean) {
@@ -36,6 +39,16 @@ function partner(filled: boolean) {
 }
 
 describe('compiled response serialisers', () => {
+  it('answer the UTF-8 bytes, so the length Fastify sends is the bytes written', () => {
+    const serialize = compiledSerializer({
+      schema: z.object({ name: z.string() }),
+    } as Parameters<typeof compiledSerializer>[0]);
+    const answer = serialize({ name: 'Zoë’s “Partners”' }) as unknown;
+    expect(Buffer.isBuffer(answer)).toBe(true);
+    expect((answer as Buffer).toString('utf8')).toBe('{"name":"Zoë’s “Partners”"}');
+    expect((answer as Buffer).length).toBe(Buffer.byteLength('{"name":"Zoë’s “Partners”"}'));
+  });
+
   it('write a partner page, nulls and values alike, exactly as JSON.stringify does', () => {
     const page = PartnerPage.parse({ items: [partner(true), partner(false)], nextCursor: null });
     expect(serializerOf(PartnerPage)(page)).toBe(JSON.stringify(page));

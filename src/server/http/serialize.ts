@@ -21,7 +21,10 @@ export const compiledSerializer: FastifySerializerCompiler<unknown> = ({ schema 
   let serialize: ((data: unknown) => string) | undefined;
   return (data) => {
     serialize ??= compile(zodOf(schema));
-    return serialize(data);
+    // Encoded once here: handed a string, Fastify measures its UTF-8 length and the socket
+    // encodes it again; a Buffer is measured by its length and written as it is. Fastify sends
+    // a Buffer from a serialiser unchanged (its type says string).
+    return Buffer.from(serialize(data)) as unknown as string;
   };
 };
 
