@@ -20,22 +20,34 @@ if (ifStale && !buildIsStale()) {
 
 // Dependencies a start loads are bundled with the server: resolving and loading hundreds of
 // package files one by one was a tenth of a start (decision 069). These stay in node_modules
-// because they load files from beside their own modules or are native addons.
+// because they load files from beside their own modules or are native addons (or are unused).
 const externalPackages = [
   '@electric-sql/pglite', // its WebAssembly and data files
   '@node-rs/argon2', // a native addon
   'pino', // runs transports in worker threads by file path
+  'pg-native', // pg's optional native client, which Tandem does not use
 ];
 
 /**
- * A package our code loads on demand (`await import('exceljs')`) stays in node_modules: it costs a
- * start nothing there, and Node, not the bundler, decides what a CommonJS package exports to it.
+ * Loaded on demand, yet bundled (their modules run when first imported): Drizzle's drivers and
+ * better-auth's Drizzle adapter must share the bundle's copy of Drizzle, whose checks between
+ * two copies walk prototype chains on every field of every row, and our pool must be the
+ * driver's `pg`, which tells a pool by its class (decision 069).
+ */
+const bundledOnDemand = ['drizzle-orm', 'better-auth', 'pg'];
+
+/**
+ * A package our code loads on demand (`await import('exceljs')`) stays in node_modules, but for
+ * `bundledOnDemand`: it costs a start nothing there, and Node, not the bundler, decides what a
+ * CommonJS package exports to it.
  */
 const packagesLoadedOnDemand = {
   name: 'packages-loaded-on-demand',
   setup(build) {
     build.onResolve({ filter: /^[^./]/ }, (args) =>
-      args.kind === 'dynamic-import' && !args.importer.includes('/node_modules/')
+      args.kind === 'dynamic-import' &&
+      !args.importer.includes('/node_modules/') &&
+      !bundledOnDemand.some((name) => args.path === name || args.path.startsWith(`${name}/`))
         ? { path: args.path, external: true }
         : undefined,
     );
