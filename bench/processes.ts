@@ -5,6 +5,14 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { packageRoot } from '../src/server/paths';
 
+/** The load generators send only to this machine's loopback interface: refuses any other host. */
+export function onlyLoopback(url: URL): URL {
+  if (url.hostname !== '127.0.0.1' && url.hostname !== 'localhost') {
+    throw new Error('the load generator only targets the loopback interface');
+  }
+  return url;
+}
+
 /** A port nobody listens on right now, on the loopback interface. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import type { LoopResult } from './closed-loop';
 import type { LoopTiming } from './direct';
 import { latency, WARMUP_MS } from './measure';
-import { keepAliveClient } from './processes';
+import { keepAliveClient, onlyLoopback } from './processes';
 
 const run = promisify(execFile);
 
@@ -67,10 +67,7 @@ export async function wrkRate(
   timing: LoopTiming,
   base = '/api/v1/partners',
 ): Promise<LoopResult> {
-  const host = new URL(url).hostname;
-  if (host !== '127.0.0.1' && host !== 'localhost') {
-    throw new Error('the load generator only targets the loopback interface');
-  }
+  onlyLoopback(new URL(url));
   const dir = await mkdtemp(join(tmpdir(), 'tandem-wrk-'));
   try {
     const file = join(dir, 'mix.lua');
@@ -114,10 +111,7 @@ export async function wrkLatency(
   headers: Record<string, string>,
   timing: { warmupMs: number; measureMs: number },
 ): Promise<number> {
-  const target = new URL(path, url);
-  if (target.hostname !== '127.0.0.1' && target.hostname !== 'localhost') {
-    throw new Error('the load generator only targets the loopback interface');
-  }
+  const target = onlyLoopback(new URL(path, url));
   const args = (ms: number) => [
     '-t1',
     '-c1',
