@@ -1,7 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 
 /** A command name found on the PATH, as playwright wants an absolute executable path. */
 function resolveExecutable(command: string): string {
@@ -115,6 +115,30 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
 /** A link of the main navigation (breadcrumbs repeat some names). */
 export function nav(page: Page, name: string) {
   return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
+}
+
+/**
+ * Picks an option of a Mantine Select or MultiSelect found by its label within `where`, then tabs
+ * away so a multi-select's list closes (Escape would also close a drawer around it). A click that
+ * lands while a drawer is still taking focus can leave the list shut, so the list is opened again
+ * (up to three times) rather than waited on for the whole timeout.
+ */
+export async function choose(where: Page | Locator, label: string, option: string | RegExp) {
+  const page = 'page' in where ? where.page() : where;
+  const box = where.getByRole('combobox', { name: label, exact: true });
+  const choice = page
+    .getByRole('option', { name: option, exact: typeof option === 'string' })
+    .first();
+  for (let attempt = 1; ; attempt++) {
+    if (!(await choice.isVisible())) await box.click();
+    try {
+      await choice.click({ timeout: 5_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+  await page.keyboard.press('Tab');
 }
 
 /** Waits for the page's level-one heading. */

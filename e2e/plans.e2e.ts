@@ -1,15 +1,9 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { accessible, heading, nav, watchProblems } from './browser';
+import { accessible, choose, heading, nav, watchProblems } from './browser';
 import { ada, journey } from './journey-kit';
 
 const j = journey();
-
-/** Picks an option of a Mantine Select found by its accessible name. */
-async function choose(page: Page, label: string, option: string | RegExp) {
-  await page.getByRole('combobox', { name: label, exact: true }).click();
-  await page.getByRole('option', { name: option }).first().click();
-}
 
 test('a plan agreed with a partner, then revised, shows what changed since the agreement', async () => {
   // The workspace, a partner and the partner's person, made through the API.

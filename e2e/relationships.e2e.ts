@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { accessible, heading, launchBrowser, nav, watchProblems } from './browser';
+import { accessible, choose, heading, launchBrowser, nav, watchProblems } from './browser';
 import { type RunningServer, startServer } from './server';
 
 let server: RunningServer;
@@ -27,17 +27,6 @@ async function newPerson(): Promise<{ page: Page; problems: string[] }> {
   contexts.push(context);
   const page = await context.newPage();
   return { page, problems: watchProblems(page) };
-}
-
-/**
- * Picks an option of a Mantine Select or MultiSelect found by its label within `where`, then
- * tabs away so a multi-select's list closes (Escape would also close a drawer around it).
- */
-async function choose(where: Page | Locator, label: string, option: string) {
-  await where.getByRole('combobox', { name: label, exact: true }).click();
-  const page = 'page' in where ? where.page() : where;
-  await page.getByRole('option', { name: option, exact: true }).click();
-  await page.keyboard.press('Tab');
 }
 
 /** A JSON call with the page's session, as the app makes it. */

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { accessible, heading, launchBrowser, nav, watchProblems } from './browser';
+import { accessible, choose, heading, launchBrowser, nav, watchProblems } from './browser';
 import { type RunningServer, startServer } from './server';
 
 let server: RunningServer;
@@ -27,12 +27,6 @@ async function newPerson(): Promise<{ page: Page; problems: string[] }> {
   contexts.push(context);
   const page = await context.newPage();
   return { page, problems: watchProblems(page) };
-}
-
-/** Picks an option of a Mantine Select found by its label. */
-async function choose(page: Page, label: string, option: string) {
-  await page.getByRole('combobox', { name: label, exact: true }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
 }
 
 /** Signs in from the sign-in page; the caller checks where that lands. */
