@@ -87,7 +87,7 @@ async function freshDatabase(): Promise<
 /** What a kept data set's file records: everything but how to open and remove it. */
 type KeptDataset = Omit<Dataset, 'open' | 'cleanup'>;
 
-function openerOf(kind: Dataset['kind'], driverTarget: string): Dataset['open'] {
+export function openerOf(kind: Dataset['kind'], driverTarget: string): Dataset['open'] {
   return kind === 'postgres'
     ? () => openPostgres(driverTarget, { max: 10 })
     : () => openEmbedded({ dataDir: driverTarget });

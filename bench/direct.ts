@@ -1,4 +1,4 @@
-import { PartnerListQuery } from '../src/domain/partners';
+import { PartnerListQuery, type PartnerPage } from '../src/domain/partners';
 import type { MemberScope } from '../src/server/access/scope';
 import type { ServiceContext } from '../src/server/context';
 import type { Database } from '../src/server/db/client';
@@ -14,7 +14,7 @@ export type LoopTiming = {
   maxRequests: number;
 };
 
-export function viewerScope(dataset: Dataset): MemberScope {
+export function viewerScope(dataset: Pick<Dataset, 'workspaceId'>): MemberScope {
   return {
     kind: 'member',
     workspaceId: dataset.workspaceId,
@@ -25,8 +25,30 @@ export function viewerScope(dataset: Dataset): MemberScope {
   };
 }
 
-function parseQuery(params: string) {
+export function parseQuery(params: string) {
   return PartnerListQuery.parse(Object.fromEntries(new URLSearchParams(params)));
+}
+
+/** What a service reads of its context, for calling it with no HTTP around it. */
+export function benchContext(
+  dataset: Pick<Dataset, 'serverEnv'>,
+  database: Database,
+): ServiceContext {
+  return {
+    config: { secret: dataset.serverEnv.TANDEM_SECRET ?? '' },
+    database,
+    requestId: null,
+  } as unknown as ServiceContext;
+}
+
+/** The partner list as the service answers it to a viewer, with no HTTP around it. */
+export function partnerLister(
+  dataset: Pick<Dataset, 'serverEnv' | 'workspaceId'>,
+  database: Database,
+): (query: PartnerListQuery) => Promise<PartnerPage> {
+  const ctx = benchContext(dataset, database);
+  const scope = viewerScope(dataset);
+  return (query) => listPartners(ctx, scope, query);
 }
 
 /**
@@ -41,18 +63,13 @@ export async function directRate(
 ): Promise<LoopResult> {
   const database = await dataset.open();
   try {
-    const ctx = {
-      config: { secret: dataset.serverEnv.TANDEM_SECRET ?? '' },
-      database,
-      requestId: null,
-    } as unknown as ServiceContext;
-    const scope = viewerScope(dataset);
+    const list = partnerLister(dataset, database);
     const queries = mix.map(parseQuery);
     return await runClosedLoop({
       ...timing,
       run: async (i) => {
         const query = queries[i % queries.length];
-        if (query) await listPartners(ctx, scope, query);
+        if (query) await list(query);
       },
     });
   } finally {
@@ -66,15 +83,10 @@ async function statementsOf(
   database: Database,
   mix: string[],
 ): Promise<Statement[][]> {
-  const ctx = {
-    config: { secret: dataset.serverEnv.TANDEM_SECRET ?? '' },
-    database,
-    requestId: null,
-  } as unknown as ServiceContext;
-  const scope = viewerScope(dataset);
+  const list = partnerLister(dataset, database);
   const out: Statement[][] = [];
   for (const params of mix) {
-    out.push(await recordStatements(database, () => listPartners(ctx, scope, parseQuery(params))));
+    out.push(await recordStatements(database, () => list(parseQuery(params))));
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { MemberId } from '../src/domain/ids';
 import type { Database } from '../src/server/db/client';
 import { uuidv7Sql } from '../src/server/db/uuid-sql';
 import type { Dataset } from './dataset';
@@ -8,7 +9,7 @@ export type RelationshipFixtures = {
   /** The partner with the long timeline. */
   partnerId: string;
   /** The member with the many open tasks, and their sign-in address. */
-  memberId: string;
+  memberId: MemberId;
   memberEmail: string;
   entries: number;
   tasks: number;

@@ -1,11 +1,13 @@
 /**
  * `npm run bench -- relationships [--small]`: the latency of a partner's first timeline page and
  * of a member's "my work" over HTTP against the real server, each divided by the same SQL (every
- * statement the request sends) through the bare driver, and the mention mail fan-out to an
+ * statement the request sends) through the bare driver, beside the same pages from a bare
+ * node:http server around the same services (the floor), and the mention mail fan-out to an
  * in-process SMTP server.
  */
 import type { Database } from '../src/server/db/client';
 import type { Dataset } from './dataset';
+import { spawnFloorServer } from './http-floor';
 import { type Figure, latency, median, type Say } from './measure';
 import { notifyFanout } from './notify-fanout';
 import { freePort, spawnServer, waitReady } from './processes';
@@ -63,6 +65,25 @@ async function httpLatencies(
     };
   } finally {
     await server.stop();
+  }
+}
+
+/** Both pages from the bare node:http server around the same services (`http-floor.ts`). */
+async function floorLatencies(
+  dataset: Dataset,
+  fixtures: RelationshipFixtures,
+  sizes: Sizes,
+): Promise<Latencies> {
+  const floor = spawnFloorServer(dataset, await freePort(), fixtures.memberId);
+  try {
+    await waitReady(floor.url, floor.child);
+    const pages = await signedInPages(dataset, fixtures, async () => '');
+    return {
+      timeline: await pageLatency(floor.url, pages.timeline.url, {}, sizes),
+      myWork: await pageLatency(floor.url, pages.myWork.url, {}, sizes),
+    };
+  } finally {
+    await floor.stop();
   }
 }
 
@@ -133,17 +154,19 @@ export async function relationshipFigures(
     await database.close();
   }
 
-  const rounds: Array<{ http: Latencies; sql: Latencies }> = [];
+  type Round = { http: Latencies; floor: Latencies; sql: Latencies };
+  const rounds: Round[] = [];
   for (let i = 0; i < sizes.rounds; i++) {
     say(`round ${i + 1} of ${sizes.rounds}`);
     const http = await httpLatencies(dataset, fixtures, sizes);
+    const floor = await floorLatencies(dataset, fixtures, sizes);
     const sql = await sqlLatencies(dataset, statements, sizes);
     say(
-      `timeline ${http.timeline.toFixed(2)} / ${sql.timeline.toFixed(2)} ms, my work ${http.myWork.toFixed(2)} / ${sql.myWork.toFixed(2)} ms`,
+      `timeline ${http.timeline.toFixed(2)} / ${floor.timeline.toFixed(2)} / ${sql.timeline.toFixed(2)} ms, my work ${http.myWork.toFixed(2)} / ${floor.myWork.toFixed(2)} / ${sql.myWork.toFixed(2)} ms (server / bare node:http / SQL)`,
     );
-    rounds.push({ http, sql });
+    rounds.push({ http, floor, sql });
   }
-  const of = (pick: (r: { http: Latencies; sql: Latencies }) => number) => median(rounds.map(pick));
+  const of = (pick: (r: Round) => number) => median(rounds.map(pick));
   figure(
     'timeline-first-page',
     `${of((r) => r.http.timeline).toFixed(2)} ms`,
@@ -151,6 +174,13 @@ export async function relationshipFigures(
     '<=1.5',
   );
   figure('timeline-first-page-sql', `${of((r) => r.sql.timeline).toFixed(2)} ms`, 1, 'baseline');
+  // The same page from node:http around the same service, with no framework or authentication.
+  figure(
+    'timeline-first-page-floor',
+    `${of((r) => r.floor.timeline).toFixed(2)} ms`,
+    of((r) => r.floor.timeline / r.sql.timeline),
+    'report',
+  );
   figure(
     'my-work',
     `${of((r) => r.http.myWork).toFixed(2)} ms`,
@@ -158,6 +188,12 @@ export async function relationshipFigures(
     '<=1.5',
   );
   figure('my-work-sql', `${of((r) => r.sql.myWork).toFixed(2)} ms`, 1, 'baseline');
+  figure(
+    'my-work-floor',
+    `${of((r) => r.floor.myWork).toFixed(2)} ms`,
+    of((r) => r.floor.myWork / r.sql.myWork),
+    'report',
+  );
 
   const fanout = await notifyFanout(dataset, sizes.mentions, say);
   figure(

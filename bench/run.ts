@@ -4,7 +4,8 @@
  * one line per figure, and removes the data. Embedded by default; PostgreSQL with DATABASE_URL.
  *
  * The machine is shared and noisy, so each figure and its baseline are measured in alternating
- * rounds (the driver alone, then the server, then the in-process mix) and the medians reported.
+ * rounds (the driver alone, then the server, a bare HTTP server around the same service, then
+ * the in-process mix) and the medians reported.
  */
 import { join } from 'node:path';
 import { packageRoot } from '../src/server/paths';
@@ -15,8 +16,9 @@ import { type Dataset, prepareDataset } from './dataset';
 import { deepPage } from './deep-page';
 import { directRate, type LoopTiming, sqlRate } from './direct';
 import { healthFigures, healthSizes } from './health';
+import { spawnFloorServer } from './http-floor';
 import { kpiExportFigures, kpiExportSizes } from './kpi-export';
-import { type Figure, median } from './measure';
+import { type Figure, median, WARMUP_MS } from './measure';
 import { queryMix } from './mix';
 import { freePort, residentMiB, runNode, spawnServer, waitReady } from './processes';
 import { relationshipFigures, relationshipSizes } from './relationships';
@@ -29,7 +31,8 @@ import { hasWrk, wrkRate } from './wrk';
 const ROUNDS = 3;
 const timing: LoopTiming = {
   concurrency: 10,
-  warmupMs: 1_000,
+  // As long as the latency figures': a fresh server's first seconds are not its steady rate.
+  warmupMs: WARMUP_MS,
   durationMs: 5_000,
   maxRequests: 50_000,
 };
@@ -44,6 +47,8 @@ type Round = {
   bootMs: number;
   rss: number;
   http: LoopResult;
+  /** The bare node:http server around the same service (`http-floor.ts`). */
+  floor: LoopResult;
   direct: LoopResult;
   sql: LoopResult;
   deep: { firstMs: number; deepMs: number } | null;
@@ -56,6 +61,19 @@ async function round(
   withDeepPage: boolean,
   withWrk: boolean,
 ): Promise<Round> {
+  /** The mix against a server, through wrk when it is installed, else Node's own client. */
+  const listRate = async (url: string): Promise<LoopResult> =>
+    withWrk
+      ? wrkRate(url, dataset.apiKey, mix, timing)
+      : (
+          await runNode<LoopResult>([
+            '--import',
+            'tsx',
+            join(packageRoot, 'bench/load.ts'),
+            JSON.stringify({ urls: [url], key: dataset.apiKey, paths: mix, ...timing }),
+          ])
+        ).result;
+
   const alone = await runNode<{ rssMiB: number }>([
     join(packageRoot, 'bench/driver-alone.mjs'),
     dataset.driverTarget,
@@ -82,25 +100,26 @@ async function round(
     rss = residentMiB(server.child.pid ?? 0);
     say(`server (${server.command}) ready in ${bootMs.toFixed(0)} ms, ${rss.toFixed(0)} MiB`);
 
-    http = withWrk
-      ? await wrkRate(server.url, dataset.apiKey, mix, timing)
-      : (
-          await runNode<LoopResult>([
-            '--import',
-            'tsx',
-            join(packageRoot, 'bench/load.ts'),
-            JSON.stringify({ urls: [server.url], key: dataset.apiKey, paths: mix, ...timing }),
-          ])
-        ).result;
+    http = await listRate(server.url);
     if (withDeepPage) deep = await deepPage(server.url, dataset.apiKey, 200);
   } finally {
     await server.stop();
+  }
+
+  const floorServer = spawnFloorServer(dataset, await freePort());
+  let floor: LoopResult;
+  try {
+    await waitReady(floorServer.url, floorServer.child);
+    floor = await listRate(floorServer.url);
+  } finally {
+    await floorServer.stop();
   }
 
   const direct = await directRate(dataset, mix, timing);
   const sql = await sqlRate(dataset, mix, timing);
   for (const [label, run] of [
     ['over HTTP', http],
+    ['bare node:http', floor],
     ['in-process', direct],
     ['bare driver', sql],
   ] as const) {
@@ -113,6 +132,7 @@ async function round(
     bootMs,
     rss,
     http,
+    floor,
     direct,
     sql,
     deep,
@@ -212,6 +232,14 @@ async function serverFigures(dataset: Dataset, figure: Figure, small: boolean) {
   const listRatio = of((r) => r.http.perSecond / r.direct.perSecond);
   figure('partners-list', `${httpRate.toFixed(0)} req/s`, listRatio, '>=0.8');
   figure('partners-list-direct', `${directRateMedian.toFixed(0)} req/s`, 1, 'baseline');
+  // Any HTTP server around the same service, with no framework or authentication: the most
+  // partners-list could reach on this machine, with the load generator on the same cores.
+  figure(
+    'partners-list-floor',
+    `${of((r) => r.floor.perSecond).toFixed(0)} req/s`,
+    of((r) => r.floor.perSecond / r.direct.perSecond),
+    'report',
+  );
   // The same statements through the bare driver: above 1, the rest is the ORM and the service.
   figure(
     'partners-list-sql',
