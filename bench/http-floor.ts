@@ -20,7 +20,7 @@ import { listTimeline } from '../src/server/features/timeline/timeline.list';
 import { packageRoot } from '../src/server/paths';
 import { type Dataset, openerOf } from './dataset';
 import { benchContext, parseQuery, partnerLister, viewerScope } from './direct';
-import type { ServerProcess } from './processes';
+import { type ServerProcess, serverProcess } from './processes';
 
 type FloorConfig = Pick<Dataset, 'kind' | 'driverTarget' | 'serverEnv' | 'workspaceId'> & {
   port: number;
@@ -41,16 +41,7 @@ export function spawnFloorServer(
     ['--import', 'tsx', join(packageRoot, 'bench/http-floor.ts'), JSON.stringify(config)],
     { cwd: packageRoot, stdio: ['ignore', 'ignore', 'inherit'] },
   );
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return {
-    child,
-    url: `http://127.0.0.1:${port}`,
-    command: 'node:http around the services',
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await exited;
-    },
-  };
+  return serverProcess(child, `http://127.0.0.1:${port}`, 'node:http around the services');
 }
 
 async function serve(config: FloorConfig) {

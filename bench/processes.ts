@@ -64,11 +64,16 @@ export function spawnServer(env: Record<string, string>, port: number): ServerPr
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  return serverProcess(child, url, 'node bin/tandem.js start');
+}
+
+/** A server the benchmark spawned, stopped with SIGTERM and awaited to its exit. */
+export function serverProcess(child: ChildProcess, url: string, command: string): ServerProcess {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     child,
     url,
-    command: 'node bin/tandem.js start',
+    command,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;

@@ -24,6 +24,14 @@ type Sizes = (typeof relationshipSizes)['full'];
 
 type Latencies = { timeline: number; myWork: number };
 
+/** The pages the figures read: the fixture partner's timeline and the fixture member's work. */
+function pagePaths(fixtures: RelationshipFixtures) {
+  return {
+    timeline: `/api/v1/partners/${fixtures.partnerId}/timeline`,
+    myWork: '/api/v1/tasks/my-work',
+  };
+}
+
 /** The viewer's API key reads the timeline; the member's session reads their work. */
 async function signedInPages(
   dataset: Dataset,
@@ -31,12 +39,10 @@ async function signedInPages(
   signIn: (email: string, password: string) => Promise<string>,
 ) {
   const cookie = await signIn(fixtures.memberEmail, dataset.password);
+  const paths = pagePaths(fixtures);
   return {
-    timeline: {
-      url: `/api/v1/partners/${fixtures.partnerId}/timeline`,
-      headers: { authorization: `Bearer ${dataset.apiKey}` },
-    },
-    myWork: { url: '/api/v1/tasks/my-work', headers: { cookie } },
+    timeline: { url: paths.timeline, headers: { authorization: `Bearer ${dataset.apiKey}` } },
+    myWork: { url: paths.myWork, headers: { cookie } },
   };
 }
 
@@ -77,10 +83,10 @@ async function floorLatencies(
   const floor = spawnFloorServer(dataset, await freePort(), fixtures.memberId);
   try {
     await waitReady(floor.url, floor.child);
-    const pages = await signedInPages(dataset, fixtures, async () => '');
+    const paths = pagePaths(fixtures);
     return {
-      timeline: await pageLatency(floor.url, pages.timeline.url, {}, sizes),
-      myWork: await pageLatency(floor.url, pages.myWork.url, {}, sizes),
+      timeline: await pageLatency(floor.url, paths.timeline, {}, sizes),
+      myWork: await pageLatency(floor.url, paths.myWork, {}, sizes),
     };
   } finally {
     await floor.stop();
