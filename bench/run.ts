@@ -257,11 +257,12 @@ async function serverFigures(dataset: Dataset, figure: Figure, small: boolean) {
     );
     figure('partners-first-page', `${deep.firstMs.toFixed(2)} ms`, 1, 'baseline');
   }
+  // The start's target (twice PGlite alone) is the embedded database's; on PostgreSQL, reported.
   figure(
     'boot',
     `${of((r) => r.bootMs).toFixed(0)} ms`,
     of((r) => r.bootMs / r.aloneMs),
-    'report',
+    where === 'embedded' ? '<=2' : 'report',
   );
   figure(`boot-${driver}-alone`, `${of((r) => r.aloneMs).toFixed(0)} ms`, 1, 'baseline');
   figure(
