@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,10 +22,14 @@ describe.runIf(onPostgres)('tandem on PostgreSQL', { timeout: 180_000 }, () => {
     DATABASE_URL: withDatabase(adminUrl, name),
     TANDEM_SECRET: 'a-secret-that-is-at-least-32-characters',
   };
-  const dataDir = join(tempDir(), 'unused');
+  // Made when the suite runs: a skipped suite's body still runs, its hooks do not.
+  let root = '';
+  let dataDir = '';
   let server: ServerProcess | undefined;
 
   beforeAll(async () => {
+    root = tempDir();
+    dataDir = join(root, 'unused');
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name}`);
@@ -36,6 +41,7 @@ describe.runIf(onPostgres)('tandem on PostgreSQL', { timeout: 180_000 }, () => {
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
+    if (root) rmSync(root, { recursive: true, force: true });
   });
 
   it('migrates, serves, lets commands run beside the server, and shuts down cleanly', async () => {
