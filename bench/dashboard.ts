@@ -76,13 +76,13 @@ async function addDashboardData(database: Database, workspaceId: string, say: Sa
 }
 
 /** Each dashboard over HTTP against a server process, one request at a time. */
-async function httpLatencies(dataset: Dataset, sizes: Sizes): Promise<number[]> {
+async function httpLatencies(dataset: Dataset): Promise<number[]> {
   const server = spawnServer(dataset.serverEnv, await freePort());
   try {
     await waitReady(server.url, server.child);
     const times: number[] = [];
     for (const path of paths) {
-      times.push(await pageLatency(server.url, path, viewerHeaders(dataset), sizes));
+      times.push(await pageLatency(server.url, path, viewerHeaders(dataset)));
     }
     return times;
   } finally {
@@ -126,7 +126,7 @@ export async function dashboardFigures(
 
   const rounds: Array<{ http: number[]; sql: number[] }> = [];
   for (let i = 0; i < sizes.rounds; i++) {
-    const httpTimes = await httpLatencies(dataset, sizes);
+    const httpTimes = await httpLatencies(dataset);
     const sqlTimes = await sqlLatencies(dataset, statements, sizes);
     say(
       `round ${i + 1} of ${sizes.rounds}: ${paths

@@ -18,6 +18,18 @@ export function median(values: number[]): number {
  */
 export const WARMUP_MS = 3_000;
 
+/** The median time of `run`, asked back to back for `ms`, in milliseconds. */
+export async function sliceMedian(run: () => Promise<void>, ms: number): Promise<number> {
+  const times: number[] = [];
+  const end = performance.now() + ms;
+  while (performance.now() < end) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
 /** The median of `requests` sequential runs of `run`, in milliseconds, after the warm-up. */
 export async function latency(
   run: () => Promise<void>,

@@ -1,10 +1,11 @@
+import { cp, rm } from 'node:fs/promises';
 import pg from 'pg';
 import { type App, buildApp } from '../src/server/app';
 import { type Config, loadConfig } from '../src/server/config';
 import type { Database } from '../src/server/db/client';
 import { openBlobStore } from '../src/server/files/open';
 import type { Jobs } from '../src/server/jobs/jobs';
-import type { Dataset } from './dataset';
+import { type Dataset, openerOf } from './dataset';
 
 export type Statement = { text: string; values: unknown[] };
 
@@ -108,6 +109,29 @@ export async function bareDriver(dataset: Dataset, connections: number): Promise
   await database.close();
   const pool = new pg.Pool({ connectionString: dataset.driverTarget, max: connections });
   return { send: (s) => pool.query(s.text, s.values), close: () => pool.end() };
+}
+
+/**
+ * The bare driver on a second handle to the data, for a baseline measured while a server process
+ * has it open: the same PostgreSQL database, or a copy of the embedded folder (the embedded engine
+ * belongs to one process), removed when the driver closes. Make it while nothing has the folder open.
+ */
+export async function bareDriverBeside(dataset: Dataset, connections: number): Promise<BareDriver> {
+  if (dataset.kind === 'postgres') return bareDriver(dataset, connections);
+  const copy = `${dataset.driverTarget}-baseline`;
+  await rm(copy, { recursive: true, force: true });
+  await cp(dataset.driverTarget, copy, { recursive: true });
+  const driver = await bareDriver(
+    { ...dataset, driverTarget: copy, open: openerOf('embedded', copy) },
+    connections,
+  );
+  return {
+    send: driver.send,
+    close: async () => {
+      await driver.close();
+      await rm(copy, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Sends a list of statements in order: one request's worth. */

@@ -8,21 +8,31 @@
 import type { Database } from '../src/server/db/client';
 import type { Dataset } from './dataset';
 import { spawnFloorServer } from './http-floor';
-import { type Figure, latency, median, type Say } from './measure';
+import { type Figure, median, type Say, sliceMedian, WARMUP_MS } from './measure';
 import { notifyFanout } from './notify-fanout';
 import { freePort, spawnServer, waitReady } from './processes';
-import { bareDriver, recordRequests, type Statement, sendAll } from './record';
+import {
+  type BenchRequest,
+  bareDriverBeside,
+  recordRequests,
+  type Statement,
+  sendAll,
+} from './record';
 import { addRelationshipFixtures, type RelationshipFixtures } from './relationships-data';
-import { pageLatency } from './wrk';
+import { pageSlicer } from './wrk';
 
 /** How much each run measures: the full run, or a quick one that proves the figures run. */
 export const relationshipSizes = {
-  full: { entries: 10_000, tasks: 2_000, mentions: 1_000, rounds: 3, requests: 200 },
-  small: { entries: 1_000, tasks: 200, mentions: 100, rounds: 3, requests: 100 },
+  full: { entries: 10_000, tasks: 2_000, mentions: 1_000, rounds: 3, pairs: 5 },
+  small: { entries: 1_000, tasks: 200, mentions: 100, rounds: 3, pairs: 3 },
 };
 type Sizes = (typeof relationshipSizes)['full'];
 
-type Latencies = { timeline: number; myWork: number };
+type Page = 'timeline' | 'myWork';
+const pages: Page[] = ['timeline', 'myWork'];
+
+/** How long each slice of a pair asks its page, after the warm-up. */
+const SLICE_MS = 1_000;
 
 /** The pages the figures read: the fixture partner's timeline and the fixture member's work. */
 function pagePaths(fixtures: RelationshipFixtures) {
@@ -46,16 +56,56 @@ async function signedInPages(
   };
 }
 
-/** Both pages over HTTP against a server process, one request at a time. */
-async function httpLatencies(
+/** One page over HTTP beside its SQL: the medians of each, and the median of the pairs' ratios. */
+type Paired = { http: number; sql: number; ratio: number };
+
+/**
+ * Each page over HTTP against its SQL through the bare driver, in alternating one-second slices
+ * once both are warm. This machine's speed drifts by a third from one second to the next (the same
+ * statements: 1.8 ms, then 3.4); two neighbouring slices see the same drift, two runs minutes
+ * apart do not.
+ */
+async function paired(
+  url: string,
+  requests: Record<Page, BenchRequest>,
+  sql: Record<Page, () => Promise<void>>,
+  sizes: Sizes,
+): Promise<Record<Page, Paired>> {
+  const slicers = {
+    timeline: await pageSlicer(url, requests.timeline.url, requests.timeline.headers),
+    myWork: await pageSlicer(url, requests.myWork.url, requests.myWork.headers),
+  };
+  try {
+    for (const page of pages) await slicers[page].slice(WARMUP_MS);
+    const slices: Record<Page, Array<{ http: number; sql: number }>> = { timeline: [], myWork: [] };
+    for (let i = 0; i < sizes.pairs; i++) {
+      for (const page of pages) {
+        const http = await slicers[page].slice(SLICE_MS);
+        slices[page].push({ http, sql: await sliceMedian(sql[page], SLICE_MS) });
+      }
+    }
+    const summary = (list: Array<{ http: number; sql: number }>): Paired => ({
+      http: median(list.map((s) => s.http)),
+      sql: median(list.map((s) => s.sql)),
+      ratio: median(list.map((s) => s.http / s.sql)),
+    });
+    return { timeline: summary(slices.timeline), myWork: summary(slices.myWork) };
+  } finally {
+    for (const page of pages) slicers[page].close();
+  }
+}
+
+/** Both pages from the real server, paired with their SQL. */
+async function serverRound(
   dataset: Dataset,
   fixtures: RelationshipFixtures,
+  sql: Record<Page, () => Promise<void>>,
   sizes: Sizes,
-): Promise<Latencies> {
+): Promise<Record<Page, Paired>> {
   const server = spawnServer(dataset.serverEnv, await freePort());
   try {
     await waitReady(server.url, server.child);
-    const pages = await signedInPages(dataset, fixtures, async (email, password) => {
+    const requests = await signedInPages(dataset, fixtures, async (email, password) => {
       const res = await fetch(`${server.url}/api/v1/auth/sign-in`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: server.url },
@@ -65,29 +115,28 @@ async function httpLatencies(
       if (res.status !== 200 || !cookie) throw new Error(`sign-in answered ${res.status}`);
       return cookie.split(';')[0] ?? '';
     });
-    return {
-      timeline: await pageLatency(server.url, pages.timeline.url, pages.timeline.headers, sizes),
-      myWork: await pageLatency(server.url, pages.myWork.url, pages.myWork.headers, sizes),
-    };
+    return await paired(server.url, requests, sql, sizes);
   } finally {
     await server.stop();
   }
 }
 
 /** Both pages from the bare node:http server around the same services (`http-floor.ts`). */
-async function floorLatencies(
+async function floorRound(
   dataset: Dataset,
   fixtures: RelationshipFixtures,
+  sql: Record<Page, () => Promise<void>>,
   sizes: Sizes,
-): Promise<Latencies> {
+): Promise<Record<Page, Paired>> {
   const floor = spawnFloorServer(dataset, await freePort(), fixtures.memberId);
   try {
     await waitReady(floor.url, floor.child);
     const paths = pagePaths(fixtures);
-    return {
-      timeline: await pageLatency(floor.url, paths.timeline, {}, sizes),
-      myWork: await pageLatency(floor.url, paths.myWork, {}, sizes),
+    const requests = {
+      timeline: { url: paths.timeline, headers: {} },
+      myWork: { url: paths.myWork, headers: {} },
     };
+    return await paired(floor.url, requests, sql, sizes);
   } finally {
     await floor.stop();
   }
@@ -121,23 +170,6 @@ async function pageStatements(
   return { timeline, myWork };
 }
 
-/** The same statements through the bare driver (PGlite's `query` or one pg connection). */
-async function sqlLatencies(
-  dataset: Dataset,
-  statements: { timeline: Statement[]; myWork: Statement[] },
-  sizes: Sizes,
-): Promise<Latencies> {
-  const driver = await bareDriver(dataset, 1);
-  try {
-    return {
-      timeline: await latency(sendAll(driver, statements.timeline), sizes),
-      myWork: await latency(sendAll(driver, statements.myWork), sizes),
-    };
-  } finally {
-    await driver.close();
-  }
-}
-
 export async function relationshipFigures(
   dataset: Dataset,
   figure: Figure,
@@ -160,44 +192,62 @@ export async function relationshipFigures(
     await database.close();
   }
 
-  type Round = { http: Latencies; floor: Latencies; sql: Latencies };
+  // The baseline's driver has its own handle on the data (a copy of an embedded folder), so that
+  // its slices can alternate with the server's.
+  const driver = await bareDriverBeside(dataset, 1);
+  type Round = { server: Record<Page, Paired>; floor: Record<Page, Paired> };
   const rounds: Round[] = [];
-  for (let i = 0; i < sizes.rounds; i++) {
-    say(`round ${i + 1} of ${sizes.rounds}`);
-    const http = await httpLatencies(dataset, fixtures, sizes);
-    const floor = await floorLatencies(dataset, fixtures, sizes);
-    const sql = await sqlLatencies(dataset, statements, sizes);
-    say(
-      `timeline ${http.timeline.toFixed(2)} / ${floor.timeline.toFixed(2)} / ${sql.timeline.toFixed(2)} ms, my work ${http.myWork.toFixed(2)} / ${floor.myWork.toFixed(2)} / ${sql.myWork.toFixed(2)} ms (server / bare node:http / SQL)`,
-    );
-    rounds.push({ http, floor, sql });
+  try {
+    const sql = {
+      timeline: sendAll(driver, statements.timeline),
+      myWork: sendAll(driver, statements.myWork),
+    };
+    for (const page of pages) await sliceMedian(sql[page], WARMUP_MS);
+    for (let i = 0; i < sizes.rounds; i++) {
+      say(`round ${i + 1} of ${sizes.rounds}`);
+      const server = await serverRound(dataset, fixtures, sql, sizes);
+      const floor = await floorRound(dataset, fixtures, sql, sizes);
+      const line = (page: Page, name: string) =>
+        `${name} ${server[page].http.toFixed(2)} / ${floor[page].http.toFixed(2)} / ${server[page].sql.toFixed(2)} ms (ratio ${server[page].ratio.toFixed(2)}, floor ${floor[page].ratio.toFixed(2)})`;
+      say(
+        `${line('timeline', 'timeline')}, ${line('myWork', 'my work')} (server / bare node:http / SQL)`,
+      );
+      rounds.push({ server, floor });
+    }
+  } finally {
+    await driver.close();
   }
   const of = (pick: (r: Round) => number) => median(rounds.map(pick));
   figure(
     'timeline-first-page',
-    `${of((r) => r.http.timeline).toFixed(2)} ms`,
-    of((r) => r.http.timeline / r.sql.timeline),
+    `${of((r) => r.server.timeline.http).toFixed(2)} ms`,
+    of((r) => r.server.timeline.ratio),
     '<=1.5',
   );
-  figure('timeline-first-page-sql', `${of((r) => r.sql.timeline).toFixed(2)} ms`, 1, 'baseline');
+  figure(
+    'timeline-first-page-sql',
+    `${of((r) => r.server.timeline.sql).toFixed(2)} ms`,
+    1,
+    'baseline',
+  );
   // The same page from node:http around the same service, with no framework or authentication.
   figure(
     'timeline-first-page-floor',
-    `${of((r) => r.floor.timeline).toFixed(2)} ms`,
-    of((r) => r.floor.timeline / r.sql.timeline),
+    `${of((r) => r.floor.timeline.http).toFixed(2)} ms`,
+    of((r) => r.floor.timeline.ratio),
     'report',
   );
   figure(
     'my-work',
-    `${of((r) => r.http.myWork).toFixed(2)} ms`,
-    of((r) => r.http.myWork / r.sql.myWork),
+    `${of((r) => r.server.myWork.http).toFixed(2)} ms`,
+    of((r) => r.server.myWork.ratio),
     '<=1.5',
   );
-  figure('my-work-sql', `${of((r) => r.sql.myWork).toFixed(2)} ms`, 1, 'baseline');
+  figure('my-work-sql', `${of((r) => r.server.myWork.sql).toFixed(2)} ms`, 1, 'baseline');
   figure(
     'my-work-floor',
-    `${of((r) => r.floor.myWork).toFixed(2)} ms`,
-    of((r) => r.floor.myWork / r.sql.myWork),
+    `${of((r) => r.floor.myWork.http).toFixed(2)} ms`,
+    of((r) => r.floor.myWork.ratio),
     'report',
   );
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { LoopResult } from './closed-loop';
 import type { LoopTiming } from './direct';
-import { latency, WARMUP_MS } from './measure';
+import { sliceMedian, WARMUP_MS } from './measure';
 import { keepAliveClient, onlyLoopback } from './processes';
 
 const run = promisify(execFile);
@@ -100,50 +100,56 @@ export function parseWrkMedian(report: string): number {
   return match?.[1] && match[2] ? wrkMs(match[1], match[2]) : Number.NaN;
 }
 
-/**
- * The median latency of one connection asking `path` back to back, in milliseconds, through wrk:
- * warmed up first, then measured for `measureMs`. Its client costs the measurement far less than
- * Node's, whose reading of a long answer would otherwise count as the server's time.
- */
-export async function wrkLatency(
-  url: string,
-  path: string,
+/** The median latency of one connection asking `path` back to back for `ms` through wrk. */
+async function wrkMedian(
+  target: URL,
   headers: Record<string, string>,
-  timing: { warmupMs: number; measureMs: number },
+  ms: number,
 ): Promise<number> {
-  const target = onlyLoopback(new URL(path, url));
-  const args = (ms: number) => [
+  const { stdout } = await run('wrk', [
     '-t1',
     '-c1',
     `-d${Math.max(1, Math.round(ms / 1000))}s`,
     '--latency',
     ...Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`]),
     target.toString(),
-  ];
-  await run('wrk', args(timing.warmupMs));
-  const { stdout } = await run('wrk', args(timing.measureMs));
+  ]);
   const failed = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(stdout)?.[1] ?? 0);
-  if (failed > 0) throw new Error(`GET ${path}: ${failed} answers were not 2xx`);
+  if (failed > 0) throw new Error(`GET ${target.pathname}: ${failed} answers were not 2xx`);
   return parseWrkMedian(stdout);
 }
 
+/** One page asked over HTTP in slices: each slice's median latency, in milliseconds. */
+export type PageSlicer = { slice: (ms: number) => Promise<number>; close: () => void };
+
 /**
- * A page's median latency over HTTP, one request at a time after the warm-up: through wrk when it
- * is installed (for three seconds), else `requests` times through Node's keep-alive client.
+ * Asks `path` one request at a time: through wrk when it is installed (slices of whole seconds),
+ * else through Node's keep-alive client. wrk's client costs the measurement far less than Node's,
+ * whose reading of a long answer would otherwise count as the server's time.
  */
+export async function pageSlicer(
+  url: string,
+  path: string,
+  headers: Record<string, string>,
+): Promise<PageSlicer> {
+  const target = onlyLoopback(new URL(path, url));
+  if (await hasWrk()) return { slice: (ms) => wrkMedian(target, headers, ms), close: () => {} };
+  const client = keepAliveClient(url);
+  const ask = client.get(path, headers);
+  return { slice: (ms) => sliceMedian(ask, ms), close: client.close };
+}
+
+/** A page's median latency over HTTP, one request at a time after the warm-up, for three seconds. */
 export async function pageLatency(
   url: string,
   path: string,
   headers: Record<string, string>,
-  sizes: { requests: number },
 ): Promise<number> {
-  if (await hasWrk()) {
-    return wrkLatency(url, path, headers, { warmupMs: WARMUP_MS, measureMs: 3_000 });
-  }
-  const client = keepAliveClient(url);
+  const slicer = await pageSlicer(url, path, headers);
   try {
-    return await latency(client.get(path, headers), sizes);
+    await slicer.slice(WARMUP_MS);
+    return await slicer.slice(3_000);
   } finally {
-    client.close();
+    slicer.close();
   }
 }
