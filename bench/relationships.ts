@@ -62,7 +62,7 @@ type Paired = { http: number; sql: number; ratio: number };
 /**
  * Each page over HTTP against its SQL through the bare driver, in alternating one-second slices
  * once both are warm. This machine's speed drifts by a third from one second to the next (the same
- * statements: 1.8 ms, then 3.4); two neighbouring slices see the same drift, two runs minutes
+ * statements: 1.9 ms, then 3.4); two neighbouring slices see the same drift, two runs minutes
  * apart do not.
  */
 async function paired(
