@@ -9,14 +9,14 @@ import { sql } from 'drizzle-orm';
 import { defaultFiscalSettings, formatPeriod, periodAt } from '../src/domain/periods';
 import type { Database } from '../src/server/db/client';
 import type { Dataset } from './dataset';
-import { type Figure, latency, median, type Say } from './measure';
+import { type Figure, median, type Say, sliceMedian, steadyMedian } from './measure';
 import { freePort, spawnServer, waitReady } from './processes';
 import { bareDriver, recordRequests, type Statement, sendAll } from './record';
 import { pageLatency } from './wrk';
 
 export const dashboardSizes = {
-  full: { rounds: 3, requests: 100 },
-  small: { rounds: 3, requests: 50 },
+  full: { rounds: 3 },
+  small: { rounds: 3 },
 };
 type Sizes = (typeof dashboardSizes)['full'];
 
@@ -91,15 +91,14 @@ async function httpLatencies(dataset: Dataset): Promise<number[]> {
 }
 
 /** The same statements through the bare driver (PGlite's `query` or one pg connection). */
-async function sqlLatencies(
-  dataset: Dataset,
-  statements: Statement[][],
-  sizes: Sizes,
-): Promise<number[]> {
+async function sqlLatencies(dataset: Dataset, statements: Statement[][]): Promise<number[]> {
   const driver = await bareDriver(dataset, 1);
   try {
     const times: number[] = [];
-    for (const list of statements) times.push(await latency(sendAll(driver, list), sizes));
+    for (const list of statements) {
+      const run = sendAll(driver, list);
+      times.push(await steadyMedian((ms) => sliceMedian(run, ms)));
+    }
     return times;
   } finally {
     await driver.close();
@@ -127,7 +126,7 @@ export async function dashboardFigures(
   const rounds: Array<{ http: number[]; sql: number[] }> = [];
   for (let i = 0; i < sizes.rounds; i++) {
     const httpTimes = await httpLatencies(dataset);
-    const sqlTimes = await sqlLatencies(dataset, statements, sizes);
+    const sqlTimes = await sqlLatencies(dataset, statements);
     say(
       `round ${i + 1} of ${sizes.rounds}: ${paths
         .map((_, j) => `${httpTimes[j]?.toFixed(2)} / ${sqlTimes[j]?.toFixed(2)} ms`)

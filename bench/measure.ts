@@ -30,18 +30,8 @@ export async function sliceMedian(run: () => Promise<void>, ms: number): Promise
   return median(times);
 }
 
-/** The median of `requests` sequential runs of `run`, in milliseconds, after the warm-up. */
-export async function latency(
-  run: () => Promise<void>,
-  sizes: { requests: number },
-): Promise<number> {
-  const warm = performance.now() + WARMUP_MS;
-  while (performance.now() < warm) await run();
-  const times: number[] = [];
-  for (let i = 0; i < sizes.requests; i++) {
-    const started = performance.now();
-    await run();
-    times.push(performance.now() - started);
-  }
-  return median(times);
+/** A figure's steady median: `slice` warmed up for WARMUP_MS, then measured for three seconds. */
+export async function steadyMedian(slice: (ms: number) => Promise<number>): Promise<number> {
+  await slice(WARMUP_MS);
+  return slice(3_000);
 }

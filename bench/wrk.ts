@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { LoopResult } from './closed-loop';
 import type { LoopTiming } from './direct';
-import { sliceMedian, WARMUP_MS } from './measure';
+import { sliceMedian, steadyMedian } from './measure';
 import { keepAliveClient, onlyLoopback } from './processes';
 
 const run = promisify(execFile);
@@ -147,8 +147,7 @@ export async function pageLatency(
 ): Promise<number> {
   const slicer = await pageSlicer(url, path, headers);
   try {
-    await slicer.slice(WARMUP_MS);
-    return await slicer.slice(3_000);
+    return await steadyMedian(slicer.slice);
   } finally {
     slicer.close();
   }
