@@ -255,6 +255,24 @@ test('a week of relationship work: meetings logged and dropped in, next steps fo
   await choose(desk, 'Status of Send the campaign brief', 'Done');
   await desk.getByText(/Send the campaign brief: done/).waitFor();
 
+  // Her backlog runs long: each group counts all of its tasks and shows the first 50; the rest
+  // come on request.
+  const members = await call(desk, 'get', '/api/v1/members');
+  const adaMember = members.items.find((m: { email: string }) => m.email === ada.email);
+  for (let i = 1; i <= 52; i++)
+    await call(desk, 'post', '/api/v1/tasks', {
+      title: `Backlog item ${i}`,
+      assigneeId: adaMember.id,
+    });
+  await desk.reload();
+  const later = desk.getByRole('region', { name: /^Later/ });
+  await later.getByRole('heading', { name: /^Later \(5\d\)$/ }).waitFor();
+  await later.getByRole('button', { name: /^Show more later tasks \(\d+ left\)$/ }).click();
+  // No due date sorts last, then by creation: the last one made is the last of all.
+  await later.getByText('Backlog item 52').waitFor();
+  expect(await later.getByRole('button', { name: /^Show more/ }).count()).toBe(0);
+  await accessible(desk, 'my work, with a long backlog');
+
   // The health score explains itself: this week's contact and the resolved issue show in it.
   await desk.goto(`${server.url}/partners/${partner.id}`);
   await heading(desk, 'Northwind Traders');

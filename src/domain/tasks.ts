@@ -156,13 +156,36 @@ export type TaskBulkReassign = z.infer<typeof TaskBulkReassign>;
 
 export const TaskBulkResult = z.object({ items: z.array(Task) }).meta({ id: 'TaskBulkResult' });
 
+/** The groups of "my work", in the order they need attention. */
+export const myWorkGroups = ['overdue', 'thisWeek', 'later'] as const;
+export const myWorkGroup = z.enum(myWorkGroups);
+export type MyWorkGroupName = z.infer<typeof myWorkGroup>;
+
+/** One group of "my work": how many tasks it holds, its first page, and where the rest begin. */
+export const MyWorkGroup = z
+  .object({
+    total: z.number().int().min(0).describe('How many open tasks of yours the group holds'),
+    items: z.array(Task).describe('Its first page, by due date (no due date last)'),
+    nextCursor: z
+      .string()
+      .nullable()
+      .describe('Pass to `/tasks/my-work/{group}?cursor=` for the next page; null at the end'),
+  })
+  .meta({ id: 'MyWorkGroup' });
+export type MyWorkGroup = z.infer<typeof MyWorkGroup>;
+
 /** The caller's open tasks, grouped as they need attention. */
 export const MyWork = z
   .object({
-    overdue: z.array(Task),
-    thisWeek: z.array(Task).describe('Due from today to the end of the ISO week (Sunday)'),
-    later: z.array(Task).describe('Due later, or with no due date'),
-    truncated: z.boolean().describe('More open tasks exist than the answer holds'),
+    overdue: MyWorkGroup.describe('Due before today'),
+    thisWeek: MyWorkGroup.describe('Due from today to the end of the ISO week (Sunday)'),
+    later: MyWorkGroup.describe('Due later, or with no due date'),
   })
   .meta({ id: 'MyWork' });
 export type MyWork = z.infer<typeof MyWork>;
+
+export const myWorkGroupParams = z.object({ group: myWorkGroup });
+
+/** The next page of one group of "my work". */
+export const MyWorkPageQuery = z.object({ limit: limitParam, cursor: cursorParam }).strict();
+export type MyWorkPageQuery = z.infer<typeof MyWorkPageQuery>;

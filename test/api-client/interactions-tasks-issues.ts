@@ -76,7 +76,11 @@ export function describeTasks() {
       expect(changed.data?.priority).toBe('high');
 
       const mine = await memberSession.GET('/api/v1/tasks/my-work');
-      expect(mine.data?.overdue.map((task) => task.id)).toContain(id);
+      expect(mine.data?.overdue.items.map((task) => task.id)).toContain(id);
+      const more = await memberSession.GET('/api/v1/tasks/my-work/{group}', {
+        params: { path: { group: 'overdue' }, query: { limit: 1 } },
+      });
+      expect(more.data?.items).toHaveLength(1);
 
       const reassigned = await api.POST('/api/v1/tasks/bulk-reassign', {
         body: { ids: [id], assigneeId: world.a.members.manager.memberId },

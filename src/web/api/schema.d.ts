@@ -2927,9 +2927,29 @@ export interface paths {
         };
         /**
          * My work: my open tasks by urgency
-         * @description The signed-in member’s open tasks (at most 500) grouped as overdue, due this week and later. An API key, which is no member, gets empty groups.
+         * @description The signed-in member’s open tasks grouped as overdue, due this week and later (by the workspace’s date): each group’s count and its first 50 tasks by due date, with the cursor of the rest. An API key, which is no member, gets empty groups.
          */
         get: operations["getMyWork"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks/my-work/{group}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My work: more of one group
+         * @description The next page of one group of my work, by due date (no date last): pass the group’s `nextCursor`. An API key, which is no member, gets an empty page.
+         */
+        get: operations["listMyWorkGroup"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4399,12 +4419,19 @@ export interface components {
         };
         MyWork: {
             /** @description Due later, or with no due date */
-            later: components["schemas"]["Task"][];
-            overdue: components["schemas"]["Task"][];
+            later: components["schemas"]["MyWorkGroup"];
+            /** @description Due before today */
+            overdue: components["schemas"]["MyWorkGroup"];
             /** @description Due from today to the end of the ISO week (Sunday) */
-            thisWeek: components["schemas"]["Task"][];
-            /** @description More open tasks exist than the answer holds */
-            truncated: boolean;
+            thisWeek: components["schemas"]["MyWorkGroup"];
+        };
+        MyWorkGroup: {
+            /** @description Its first page, by due date (no due date last) */
+            items: components["schemas"]["Task"][];
+            /** @description Pass to `/tasks/my-work/{group}?cursor=` for the next page; null at the end */
+            nextCursor: string | null;
+            /** @description How many open tasks of yours the group holds */
+            total: number;
         };
         Notification: {
             actorId: string | null;
@@ -25838,6 +25865,107 @@ export interface operations {
             };
             /** @description `forbidden`: the role does not allow it */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_requests`: wait the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyWorkGroup: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page; omit for the first page */
+                cursor?: string;
+                /** @description Page size, 1 to 200 (default 50) */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                group: "overdue" | "thisWeek" | "later";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Another error (RFC 9457 problem+json with a stable `code`) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `internal` or `timeout`: a fault on the server; the request id is logged */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskPage"];
+                };
+            };
+            /** @description `validation_failed` (the field at fault in `errors`, including an unknown query parameter or body field), `malformed_json`, `bad_url` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unauthenticated`: no valid session or API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `forbidden`: the role does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no such record in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `uri_too_long`: a path parameter is too long */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -13,7 +13,7 @@ import { type AgreementKeyDate, keyDatesOwnedBy } from '../agreements/agreements
 import { scheduledInteractionsOf } from '../interactions/interactions.calendar';
 import { getMember } from '../members/members.service';
 import { dueOccurrencesOf } from '../obligations/obligations.calendar';
-import { myWork } from '../tasks/tasks.list';
+import { openTasksDueOf } from '../tasks/tasks.calendar';
 import { getWorkspace } from '../workspaces/workspaces.service';
 import { findFeedByTokenHash } from './calendar-feeds.queries';
 
@@ -113,14 +113,12 @@ export async function renderCalendarFeed(ctx: ServiceContext, token: string): Pr
     });
   }
 
-  // Open tasks on their due day: what the member's "my work" lists, as all-day entries.
-  const work = await myWork(ctx, scope);
-  const tasks = [...work.overdue, ...work.thisWeek, ...work.later].filter((task) => task.dueDate);
-  for (const task of tasks.slice(0, Math.max(0, left()))) {
+  // Their open tasks on their due days, as all-day entries.
+  for (const task of await openTasksDueOf(ctx, scope, memberId, Math.max(0, left()))) {
     calendar.createEvent({
       id: `${task.id}@tandem`,
       allDay: true,
-      start: onDay(task.dueDate as string),
+      start: onDay(task.dueDate),
       summary: `Due: ${task.title}`,
       url: link('/my-work'),
     });

@@ -2,8 +2,8 @@ import { and, asc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-o
 import { openTaskStatuses } from '../../../domain/tasks';
 import type { Scope } from '../../access/scope';
 import type { Database, Db, Tx } from '../../db/client';
-import { isoUtcText } from '../../db/plain';
-import { openTaskStatusList, tasks, workspaces } from '../../db/schema';
+import { isoUtcText, plainRows } from '../../db/plain';
+import { openTaskStatusList, taskIsOpen, tasks, workspaces } from '../../db/schema';
 import type { ListPlan } from '../../http/list';
 import { workspaceTodaySql } from '../workspaces/workspace-day';
 
@@ -78,15 +78,6 @@ export async function deleteTaskRow(tx: Tx, scope: Scope, id: string): Promise<v
   await tx.delete(tasks).where(and(visible(scope), eq(tasks.id, id)));
 }
 
-export function listTaskRows(db: Db | Tx, scope: Scope, plan: ListPlan) {
-  return db
-    .select({ ...shownColumns, cursor: plan.cursor })
-    .from(tasks)
-    .where(and(visible(scope), plan.where))
-    .orderBy(...plan.orderBy)
-    .limit(plan.limit);
-}
-
 /**
  * `shownColumns` as a select list, each column under its field name, for fixed statements; the
  * timestamps as the API writes them, so no row parses a Date only to print it again.
@@ -106,15 +97,29 @@ export type ShownTaskText = Omit<ShownTaskRow, 'completedAt' | 'createdAt' | 'up
   updatedAt: string;
 };
 
+/** The statement of a page of tasks as a list plan asks for it (the task list, a group of my work). */
+export function taskPageSql(scope: Scope, plan: ListPlan): SQL {
+  return sql`SELECT ${sql.raw(shownColumnList)}, ${plan.cursor} AS cursor FROM ${tasks}
+    WHERE ${and(visible(scope), plan.where)} ORDER BY ${sql.join(plan.orderBy, sql`, `)}
+    LIMIT ${plan.limit}`;
+}
+
+/**
+ * A page of tasks as plain rows, timestamps as the API writes them: lists and "my work" read
+ * pages on every visit (decision 065).
+ */
+export function listTaskRows(db: Db | Tx, scope: Scope, plan: ListPlan) {
+  return plainRows<ShownTaskText & { cursor: string[] }>(db, taskPageSql(scope, plan));
+}
+
 export const openTasksOfMember = `SELECT ${shownColumnList} FROM tasks
   WHERE workspace_id = $1 AND assignee_id = $2 AND status IN (${openTaskStatusList})
   ORDER BY due_sort, id LIMIT $3`;
 
 /**
- * A member's open tasks by due date (no date last), read in order from the open-work index.
- * "My work" maps up to 500 of them on every visit, so this goes to the driver as one fixed
- * statement, as the API-key lookup does: Drizzle's generic row mapping cost more than the
- * database's own work here (docs/benchmarks.md).
+ * A member's open tasks by due date (no date last), read in order from the open-work index: what
+ * their calendar feed lists, up to its limit. One fixed statement, as the API-key lookup is:
+ * Drizzle's generic row mapping cost more than the database's own work here (docs/benchmarks.md).
  */
 export async function findOpenTasksOf(
   database: Database,
@@ -125,6 +130,29 @@ export async function findOpenTasksOf(
   if (scope.kind === 'partner') return [];
   const { rows } = await database.sql(openTasksOfMember, [scope.workspaceId, memberId, limit]);
   return rows as ShownTaskText[];
+}
+
+/**
+ * How many of a member's open tasks each range holds ("my work"'s groups), counted in one pass
+ * over the open-work index.
+ */
+export async function countOpenTasksOf<G extends string>(
+  db: Db | Tx,
+  scope: Scope,
+  memberId: string,
+  ranges: Record<G, SQL>,
+): Promise<Record<G, number>> {
+  const counts = Object.fromEntries(
+    Object.entries<SQL>(ranges).map(([group, range]) => [
+      group,
+      sql<number>`(count(*) FILTER (WHERE ${range}))::int`,
+    ]),
+  ) as Record<G, SQL<number>>;
+  const [row] = await db
+    .select(counts)
+    .from(tasks)
+    .where(and(visible(scope), eq(tasks.assigneeId, memberId), taskIsOpen(tasks.status)));
+  return row as Record<G, number>;
 }
 
 export function findTaskTitles(db: Db | Tx, scope: Scope, ids: string[]) {

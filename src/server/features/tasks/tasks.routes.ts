@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { idParams } from '../../../domain/pagination';
 import {
   MyWork,
+  MyWorkPageQuery,
+  myWorkGroupParams,
   Task,
   TaskBulkComplete,
   TaskBulkReassign,
@@ -15,7 +17,7 @@ import { etagOf, ifMatchHeaders } from '../../http/etag';
 import { scopeOf } from '../../http/permissions';
 import type { ZodApp } from '../index';
 import { completeTasks, reassignTasks } from './tasks.bulk';
-import { listTasks, MY_WORK_LIMIT, myWork } from './tasks.list';
+import { listTasks, MY_WORK_PAGE, myWork, myWorkPage } from './tasks.list';
 import { createTask, deleteTask, getTask, updateTask } from './tasks.service';
 
 const tags = ['tasks'];
@@ -46,13 +48,32 @@ export async function taskRoutes(app: ZodApp) {
       config: { access: 'task.read' },
       schema: {
         operationId: 'getMyWork',
-        description: `The signed-in member’s open tasks (at most ${MY_WORK_LIMIT}) grouped as overdue, due this week and later. An API key, which is no member, gets empty groups.`,
+        description: `The signed-in member’s open tasks grouped as overdue, due this week and later (by the workspace’s date): each group’s count and its first ${MY_WORK_PAGE} tasks by due date, with the cursor of the rest. An API key, which is no member, gets empty groups.`,
         tags,
         summary: 'My work: my open tasks by urgency',
         response: { 200: MyWork },
       },
     },
     async (request) => myWork(request.ctx, scopeOf(request)),
+  );
+
+  app.get(
+    '/tasks/my-work/:group',
+    {
+      config: { access: 'task.read' },
+      schema: {
+        operationId: 'listMyWorkGroup',
+        description:
+          'The next page of one group of my work, by due date (no date last): pass the group’s `nextCursor`. An API key, which is no member, gets an empty page.',
+        tags,
+        summary: 'My work: more of one group',
+        params: myWorkGroupParams,
+        querystring: MyWorkPageQuery,
+        response: { 200: TaskPage },
+      },
+    },
+    async (request) =>
+      myWorkPage(request.ctx, scopeOf(request), request.params.group, request.query),
   );
 
   app.post(

@@ -70,7 +70,7 @@ describe("the workspace's day", () => {
 
     const work = await send({ method: 'GET', url: '/api/v1/tasks/my-work', cookie: memberCookie });
     expect(work.statusCode, work.body).toBe(200);
-    const ids = (group: Array<{ id: string }>) => group.map((task) => task.id);
+    const ids = (group: { items: Array<{ id: string }> }) => group.items.map((task) => task.id);
     expect(ids(work.json().overdue)).toEqual([late.id]);
     expect(ids(work.json().thisWeek)).toEqual([due.id]);
   });

@@ -1,5 +1,6 @@
-import { Card, Center, Group, Loader, Stack, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Center, Group, Loader, Stack, Text } from '@mantine/core';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AnchorLink } from '../../components/links';
 import { DataTable } from '../../components/list/DataTable';
@@ -8,21 +9,50 @@ import { can, useSession } from '../auth/session';
 import { useMembers, useMyMemberId } from '../settings/settings.api';
 import { QuickTaskForm } from './QuickTaskForm';
 import { taskColumns } from './TaskTable';
-import { getMyWork, type Task, tasksKey } from './tasks.api';
+import {
+  getMyWork,
+  getMyWorkPage,
+  type MyWorkGroup,
+  type MyWorkGroupName,
+  tasksKey,
+} from './tasks.api';
 
+/**
+ * One group of my work: its first page as my work answered it, and the rest a page at a time
+ * on request.
+ */
 function TaskGroup({
   title,
-  tasks,
+  moreLabel,
+  name,
+  group,
   canChange,
 }: {
   title: string;
-  tasks: Task[];
+  /** What its "Show more" button names, as `overdue tasks`. */
+  moreLabel: string;
+  name: MyWorkGroupName;
+  group: MyWorkGroup;
   canChange: boolean;
 }) {
+  const [askedForMore, setAskedForMore] = useState(false);
+  const more = useInfiniteQuery({
+    queryKey: [...tasksKey, 'my-work', name, group.nextCursor],
+    queryFn: ({ pageParam, signal }) => getMyWorkPage(name, pageParam, signal),
+    initialPageParam: group.nextCursor ?? '',
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    enabled: askedForMore && group.nextCursor !== null,
+  });
+  const tasks = useMemo(
+    () => [...group.items, ...(more.data?.pages.flatMap((page) => page.items) ?? [])],
+    [group.items, more.data],
+  );
+  const hasMore = more.data ? more.hasNextPage : group.nextCursor !== null;
+  const headingId = `my-work-${name}`;
   return (
-    <Stack gap="xs" component="section" aria-label={title}>
-      <Text component="h2" fw={600} size="lg">
-        {title} ({tasks.length})
+    <Stack gap="xs" component="section" aria-labelledby={headingId}>
+      <Text component="h2" id={headingId} fw={600} size="lg">
+        {title} ({group.total})
       </Text>
       {tasks.length === 0 ? (
         <Text c="dimmed" size="sm">
@@ -36,6 +66,18 @@ function TaskGroup({
           columns={taskColumns({ showPartner: true, canChange })}
         />
       )}
+      {more.isError ? <ErrorAlert error={more.error} /> : null}
+      {hasMore ? (
+        <Group>
+          <Button
+            variant="default"
+            loading={more.isFetching}
+            onClick={() => (more.data ? void more.fetchNextPage() : setAskedForMore(true))}
+          >
+            Show more {moreLabel} ({Math.max(0, group.total - tasks.length)} left)
+          </Button>
+        </Group>
+      ) : null}
     </Stack>
   );
 }
@@ -66,7 +108,7 @@ export function MyWorkPage() {
           <Loader size="sm" aria-label="Loading your tasks" />
         </Center>
       ) : work.data ? (
-        work.data.overdue.length + work.data.thisWeek.length + work.data.later.length === 0 ? (
+        work.data.overdue.total + work.data.thisWeek.total + work.data.later.total === 0 ? (
           <Card withBorder p="xl">
             <Text c="dimmed" ta="center">
               No open tasks are yours. Add one above, or pick some up from a partner’s Tasks tab.
@@ -74,14 +116,27 @@ export function MyWorkPage() {
           </Card>
         ) : (
           <>
-            <TaskGroup title="Overdue" tasks={work.data.overdue} canChange={canChange} />
-            <TaskGroup title="Due this week" tasks={work.data.thisWeek} canChange={canChange} />
-            <TaskGroup title="Later" tasks={work.data.later} canChange={canChange} />
-            {work.data.truncated ? (
-              <Text c="dimmed" size="sm">
-                Showing your first open tasks by due date; finish some to see the rest.
-              </Text>
-            ) : null}
+            <TaskGroup
+              title="Overdue"
+              moreLabel="overdue tasks"
+              name="overdue"
+              group={work.data.overdue}
+              canChange={canChange}
+            />
+            <TaskGroup
+              title="Due this week"
+              moreLabel="tasks due this week"
+              name="thisWeek"
+              group={work.data.thisWeek}
+              canChange={canChange}
+            />
+            <TaskGroup
+              title="Later"
+              moreLabel="later tasks"
+              name="later"
+              group={work.data.later}
+              canChange={canChange}
+            />
           </>
         )
       ) : null}

@@ -19,6 +19,20 @@ export async function getMyWork(signal?: AbortSignal) {
   return unwrap(await api.GET('/api/v1/tasks/my-work', { signal }));
 }
 
+export type MyWork = components['schemas']['MyWork'];
+export type MyWorkGroup = components['schemas']['MyWorkGroup'];
+export type MyWorkGroupName = operations['listMyWorkGroup']['parameters']['path']['group'];
+
+/** The page of one group of my work after `cursor` (the group's, or the last page's, `nextCursor`). */
+export async function getMyWorkPage(group: MyWorkGroupName, cursor: string, signal?: AbortSignal) {
+  return unwrap(
+    await api.GET('/api/v1/tasks/my-work/{group}', {
+      params: { path: { group }, query: { cursor } },
+      signal,
+    }),
+  );
+}
+
 /** Every cached view of tasks (lists, my work, a partner's tab) refreshes after a change. */
 export const tasksKey = ['tasks'] as const;
 
