@@ -17,6 +17,13 @@ import {
   tasksKey,
 } from './tasks.api';
 
+/** The groups in the order they need attention, with what their "Show more" names. */
+const groups = [
+  { name: 'overdue', title: 'Overdue', moreLabel: 'overdue tasks' },
+  { name: 'thisWeek', title: 'Due this week', moreLabel: 'tasks due this week' },
+  { name: 'later', title: 'Later', moreLabel: 'later tasks' },
+] as const;
+
 /**
  * One group of my work: its first page as my work answered it, and the rest a page at a time
  * on request.
@@ -115,29 +122,16 @@ export function MyWorkPage() {
             </Text>
           </Card>
         ) : (
-          <>
+          groups.map(({ name, title, moreLabel }) => (
             <TaskGroup
-              title="Overdue"
-              moreLabel="overdue tasks"
-              name="overdue"
-              group={work.data.overdue}
+              key={name}
+              name={name}
+              title={title}
+              moreLabel={moreLabel}
+              group={work.data[name]}
               canChange={canChange}
             />
-            <TaskGroup
-              title="Due this week"
-              moreLabel="tasks due this week"
-              name="thisWeek"
-              group={work.data.thisWeek}
-              canChange={canChange}
-            />
-            <TaskGroup
-              title="Later"
-              moreLabel="later tasks"
-              name="later"
-              group={work.data.later}
-              canChange={canChange}
-            />
-          </>
+          ))
         )
       ) : null}
     </Stack>
