@@ -77,10 +77,9 @@ describe('compiled response serialisers', () => {
       updatedAt: time,
     });
     const work = MyWork.parse({
-      overdue: [task(true)],
-      thisWeek: [task(false)],
-      later: [],
-      truncated: false,
+      overdue: { total: 1, items: [task(true)], nextCursor: null },
+      thisWeek: { total: 2, items: [task(false)], nextCursor: 'next' },
+      later: { total: 0, items: [], nextCursor: null },
     });
     expect(serializerOf(MyWork)(work)).toBe(JSON.stringify(work));
   });
