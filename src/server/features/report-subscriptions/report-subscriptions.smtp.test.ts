@@ -137,12 +137,18 @@ describe('a scheduled scorecard by mail', () => {
       expect(mail.raw).toMatch(/^List-Unsubscribe:\s+<http:\/\/tandem\.test\/unsubscribe#token=/m);
     }
     expect(new Set(first.map(tokenOf)).size).toBe(3);
-    const [row] = await t.database.db
-      .select()
-      .from(reportSubscriptions)
-      .where(eq(reportSubscriptions.id, subscriptionId));
-    expect(row?.lastSentAt).not.toBeNull();
-    expect(row?.nextRunAt?.getTime()).toBeGreaterThan(Date.now());
+    // The last mail can arrive before the job commits its closing write, so wait for that.
+    const sentRow = async () => {
+      const [row] = await t.database.db
+        .select()
+        .from(reportSubscriptions)
+        .where(eq(reportSubscriptions.id, subscriptionId));
+      return row;
+    };
+    await expect
+      .poll(async () => (await sentRow())?.lastSentAt, { timeout: 10_000 })
+      .not.toBeNull();
+    expect((await sentRow())?.nextRunAt?.getTime()).toBeGreaterThan(Date.now());
   });
 
   it('unsubscribes only the one recipient whose link is used, once', async () => {
