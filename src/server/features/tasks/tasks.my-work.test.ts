@@ -8,6 +8,7 @@ import {
   type TestApp,
   testClient,
 } from '../../../../test/harness';
+import { dayFromToday as day, taskMaker } from '../../../../test/tasks';
 import { todayOf } from '../../../domain/issues';
 import type { Scope } from '../../access/scope';
 import { endOfWeek, MY_WORK_PAGE, myWorkPlan, myWorkRanges } from './tasks.list';
@@ -21,17 +22,10 @@ let managerCookie: string;
 
 const { send, denied } = testClient(() => t);
 
-const day = (offset: number) => {
-  const d = new Date(`${todayOf(new Date())}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + offset);
-  return d.toISOString().slice(0, 10);
-};
-
-async function createTask(payload: object, key = world.a.members.member.key) {
-  const res = await send({ method: 'POST', url: '/api/v1/tasks', key, payload });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json();
-}
+const createTask = taskMaker(
+  () => t,
+  () => world.a.members.member.key,
+);
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { partnerUserCookie, seedWorld, type World } from '../../../../test/factories';
 import { createTestApp, type TestApp, testClient } from '../../../../test/harness';
-import { todayOf } from '../../../domain/issues';
+import { dayFromToday as day, taskMaker } from '../../../../test/tasks';
 import { auditEvents } from '../../db/schema';
 
 let t: TestApp;
@@ -20,17 +20,10 @@ async function teamsOf(key: string) {
   );
 }
 
-const day = (offset: number) => {
-  const d = new Date(`${todayOf(new Date())}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + offset);
-  return d.toISOString().slice(0, 10);
-};
-
-async function createTask(payload: object, key = world.a.members.member.key) {
-  const res = await send({ method: 'POST', url: '/api/v1/tasks', key, payload });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json();
-}
+const createTask = taskMaker(
+  () => t,
+  () => world.a.members.member.key,
+);
 
 beforeAll(async () => {
   t = await createTestApp();
