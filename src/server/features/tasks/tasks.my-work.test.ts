@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedWorld, signIn, type World } from '../../../../test/factories';
@@ -8,6 +7,7 @@ import {
   type TestApp,
   testClient,
 } from '../../../../test/harness';
+import { queryPlan } from '../../../../test/query-plan';
 import { dayFromToday as day, taskMaker } from '../../../../test/tasks';
 import { todayOf } from '../../../domain/issues';
 import type { Scope } from '../../access/scope';
@@ -140,7 +140,7 @@ describe('my work', () => {
     for (const range of Object.values(myWorkRanges(todayOf(new Date())))) {
       const plan = myWorkPlan('secret', world.a.members.manager.memberId, range, { limit: 50 });
       const query = new PgDialect().sqlToQuery(taskPageSql(scope, plan));
-      const explained = await planOf(query.sql, query.params);
+      const explained = await queryPlan(t.database, query.sql, query.params);
       expect(explained).toContain('tasks_open_by_assignee_idx');
       expect(explained).not.toContain('Sort');
     }
@@ -148,7 +148,7 @@ describe('my work', () => {
 
   it('the calendar feed’s open tasks read the open-work index in due order, with no sort', async () => {
     const values = [world.a.workspaceId, world.a.members.manager.memberId, 501];
-    const explained = await planOf(openTasksOfMember, values);
+    const explained = await queryPlan(t.database, openTasksOfMember, values);
     expect(explained).toContain('tasks_open_by_assignee_idx');
     expect(explained).not.toContain('Sort');
   });
@@ -182,21 +182,3 @@ describe('access', () => {
     expect(await databaseSnapshot(t.database)).toBe(before);
   });
 });
-
-/**
- * PostgreSQL's plan of a statement with its parameters written in, as it plans an unnamed
- * statement; sequential scans are off, as the tables are tiny here.
- */
-async function planOf(text: string, values: unknown[]): Promise<string> {
-  const written = text.replace(/\$(\d+)/g, (_, n: string) => {
-    const value = values[Number(n) - 1];
-    return typeof value === 'number' ? String(value) : `'${String(value)}'`;
-  });
-  return t.database.transaction(async (tx) => {
-    await tx.execute(sql`SET LOCAL enable_seqscan = off`);
-    const explained = (await tx.execute(sql.raw(`EXPLAIN ${written}`))) as unknown as {
-      rows: Array<Record<string, string>>;
-    };
-    return explained.rows.map((row) => Object.values(row)[0]).join('\n');
-  });
-}

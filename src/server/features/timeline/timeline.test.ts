@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedPartnerUser, seedWorld, signIn, type World } from '../../../../test/factories';
 import { createTestApp, databaseSnapshot, request, type TestApp } from '../../../../test/harness';
+import { queryPlan } from '../../../../test/query-plan';
 
 let t: TestApp;
 let world: World;
@@ -89,15 +89,11 @@ describe('partner timeline', () => {
 
   it('reads a page in index order, never sorting the partner’s whole history', async () => {
     const plan = (where: string) =>
-      t.database.transaction(async (tx) => {
-        // The tables here are tiny: without this the planner would rather scan them.
-        await tx.execute(sql`SET LOCAL enable_seqscan = off`);
-        const result = (await tx.execute(
-          sql.raw(`EXPLAIN SELECT * FROM timeline_entries WHERE workspace_id = '${world.a.workspaceId}'
-            ${where} ORDER BY occurred_at DESC, id DESC LIMIT 51`),
-        )) as unknown as { rows: Array<Record<string, string>> };
-        return result.rows.map((row) => Object.values(row)[0]).join('\n');
-      });
+      queryPlan(
+        t.database,
+        `SELECT * FROM timeline_entries WHERE workspace_id = '${world.a.workspaceId}'
+          ${where} ORDER BY occurred_at DESC, id DESC LIMIT 51`,
+      );
     for (const where of [`AND partner_id = '${world.a.partners[0]}'`, '']) {
       const text = await plan(where);
       expect(text).toMatch(/Index Scan Backward using timeline_entries_\w+_idx/);
